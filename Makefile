@@ -1,0 +1,131 @@
+# stok-assess: a plain Makefile. pkg-config finds ncursesw, libyaml and
+# cmark; "make run" and "make check" install what is missing through
+# "make deps" first, so that a fresh Debian machine needs nothing else.
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+DATADIR   = $(PREFIX)/share/stok-assess
+MANDIR    = $(PREFIX)/share/man
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PKGS      = ncursesw yaml-0.1 libcmark
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+WARNINGS  = -Wall -Wextra -Wpedantic -Wshadow -Wformat=2
+ALL_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -DVERSION='"$(VERSION)"' \
+	       -DDATADIR='"$(DATADIR)"' $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(SAN_FLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
+
+ifeq ($(SANITIZE),1)
+SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+
+# Debian packages the build and the tests need.
+DEB_PACKAGES = gcc make pkg-config libncurses-dev libyaml-dev libcmark-dev cmark \
+	       libcmocka-dev tmux valgrind mandoc locales gettext
+
+LIB_SRCS = src/util.c src/text.c src/diag.c src/ytree.c src/schema.c \
+	   src/fileio.c src/assessment.c src/answertext.c src/pack.c src/packs.c
+CMD_SRCS = src/main.c src/cmd_check.c src/cmd_list.c
+TEST_SRCS = $(wildcard tests/unit/test_*.c)
+
+LIB_OBJS  = $(LIB_SRCS:src/%.c=build/%.o)
+CMD_OBJS  = $(CMD_SRCS:src/%.c=build/%.o)
+TEST_BINS = $(TEST_SRCS:tests/unit/%.c=build/tests/%)
+
+PACKS   = $(patsubst data/%/assessment.yaml,%,$(wildcard data/*/assessment.yaml))
+MANPAGES = man/stok-assess.1 man/stok-assess.5
+
+.PHONY: all run check test install uninstall clean deps need-deps need-build-deps lint
+
+all: stok-assess
+
+stok-assess: $(CMD_OBJS) build/libstok.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CMD_OBJS) build/libstok.a $(PKG_LIBS)
+
+build/libstok.a: $(LIB_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJS)
+
+build/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/tests/%: tests/unit/%.c build/libstok.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< build/libstok.a \
+		$(PKG_LIBS) $(CMOCKA_LIBS)
+
+-include $(LIB_OBJS:.o=.d) $(CMD_OBJS:.o=.d)
+
+# The tool on the bundled content.
+run: need-build-deps
+	@$(MAKE) --no-print-directory all
+	./stok-assess
+
+# Everything: unit, golden and end-to-end tests, in several locales.
+check: need-deps
+	@$(MAKE) --no-print-directory all tests
+	@tests/run.sh
+
+tests: stok-assess $(TEST_BINS)
+
+lint:
+	mandoc -Tlint -Wwarning $(MANPAGES)
+
+need-build-deps:
+	@pkg-config --exists $(PKGS) 2>/dev/null && command -v $(CC) >/dev/null || $(MAKE) --no-print-directory deps
+
+need-deps:
+	@pkg-config --exists $(PKGS) cmocka 2>/dev/null && \
+	 for t in $(CC) tmux valgrind mandoc localedef msgfmt cmark; do \
+	   command -v $$t >/dev/null || exit 1; done && \
+	 [ -d /usr/share/i18n/locales ] || $(MAKE) --no-print-directory deps
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	  done | tr '\n' ' '); \
+	if [ -z "$$missing" ]; then echo "make deps: every package is installed"; exit 0; fi; \
+	cmd="apt-get install -y --no-install-recommends $$missing"; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "make deps: apt-get update && $$cmd"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$cmd; \
+	elif command -v sudo >/dev/null 2>&1 && sudo apt-get update -qq; then \
+	  echo "make deps: sudo $$cmd"; \
+	  sudo DEBIAN_FRONTEND=noninteractive $$cmd; \
+	else \
+	  echo "make deps: cannot install packages (not root, no sudo); run as root:" >&2; \
+	  echo "  apt-get update && $$cmd" >&2; exit 1; \
+	fi
+
+install: stok-assess
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 stok-assess $(DESTDIR)$(BINDIR)/stok-assess
+	install -m 644 man/stok-assess.1 $(DESTDIR)$(MANDIR)/man1/stok-assess.1
+	install -m 644 man/stok-assess.5 $(DESTDIR)$(MANDIR)/man5/stok-assess.5
+	for p in $(PACKS); do \
+	  (cd data/$$p && find . -type d) | while read -r d; do \
+	    install -d "$(DESTDIR)$(DATADIR)/$$p/$$d"; done; \
+	  (cd data/$$p && find . -type f) | while read -r f; do \
+	    install -m 644 "data/$$p/$$f" "$(DESTDIR)$(DATADIR)/$$p/$$f"; done; \
+	done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/stok-assess
+	rm -f $(DESTDIR)$(MANDIR)/man1/stok-assess.1 $(DESTDIR)$(MANDIR)/man5/stok-assess.5
+	for p in $(PACKS); do \
+	  (cd data/$$p && find . -type f) | while read -r f; do \
+	    rm -f "$(DESTDIR)$(DATADIR)/$$p/$$f"; done; \
+	  (cd data/$$p && find . -depth -type d) | while read -r d; do \
+	    rmdir "$(DESTDIR)$(DATADIR)/$$p/$$d" 2>/dev/null || true; done; \
+	done
+	rmdir "$(DESTDIR)$(DATADIR)" 2>/dev/null || true
+
+clean:
+	rm -rf build stok-assess

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * content.h: the content model and its loader. A pack is one directory:
+ * one assessment in one language, an assessment.yaml and answer texts
+ * under answers/. pack_load() reads every file once, validates it, and
+ * indexes the answer texts by (question, choice); the Markdown bodies stay
+ * raw bytes until something shows them. After a successful load the
+ * model is complete: every question has every choice, and every choice
+ * has its answer text. No curses here.
+ */
+#ifndef STOK_CONTENT_H
+#define STOK_CONTENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Limits, documented in stok-assess(5). */
+#define CONTENT_MAX_ID		999999		/* question and choice ids: 1 .. this */
+#define CONTENT_MAX_CHOICES	9		/* choices per question */
+#define CONTENT_MAX_BODY	(16 * 1024)	/* bytes of Markdown per answer text */
+#define CONTENT_MAX_TEXT_FILE	(1024 * 1024)	/* bytes per answer-text file */
+#define CONTENT_MAX_ASSESSMENT	(8 * 1024 * 1024)	/* bytes of assessment.yaml */
+#define CONTENT_MAX_DEPTH	8		/* directory levels under answers/ */
+
+struct area;
+
+/* One answer-text file. All strings are owned by the text. */
+struct answer_text {
+	char		*path;		/* as given to the loader, for messages */
+	char		*title;		/* the choice in the organisation's own words */
+	char		*step;		/* first recommended step, or NULL */
+	int		 question_id;
+	int		 choice_id;
+	int		 qid_line, qid_col;	/* where question_id's value is */
+	int		 cid_line, cid_col;	/* where choice_id's value is */
+	char		*buf;		/* the whole file */
+	const char	*body;		/* the Markdown, inside buf */
+	size_t		 body_len;
+	int		 body_line;	/* line of the file where the body starts */
+};
+
+struct choice {
+	int			 id;
+	int			 level;	/* 1 .. nchoices, least developed first */
+	int			 line, col;
+	struct answer_text	*text;	/* owned by the pack */
+};
+
+struct question {
+	int		 id;
+	char		*text;
+	char		*help;		/* may be NULL */
+	struct area	*area;
+	size_t		 index;		/* position in the pack, 0-based */
+	struct choice	*choices;
+	size_t		 nchoices;
+	int		 line, col;
+};
+
+struct area {
+	char		*id;
+	char		*title;
+	char		*description;	/* may be NULL */
+	size_t		 index;		/* position in the pack, 0-based */
+	size_t		 first;		/* index of its first question */
+	size_t		 nquestions;
+};
+
+struct pack {
+	char		*dir;
+	char		*file;		/* dir/assessment.yaml */
+	char		*id;
+	char		*title;
+	char		*language;
+	char		*introduction;	/* may be NULL */
+	int		 version;
+	struct area	*areas;
+	size_t		 nareas;
+	struct question	*questions;	/* in area order */
+	size_t		 nquestions;
+	struct answer_text **texts;	/* every text loaded, in path order */
+	size_t		 ntexts;
+	int		*qindex;	/* open-addressing table: id -> index + 1 */
+	size_t		 qindex_cap;
+};
+
+enum load_status {
+	LOAD_OK = 0,
+	LOAD_IO = 1,		/* something could not be read */
+	LOAD_INVALID = 2	/* the content has errors */
+};
+
+/*
+ * Load the pack in dir. Problems go through diag(). *out is the pack as far
+ * as it could be read (NULL when its assessment file could not be parsed),
+ * to be released with pack_free(); only a pack loaded with LOAD_OK may be
+ * used to ask questions or write reports.
+ */
+enum load_status pack_load(const char *dir, struct pack **out);
+void	pack_free(struct pack *);
+
+const struct question *pack_question(const struct pack *, int id);
+const struct choice *question_choice(const struct question *, int id);
+
+/*
+ * The parsers of the two file kinds, for the loader and for the fuzzers.
+ * assessment_parse fills the pack's metadata, areas and questions;
+ * answer_text_parse fills t from the file's bytes (it takes buf, which
+ * must be NUL-terminated at len). Each issues its diagnostics and returns
+ * 0, or -1 after the first error.
+ */
+int	assessment_parse(struct pack *, const char *file, const char *buf, size_t len);
+int	answer_text_parse(struct answer_text *t, const char *path, char *buf, size_t len);
+void	answer_text_free(struct answer_text *);
+
+/* UTF-8 only (a BOM is fine), no NUL, no lone CR: one diagnostic, -1, on failure. */
+int	content_check_bytes(const char *path, const char *buf, size_t len);
+
+/* Strict positive integers: digits only, no sign, no leading zero, <= max. */
+bool	parse_id(const char *s, size_t len, int max, int *out);
+
+#endif

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * diag.h: the one way a problem with input is reported. Every message has
+ * the form
+ *	stok-assess: FILE:LINE:COL: error: what is wrong, and what to do
+ * (or "warning"), with every part passed through the sanitiser, so a
+ * hostile file name or value cannot reach the terminal raw. The counters
+ * give the exit status: 1 for I/O failures, 2 for content errors.
+ */
+#ifndef STOK_DIAG_H
+#define STOK_DIAG_H
+
+#include <stdio.h>
+
+#include "util.h"
+
+enum diag_level {
+	DIAG_WARNING,
+	DIAG_ERROR,	/* the input is wrong: exit status 2 */
+	DIAG_IO		/* the input could not be read or written: exit status 1 */
+};
+
+struct diag_counts {
+	int	warnings;
+	int	errors;
+	int	io;
+};
+
+/* Where messages go; stderr unless a test says otherwise. */
+void	diag_set_stream(FILE *);
+/*
+ * Report a problem at FILE:LINE:COL; line 0 leaves out line and column
+ * (for problems with a whole file, such as one that cannot be opened).
+ */
+void	diag(enum diag_level, const char *file, int line, int col,
+	    const char *fmt, ...) PRINTFLIKE(5, 6);
+/* A problem with no file: a command-line mistake, say. */
+void	diag_plain(enum diag_level, const char *fmt, ...) PRINTFLIKE(2, 3);
+struct diag_counts diag_counts(void);
+void	diag_reset(void);
+/* 0 when nothing worse than a warning was seen, 2 for errors, 1 for I/O. */
+int	diag_exit_status(void);
+
+#endif

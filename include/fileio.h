@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * fileio.h: reading untrusted files whole, and writing files atomically.
+ * A file is read with one open and one read loop, and refused before any
+ * byte is read when it is not a regular file (a directory, a FIFO, a
+ * device), is a symbolic link, or is larger than the caller's limit.
+ * Writes go to a temporary file in the same directory, are fsync'd, renamed
+ * over the target and the directory is fsync'd, so that a crash at any
+ * moment leaves either the old file or the new one.
+ */
+#ifndef STOK_FILEIO_H
+#define STOK_FILEIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+
+/*
+ * Read path into a new NUL-terminated buffer. On failure issues one
+ * diagnostic (DIAG_IO, or DIAG_ERROR for a file that is too large or not a
+ * regular file) and returns -1.
+ */
+int	file_read(const char *path, size_t max, char **buf, size_t *len);
+
+/*
+ * Write len bytes to path atomically, with mode 0600 for a new file. When
+ * overwrite is false an existing path is left alone and -2 is returned;
+ * on an I/O error errno is set and -1 is returned.
+ */
+int	file_write_atomic(const char *path, const void *data, size_t len, bool overwrite);
+
+#endif

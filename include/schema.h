@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * schema.h: checking a parsed YAML tree against one of our formats: keys
+ * that must be there, values of the right type, keys we do not know. Each
+ * check issues one diagnostic pointing at the offending key or value and
+ * returns -1, so a validator can stop at the first error of a file.
+ */
+#ifndef STOK_SCHEMA_H
+#define STOK_SCHEMA_H
+
+#include <stdbool.h>
+
+#include "ytree.h"
+
+struct schema_ctx {
+	const char	*file;
+};
+
+/* Warn about keys of m not in the NULL-terminated list known. */
+void	schema_unknown_keys(const struct schema_ctx *, const struct ynode *m,
+	    const char *what, const char *const *known);
+/* n must be a mapping (what names it in the message). */
+int	schema_mapping(const struct schema_ctx *, const struct ynode *n, const char *what);
+/* n must be a sequence. */
+int	schema_sequence(const struct schema_ctx *, const struct ynode *n, const char *key);
+/*
+ * The value of a required key: missing keys are reported at the mapping.
+ * Returns NULL after a diagnostic.
+ */
+const struct ynode *schema_require(const struct schema_ctx *, const struct ynode *m,
+	    const char *key, const char *what);
+/*
+ * A text value: a scalar, not empty when required, with no NUL and, when
+ * single_line, no control characters (newlines included). *out is a copy,
+ * NULL for an absent optional key.
+ */
+int	schema_text(const struct schema_ctx *, const struct ynode *m, const char *key,
+	    const char *what, bool required, bool single_line, char **out);
+/* A strict positive integer from 1 to max, written plainly. */
+int	schema_id_value(const struct schema_ctx *, const struct ynode *v, const char *key,
+	    int max, int *out);
+int	schema_id(const struct schema_ctx *, const struct ynode *m, const char *key,
+	    const char *what, int max, int *out);
+/* A slug: 1-64 of a-z, 0-9 and '-', starting with a letter or digit. */
+int	schema_slug(const struct schema_ctx *, const struct ynode *m, const char *key,
+	    const char *what, char **out);
+
+#endif

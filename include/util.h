@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * util.h: allocation that never returns NULL, a growable string buffer, and
+ * the one fatal() that every broken invariant and out-of-memory goes to.
+ * Nothing here knows about curses; fatal() calls a hook the UI may set so
+ * that the terminal is restored before the process exits.
+ */
+#ifndef STOK_UTIL_H
+#define STOK_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PRINTFLIKE(f, a) __attribute__((format(printf, f, a)))
+#define NORETURN __attribute__((noreturn))
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xreallocarray(void *, size_t, size_t);
+char *xstrdup(const char *);
+char *xstrndup(const char *, size_t);
+char *xasprintf(const char *, ...) PRINTFLIKE(1, 2);
+
+/* Called by fatal() before it prints; the wizard sets it to leave curses. */
+extern void (*fatal_hook)(void);
+void fatal(const char *, ...) PRINTFLIKE(1, 2) NORETURN;
+
+/*
+ * A growable byte buffer. Invariants between buf_init and buf_free (or
+ * buf_detach): data is never NULL and data[len] == '\0'. buf_detach hands
+ * the bytes to the caller and releases the buffer, like buf_free; call
+ * buf_init to use it again.
+ */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	buf_init(struct buf *);
+void	buf_free(struct buf *);
+void	buf_reset(struct buf *);
+void	buf_grow(struct buf *, size_t);
+void	buf_add(struct buf *, const void *, size_t);
+void	buf_adds(struct buf *, const char *);
+void	buf_addc(struct buf *, char);
+void	buf_printf(struct buf *, const char *, ...) PRINTFLIKE(2, 3);
+void	buf_vprintf(struct buf *, const char *, va_list) PRINTFLIKE(2, 0);
+char   *buf_detach(struct buf *);
+
+/* ASCII-only helpers: keys and ids never go through the locale. */
+bool	ascii_isdigit(int);
+bool	ascii_isalpha(int);
+int	ascii_tolower(int);
+bool	str_has_suffix(const char *, const char *);
+
+#endif

@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * answertext.c: one answer-text file, YAML front matter between two '---'
+ * lines, then CommonMark. Only the front matter is parsed; the body is
+ * kept as bytes of the file buffer until something shows it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "diag.h"
+#include "schema.h"
+#include "text.h"
+
+static const char *const text_keys[] = {
+	"title", "question_id", "choice_id", "step", NULL
+};
+
+/* Length of a fence line "---" (or "..." when closing) at s, with its end of line; 0 if none. */
+static size_t
+fence_at(const char *s, size_t n, bool closing)
+{
+	size_t i = 3;
+
+	if (n < 3 || !(memcmp(s, "---", 3) == 0 || (closing && memcmp(s, "...", 3) == 0)))
+		return 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i == n)
+		return i;
+	if (s[i] == '\n')
+		return i + 1;
+	if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
+		return i + 2;
+	return 0;
+}
+
+/* Offset of the first byte after the next '\n' at or after i, or n. */
+static size_t
+next_line(const char *s, size_t n, size_t i)
+{
+	const char *nl = memchr(s + i, '\n', n - i);
+
+	return nl == NULL ? n : (size_t)(nl - s) + 1;
+}
+
+static void
+at_offset(const char *path, const char *buf, size_t len, size_t off, const char *msg)
+{
+	int line, col;
+
+	text_linecol(buf, len, off, &line, &col);
+	diag(DIAG_ERROR, path, line, col, "%s", msg);
+}
+
+/*
+ * Encoding checks common to every content file: UTF-8 only (a UTF-8 byte
+ * order mark is fine), no NUL, no lone CR line ending.
+ */
+int
+content_check_bytes(const char *path, const char *buf, size_t len)
+{
+	const char *p;
+	size_t bad;
+
+	if (len >= 2 && ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE) &&
+	    ((unsigned char)buf[1] == 0xFE || (unsigned char)buf[1] == 0xFF)) {
+		diag(DIAG_ERROR, path, 1, 1, "the file is UTF-16: save it as UTF-8");
+		return -1;
+	}
+	if (!utf8_valid(buf, len, &bad)) {
+		int line, col;
+		text_linecol(buf, len, bad, &line, &col);
+		diag(DIAG_ERROR, path, line, col,
+		    "invalid UTF-8 (byte 0x%02X): save the file as UTF-8",
+		    (unsigned char)buf[bad]);
+		return -1;
+	}
+	if ((p = memchr(buf, '\0', len)) != NULL) {
+		at_offset(path, buf, len, (size_t)(p - buf),
+		    "NUL byte: the file is not text, or is damaged");
+		return -1;
+	}
+	for (p = buf; (p = memchr(p, '\r', len - (size_t)(p - buf))) != NULL; p++) {
+		if ((size_t)(p - buf) + 1 >= len || p[1] != '\n') {
+			at_offset(path, buf, len, (size_t)(p - buf),
+			    "a line ends in a lone carriage return: save the file with LF or CRLF line endings");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+parse_front_matter(struct answer_text *t, const char *path, const char *buf, size_t len,
+    size_t fm, size_t fm_end)
+{
+	struct schema_ctx c = { path };
+	struct ynode *root = NULL;
+	const struct ynode *v;
+	int rc = -1;
+
+	if (ytree_parse(path, buf, len, fm, fm_end - fm, &root) < 0)
+		return -1;
+	if (root == NULL) {
+		int line, col;
+		text_linecol(buf, len, fm, &line, &col);
+		diag(DIAG_ERROR, path, line, col,
+		    "the front matter is empty: add title, question_id and choice_id");
+		return -1;
+	}
+	if (schema_mapping(&c, root, "the front matter") < 0)
+		goto out;
+	schema_unknown_keys(&c, root, "the front matter", text_keys);
+	if (schema_text(&c, root, "title", "the front matter", true, true, &t->title) < 0 ||
+	    schema_id(&c, root, "question_id", "the front matter", CONTENT_MAX_ID,
+	    &t->question_id) < 0 ||
+	    schema_id(&c, root, "choice_id", "the front matter", CONTENT_MAX_ID,
+	    &t->choice_id) < 0 ||
+	    schema_text(&c, root, "step", "the front matter", false, true, &t->step) < 0)
+		goto out;
+	v = ytree_get(root, "question_id");
+	t->qid_line = v->line;
+	t->qid_col = v->col;
+	v = ytree_get(root, "choice_id");
+	t->cid_line = v->line;
+	t->cid_col = v->col;
+	rc = 0;
+out:
+	ytree_free(root);
+	return rc;
+}
+
+int
+answer_text_parse(struct answer_text *t, const char *path, char *buf, size_t len)
+{
+	size_t start = 0, fm, i, k, body;
+	int col;
+
+	memset(t, 0, sizeof(*t));
+	t->path = xstrdup(path);
+	t->buf = buf;
+	if (content_check_bytes(path, buf, len) < 0)
+		return -1;
+	if (len >= 3 && memcmp(buf, UTF8_BOM, 3) == 0)
+		start = 3;
+	k = fence_at(buf + start, len - start, false);
+	if (k == 0) {
+		diag(DIAG_ERROR, path, 1, 1,
+		    "no front matter: the file must start with a '---' line, then title, "
+		    "question_id and choice_id, then another '---' line");
+		return -1;
+	}
+	fm = start + k;
+	for (i = fm; i < len; i = next_line(buf, len, i))
+		if ((k = fence_at(buf + i, len - i, true)) != 0)
+			break;
+	if (i >= len) {
+		diag(DIAG_ERROR, path, 1, 1,
+		    "the front matter is not closed: add a '---' line after it");
+		return -1;
+	}
+	body = i + k;
+	if (parse_front_matter(t, path, buf, len, fm, i) < 0)
+		return -1;
+	t->body = buf + body;
+	t->body_len = len - body;
+	text_linecol(buf, len, body, &t->body_line, &col);
+	if (t->body_len > CONTENT_MAX_BODY) {
+		diag(DIAG_ERROR, path, t->body_line, 1,
+		    "the text is %zu bytes, over the limit of %d (16 KiB): shorten it",
+		    t->body_len, CONTENT_MAX_BODY);
+		return -1;
+	}
+	for (i = 0; i < t->body_len; i++)
+		if (t->body[i] != ' ' && t->body[i] != '\t' && t->body[i] != '\n' &&
+		    t->body[i] != '\r')
+			break;
+	if (i == t->body_len)
+		diag(DIAG_WARNING, path, t->body_line, 1,
+		    "the answer text has no body: write the guidance for this choice");
+	return 0;
+}
+
+void
+answer_text_free(struct answer_text *t)
+{
+	if (t == NULL)
+		return;
+	free(t->path);
+	free(t->title);
+	free(t->step);
+	free(t->buf);
+}

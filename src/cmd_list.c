@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cmd_list.c: "stok-assess list": the packs that can be chosen, one per
+ * line, tab-separated: id, language, title, number of questions.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "commands.h"
+#include "diag.h"
+#include "packs.h"
+#include "text.h"
+
+int
+cmd_list(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct pack_list list;
+	size_t i;
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		if (ch == 'h') {
+			printf("usage: stok-assess list\n");
+			return 0;
+		}
+		return usage_error(NULL);
+	}
+	if (optind < argc)
+		return usage_error("list takes no arguments");
+	packs_scan(packs_datadir(), &list);
+	for (i = 0; i < list.n; i++) {
+		char *id = text_sanitized(list.v[i].id);
+		char *title = text_sanitized(list.v[i].title);
+
+		printf("%s\t%s\t%s\t%zu\n", id, list.v[i].language, title,
+		    list.v[i].nquestions);
+		free(id);
+		free(title);
+	}
+	packs_free(&list);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		diag_plain(DIAG_IO, "cannot write to standard output");
+		return 1;
+	}
+	return diag_exit_status();
+}

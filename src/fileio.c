@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * fileio.c: whole-file reads with early refusal, and atomic writes.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "fileio.h"
+
+int
+file_read(const char *path, size_t max, char **bufp, size_t *lenp)
+{
+	struct stat st;
+	char *buf;
+	size_t len = 0;
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ELOOP)
+			diag(DIAG_ERROR, path, 0, 0,
+			    "is a symbolic link: refusing to follow it; give the file itself");
+		else
+			diag(DIAG_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0) {
+		diag(DIAG_IO, path, 0, 0, "cannot read: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag(DIAG_ERROR, path, 0, 0, "is %s, not a regular file: refusing to read it",
+		    S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ? "a FIFO" :
+		    S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "a special file");
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		diag(DIAG_ERROR, path, 0, 0,
+		    "is too large (%lld bytes; the limit is %zu): refusing to read it",
+		    (long long)st.st_size, max);
+		close(fd);
+		return -1;
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	for (;;) {
+		n = read(fd, buf + len, (size_t)st.st_size + 1 - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+		if (len > (size_t)st.st_size)
+			break;
+	}
+	if (n < 0 || len > (size_t)st.st_size) {
+		if (n < 0)
+			diag(DIAG_IO, path, 0, 0, "cannot read: %s", strerror(errno));
+		else
+			diag(DIAG_IO, path, 0, 0, "changed while it was being read: try again");
+		free(buf);
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	buf[len] = '\0';
+	*bufp = buf;
+	*lenp = len;
+	return 0;
+}
+
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+file_write_atomic(const char *path, const void *data, size_t len, bool overwrite)
+{
+	char *tmp, *dircopy;
+	struct stat st;
+	int fd, dfd, saved;
+
+	if (!overwrite && lstat(path, &st) == 0)
+		return -2;
+	tmp = xasprintf("%s.tmp.XXXXXX", path);
+	fd = mkstemp(tmp);	/* O_EXCL, mode 0600: never follows a link */
+	if (fd < 0) {
+		free(tmp);
+		return -1;
+	}
+	if (write_all(fd, data, len) < 0 || fsync(fd) < 0)
+		goto fail;
+	if (close(fd) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (!overwrite) {
+		/* link() fails if path appeared meanwhile: never clobber */
+		if (link(tmp, path) < 0)
+			goto fail;
+		unlink(tmp);
+	} else if (rename(tmp, path) < 0) {
+		goto fail;
+	}
+	free(tmp);
+	dircopy = xstrdup(path);
+	dfd = open(dirname(dircopy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dircopy);
+	if (dfd >= 0) {
+		saved = fsync(dfd);
+		close(dfd);
+		if (saved < 0)
+			return -1;
+	}
+	return 0;
+fail:
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	errno = saved;
+	return saved == EEXIST ? -2 : -1;
+}

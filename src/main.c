@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * main.c: the command line. Sets the locale (for the terminal's character
+ * widths and messages; nothing we parse depends on it) and dispatches to
+ * a subcommand.
+ */
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "diag.h"
+#include "text.h"
+#include "util.h"
+
+#ifndef VERSION
+#define VERSION "0.1"
+#endif
+
+static const char usage_text[] =
+    "usage: stok-assess check [PACK ...]\n"
+    "       stok-assess list\n"
+    "       stok-assess --help | --version\n"
+    "\n"
+    "Commands:\n"
+    "  check    validate content packs (default: the bundled packs)\n"
+    "  list     list the packs that can be chosen\n"
+    "\n"
+    "Environment: STOK_ASSESS_DATA names the directory of the bundled packs.\n"
+    "See stok-assess(1) and, for the file formats, stok-assess(5).\n";
+
+static const struct command {
+	const char	*name;
+	int		(*run)(int, char **);
+} commands[] = {
+	{ "check", cmd_check },
+	{ "list", cmd_list },
+};
+
+int
+usage_error(const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+	char *safe;
+
+	if (fmt != NULL) {
+		buf_init(&b);
+		va_start(ap, fmt);
+		buf_vprintf(&b, fmt, ap);
+		va_end(ap);
+		safe = text_sanitized(b.data);
+		fprintf(stderr, "stok-assess: %s\n", safe);
+		free(safe);
+		buf_free(&b);
+	}
+	fputs("Try 'stok-assess --help'\n", stderr);
+	return 2;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	size_t i;
+	int ch;
+
+	setlocale(LC_ALL, "");
+	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			fputs(usage_text, stdout);
+			return fflush(stdout) == 0 ? 0 : 1;
+		case 'V':
+			printf("stok-assess %s\n", VERSION);
+			return fflush(stdout) == 0 ? 0 : 1;
+		default:
+			return usage_error(NULL);
+		}
+	}
+	if (optind >= argc)
+		return usage_error("name a command");
+	for (i = 0; i < NELEM(commands); i++) {
+		if (strcmp(argv[optind], commands[i].name) == 0) {
+			argc -= optind;
+			argv += optind;
+			optind = 1;
+			return commands[i].run(argc, argv);
+		}
+	}
+	return usage_error("unknown command '%s'", argv[optind]);
+}

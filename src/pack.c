@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * pack.c: loading a whole pack. Reads assessment.yaml, walks answers/ in
+ * a fixed (byte-wise sorted) order so diagnostics come out the same on
+ * every machine, parses each answer text once and attaches it to its
+ * question and choice through the id index, then checks that every choice
+ * has its text.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "content.h"
+#include "diag.h"
+#include "fileio.h"
+
+struct pathlist {
+	char	**v;
+	size_t	  n;
+	size_t	  cap;
+};
+
+static void
+pathlist_add(struct pathlist *l, char *path)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+	}
+	l->v[l->n++] = path;
+}
+
+static int
+path_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool
+is_text_name(const char *name)
+{
+	return str_has_suffix(name, ".md") || str_has_suffix(name, ".txt");
+}
+
+/* Collect the answer-text files under dir, depth levels deep at most. */
+static void
+collect(const char *dir, int depth, struct pathlist *out)
+{
+	struct pathlist here = { NULL, 0, 0 };
+	struct dirent *de;
+	struct stat st;
+	DIR *d;
+	size_t i;
+
+	if ((d = opendir(dir)) == NULL) {
+		diag(DIAG_IO, dir, 0, 0, "cannot read the directory: %s", strerror(errno));
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;	/* ., .. and hidden files such as editor swap files */
+		pathlist_add(&here, xasprintf("%s/%s", dir, de->d_name));
+	}
+	closedir(d);
+	qsort(here.v, here.n, sizeof(*here.v), path_cmp);
+	for (i = 0; i < here.n; i++) {
+		char *path = here.v[i];
+
+		if (lstat(path, &st) < 0) {
+			diag(DIAG_IO, path, 0, 0, "cannot read: %s", strerror(errno));
+			free(path);
+		} else if (S_ISDIR(st.st_mode)) {
+			if (depth >= CONTENT_MAX_DEPTH)
+				diag(DIAG_ERROR, path, 0, 0,
+				    "directories nest deeper than %d levels under answers/",
+				    CONTENT_MAX_DEPTH);
+			else
+				collect(path, depth + 1, out);
+			free(path);
+		} else if (is_text_name(path)) {
+			pathlist_add(out, path);	/* links and specials: file_read refuses */
+		} else {
+			free(path);
+		}
+	}
+	free(here.v);
+}
+
+static void
+attach_text(struct pack *p, struct answer_text *t)
+{
+	const struct question *q = pack_question(p, t->question_id);
+	struct choice *ch;
+
+	if (q == NULL) {
+		diag(DIAG_ERROR, t->path, t->qid_line, t->qid_col,
+		    "question %d is not in %s: fix question_id", t->question_id, p->file);
+		return;
+	}
+	ch = (struct choice *)question_choice(q, t->choice_id);
+	if (ch == NULL) {
+		diag(DIAG_ERROR, t->path, t->cid_line, t->cid_col,
+		    "question %d has no choice %d: fix choice_id", q->id, t->choice_id);
+		return;
+	}
+	if (ch->text != NULL) {
+		diag(DIAG_ERROR, t->path, t->qid_line, t->qid_col,
+		    "a second answer text for question %d, choice %d (the first is %s): "
+		    "keep one of them", q->id, ch->id, ch->text->path);
+		return;
+	}
+	ch->text = t;
+}
+
+enum load_status
+pack_load(const char *dir, struct pack **out)
+{
+	struct diag_counts before = diag_counts(), after;
+	struct pathlist files = { NULL, 0, 0 };
+	struct pack *p = xcalloc(1, sizeof(*p));
+	char *buf, *answers;
+	size_t len, i, k;
+	struct stat st;
+
+	*out = NULL;
+	p->dir = xstrdup(dir);
+	p->file = xasprintf("%s/assessment.yaml", dir);
+	if (file_read(p->file, CONTENT_MAX_ASSESSMENT, &buf, &len) < 0) {
+		pack_free(p);
+		return diag_counts().io > before.io ? LOAD_IO : LOAD_INVALID;
+	}
+	if (content_check_bytes(p->file, buf, len) < 0 ||
+	    assessment_parse(p, p->file, buf, len) < 0) {
+		free(buf);
+		pack_free(p);
+		return LOAD_INVALID;
+	}
+	free(buf);
+	answers = xasprintf("%s/answers", dir);
+	if (lstat(answers, &st) < 0 || !S_ISDIR(st.st_mode))
+		diag(DIAG_ERROR, dir, 0, 0, "has no answers/ directory: the answer texts go there");
+	else
+		collect(answers, 1, &files);
+	free(answers);
+	p->texts = xcalloc(files.n, sizeof(*p->texts));
+	for (i = 0; i < files.n; i++) {
+		struct answer_text *t;
+
+		if (file_read(files.v[i], CONTENT_MAX_TEXT_FILE, &buf, &len) < 0)
+			continue;
+		t = xcalloc(1, sizeof(*t));
+		p->texts[p->ntexts++] = t;
+		if (answer_text_parse(t, files.v[i], buf, len) == 0)
+			attach_text(p, t);
+	}
+	for (i = 0; i < files.n; i++)
+		free(files.v[i]);
+	free(files.v);
+	after = diag_counts();
+	if (after.errors == before.errors && after.io == before.io) {
+		for (i = 0; i < p->nquestions; i++) {
+			const struct question *q = &p->questions[i];
+			for (k = 0; k < q->nchoices; k++)
+				if (q->choices[k].text == NULL)
+					diag(DIAG_ERROR, p->file, q->choices[k].line, q->choices[k].col,
+					    "question %d, choice %d has no answer text: add a file "
+					    "with question_id: %d and choice_id: %d under answers/",
+					    q->id, q->choices[k].id, q->id, q->choices[k].id);
+		}
+	}
+	*out = p;
+	after = diag_counts();
+	if (after.io > before.io)
+		return LOAD_IO;
+	return after.errors > before.errors ? LOAD_INVALID : LOAD_OK;
+}
+
+void
+pack_free(struct pack *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->ntexts; i++) {
+		answer_text_free(p->texts[i]);
+		free(p->texts[i]);
+	}
+	free(p->texts);
+	for (i = 0; i < p->nquestions; i++) {
+		free(p->questions[i].text);
+		free(p->questions[i].help);
+		free(p->questions[i].choices);
+	}
+	free(p->questions);
+	for (i = 0; i < p->nareas; i++) {
+		free(p->areas[i].id);
+		free(p->areas[i].title);
+		free(p->areas[i].description);
+	}
+	free(p->areas);
+	free(p->qindex);
+	free(p->dir);
+	free(p->file);
+	free(p->id);
+	free(p->title);
+	free(p->language);
+	free(p->introduction);
+	free(p);
+}

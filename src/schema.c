@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * schema.c: type checks shared by the assessment file, the answer-text
+ * front matter and the answers file. Numbers are parsed by hand, without
+ * strtol and the locale: only ASCII digits count.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "diag.h"
+#include "schema.h"
+#include "text.h"
+
+bool
+parse_id(const char *s, size_t len, int max, int *out)
+{
+	long long v = 0;
+	size_t i;
+
+	if (len == 0 || len > 10 || s[0] == '0')
+		return false;
+	for (i = 0; i < len; i++) {
+		if (!ascii_isdigit((unsigned char)s[i]))
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v > max)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+void
+schema_unknown_keys(const struct schema_ctx *c, const struct ynode *m, const char *what,
+    const char *const *known)
+{
+	const struct ynode *k;
+	size_t i, j;
+
+	for (i = 0; i < m->n; i++) {
+		k = m->items[2 * i];
+		for (j = 0; known[j] != NULL; j++)
+			if (strcmp(k->value, known[j]) == 0)
+				break;
+		if (known[j] == NULL)
+			diag(DIAG_WARNING, c->file, k->line, k->col,
+			    "unknown key '%s' in %s is ignored: check its spelling", k->value, what);
+	}
+}
+
+static const char *
+kind_name(const struct ynode *n)
+{
+	switch (n->kind) {
+	case YNODE_MAPPING:
+		return "a mapping";
+	case YNODE_SEQUENCE:
+		return "a list";
+	default:
+		return "a single value";
+	}
+}
+
+int
+schema_mapping(const struct schema_ctx *c, const struct ynode *n, const char *what)
+{
+	if (n->kind == YNODE_MAPPING)
+		return 0;
+	diag(DIAG_ERROR, c->file, n->line, n->col,
+	    "%s must be a mapping of keys to values, not %s", what, kind_name(n));
+	return -1;
+}
+
+int
+schema_sequence(const struct schema_ctx *c, const struct ynode *n, const char *key)
+{
+	if (n->kind == YNODE_SEQUENCE && n->n > 0)
+		return 0;
+	if (n->kind == YNODE_SEQUENCE)
+		diag(DIAG_ERROR, c->file, n->line, n->col, "'%s' must not be an empty list", key);
+	else
+		diag(DIAG_ERROR, c->file, n->line, n->col, "'%s' must be a list, not %s",
+		    key, kind_name(n));
+	return -1;
+}
+
+const struct ynode *
+schema_require(const struct schema_ctx *c, const struct ynode *m, const char *key,
+    const char *what)
+{
+	const struct ynode *v = ytree_get(m, key);
+
+	if (v == NULL)
+		diag(DIAG_ERROR, c->file, m->line, m->col, "%s has no '%s': add it", what, key);
+	return v;
+}
+
+int
+schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
+    const char *what, bool required, bool single_line, char **out)
+{
+	const struct ynode *v = ytree_get(m, key);
+	size_t i = 0, k;
+	int32_t cp;
+
+	*out = NULL;
+	if (v == NULL && !required)
+		return 0;
+	if (v == NULL) {
+		diag(DIAG_ERROR, c->file, m->line, m->col, "%s has no '%s': add it", what, key);
+		return -1;
+	}
+	if (v->kind != YNODE_SCALAR) {
+		diag(DIAG_ERROR, c->file, v->line, v->col, "'%s' must be text, not %s",
+		    key, kind_name(v));
+		return -1;
+	}
+	if (ytree_is_null(v) || v->len == 0) {
+		if (!required)
+			return 0;
+		diag(DIAG_ERROR, c->file, v->line, v->col, "'%s' is empty: write it out", key);
+		return -1;
+	}
+	if (strlen(v->value) != v->len) {
+		diag(DIAG_ERROR, c->file, v->line, v->col,
+		    "'%s' contains a NUL character: remove it", key);
+		return -1;
+	}
+	while (i < v->len) {
+		k = utf8_decode(v->value + i, v->len - i, &cp);
+		if (text_is_unsafe(cp) && !(cp == '\n' && !single_line)) {
+			diag(DIAG_ERROR, c->file, v->line, v->col,
+			    "'%s' contains the control character U+%04X: remove it", key,
+			    (unsigned)cp);
+			return -1;
+		}
+		i += k;
+	}
+	*out = xstrndup(v->value, v->len);
+	return 0;
+}
+
+int
+schema_id_value(const struct schema_ctx *c, const struct ynode *v, const char *key, int max,
+    int *out)
+{
+	if (v->kind == YNODE_SCALAR && v->plain && parse_id(v->value, v->len, max, out))
+		return 0;
+	if (v->kind != YNODE_SCALAR)
+		diag(DIAG_ERROR, c->file, v->line, v->col,
+		    "'%s' must be a whole number from 1 to %d, not %s", key, max, kind_name(v));
+	else
+		diag(DIAG_ERROR, c->file, v->line, v->col,
+		    "'%s' must be a whole number from 1 to %d, not '%s'", key, max, v->value);
+	return -1;
+}
+
+int
+schema_id(const struct schema_ctx *c, const struct ynode *m, const char *key, const char *what,
+    int max, int *out)
+{
+	const struct ynode *v = schema_require(c, m, key, what);
+
+	return v == NULL ? -1 : schema_id_value(c, v, key, max, out);
+}
+
+int
+schema_slug(const struct schema_ctx *c, const struct ynode *m, const char *key,
+    const char *what, char **out)
+{
+	const struct ynode *v = schema_require(c, m, key, what);
+	size_t i;
+	bool ok;
+
+	*out = NULL;
+	if (v == NULL)
+		return -1;
+	ok = v->kind == YNODE_SCALAR && v->len > 0 && v->len <= 64 && v->value[0] != '-';
+	for (i = 0; ok && i < v->len; i++) {
+		char ch = v->value[i];
+		ok = (ch >= 'a' && ch <= 'z') || ascii_isdigit((unsigned char)ch) || ch == '-';
+	}
+	if (!ok) {
+		diag(DIAG_ERROR, c->file, v->line, v->col,
+		    "'%s' must be 1 to 64 of a-z, 0-9 and '-', not '%s'", key,
+		    v->kind == YNODE_SCALAR ? v->value : kind_name(v));
+		return -1;
+	}
+	*out = xstrndup(v->value, v->len);
+	return 0;
+}

@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * text.c: UTF-8 decoding, positions and sanitising. Everything here is
+ * locale-independent on purpose: content is always UTF-8, whatever the
+ * user's locale says.
+ */
+#include <string.h>
+
+#include "text.h"
+
+size_t
+utf8_decode(const char *str, size_t n, int32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t len, i;
+	int32_t c, min;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		len = 2; c = s[0] & 0x1F; min = 0x80;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		len = 3; c = s[0] & 0x0F; min = 0x800;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		len = 4; c = s[0] & 0x07; min = 0x10000;
+	} else {
+		*cp = -1;
+		return 1;
+	}
+	if (n < len) {
+		*cp = -1;
+		return 1;
+	}
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = -1;
+			return 1;
+		}
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+		*cp = -1;
+		return 1;
+	}
+	*cp = c;
+	return len;
+}
+
+void
+utf8_encode(struct buf *b, int32_t cp)
+{
+	char s[4];
+
+	if (cp < 0x80) {
+		s[0] = (char)cp;
+		buf_add(b, s, 1);
+	} else if (cp < 0x800) {
+		s[0] = (char)(0xC0 | (cp >> 6));
+		s[1] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, s, 2);
+	} else if (cp < 0x10000) {
+		s[0] = (char)(0xE0 | (cp >> 12));
+		s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		s[2] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, s, 3);
+	} else {
+		s[0] = (char)(0xF0 | (cp >> 18));
+		s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		s[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		s[3] = (char)(0x80 | (cp & 0x3F));
+		buf_add(b, s, 4);
+	}
+}
+
+bool
+utf8_valid(const char *s, size_t n, size_t *bad)
+{
+	size_t i = 0, k;
+	int32_t cp;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = utf8_decode(s + i, n - i, &cp);
+		if (cp < 0) {
+			if (bad != NULL)
+				*bad = i;
+			return false;
+		}
+		i += k;
+	}
+	return true;
+}
+
+void
+text_linecol(const char *s, size_t n, size_t off, int *line, int *col)
+{
+	size_t i = 0;
+	int32_t cp;
+	int l = 1, c = 1;
+
+	if (off > n)
+		off = n;
+	if (n >= 3 && memcmp(s, UTF8_BOM, 3) == 0 && off >= 3)
+		i = 3;
+	while (i < off) {
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= n || s[i + 1] != '\n'))) {
+			l++;
+			c = 1;
+			i++;
+			continue;
+		}
+		if (s[i] == '\r') {	/* the CR of a CRLF is not a column */
+			i++;
+			continue;
+		}
+		i += utf8_decode(s + i, n - i, &cp);
+		c++;
+	}
+	*line = l;
+	*col = c;
+}
+
+bool
+text_is_unsafe(int32_t cp)
+{
+	return cp < 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool
+text_has_unsafe(const char *s, size_t n)
+{
+	size_t i = 0;
+	int32_t cp;
+
+	while (i < n) {
+		i += utf8_decode(s + i, n - i, &cp);
+		if (text_is_unsafe(cp))
+			return true;
+	}
+	return false;
+}
+
+void
+text_sanitize(struct buf *b, const char *s, size_t n, bool keep_newlines)
+{
+	size_t i = 0, k, run = 0;
+	int32_t cp;
+
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (!text_is_unsafe(cp) || (cp == '\n' && keep_newlines)) {
+			i += k;
+			run += k;
+			continue;
+		}
+		buf_add(b, s + i - run, run);
+		run = 0;
+		if (cp < 0)
+			buf_printf(b, "<0x%02X>", (unsigned char)s[i]);
+		else if (cp < 0x20)
+			buf_printf(b, "^%c", (char)(cp + '@'));
+		else if (cp == 0x7F)
+			buf_adds(b, "^?");
+		else
+			buf_printf(b, "<U+%04X>", (unsigned)cp);
+		i += k;
+	}
+	buf_add(b, s + i - run, run);
+}
+
+char *
+text_sanitized(const char *s)
+{
+	struct buf b;
+
+	buf_init(&b);
+	text_sanitize(&b, s, strlen(s), false);
+	return buf_detach(&b);
+}

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ytree.c: libyaml events to a bounded tree. The depth bound is checked
+ * before libyaml is asked for the next event, so a megabyte of '[' is
+ * refused after YTREE_MAX_DEPTH of them, not after seconds of quadratic
+ * work. Duplicate keys are found by sorting each mapping's keys once.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "diag.h"
+#include "text.h"
+#include "util.h"
+#include "ytree.h"
+
+struct reader {
+	const char	*file;
+	const char	*whole;
+	size_t		 whole_len;
+	size_t		 offset;	/* of the parsed bytes in whole */
+	int		 base_line;	/* line of whole at offset */
+};
+
+static void
+node_free(struct ynode *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->nitems; i++)
+		node_free(n->items[i]);
+	free(n->items);
+	free(n->value);
+	free(n);
+}
+
+/* The recursion is as deep as the tree: at most YTREE_MAX_DEPTH. */
+void
+ytree_free(struct ynode *n)
+{
+	node_free(n);
+}
+
+static struct ynode *
+node_new(enum ynode_kind kind, const struct reader *r, yaml_mark_t mark)
+{
+	struct ynode *n = xcalloc(1, sizeof(*n));
+
+	n->kind = kind;
+	n->line = r->base_line + (int)mark.line;
+	n->col = (int)mark.column + 1;
+	return n;
+}
+
+static void
+node_append(struct ynode *parent, struct ynode *child)
+{
+	if (parent->nitems == parent->cap) {
+		parent->cap = parent->cap == 0 ? 4 : 2 * parent->cap;
+		parent->items = xreallocarray(parent->items, parent->cap,
+		    sizeof(*parent->items));
+	}
+	parent->items[parent->nitems++] = child;
+}
+
+/* Position of an error libyaml reports, as a line and column of the file. */
+static void
+problem_position(const struct reader *r, const yaml_parser_t *p, int *line, int *col)
+{
+	if (p->error == YAML_READER_ERROR || (p->problem_mark.line == 0 &&
+	    p->problem_mark.column == 0 && p->problem_offset != 0)) {
+		text_linecol(r->whole, r->whole_len, r->offset + p->problem_offset,
+		    line, col);
+		return;
+	}
+	*line = r->base_line + (int)p->problem_mark.line;
+	*col = (int)p->problem_mark.column + 1;
+}
+
+/* The byte at a 1-based line and column (in code points) of the file, or NUL. */
+static char
+byte_at(const struct reader *r, int line, int col)
+{
+	size_t i = 0;
+	int32_t cp;
+	int l = 1, c = 1;
+
+	while (i < r->whole_len && (l < line || c < col)) {
+		if (r->whole[i] == '\n') {
+			l++;
+			c = 1;
+			i++;
+		} else {
+			i += utf8_decode(r->whole + i, r->whole_len - i, &cp);
+			c++;
+		}
+	}
+	return i < r->whole_len ? r->whole[i] : '\0';
+}
+
+static void
+report_parser_error(const struct reader *r, const yaml_parser_t *p)
+{
+	const char *problem = p->problem != NULL ? p->problem : "malformed YAML";
+	int line, col;
+
+	problem_position(r, p, &line, &col);
+	if (strstr(problem, "tab") != NULL || (strstr(problem, "cannot start any token") != NULL &&
+	    byte_at(r, line, col) == '\t')) {
+		diag(DIAG_ERROR, r->file, line, col,
+		    "YAML syntax: a tab cannot indent YAML: indent with spaces");
+		return;
+	}
+	if (strstr(problem, "could not find expected ':'") != NULL) {
+		diag(DIAG_ERROR, r->file, line, col,
+		    "YAML syntax: no ':' after a key (is the key longer than 1024 characters, "
+		    "or the line indented unlike its neighbours?)");
+		return;
+	}
+	if (p->context != NULL)
+		diag(DIAG_ERROR, r->file, line, col, "YAML syntax: %s, %s at line %d",
+		    problem, p->context, r->base_line + (int)p->context_mark.line);
+	else
+		diag(DIAG_ERROR, r->file, line, col, "YAML syntax: %s", problem);
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	const struct ynode *ka = *(struct ynode *const *)a;
+	const struct ynode *kb = *(struct ynode *const *)b;
+	int c = strcmp(ka->value, kb->value);
+
+	if (c != 0)
+		return c;
+	if (ka->line != kb->line)
+		return ka->line < kb->line ? -1 : 1;
+	return ka->col < kb->col ? -1 : ka->col > kb->col;
+}
+
+/* Duplicate keys: sort the keys once, compare neighbours; report the later one. */
+static int
+check_duplicates(const struct reader *r, const struct ynode *m)
+{
+	struct ynode **keys, *dup = NULL, *first = NULL;
+	size_t i;
+
+	if (m->n < 2)
+		return 0;
+	keys = xreallocarray(NULL, m->n, sizeof(*keys));
+	for (i = 0; i < m->n; i++)
+		keys[i] = m->items[2 * i];
+	qsort(keys, m->n, sizeof(*keys), key_cmp);
+	for (i = 1; i < m->n; i++) {
+		if (strcmp(keys[i - 1]->value, keys[i]->value) != 0)
+			continue;
+		if (dup == NULL || keys[i]->line < dup->line ||
+		    (keys[i]->line == dup->line && keys[i]->col < dup->col)) {
+			dup = keys[i];
+			first = keys[i - 1];
+		}
+	}
+	if (dup != NULL)
+		diag(DIAG_ERROR, r->file, dup->line, dup->col,
+		    "duplicate key '%s' (first at line %d): remove one of them",
+		    dup->value, first->line);
+	free(keys);
+	return dup != NULL ? -1 : 0;
+}
+
+static int
+refuse_decorations(const struct reader *r, const yaml_event_t *e,
+    const yaml_char_t *anchor, const yaml_char_t *tag)
+{
+	int line = r->base_line + (int)e->start_mark.line;
+	int col = (int)e->start_mark.column + 1;
+
+	if (anchor != NULL) {
+		diag(DIAG_ERROR, r->file, line, col,
+		    "YAML anchors ('&%s') are not allowed: write the value out", (const char *)anchor);
+		return -1;
+	}
+	if (tag != NULL) {
+		diag(DIAG_ERROR, r->file, line, col,
+		    "YAML tags ('%s') are not allowed: remove the tag", (const char *)tag);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Attach a finished node to the open collection on top of the stack. In a
+ * mapping every other node is a key, which must be a plain-text scalar.
+ */
+static int
+attach(const struct reader *r, struct ynode **stack, size_t depth, struct ynode *n,
+    bool *expect_key)
+{
+	struct ynode *top;
+
+	if (depth == 0)
+		return 0;
+	top = stack[depth - 1];
+	if (top->kind == YNODE_MAPPING && expect_key[depth - 1]) {
+		if (n->kind != YNODE_SCALAR || strlen(n->value) != n->len) {
+			diag(DIAG_ERROR, r->file, n->line, n->col,
+			    "a key must be plain text, not a list, a mapping or a value with NUL");
+			return -1;
+		}
+		node_append(top, n);
+		expect_key[depth - 1] = false;
+		return 0;
+	}
+	node_append(top, n);
+	if (top->kind == YNODE_MAPPING) {
+		top->n++;
+		expect_key[depth - 1] = true;
+	} else {
+		top->n++;
+	}
+	return 0;
+}
+
+int
+ytree_parse(const char *file, const char *whole, size_t whole_len, size_t offset,
+    size_t len, struct ynode **out)
+{
+	struct reader r = { file, whole, whole_len, offset, 1 };
+	struct ynode *stack[YTREE_MAX_DEPTH + 1], *root = NULL, *n;
+	bool expect_key[YTREE_MAX_DEPTH + 1];
+	size_t depth = 0;
+	yaml_parser_t parser;
+	yaml_event_t e;
+	int docs = 0, rc = -1, line, col;
+	bool done = false;
+
+	text_linecol(whole, whole_len, offset, &r.base_line, &col);
+	*out = NULL;
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)whole + offset, len);
+	while (!done) {
+		if (!yaml_parser_parse(&parser, &e)) {
+			report_parser_error(&r, &parser);
+			goto out;
+		}
+		line = r.base_line + (int)e.start_mark.line;
+		col = (int)e.start_mark.column + 1;
+		n = NULL;
+		switch (e.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				diag(DIAG_ERROR, file, line, col,
+				    "more than one YAML document: keep one, and remove this '---'");
+				goto event_fail;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			diag(DIAG_ERROR, file, line, col,
+			    "YAML aliases ('*%s') are not allowed: write the value out",
+			    (const char *)e.data.alias.anchor);
+			goto event_fail;
+		case YAML_SCALAR_EVENT:
+			if (refuse_decorations(&r, &e, e.data.scalar.anchor, e.data.scalar.tag) < 0)
+				goto event_fail;
+			n = node_new(YNODE_SCALAR, &r, e.start_mark);
+			n->len = e.data.scalar.length;
+			n->value = xstrndup((const char *)e.data.scalar.value, n->len);
+			n->plain = e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			if (attach(&r, stack, depth, n, expect_key) < 0)
+				goto node_fail;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (e.type == YAML_SEQUENCE_START_EVENT ?
+			    refuse_decorations(&r, &e, e.data.sequence_start.anchor,
+			    e.data.sequence_start.tag) < 0 :
+			    refuse_decorations(&r, &e, e.data.mapping_start.anchor,
+			    e.data.mapping_start.tag) < 0)
+				goto event_fail;
+			if (depth == YTREE_MAX_DEPTH) {
+				diag(DIAG_ERROR, file, line, col,
+				    "nesting deeper than %d levels: this format never needs it",
+				    YTREE_MAX_DEPTH);
+				goto event_fail;
+			}
+			n = node_new(e.type == YAML_SEQUENCE_START_EVENT ?
+			    YNODE_SEQUENCE : YNODE_MAPPING, &r, e.start_mark);
+			if (depth > 0 && stack[depth - 1]->kind == YNODE_MAPPING &&
+			    expect_key[depth - 1]) {
+				diag(DIAG_ERROR, file, line, col,
+				    "a key must be plain text, not a list or a mapping");
+				goto node_fail;
+			}
+			stack[depth] = n;
+			expect_key[depth] = true;
+			depth++;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			n = stack[--depth];
+			if (n->kind == YNODE_MAPPING && check_duplicates(&r, n) < 0)
+				goto node_fail;
+			if (depth == 0) {
+				root = n;
+			} else if (attach(&r, stack, depth, n, expect_key) < 0) {
+				goto node_fail;
+			}
+			break;
+		default:
+			break;
+		}
+		if (e.type == YAML_SCALAR_EVENT && depth == 0)
+			root = n;
+		yaml_event_delete(&e);
+		continue;
+node_fail:
+		/* n is not attached: free it, then the open collections */
+		node_free(n);
+event_fail:
+		yaml_event_delete(&e);
+		goto out;
+	}
+	*out = root;
+	root = NULL;
+	rc = 0;
+out:
+	/* every open collection owns what was attached below it */
+	while (depth > 0)
+		node_free(stack[--depth]);
+	yaml_parser_delete(&parser);
+	if (rc < 0 && root != NULL)
+		node_free(root);
+	return rc;
+}
+
+struct ynode *
+ytree_get(const struct ynode *m, const char *key)
+{
+	size_t i;
+
+	if (m == NULL || m->kind != YNODE_MAPPING)
+		return NULL;
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->items[2 * i]->value, key) == 0)
+			return m->items[2 * i + 1];
+	return NULL;
+}
+
+bool
+ytree_is_null(const struct ynode *n)
+{
+	return n->kind == YNODE_SCALAR && n->plain &&
+	    (n->len == 0 || strcmp(n->value, "null") == 0 || strcmp(n->value, "~") == 0 ||
+	    strcmp(n->value, "Null") == 0 || strcmp(n->value, "NULL") == 0);
+}

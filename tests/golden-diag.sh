@@ -1,0 +1,35 @@
+#!/bin/sh
+# Golden diagnostics: each file in tests/content/bad/ is one bad input.
+# An answer text (.md) is dropped into a copy of tests/content/base in
+# place of its (8, 1) text; an assessment file (.yaml) replaces the base's.
+# stok-assess check must print exactly NAME.expected: its stderr, then a
+# line "[exit N]". With UPDATE=1 the expected files are written instead.
+# Prints PASS:/FAIL: lines for tests/run.sh.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=${STOK_ASSESS:-$top/stok-assess}
+bad=$top/tests/content/bad
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+for case in "$bad"/*.md "$bad"/*.yaml; do
+	name=$(basename "$case")
+	rm -rf "$work/pack"
+	cp -r "$top/tests/content/base" "$work/pack"
+	case $name in
+	*.md)	rm -f "$work/pack/answers/q8-1.md"
+		cp "$case" "$work/pack/answers/$name" ;;
+	*.yaml)	cp "$case" "$work/pack/assessment.yaml" ;;
+	esac
+	(cd "$work" && "$bin" check pack >/dev/null 2>stderr; echo "[exit $?]" >>stderr)
+	expected=${case%.*}.expected
+	if [ "${UPDATE:-0}" = 1 ]; then
+		cp "$work/stderr" "$expected"
+	fi
+	if cmp -s "$work/stderr" "$expected"; then
+		echo "PASS: diagnostics $name"
+	else
+		echo "FAIL: diagnostics $name"
+		diff -u "$expected" "$work/stderr" | sed 's/^/    /' | head -20
+	fi
+done

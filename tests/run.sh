@@ -1,0 +1,66 @@
+#!/bin/sh
+# The whole test suite, as "make check" runs it: the unit tests (cmocka),
+# the golden suites and the end-to-end tests, each in C.UTF-8, tr_TR.UTF-8
+# and fi_FI.UTF-8 (built with localedef into build/locale, no root needed),
+# then the unit tests once more under valgrind. Ends with one line
+# "N passed, N failed". Exit status 0 only when nothing failed.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+export SEEDS="${SEEDS:-$top/../shared/seeds}"
+
+# Build the test locales once; LOCPATH points glibc at them.
+locdir=$top/build/locale
+mkdir -p "$locdir"
+for l in tr_TR fi_FI; do
+	[ -d "$locdir/$l.UTF-8" ] || localedef -i "$l" -f UTF-8 "$locdir/$l.UTF-8" 2>/dev/null ||
+		echo "FAIL: localedef $l.UTF-8 (is the locales package installed?)" >>"$log"
+done
+export LOCPATH="$locdir"
+
+
+for loc in C.UTF-8 tr_TR.UTF-8 fi_FI.UTF-8; do
+	echo "== $loc"
+	export LC_ALL=$loc
+	[ "$(LC_ALL=$loc locale charmap 2>/dev/null)" = UTF-8 ] ||
+		echo "FAIL: locale $loc is not available" >>"$log"
+	for t in build/tests/test_*; do
+		out=$(CMOCKA_MESSAGE_OUTPUT=TAP "$t" 2>&1); rc=$?
+		printf '%s\n' "$out" | sed -n \
+		    -e "s/^ok [0-9]* - \(.*\) # SKIP.*/SKIP: [$loc] $(basename "$t") \1/p" \
+		    -e "/# SKIP/!s/^ok [0-9]* - \(.*\)/PASS: [$loc] $(basename "$t") \1/p" \
+		    -e "s/^not ok [0-9]* - \(.*\)/FAIL: [$loc] $(basename "$t") \1/p" >>"$log"
+		[ $rc = 0 ] || printf '%s\n' "$out" | grep -v '^ok' | sed 's/^/    /' >>"$log"
+	done
+	for s in tests/golden-*.sh tests/e2e-*.sh; do
+		[ -f "$s" ] || continue
+		sh "$s" 2>&1 | sed "s/^\(PASS\|FAIL\|SKIP\): /\1: [$loc] /" >>"$log"
+	done
+done
+unset LC_ALL
+
+# Valgrind: zero errors, zero definitely lost bytes.
+echo "== valgrind"
+if command -v valgrind >/dev/null 2>&1; then
+	for t in build/tests/test_*; do
+		if LC_ALL=C.UTF-8 valgrind -q --error-exitcode=99 --leak-check=full \
+		    --errors-for-leak-kinds=definite "$t" >/dev/null 2>"$log.vg"; then
+			echo "PASS: valgrind $(basename "$t")" >>"$log"
+		else
+			echo "FAIL: valgrind $(basename "$t")" >>"$log"
+			sed 's/^/    /' "$log.vg" | head -30 >>"$log"
+		fi
+	done
+	rm -f "$log.vg"
+else
+	echo "SKIP: valgrind is not installed" >>"$log"
+fi
+
+grep -E '^(FAIL|SKIP)|^    ' "$log"
+pass=$(grep -c '^PASS' "$log")
+fail=$(grep -c '^FAIL' "$log")
+skip=$(grep -c '^SKIP' "$log")
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" = 0 ]

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests of the content model: ids, the YAML reader's refusals, the
+ * answer-text parser, and loading packs, including the two seed files of
+ * the project dropped into the test pack (they must load unchanged).
+ * Run from the top of the source tree; SEEDS names the seeds' directory.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "content.h"
+#include "diag.h"
+#include "ytree.h"
+
+static FILE *devnull;
+
+static int
+quiet(void **state)
+{
+	(void)state;
+	devnull = fopen("/dev/null", "w");
+	diag_set_stream(devnull);
+	return 0;
+}
+
+static int
+loud(void **state)
+{
+	(void)state;
+	diag_set_stream(NULL);
+	fclose(devnull);
+	return 0;
+}
+
+static void
+test_parse_id(void **state)
+{
+	static const char *const bad[] = {
+		"", "0", "012", "-1", "+1", "1.5", "1e9", "0x1F", "abc", " 1",
+		"99999999999", "1000000", "\xD9\xA3" /* Arabic-Indic three */, "1 ",
+	};
+	size_t i;
+	int v = 0;
+
+	(void)state;
+	assert_true(parse_id("1", 1, CONTENT_MAX_ID, &v));
+	assert_int_equal(v, 1);
+	assert_true(parse_id("999999", 6, CONTENT_MAX_ID, &v));
+	assert_int_equal(v, 999999);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_false(parse_id(bad[i], strlen(bad[i]), CONTENT_MAX_ID, &v));
+}
+
+static struct ynode *
+parse(const char *s)
+{
+	struct ynode *root = NULL;
+
+	if (ytree_parse("t.yaml", s, strlen(s), 0, strlen(s), &root) < 0)
+		return NULL;
+	return root;
+}
+
+static void
+test_ytree(void **state)
+{
+	struct ynode *n;
+	char *bomb;
+
+	(void)state;
+	n = parse("a: 1\nb: [x, \"y\"]\n");
+	assert_non_null(n);
+	assert_int_equal(n->kind, YNODE_MAPPING);
+	assert_int_equal(n->n, 2);
+	assert_string_equal(ytree_get(n, "a")->value, "1");
+	assert_true(ytree_get(n, "a")->plain);
+	assert_int_equal(ytree_get(n, "b")->n, 2);
+	assert_false(ytree_get(n, "b")->items[1]->plain);
+	assert_int_equal(ytree_get(n, "b")->line, 2);
+	assert_int_equal(ytree_get(n, "b")->col, 4);
+	ytree_free(n);
+	assert_null(parse("a: &x 1\n"));
+	assert_null(parse("a: *x\n"));
+	assert_null(parse("a: !!str 1\n"));
+	assert_null(parse("a: 1\na: 2\n"));
+	assert_null(parse("a: 1\n---\nb: 2\n"));
+	assert_null(parse("? [a]\n: 1\n"));
+	/* a megabyte of '[' is refused at the depth bound */
+	bomb = malloc(1 << 20);
+	memset(bomb, '[', 1 << 20);
+	assert_int_equal(ytree_parse("bomb", bomb, 1 << 20, 0, 1 << 20, &n), -1);
+	free(bomb);
+}
+
+static void
+test_answer_text(void **state)
+{
+	static const char src[] = "\xEF\xBB\xBF" "---\r\ntitle: \"Baş: lık\"\r\nquestion_id: 8\r\n"
+	    "choice_id: 2\r\nstep: İlk adım.\r\n---\r\nGövde *metni*.\r\n";
+	struct answer_text t;
+	char *buf = malloc(sizeof(src));
+
+	(void)state;
+	memcpy(buf, src, sizeof(src));
+	assert_int_equal(answer_text_parse(&t, "x.md", buf, sizeof(src) - 1), 0);
+	assert_string_equal(t.title, "Baş: lık");
+	assert_string_equal(t.step, "İlk adım.");
+	assert_int_equal(t.question_id, 8);
+	assert_int_equal(t.choice_id, 2);
+	assert_int_equal(t.body_line, 7);
+	assert_int_equal(t.body_len, strlen("Gövde *metni*.\r\n"));
+	assert_memory_equal(t.body, "Gövde", strlen("Gövde"));
+	answer_text_free(&t);
+}
+
+static void
+test_load_base(void **state)
+{
+	struct pack *p;
+	const struct question *q;
+
+	(void)state;
+	assert_int_equal(pack_load("tests/content/base", &p), LOAD_OK);
+	assert_string_equal(p->id, "deneme");
+	assert_int_equal(p->nareas, 2);
+	assert_int_equal(p->nquestions, 2);
+	assert_int_equal(p->ntexts, 8);
+	q = pack_question(p, 11);
+	assert_non_null(q);
+	assert_string_equal(q->area->id, "strateji");
+	assert_int_equal(q->nchoices, 4);
+	assert_int_equal(question_choice(q, 3)->level, 3);
+	assert_non_null(question_choice(q, 3)->text);
+	assert_null(pack_question(p, 12));
+	assert_null(question_choice(q, 5));
+	pack_free(p);
+}
+
+static void
+copy_file(const char *from, const char *to)
+{
+	char buf[4096];
+	size_t n;
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+
+	assert_non_null(in);
+	assert_non_null(out);
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		assert_int_equal(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	assert_int_equal(fclose(out), 0);
+}
+
+/* The seeds replace the pack's (11, 1) and (8, 1) texts and must load unchanged. */
+static void
+test_load_seeds(void **state)
+{
+	const char *seeds = getenv("SEEDS") ? getenv("SEEDS") : "../shared/seeds";
+	char dir[] = "/tmp/stok-seeds-XXXXXX", cmd[512], from[512], to[512];
+	const struct choice *ch;
+	struct pack *p;
+
+	(void)state;
+	snprintf(from, sizeof(from), "%s/000_e0c8dc13ada409cf.txt", seeds);
+	if (access(from, R_OK) != 0) {
+		print_message("SKIP: the seeds are not in %s\n", seeds);
+		skip();
+	}
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd), "cp -r tests/content/base/. %s && rm %s/answers/q8-1.md "
+	    "%s/answers/q11-1.md", dir, dir, dir);
+	assert_int_equal(system(cmd), 0);
+	snprintf(to, sizeof(to), "%s/answers/000_e0c8dc13ada409cf.txt", dir);
+	copy_file(from, to);
+	snprintf(from, sizeof(from), "%s/001_727566c4d5cc03bf.txt", seeds);
+	snprintf(to, sizeof(to), "%s/answers/001_727566c4d5cc03bf.txt", dir);
+	copy_file(from, to);
+	assert_int_equal(pack_load(dir, &p), LOAD_OK);
+	ch = question_choice(pack_question(p, 11), 1);
+	assert_string_equal(ch->text->title,
+	    "Örgütümüzün ortak amaç ve hedeflerini belirlemek konusunda henüz yolun başındayız.");
+	assert_non_null(strstr(ch->text->path, "000_e0c8dc13ada409cf.txt"));
+	assert_int_equal(ch->text->body_line, 6);
+	ch = question_choice(pack_question(p, 8), 1);
+	assert_string_equal(ch->text->title,
+	    "Gönüllülerle iş birliği yapmayı istiyoruz ama bu konuda bir yaklaşımımız yok.");
+	assert_non_null(strstr(ch->text->body, "501commons.org"));
+	pack_free(p);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_id),
+		cmocka_unit_test(test_ytree),
+		cmocka_unit_test(test_answer_text),
+		cmocka_unit_test(test_load_base),
+		cmocka_unit_test(test_load_seeds),
+	};
+
+	return cmocka_run_group_tests_name("content", tests, quiet, loud);
+}
