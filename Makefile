@@ -12,7 +12,7 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g
 PKGS      = ncursesw yaml-0.1 libcmark
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 WARNINGS  = -Wall -Wextra -Wpedantic -Wshadow -Wformat=2
@@ -27,9 +27,9 @@ endif
 
 # Debian packages the build and the tests need.
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libyaml-dev libcmark-dev cmark \
-	       libcmocka-dev tmux valgrind mandoc locales gettext
+	       libcmocka-dev libunistring-dev tmux valgrind mandoc locales gettext
 
-LIB_SRCS = src/util.c src/text.c src/diag.c src/ytree.c src/schema.c \
+LIB_SRCS = src/layout.c src/util.c src/text.c src/diag.c src/ytree.c src/schema.c \
 	   src/fileio.c src/assessment.c src/answertext.c src/pack.c src/packs.c
 CMD_SRCS = src/main.c src/cmd_check.c src/cmd_list.c
 TEST_SRCS = $(wildcard tests/unit/test_*.c)

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * layout.h: the layout engine shared by the report and the wizard. It
+ * turns CommonMark (or plain text) into lines of styled spans, wrapped to
+ * a width in terminal columns. Text is normalised to NFC and measured
+ * with Unicode widths (Turkish and Finnish letters one column, CJK two,
+ * combining marks none), independently of the locale. Every control
+ * character, decoded from an entity or raw, and every bidirectional
+ * override comes out as a visible escape (^[, <U+202E>), never as itself.
+ * Links keep their text in the flow followed by a reference number, and
+ * their URLs are collected in a linkset, which several documents can
+ * share so that a report numbers each URL once. No curses here.
+ */
+#ifndef STOK_LAYOUT_H
+#define STOK_LAYOUT_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* Span styles, combinable. */
+enum {
+	LS_EMPH		= 1 << 0,
+	LS_STRONG	= 1 << 1,
+	LS_CODE		= 1 << 2,
+	LS_LINK		= 1 << 3,	/* the text of a link */
+	LS_REF		= 1 << 4,	/* a link's reference number, " [3]" */
+	LS_HEADING	= 1 << 5,
+	LS_QUOTE	= 1 << 6,	/* text inside a block quote */
+	LS_MARKER	= 1 << 7	/* list bullets, numbers and quote bars */
+};
+
+/* Nesting of quotes and lists that still indents; deeper levels do not. */
+#define LAYOUT_MAX_INDENT 6
+
+struct lspan {
+	unsigned	 style;
+	char		*text;		/* UTF-8, safe to print */
+	size_t		 len;
+	int		 width;		/* in columns */
+};
+
+struct lline {
+	struct lspan	*spans;
+	size_t		 nspans;
+	int		 width;
+};
+
+struct layout {
+	struct lline	*lines;
+	size_t		 nlines;
+	size_t		 cap;
+};
+
+/* A set of URLs, numbered from 1 in the order first added. */
+struct linkset {
+	char	**urls;		/* safe to print */
+	size_t	  n;
+	size_t	  cap;
+	size_t	 *table;	/* open addressing: index + 1, or 0 */
+	size_t	  tcap;
+};
+
+void	linkset_init(struct linkset *);
+void	linkset_free(struct linkset *);
+/* The number of url in the set, adding it if new. */
+size_t	linkset_add(struct linkset *, const char *url);
+
+void	layout_init(struct layout *);
+void	layout_free(struct layout *);
+/*
+ * Append the rendering of len bytes of CommonMark at width columns (at
+ * least 1), numbering links through links.
+ */
+void	layout_markdown(struct layout *, const char *md, size_t len, int width,
+	    struct linkset *links);
+/*
+ * Append plain text wrapped at width, each line after the first indented
+ * by indent columns (a hanging indent), every span with style. Newlines in
+ * text start new lines.
+ */
+void	layout_text(struct layout *, const char *text, int width, int indent, unsigned style);
+/* Append an empty line. */
+void	layout_blank(struct layout *);
+/* Append every line as plain text, each ending in a newline, without trailing spaces. */
+void	layout_to_text(const struct layout *, struct buf *);
+
+/* Columns taken by s (after sanitising; NFC). */
+int	text_width(const char *s, size_t len);
+/* s sanitised and normalised to NFC, as the layout would show it; the caller frees. */
+char   *text_display(const char *s, size_t len, int *width);
+
+#endif

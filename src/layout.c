@@ -1,0 +1,761 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * layout.c: CommonMark to wrapped lines. cmark parses; this file walks the
+ * tree with cmark's iterator (never recursively: a body of 100,000 '>'
+ * nests that deep) keeping its own stack of the containers that indent:
+ * block quotes and list items. Inline content is gathered into atoms
+ * (words and spaces with a style) and wrapped greedily when its block
+ * ends. Text is normalised, sanitised and measured once, as it enters.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+#include <uninorm.h>
+#include <uniwidth.h>
+
+#include "layout.h"
+#include "text.h"
+
+enum atom_kind { ATOM_WORD, ATOM_SPACE, ATOM_BREAK };
+
+struct atom {
+	enum atom_kind	 kind;
+	unsigned	 style;
+	size_t		 off;	/* into the paragraph's text */
+	size_t		 len;
+	int		 width;
+};
+
+struct para {
+	struct buf	 text;
+	struct atom	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+struct frame {
+	cmark_node_type	 type;		/* CMARK_NODE_ITEM or CMARK_NODE_BLOCK_QUOTE */
+	char		 marker[24];	/* "• ", "12. " or "> " */
+	int		 marker_width;
+	bool		 marker_used;	/* the item's first line is out */
+	bool		 tight;		/* an item of a tight list */
+};
+
+struct ctx {
+	struct layout	*out;
+	int		 width;
+	struct linkset	*links;
+	struct frame	*stack;
+	size_t		 depth;
+	size_t		 cap;
+	struct para	 para;
+	int		 emph, strong, link;
+	bool		 need_blank;
+};
+
+/* --- text --------------------------------------------------------------- */
+
+char *
+text_display(const char *s, size_t len, int *width)
+{
+	struct buf b;
+	uint8_t *nfc;
+	size_t nfclen = 0;
+	int w;
+
+	buf_init(&b);
+	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL, &nfclen);
+	if (nfc != NULL) {
+		text_sanitize(&b, (const char *)nfc, nfclen, false);
+		free(nfc);
+	} else {
+		text_sanitize(&b, s, len, false);	/* invalid UTF-8: shown as <0xNN> */
+	}
+	w = u8_width((const uint8_t *)b.data, b.len, "UTF-8");
+	if (width != NULL)
+		*width = w < 0 ? 0 : w;
+	return buf_detach(&b);
+}
+
+int
+text_width(const char *s, size_t len)
+{
+	int w;
+
+	free(text_display(s, len, &w));
+	return w;
+}
+
+/* --- links -------------------------------------------------------------- */
+
+static size_t
+str_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+void
+linkset_init(struct linkset *l)
+{
+	memset(l, 0, sizeof(*l));
+}
+
+void
+linkset_free(struct linkset *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->urls[i]);
+	free(l->urls);
+	free(l->table);
+	memset(l, 0, sizeof(*l));
+}
+
+static void
+linkset_rehash(struct linkset *l)
+{
+	size_t i, slot;
+
+	free(l->table);
+	l->tcap = l->tcap ? 2 * l->tcap : 64;
+	l->table = xcalloc(l->tcap, sizeof(*l->table));
+	for (i = 0; i < l->n; i++) {
+		for (slot = str_hash(l->urls[i]) & (l->tcap - 1); l->table[slot] != 0;
+		    slot = (slot + 1) & (l->tcap - 1))
+			;
+		l->table[slot] = i + 1;
+	}
+}
+
+size_t
+linkset_add(struct linkset *l, const char *url)
+{
+	size_t slot;
+
+	if (2 * (l->n + 1) > l->tcap)
+		linkset_rehash(l);
+	for (slot = str_hash(url) & (l->tcap - 1); l->table[slot] != 0;
+	    slot = (slot + 1) & (l->tcap - 1))
+		if (strcmp(l->urls[l->table[slot] - 1], url) == 0)
+			return l->table[slot];
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->urls = xreallocarray(l->urls, l->cap, sizeof(*l->urls));
+	}
+	l->urls[l->n++] = xstrdup(url);
+	l->table[slot] = l->n;
+	return l->n;
+}
+
+/* --- lines -------------------------------------------------------------- */
+
+void
+layout_init(struct layout *lo)
+{
+	memset(lo, 0, sizeof(*lo));
+}
+
+void
+layout_free(struct layout *lo)
+{
+	size_t i, j;
+
+	for (i = 0; i < lo->nlines; i++) {
+		for (j = 0; j < lo->lines[i].nspans; j++)
+			free(lo->lines[i].spans[j].text);
+		free(lo->lines[i].spans);
+	}
+	free(lo->lines);
+	memset(lo, 0, sizeof(*lo));
+}
+
+static struct lline *
+new_line(struct layout *lo)
+{
+	if (lo->nlines == lo->cap) {
+		lo->cap = lo->cap ? 2 * lo->cap : 32;
+		lo->lines = xreallocarray(lo->lines, lo->cap, sizeof(*lo->lines));
+	}
+	memset(&lo->lines[lo->nlines], 0, sizeof(lo->lines[0]));
+	return &lo->lines[lo->nlines++];
+}
+
+/* Append text to the line, merging with the last span when the style is the same. */
+static void
+line_add(struct lline *l, unsigned style, const char *s, size_t len, int width)
+{
+	struct lspan *last = l->nspans ? &l->spans[l->nspans - 1] : NULL;
+
+	if (len == 0)
+		return;
+	if (last != NULL && last->style == style) {
+		last->text = xreallocarray(last->text, last->len + len + 1, 1);
+		memcpy(last->text + last->len, s, len);
+		last->len += len;
+		last->text[last->len] = '\0';
+		last->width += width;
+	} else {
+		if ((l->nspans & (l->nspans - 1)) == 0)	/* grow at powers of two */
+			l->spans = xreallocarray(l->spans, l->nspans ? 2 * l->nspans : 1,
+			    sizeof(*l->spans));
+		l->spans[l->nspans++] = (struct lspan){ style, xstrndup(s, len), len, width };
+	}
+	l->width += width;
+}
+
+void
+layout_blank(struct layout *lo)
+{
+	new_line(lo);
+}
+
+void
+layout_to_text(const struct layout *lo, struct buf *b)
+{
+	size_t i, j, start;
+
+	for (i = 0; i < lo->nlines; i++) {
+		start = b->len;
+		for (j = 0; j < lo->lines[i].nspans; j++)
+			buf_add(b, lo->lines[i].spans[j].text, lo->lines[i].spans[j].len);
+		while (b->len > start && b->data[b->len - 1] == ' ')
+			b->len--;
+		b->data[b->len] = '\0';
+		buf_addc(b, '\n');
+	}
+}
+
+/* --- wrapping ----------------------------------------------------------- */
+
+static void
+para_reset(struct para *p)
+{
+	buf_reset(&p->text);
+	p->n = 0;
+}
+
+static void
+para_push(struct para *p, enum atom_kind kind, unsigned style, const char *s, size_t len,
+    int width)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 64;
+		p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
+	}
+	p->v[p->n++] = (struct atom){ kind, style, p->text.len, len, width };
+	buf_add(&p->text, s, len);
+}
+
+/* Split display text into words and single spaces. */
+static void
+para_add_text(struct para *p, const char *s, size_t len, unsigned style)
+{
+	size_t i = 0, j;
+	char *disp;
+	int w;
+
+	while (i < len) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+			if (p->n == 0 || p->v[p->n - 1].kind == ATOM_WORD)
+				para_push(p, ATOM_SPACE, style, " ", 1, 1);
+			i++;
+			continue;
+		}
+		for (j = i; j < len && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' &&
+		    s[j] != '\r'; j++)
+			;
+		disp = text_display(s + i, j - i, &w);
+		para_push(p, ATOM_WORD, style, disp, strlen(disp), w);
+		free(disp);
+		i = j;
+	}
+}
+
+/* Columns and bytes of the longest prefix of s (len bytes) that fits in avail columns; at least one character. */
+static size_t
+fit_prefix(const char *s, size_t len, int avail, int *width)
+{
+	size_t i = 0, k;
+	int32_t cp;
+	int w = 0, cw;
+
+	while (i < len) {
+		k = utf8_decode(s + i, len - i, &cp);
+		cw = cp < 0 ? 1 : uc_width((ucs4_t)cp, "UTF-8");
+		if (cw < 0)
+			cw = 0;
+		if (w + cw > avail && i > 0)
+			break;
+		w += cw;
+		i += k;
+		/* keep combining marks with their base */
+		while (i < len) {
+			k = utf8_decode(s + i, len - i, &cp);
+			if (cp < 0 || uc_width((ucs4_t)cp, "UTF-8") != 0)
+				break;
+			i += k;
+		}
+	}
+	*width = w;
+	return i;
+}
+
+typedef void (*prefix_fn)(struct ctx *, struct lline *, bool blank);
+
+static void
+add_spaces(struct lline *line, int n)
+{
+	static const char spaces[] = "                                ";
+
+	while (n > 0) {
+		int k = n < (int)sizeof(spaces) - 1 ? n : (int)sizeof(spaces) - 1;
+		line_add(line, 0, spaces, (size_t)k, k);
+		n -= k;
+	}
+}
+
+/*
+ * Start a line of a wrapped block: the containers' prefix, then for every
+ * line but the first the hanging indent.
+ */
+static struct lline *
+start_line(struct ctx *c, prefix_fn prefix, int indent)
+{
+	struct lline *line = new_line(c->out);
+
+	if (prefix != NULL)
+		prefix(c, line, false);
+	add_spaces(line, indent);
+	return line;
+}
+
+/*
+ * Wrap the atoms of p greedily into lines of avail columns (after the
+ * prefix); lines after the first are indented by hang columns, so long as
+ * that leaves room for text.
+ */
+static void
+wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int hang)
+{
+	struct lline *line = NULL;
+	size_t i = 0, j, k, off, n;
+	int col = 0, ww, fw, indent = 0, room;
+	bool first = true;
+
+	if (avail < 1)
+		avail = 1;
+	if (hang >= avail)
+		hang = 0;
+	while (i < p->n) {
+		if (p->v[i].kind != ATOM_WORD) {
+			if (p->v[i].kind == ATOM_BREAK)
+				line = NULL;
+			i++;
+			continue;
+		}
+		/* a word is the run of word atoms up to the next space or break */
+		ww = 0;
+		for (j = i; j < p->n && p->v[j].kind == ATOM_WORD; j++)
+			ww += p->v[j].width;
+		if (line != NULL && col + 1 + ww > avail - indent)
+			line = NULL;
+		if (line == NULL) {
+			indent = first ? 0 : hang;
+			line = start_line(c, prefix, indent);
+			first = false;
+			col = 0;
+		} else {
+			line_add(line, p->v[i - 1].style, " ", 1, 1);
+			col++;
+		}
+		for (k = i; k < j; k++) {
+			const struct atom *a = &p->v[k];
+			const char *s = p->text.data + a->off;
+
+			if (col + a->width <= avail - indent) {
+				line_add(line, a->style, s, a->len, a->width);
+				col += a->width;
+				continue;
+			}
+			/* longer than the room left: break it by columns */
+			for (off = 0; off < a->len; off += n) {
+				room = avail - indent - col;
+				if (room <= 0 && col > 0) {
+					indent = hang;
+					line = start_line(c, prefix, indent);
+					col = 0;
+					room = avail - indent;
+				}
+				n = fit_prefix(s + off, a->len - off, room < 1 ? 1 : room, &fw);
+				line_add(line, a->style, s + off, n, fw);
+				col += fw;
+				if (off + n < a->len)
+					col = avail;	/* the rest goes on a new line */
+			}
+		}
+		i = j;
+	}
+}
+
+/* --- markdown ----------------------------------------------------------- */
+
+static unsigned
+inline_style(const struct ctx *c)
+{
+	unsigned s = 0;
+	size_t i;
+
+	if (c->emph > 0)
+		s |= LS_EMPH;
+	if (c->strong > 0)
+		s |= LS_STRONG;
+	if (c->link > 0)
+		s |= LS_LINK;
+	for (i = 0; i < c->depth; i++)
+		if (c->stack[i].type == CMARK_NODE_BLOCK_QUOTE)
+			return s | LS_QUOTE;
+	return s;
+}
+
+/*
+ * How many containers, from the outside, indent: at most LAYOUT_MAX_INDENT
+ * and at most half the width, keeping room for the marker of the innermost
+ * item so that deep lists still show their bullets.
+ */
+static size_t
+shown_frames(const struct ctx *c, int *width, bool *innermost)
+{
+	const struct frame *top = c->depth ? &c->stack[c->depth - 1] : NULL;
+	int reserve = top != NULL && top->type == CMARK_NODE_ITEM ? top->marker_width : 0;
+	size_t i;
+	int w = 0;
+
+	for (i = 0; i < c->depth && i < LAYOUT_MAX_INDENT; i++) {
+		if (w + c->stack[i].marker_width + (i + 1 < c->depth ? reserve : 0) >
+		    c->width / 2)
+			break;
+		w += c->stack[i].marker_width;
+	}
+	*innermost = i < c->depth && reserve > 0 && w + reserve <= c->width / 2;
+	if (*innermost)
+		w += reserve;	/* the innermost item, drawn after the others */
+	*width = w;
+	return i;
+}
+
+static void
+add_marker(struct lline *line, struct frame *f, bool blank)
+{
+	if (f->type == CMARK_NODE_BLOCK_QUOTE)
+		line_add(line, LS_MARKER | LS_QUOTE, blank ? ">" : "> ", blank ? 1 : 2,
+		    blank ? 1 : 2);
+	else if (blank)
+		;
+	else if (!f->marker_used) {
+		line_add(line, LS_MARKER, f->marker, strlen(f->marker), f->marker_width);
+		f->marker_used = true;
+	} else
+		add_spaces(line, f->marker_width);
+}
+
+/* The prefix of a line: quote bars and list markers of the indenting containers. */
+static void
+add_prefix(struct ctx *c, struct lline *line, bool blank)
+{
+	bool innermost;
+	int w;
+	size_t i, n = shown_frames(c, &w, &innermost);
+
+	for (i = 0; i < n; i++)
+		add_marker(line, &c->stack[i], blank);
+	if (innermost)
+		add_marker(line, &c->stack[c->depth - 1], blank);
+}
+
+static int
+prefix_width(const struct ctx *c)
+{
+	bool innermost;
+	int w;
+
+	shown_frames(c, &w, &innermost);
+	return w;
+}
+
+static void
+blank_line(struct ctx *c)
+{
+	struct lline *line = new_line(c->out);
+
+	add_prefix(c, line, true);
+}
+
+/* Separate a block from the one before it, except inside the items of a tight list. */
+static void
+separate(struct ctx *c)
+{
+	bool tight_item = c->depth > 0 && c->stack[c->depth - 1].type == CMARK_NODE_ITEM &&
+	    c->stack[c->depth - 1].tight;
+
+	if (c->need_blank && !tight_item)
+		blank_line(c);
+	c->need_blank = false;
+}
+
+static void
+flush_para(struct ctx *c)
+{
+	if (c->para.n > 0)
+		wrap(c, &c->para, c->width - prefix_width(c), add_prefix, 0);
+	para_reset(&c->para);
+	c->need_blank = true;
+}
+
+static void
+push_frame(struct ctx *c, cmark_node *node)
+{
+	struct frame *f;
+	cmark_node *list;
+	int n = 1;
+
+	if (c->depth == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 16;
+		c->stack = xreallocarray(c->stack, c->cap, sizeof(*c->stack));
+	}
+	f = &c->stack[c->depth++];
+	memset(f, 0, sizeof(*f));
+	f->type = cmark_node_get_type(node);
+	if (f->type == CMARK_NODE_BLOCK_QUOTE) {
+		strcpy(f->marker, "> ");
+		f->marker_width = 2;
+		return;
+	}
+	list = cmark_node_parent(node);
+	f->tight = cmark_node_get_list_tight(list) != 0;
+	if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
+		cmark_node *prev;
+		n = cmark_node_get_list_start(list);
+		for (prev = cmark_node_previous(node); prev != NULL && n < 999999999;
+		    prev = cmark_node_previous(prev))
+			n++;
+		snprintf(f->marker, sizeof(f->marker), "%d. ", n);
+		f->marker_width = (int)strlen(f->marker);
+	} else {
+		strcpy(f->marker, "\xE2\x80\xA2 ");	/* • */
+		f->marker_width = 2;
+	}
+}
+
+static void
+code_block(struct ctx *c, const char *lit)
+{
+	const char *nl;
+	struct buf tabs;
+	size_t n;
+
+	buf_init(&tabs);
+	while (*lit != '\0') {
+		nl = strchr(lit, '\n');
+		n = nl ? (size_t)(nl - lit) : strlen(lit);
+		buf_reset(&tabs);
+		for (size_t i = 0; i < n; i++) {
+			if (lit[i] == '\t')
+				buf_adds(&tabs, "    ");
+			else
+				buf_addc(&tabs, lit[i]);
+		}
+		para_reset(&c->para);
+		{
+			int w;
+			char *disp = text_display(tabs.data, tabs.len, &w);
+			para_push(&c->para, ATOM_WORD, LS_CODE | inline_style(c), "  ", 2, 2);
+			para_push(&c->para, ATOM_WORD, LS_CODE | inline_style(c), disp,
+			    strlen(disp), w);
+			free(disp);
+		}
+		wrap(c, &c->para, c->width - prefix_width(c), add_prefix, 0);
+		lit += n + (nl ? 1 : 0);
+	}
+	buf_free(&tabs);
+	para_reset(&c->para);
+	c->need_blank = true;
+}
+
+static void
+enter(struct ctx *c, cmark_node *node)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_BLOCK_QUOTE:
+		separate(c);
+		push_frame(c, node);
+		break;
+	case CMARK_NODE_LIST:
+		separate(c);
+		break;
+	case CMARK_NODE_ITEM:
+		push_frame(c, node);
+		break;
+	case CMARK_NODE_PARAGRAPH:
+	case CMARK_NODE_HEADING:
+		separate(c);
+		para_reset(&c->para);
+		if (cmark_node_get_type(node) == CMARK_NODE_HEADING)
+			c->strong++;
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		separate(c);
+		code_block(c, cmark_node_get_literal(node));
+		break;
+	case CMARK_NODE_THEMATIC_BREAK: {
+		struct lline *line;
+		int w = c->width - prefix_width(c), i;
+
+		separate(c);
+		line = new_line(c->out);
+		add_prefix(c, line, false);
+		for (i = 0; i < w && i < 40; i++)
+			line_add(line, LS_MARKER, "\xE2\x94\x80", 3, 1);	/* ─ */
+		c->need_blank = true;
+		break;
+	}
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE: {
+		const char *lit = cmark_node_get_literal(node);
+		unsigned style = inline_style(c);
+
+		if (cmark_node_get_type(node) == CMARK_NODE_CODE)
+			style |= LS_CODE;
+		if (cmark_node_parent(node) != NULL &&
+		    cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_HEADING)
+			style |= LS_HEADING;
+		para_add_text(&c->para, lit, strlen(lit), style);
+		break;
+	}
+	case CMARK_NODE_SOFTBREAK:
+		para_add_text(&c->para, " ", 1, inline_style(c));
+		break;
+	case CMARK_NODE_LINEBREAK:
+		para_push(&c->para, ATOM_BREAK, 0, "", 0, 0);
+		break;
+	case CMARK_NODE_EMPH:
+		c->emph++;
+		break;
+	case CMARK_NODE_STRONG:
+		c->strong++;
+		break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:
+		c->link++;
+		break;
+	default:
+		/* raw HTML, inline or block, is never shown */
+		break;
+	}
+}
+
+static void
+leave(struct ctx *c, cmark_node *node)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_BLOCK_QUOTE:
+	case CMARK_NODE_ITEM:
+		c->depth--;
+		c->need_blank = true;
+		break;
+	case CMARK_NODE_PARAGRAPH:
+		flush_para(c);
+		break;
+	case CMARK_NODE_HEADING:
+		c->strong--;
+		flush_para(c);
+		break;
+	case CMARK_NODE_EMPH:
+		c->emph--;
+		break;
+	case CMARK_NODE_STRONG:
+		c->strong--;
+		break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE: {
+		const char *url = cmark_node_get_url(node);
+		char ref[32], *safe;
+		size_t n;
+
+		c->link--;
+		if (url == NULL || *url == '\0')
+			break;
+		safe = text_display(url, strlen(url), NULL);
+		n = linkset_add(c->links, safe);
+		free(safe);
+		snprintf(ref, sizeof(ref), " [%zu]", n);
+		para_push(&c->para, ATOM_WORD, LS_REF | inline_style(c), ref, strlen(ref),
+		    (int)strlen(ref));
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+void
+layout_markdown(struct layout *lo, const char *md, size_t len, int width,
+    struct linkset *links)
+{
+	struct ctx c;
+	cmark_node *doc, *node;
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	memset(&c, 0, sizeof(c));
+	c.out = lo;
+	c.width = width < 1 ? 1 : width;
+	c.links = links;
+	buf_init(&c.para.text);
+	doc = cmark_parse_document(md, len, CMARK_OPT_VALIDATE_UTF8);
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER)
+			enter(&c, node);
+		else if (ev == CMARK_EVENT_EXIT)
+			leave(&c, node);
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	buf_free(&c.para.text);
+	free(c.para.v);
+	free(c.stack);
+}
+
+void
+layout_text(struct layout *lo, const char *text, int width, int indent, unsigned style)
+{
+	struct ctx c;
+	const char *nl;
+	size_t n;
+
+	memset(&c, 0, sizeof(c));
+	c.out = lo;
+	c.width = width < 1 ? 1 : width;
+	buf_init(&c.para.text);
+	do {
+		nl = strchr(text, '\n');
+		n = nl ? (size_t)(nl - text) : strlen(text);
+		para_reset(&c.para);
+		para_add_text(&c.para, text, n, style);
+		if (c.para.n == 0)
+			new_line(lo);
+		else
+			wrap(&c, &c.para, c.width, NULL, indent);
+		text += n + (nl ? 1 : 0);
+	} while (nl != NULL);
+	buf_free(&c.para.text);
+	free(c.para.v);
+}

@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests of the layout engine: widths, wrapping, links, escapes, depth. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "layout.h"
+#include "text.h"
+
+/* Render md at width; return the text (caller frees) and the links. */
+static char *
+render(const char *md, int width, struct linkset *links)
+{
+	struct layout lo;
+	struct buf b;
+
+	layout_init(&lo);
+	layout_markdown(&lo, md, strlen(md), width, links);
+	buf_init(&b);
+	layout_to_text(&lo, &b);
+	layout_free(&lo);
+	return buf_detach(&b);
+}
+
+static void
+assert_lines_fit(const char *text, int width)
+{
+	const char *line = text, *nl;
+
+	while ((nl = strchr(line, '\n')) != NULL) {
+		int w = text_width(line, (size_t)(nl - line));
+		if (w > width)
+			fail_msg("line '%.*s' is %d columns wide, over %d", (int)(nl - line), line, w, width);
+		line = nl + 1;
+	}
+}
+
+static void
+test_widths(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("İıŞşĞğ", strlen("İıŞşĞğ")), 6);
+	assert_int_equal(text_width("äöå", strlen("äöå")), 3);
+	assert_int_equal(text_width("a\xCC\x88", 3), 1);		/* a + combining diaeresis */
+	assert_int_equal(text_width("中文", strlen("中文")), 4);
+	assert_int_equal(text_width("\x1b", 1), 2);			/* shown as ^[ */
+}
+
+static void
+test_wrap_turkish(void **state)
+{
+	struct linkset links;
+	char *out;
+
+	(void)state;
+	linkset_init(&links);
+	out = render("Gönüllülerle iş birliği yapmak için ilk adım, hangi işlerde "
+	    "gönüllülere ihtiyaç duyduğunuzu yazmaktır.", 20, &links);
+	assert_string_equal(out,
+	    "Gönüllülerle iş\nbirliği yapmak için\nilk adım, hangi\nişlerde gönüllülere\n"
+	    "ihtiyaç duyduğunuzu\nyazmaktır.\n");
+	free(out);
+	/* a decomposed ä wraps like a composed one, and comes out composed */
+	out = render("ää ää ää", 5, &links);
+	assert_string_equal(out, "ää ää\nää\n");
+	free(out);
+	out = render("a\xCC\x88\xC3\xA4 \xC3\xA4\xC3\xA4 \xC3\xA4\xC3\xA4", 5, &links);
+	assert_string_equal(out, "ää ää\nää\n");
+	free(out);
+	linkset_free(&links);
+}
+
+static void
+test_links(void **state)
+{
+	struct linkset links;
+	char *out;
+
+	(void)state;
+	linkset_init(&links);
+	out = render("[<u>Gönüllü Yönetimi</u>](https://www.stgm.org.tr/node/20247) ve "
+	    "[STOK](https://www.stgm.org.tr/stok-ogrenme-platformu), yine "
+	    "[Gönüllü](https://www.stgm.org.tr/node/20247).", 78, &links);
+	assert_string_equal(out, "Gönüllü Yönetimi [1] ve STOK [2], yine Gönüllü [1].\n");
+	assert_int_equal(links.n, 2);
+	assert_string_equal(links.urls[1], "https://www.stgm.org.tr/stok-ogrenme-platformu");
+	assert_null(strstr(out, "<u>"));
+	free(out);
+	linkset_free(&links);
+}
+
+static void
+test_hostile(void **state)
+{
+	struct linkset links;
+	const char *p, *nl;
+	char *out;
+
+	(void)state;
+	linkset_init(&links);
+	out = render("a &#27;]0;title&#7; b &#x9b;2J c \x1b[31m d \xE2\x80\xAE e \xC2\x85 f\x7f "
+	    "[x](http://h/\x1b]52;c;AAAA\x07) <script>alert(1)</script>\n\n"
+	    "<div>\x1b[2J</div>\n", 30, &links);
+	for (p = out; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 && *p != '\n')
+			fail_msg("control byte 0x%02x in output", *p);
+	for (p = out; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+		assert_false(text_has_unsafe(p, (size_t)(nl - p)));	/* no C1, no bidi */
+	assert_non_null(strstr(out, "^[]0;title^G"));
+	assert_non_null(strstr(out, "<U+009B>2J"));
+	assert_non_null(strstr(out, "<U+202E>"));
+	assert_null(strstr(out, "<script>"));
+	assert_null(strstr(out, "<div>"));
+	assert_false(text_has_unsafe(links.urls[0], strlen(links.urls[0])));
+	free(out);
+	linkset_free(&links);
+}
+
+static void
+test_lists_and_depth(void **state)
+{
+	struct linkset links;
+	char *out, *deep;
+	int w;
+
+	(void)state;
+	linkset_init(&links);
+	out = render("- bir\n- iki\n  1. üç\n  2. dört\n\n> alıntı\n", 40, &links);
+	assert_string_equal(out, "\xE2\x80\xA2 bir\n\xE2\x80\xA2 iki\n  1. üç\n  2. dört\n\n> alıntı\n");
+	free(out);
+	/* 100,000 nested quotes: no stack overflow, and the text still fits */
+	deep = malloc(100000 + 8);
+	memset(deep, '>', 100000);
+	strcpy(deep + 100000, " derin");
+	out = render(deep, 20, &links);
+	assert_non_null(strstr(out, "derin"));
+	assert_lines_fit(out, 20);
+	free(out);
+	free(deep);
+	/* nested lists at every width from 1 to 60 stay within the width */
+	for (w = 1; w <= 60; w++) {
+		out = render("- a\n  - b\n    - c\n      - d\n        - e\n          - f\n"
+		    "            - g\n              - h i j k l m n o p q r s t u v\n", w, &links);
+		if (w >= 20)
+			assert_non_null(strstr(out, "\xE2\x80\xA2 h"));
+		assert_lines_fit(out, w < 2 ? 2 : w);
+		free(out);
+	}
+	linkset_free(&links);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_widths),
+		cmocka_unit_test(test_wrap_turkish),
+		cmocka_unit_test(test_links),
+		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_lists_and_depth),
+	};
+
+	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
+}
