@@ -9,7 +9,7 @@ DATADIR   = $(PREFIX)/share/stok-assess
 MANDIR    = $(PREFIX)/share/man
 
 CC       ?= cc
-CFLAGS   ?= -O2 -g
+CFLAGS   ?= -O2 -g -gdwarf-4
 PKGS      = ncursesw yaml-0.1 libcmark
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring
@@ -27,11 +27,13 @@ endif
 
 # Debian packages the build and the tests need.
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libyaml-dev libcmark-dev cmark \
-	       libcmocka-dev libunistring-dev tmux valgrind mandoc locales gettext
+	       libcmocka-dev libunistring-dev libxml2-utils python3 tmux valgrind mandoc locales gettext
 
 LIB_SRCS = src/layout.c src/util.c src/text.c src/diag.c src/ytree.c src/schema.c \
-	   src/fileio.c src/assessment.c src/answertext.c src/pack.c src/packs.c
-CMD_SRCS = src/main.c src/cmd_check.c src/cmd_list.c
+	   src/fileio.c src/assessment.c src/answertext.c src/pack.c src/packs.c \
+	   src/score.c src/report.c src/report_words.c \
+	   src/session.c
+CMD_SRCS = src/main.c src/cmd_check.c src/cmd_list.c src/cmd_report.c
 TEST_SRCS = $(wildcard tests/unit/test_*.c)
 
 LIB_OBJS  = $(LIB_SRCS:src/%.c=build/%.o)
@@ -83,7 +85,7 @@ need-build-deps:
 
 need-deps:
 	@pkg-config --exists $(PKGS) cmocka 2>/dev/null && \
-	 for t in $(CC) tmux valgrind mandoc localedef msgfmt cmark; do \
+	 for t in $(CC) tmux valgrind mandoc localedef msgfmt cmark xmllint python3; do \
 	   command -v $$t >/dev/null || exit 1; done && \
 	 [ -d /usr/share/i18n/locales ] || $(MAKE) --no-print-directory deps
 

@@ -10,6 +10,7 @@
 #ifndef STOK_DIAG_H
 #define STOK_DIAG_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "util.h"
@@ -36,6 +37,8 @@ void	diag(enum diag_level, const char *file, int line, int col,
 	    const char *fmt, ...) PRINTFLIKE(5, 6);
 /* A problem with no file: a command-line mistake, say. */
 void	diag_plain(enum diag_level, const char *fmt, ...) PRINTFLIKE(2, 3);
+/* While muted, problems are neither printed nor counted (a first, quiet look at a file). */
+void	diag_mute(bool);
 struct diag_counts diag_counts(void);
 void	diag_reset(void);
 /* 0 when nothing worse than a warning was seen, 2 for errors, 1 for I/O. */

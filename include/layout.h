@@ -75,9 +75,9 @@ void	layout_free(struct layout *);
 void	layout_markdown(struct layout *, const char *md, size_t len, int width,
 	    struct linkset *links);
 /*
- * Append plain text wrapped at width, each line after the first indented
- * by indent columns (a hanging indent), every span with style. Newlines in
- * text start new lines.
+ * Append plain text wrapped at width, every span with style. Newlines in
+ * text start new lines; the leading spaces of a line indent its first
+ * line, and the lines it wraps onto are indented by indent columns.
  */
 void	layout_text(struct layout *, const char *text, int width, int indent, unsigned style);
 /* Append an empty line. */

@@ -11,6 +11,13 @@
 
 static FILE *stream;
 static struct diag_counts counts;
+static bool muted;
+
+void
+diag_mute(bool on)
+{
+	muted = on;
+}
 
 static const char *const level_names[] = {
 	[DIAG_WARNING] = "warning",
@@ -30,6 +37,8 @@ emit(enum diag_level level, const char *file, int line, int col,
 {
 	struct buf msg, out;
 
+	if (muted)
+		return;
 	buf_init(&msg);
 	buf_vprintf(&msg, fmt, ap);
 	buf_init(&out);

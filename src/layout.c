@@ -342,7 +342,7 @@ start_line(struct ctx *c, prefix_fn prefix, int indent)
  * that leaves room for text.
  */
 static void
-wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int hang)
+wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int hang)
 {
 	struct lline *line = NULL;
 	size_t i = 0, j, k, off, n;
@@ -353,6 +353,8 @@ wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int hang)
 		avail = 1;
 	if (hang >= avail)
 		hang = 0;
+	if (lead >= avail)
+		lead = 0;
 	while (i < p->n) {
 		if (p->v[i].kind != ATOM_WORD) {
 			if (p->v[i].kind == ATOM_BREAK)
@@ -367,7 +369,7 @@ wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int hang)
 		if (line != NULL && col + 1 + ww > avail - indent)
 			line = NULL;
 		if (line == NULL) {
-			indent = first ? 0 : hang;
+			indent = first ? lead : hang;
 			line = start_line(c, prefix, indent);
 			first = false;
 			col = 0;
@@ -513,7 +515,7 @@ static void
 flush_para(struct ctx *c)
 {
 	if (c->para.n > 0)
-		wrap(c, &c->para, c->width - prefix_width(c), add_prefix, 0);
+		wrap(c, &c->para, c->width - prefix_width(c), add_prefix, 0, 0);
 	para_reset(&c->para);
 	c->need_blank = true;
 }
@@ -580,7 +582,7 @@ code_block(struct ctx *c, const char *lit)
 			    strlen(disp), w);
 			free(disp);
 		}
-		wrap(c, &c->para, c->width - prefix_width(c), add_prefix, 0);
+		wrap(c, &c->para, c->width - prefix_width(c), add_prefix, 0, 0);
 		lit += n + (nl ? 1 : 0);
 	}
 	buf_free(&tabs);
@@ -746,14 +748,18 @@ layout_text(struct layout *lo, const char *text, int width, int indent, unsigned
 	c.width = width < 1 ? 1 : width;
 	buf_init(&c.para.text);
 	do {
+		int lead = 0;
+
 		nl = strchr(text, '\n');
 		n = nl ? (size_t)(nl - text) : strlen(text);
+		while ((size_t)lead < n && text[lead] == ' ')
+			lead++;
 		para_reset(&c.para);
-		para_add_text(&c.para, text, n, style);
+		para_add_text(&c.para, text + lead, n - (size_t)lead, style);
 		if (c.para.n == 0)
 			new_line(lo);
 		else
-			wrap(&c, &c.para, c.width, NULL, indent);
+			wrap(&c, &c.para, c.width, NULL, lead, indent);
 		text += n + (nl ? 1 : 0);
 	} while (nl != NULL);
 	buf_free(&c.para.text);

@@ -23,11 +23,14 @@
 static const char usage_text[] =
     "usage: stok-assess check [PACK ...]\n"
     "       stok-assess list\n"
+    "       stok-assess report ANSWERS [--format text|markdown|html|json] [-o FILE]\n"
+    "                          [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n"
     "       stok-assess --help | --version\n"
     "\n"
     "Commands:\n"
     "  check    validate content packs (default: the bundled packs)\n"
     "  list     list the packs that can be chosen\n"
+    "  report   write the report of an answers file\n"
     "\n"
     "Environment: STOK_ASSESS_DATA names the directory of the bundled packs.\n"
     "See stok-assess(1) and, for the file formats, stok-assess(5).\n";
@@ -38,6 +41,7 @@ static const struct command {
 } commands[] = {
 	{ "check", cmd_check },
 	{ "list", cmd_list },
+	{ "report", cmd_report },
 };
 
 int
@@ -91,7 +95,7 @@ main(int argc, char **argv)
 		if (strcmp(argv[optind], commands[i].name) == 0) {
 			argc -= optind;
 			argv += optind;
-			optind = 1;
+			optind = 0;	/* glibc: start a fresh scan */
 			return commands[i].run(argc, argv);
 		}
 	}

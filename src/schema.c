@@ -131,7 +131,7 @@ schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
 		k = utf8_decode(v->value + i, v->len - i, &cp);
 		if (text_is_unsafe(cp) && !(cp == '\n' && !single_line)) {
 			diag(DIAG_ERROR, c->file, v->line, v->col,
-			    "'%s' contains the control character U+%04X: remove it", key,
+			    "'%s' contains U+%04X, a control character or direction override: remove it", key,
 			    (unsigned)cp);
 			return -1;
 		}
