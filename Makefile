@@ -43,7 +43,7 @@ TEST_BINS = $(TEST_SRCS:tests/unit/%.c=build/tests/%)
 PACKS   = $(patsubst data/%/assessment.yaml,%,$(wildcard data/*/assessment.yaml))
 MANPAGES = man/stok-assess.1 man/stok-assess.5
 
-.PHONY: all run check test install uninstall clean deps need-deps need-build-deps lint
+.PHONY: FORCE all run check test install uninstall clean deps need-deps need-build-deps lint
 
 all: stok-assess
 
@@ -54,11 +54,17 @@ build/libstok.a: $(LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJS)
 
-build/%.o: src/%.c
+# Rebuild everything when the compiler or its flags change (SANITIZE=1, say).
+build/.flags: FORCE
+	@mkdir -p build
+	@echo "$(CC) $(SAN_FLAGS) $(CFLAGS) $(LDFLAGS)" | cmp -s - $@ || \
+	 echo "$(CC) $(SAN_FLAGS) $(CFLAGS) $(LDFLAGS)" > $@
+
+build/%.o: src/%.c build/.flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-build/tests/%: tests/unit/%.c build/libstok.a
+build/tests/%: tests/unit/%.c build/libstok.a build/.flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< build/libstok.a \
 		$(PKG_LIBS) $(CMOCKA_LIBS)
@@ -73,7 +79,7 @@ run: need-build-deps
 # Everything: unit, golden and end-to-end tests, in several locales.
 check: need-deps
 	@$(MAKE) --no-print-directory all tests
-	@tests/run.sh
+	@SANITIZE=$(SANITIZE) tests/run.sh
 
 tests: stok-assess $(TEST_BINS)
 

@@ -43,7 +43,9 @@ unset LC_ALL
 
 # Valgrind: zero errors, zero definitely lost bytes.
 echo "== valgrind"
-if command -v valgrind >/dev/null 2>&1; then
+if [ "${SANITIZE:-0}" = 1 ]; then
+	echo "SKIP: valgrind (the sanitizers watch this build)" >>"$log"
+elif command -v valgrind >/dev/null 2>&1; then
 	for t in build/tests/test_*; do
 		if LC_ALL=C.UTF-8 valgrind -q --error-exitcode=99 --leak-check=full \
 		    --errors-for-leak-kinds=definite "$t" >/dev/null 2>"$log.vg"; then
