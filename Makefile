@@ -7,6 +7,7 @@ PREFIX   ?= /usr/local
 BINDIR    = $(PREFIX)/bin
 DATADIR   = $(PREFIX)/share/stok-assess
 MANDIR    = $(PREFIX)/share/man
+LOCALEDIR = $(PREFIX)/share/locale
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g -gdwarf-4
@@ -17,7 +18,7 @@ CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 WARNINGS  = -Wall -Wextra -Wpedantic -Wshadow -Wformat=2
 ALL_CPPFLAGS = -Iinclude -D_DEFAULT_SOURCE -DVERSION='"$(VERSION)"' \
-	       -DDATADIR='"$(DATADIR)"' $(PKG_CFLAGS) $(CPPFLAGS)
+	       -DDATADIR='"$(DATADIR)"' -DLOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = -std=c11 $(WARNINGS) $(SAN_FLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN_FLAGS) $(LDFLAGS)
 
@@ -31,9 +32,10 @@ DEB_PACKAGES = gcc make pkg-config libncurses-dev libyaml-dev libcmark-dev cmark
 
 LIB_SRCS = src/layout.c src/util.c src/text.c src/diag.c src/ytree.c src/schema.c \
 	   src/fileio.c src/assessment.c src/answertext.c src/pack.c src/packs.c \
-	   src/score.c src/report.c src/report_words.c \
-	   src/session.c
-CMD_SRCS = src/main.c src/cmd_check.c src/cmd_list.c src/cmd_report.c
+	   src/score.c src/report.c src/report_words.c src/app.c src/i18n.c \
+	   src/session.c src/ui_text.c
+CMD_SRCS = src/main.c src/cmd_check.c src/cmd_list.c src/cmd_report.c src/cmd_wizard.c src/ui_curses.c src/ui_term.c src/ui_draw.c \
+	   src/scr_question.c src/scr_pager.c src/scr_lists.c src/scr_input.c
 TEST_SRCS = $(wildcard tests/unit/test_*.c)
 
 LIB_OBJS  = $(LIB_SRCS:src/%.c=build/%.o)
@@ -43,9 +45,23 @@ TEST_BINS = $(TEST_SRCS:tests/unit/%.c=build/tests/%)
 PACKS   = $(patsubst data/%/assessment.yaml,%,$(wildcard data/*/assessment.yaml))
 MANPAGES = man/stok-assess.1 man/stok-assess.5
 
-.PHONY: FORCE all run check test install uninstall clean deps need-deps need-build-deps lint
+# The interface's message catalogues: English is the source, po/LANG.po the
+# translations. The .mo files go to build/locale, where src/i18n.c finds
+# them beside the executable; "make pot" brings po/ up to date with the
+# sources (tests/golden-i18n.sh fails until it is).
+LINGUAS  = tr fi
+POT      = po/stok-assess.pot
+POT_NEW  = build/stok-assess.pot
+POT_SRCS = $(sort $(LIB_SRCS) $(CMD_SRCS) $(wildcard include/*.h))
+MO_FILES = $(LINGUAS:%=build/locale/%/LC_MESSAGES/stok-assess.mo)
+XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
+		 --add-comments=TRANSLATORS: --add-location=file \
+		 --package-name=stok-assess --package-version=$(VERSION)
 
-all: stok-assess
+.PHONY: FORCE all run check test install uninstall clean deps need-deps need-build-deps lint \
+	pot pot-new
+
+all: stok-assess $(MO_FILES)
 
 stok-assess: $(CMD_OBJS) build/libstok.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CMD_OBJS) build/libstok.a $(PKG_LIBS)
@@ -71,10 +87,33 @@ build/tests/%: tests/unit/%.c build/libstok.a build/.flags
 
 -include $(LIB_OBJS:.o=.d) $(CMD_OBJS:.o=.d)
 
-# The tool on the bundled content.
+build/locale/%/LC_MESSAGES/stok-assess.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# The template as the sources give it now, in $(POT_NEW).
+pot-new:
+	@mkdir -p $(dir $(POT_NEW))
+	xgettext $(XGETTEXT_FLAGS) -o $(POT_NEW) $(POT_SRCS)
+
+# The template (rewritten only when a message changed, not for a new date),
+# merged into every catalogue: new messages arrive untranslated or fuzzy.
+pot: pot-new
+	@sed '/^"POT-Creation-Date:/d' $(POT_NEW) >$(POT_NEW).a
+	@sed '/^"POT-Creation-Date:/d' $(POT) >$(POT_NEW).b 2>/dev/null || true
+	@cmp -s $(POT_NEW).a $(POT_NEW).b || cp $(POT_NEW) $(POT)
+	@rm -f $(POT_NEW).a $(POT_NEW).b
+	for l in $(LINGUAS); do \
+	  msgmerge --quiet --update --backup=none --previous --add-location=file po/$$l.po $(POT) || exit 1; \
+	done
+
+# The tool on the bundled content: in the locale's language when there is
+# a pack in it, in Turkish otherwise. RUN_ARGS adds options.
 run: need-build-deps
 	@$(MAKE) --no-print-directory all
-	./stok-assess
+	@lang=$${LANGUAGE:-$${LC_ALL:-$${LC_MESSAGES:-$${LANG:-}}}}; lang=$${lang%%[_.:@]*}; \
+	 ./stok-assess list | cut -f2 | grep -qx "$$lang" || lang=tr; \
+	 echo "./stok-assess --lang $$lang $(RUN_ARGS)"; exec ./stok-assess --lang $$lang $(RUN_ARGS)
 
 # Everything: unit, golden and end-to-end tests, in several locales.
 check: need-deps
@@ -87,7 +126,8 @@ lint:
 	mandoc -Tlint -Wwarning $(MANPAGES)
 
 need-build-deps:
-	@pkg-config --exists $(PKGS) 2>/dev/null && command -v $(CC) >/dev/null || $(MAKE) --no-print-directory deps
+	@pkg-config --exists $(PKGS) 2>/dev/null && command -v $(CC) >/dev/null && \
+	 command -v msgfmt >/dev/null || $(MAKE) --no-print-directory deps
 
 need-deps:
 	@pkg-config --exists $(PKGS) cmocka 2>/dev/null && \
@@ -112,7 +152,7 @@ deps:
 	  echo "  apt-get update && $$cmd" >&2; exit 1; \
 	fi
 
-install: stok-assess
+install: stok-assess $(MO_FILES)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 stok-assess $(DESTDIR)$(BINDIR)/stok-assess
 	install -m 644 man/stok-assess.1 $(DESTDIR)$(MANDIR)/man1/stok-assess.1
@@ -122,6 +162,11 @@ install: stok-assess
 	    install -d "$(DESTDIR)$(DATADIR)/$$p/$$d"; done; \
 	  (cd data/$$p && find . -type f) | while read -r f; do \
 	    install -m 644 "data/$$p/$$f" "$(DESTDIR)$(DATADIR)/$$p/$$f"; done; \
+	done
+	for l in $(LINGUAS); do \
+	  install -d "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES"; \
+	  install -m 644 build/locale/$$l/LC_MESSAGES/stok-assess.mo \
+	    "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/stok-assess.mo"; \
 	done
 
 uninstall:
@@ -134,6 +179,8 @@ uninstall:
 	    rmdir "$(DESTDIR)$(DATADIR)/$$p/$$d" 2>/dev/null || true; done; \
 	done
 	rmdir "$(DESTDIR)$(DATADIR)" 2>/dev/null || true
+	for l in $(LINGUAS); do \
+	  rm -f "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/stok-assess.mo"; done
 
 clean:
 	rm -rf build stok-assess

@@ -23,48 +23,6 @@ static const char report_usage[] =
     "usage: stok-assess report ANSWERS [--format text|markdown|html|json] [-o FILE]\n"
     "                          [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n";
 
-/*
- * Load the pack that answers need: by id and language from --content (a
- * pack, or a directory of packs) or the bundled packs. NULL after a
- * diagnostic; *status is the exit status then.
- */
-struct pack *
-load_pack_for(const char *content, const char *id, const char *lang, int *status)
-{
-	struct pack_list list;
-	const struct pack_ref *ref;
-	struct pack *p = NULL;
-	char *file;
-
-	*status = 0;
-	if (content != NULL) {
-		file = xasprintf("%s/assessment.yaml", content);
-		if (access(file, F_OK) == 0) {
-			free(file);
-			if (pack_load(content, &p) != LOAD_OK) {
-				pack_free(p);
-				*status = diag_exit_status();
-				return NULL;
-			}
-			return p;
-		}
-		free(file);
-	}
-	packs_scan(content != NULL ? content : packs_datadir(), &list);
-	ref = packs_choose(&list, id, lang);
-	if (ref == NULL) {
-		diag(DIAG_ERROR, content != NULL ? content : packs_datadir(), 0, 0,
-		    "no pack '%s' here: name another with --content or --pack", id ? id : "");
-		*status = 2;
-	} else if (pack_load(ref->dir, &p) != LOAD_OK) {
-		pack_free(p);
-		p = NULL;
-		*status = diag_exit_status();
-	}
-	packs_free(&list);
-	return p;
-}
-
 int
 cmd_report(int argc, char **argv)
 {
@@ -137,7 +95,7 @@ cmd_report(int argc, char **argv)
 		free(buf);
 		return diag_exit_status() ? diag_exit_status() : 2;
 	}
-	p = load_pack_for(content, pack_id ? pack_id : peek->pack_id,
+	p = packs_load(content, pack_id ? pack_id : peek->pack_id,
 	    lang ? lang : peek->language, &status);
 	session_free(peek);
 	if (p == NULL) {

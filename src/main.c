@@ -4,7 +4,6 @@
  * widths and messages; nothing we parse depends on it) and dispatches to
  * a subcommand.
  */
-#include <getopt.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,11 +20,15 @@
 #endif
 
 static const char usage_text[] =
-    "usage: stok-assess check [PACK ...]\n"
+    "usage: stok-assess [--lang L] [--pack ID] [--content DIR] [--session FILE] [--fresh]\n"
+    "                   [--ui=curses|text] [--color=auto|always|never] [--mouse]\n"
+    "       stok-assess check [PACK ...]\n"
     "       stok-assess list\n"
     "       stok-assess report ANSWERS [--format text|markdown|html|json] [-o FILE]\n"
     "                          [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n"
     "       stok-assess --help | --version\n"
+    "\n"
+    "With no command, the wizard asks the questions of the pack for your language.\n"
     "\n"
     "Commands:\n"
     "  check    validate content packs (default: the bundled packs)\n"
@@ -68,36 +71,21 @@ usage_error(const char *fmt, ...)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	size_t i;
-	int ch;
 
 	setlocale(LC_ALL, "");
-	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'h':
-			fputs(usage_text, stdout);
-			return fflush(stdout) == 0 ? 0 : 1;
-		case 'V':
-			printf("stok-assess %s\n", VERSION);
-			return fflush(stdout) == 0 ? 0 : 1;
-		default:
-			return usage_error(NULL);
-		}
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		fputs(usage_text, stdout);
+		return fflush(stdout) == 0 ? 0 : 1;
 	}
-	if (optind >= argc)
-		return usage_error("name a command");
-	for (i = 0; i < NELEM(commands); i++) {
-		if (strcmp(argv[optind], commands[i].name) == 0) {
-			argc -= optind;
-			argv += optind;
-			optind = 0;	/* glibc: start a fresh scan */
-			return commands[i].run(argc, argv);
-		}
+	if (argc > 1 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
+		printf("stok-assess %s\n", VERSION);
+		return fflush(stdout) == 0 ? 0 : 1;
 	}
-	return usage_error("unknown command '%s'", argv[optind]);
+	if (argc == 1 || argv[1][0] == '-')
+		return cmd_wizard(argc, argv);	/* no command: the wizard */
+	for (i = 0; i < NELEM(commands); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	return usage_error("unknown command '%s'", argv[1]);
 }

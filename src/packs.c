@@ -176,3 +176,40 @@ packs_choose(const struct pack_list *list, const char *id, const char *language)
 		r = find(list, id, NULL);
 	return r;
 }
+
+struct pack *
+packs_load(const char *content, const char *id, const char *lang, int *status)
+{
+	struct pack_list list;
+	const struct pack_ref *ref;
+	struct pack *p = NULL;
+	char *file;
+
+	*status = 0;
+	if (content != NULL) {
+		file = xasprintf("%s/assessment.yaml", content);
+		if (access(file, F_OK) == 0) {
+			free(file);
+			if (pack_load(content, &p) != LOAD_OK) {
+				pack_free(p);
+				*status = diag_exit_status();
+				return NULL;
+			}
+			return p;
+		}
+		free(file);
+	}
+	packs_scan(content != NULL ? content : packs_datadir(), &list);
+	ref = packs_choose(&list, id, lang);
+	if (ref == NULL) {
+		diag(DIAG_ERROR, content != NULL ? content : packs_datadir(), 0, 0,
+		    "no pack '%s' here: name another with --content or --pack", id ? id : "");
+		*status = 2;
+	} else if (pack_load(ref->dir, &p) != LOAD_OK) {
+		pack_free(p);
+		p = NULL;
+		*status = diag_exit_status();
+	}
+	packs_free(&list);
+	return p;
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * i18n.h: interface words through gettext. English is the source; po/
+ * holds the Turkish and Finnish catalogues. The report does not use this:
+ * it follows the pack's language (see report_words).
+ */
+#ifndef STOK_I18N_H
+#define STOK_I18N_H
+
+#include <libintl.h>
+
+#define _(s)	gettext(s)
+#define N_(s)	(s)
+
+/*
+ * Bind the message catalogues (beside the executable in a build tree,
+ * else LOCALEDIR) and make the interface speak the pack's language unless
+ * LANGUAGE, LC_ALL or LC_MESSAGES choose one.
+ */
+void	i18n_init(const char *pack_language);
+
+#endif

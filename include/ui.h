@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ui.h: the two user interfaces of the wizard. Both work on a struct app
+ * and save it after every change. This header does not include curses:
+ * only the files of the curses interface do.
+ */
+#ifndef STOK_UI_H
+#define STOK_UI_H
+
+#include <stdio.h>
+
+#include "app.h"
+
+/*
+ * Can the curses interface run on this terminal? If not, *why says why
+ * (TERM unset, dumb or unknown, not a terminal, ACCESSIBLE set).
+ */
+bool	ui_curses_usable(const char **why);
+/* The full-screen wizard; returns the exit status. */
+int	ui_curses_run(struct app *, const struct app_options *);
+/*
+ * Line mode: the same questions as numbered plain text read from in and
+ * written to out, with no escape sequences and no redraws, for screen
+ * readers and pipes. Returns the exit status.
+ */
+int	ui_text_run(struct app *, const struct app_options *, FILE *in, FILE *out);
+
+#endif

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ui_curses.h: shared state and helpers of the curses wizard. Only the
+ * ui_*.c and scr_*.c files include this (and so curses). Every screen is
+ * three functions: enter (set up state), draw (a pure function of state)
+ * and key (change state); one loop in ui_curses.c draws, reads a key,
+ * handles KEY_RESIZE and dispatches. Each screen has one key table; the
+ * key bar and the help screen are generated from the tables.
+ */
+#ifndef STOK_UI_CURSES_H
+#define STOK_UI_CURSES_H
+
+#include <stdbool.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "app.h"
+#include "layout.h"
+
+#define UI_MIN_COLS	60
+#define UI_MIN_LINES	16
+#define UI_INPUT_MAX	300
+
+/* Colours, named by what they mean; each also has a monochrome attribute. */
+#define UI_COLORS(X)						\
+	X(UC_TITLE,	COLOR_CYAN,	A_BOLD)			\
+	X(UC_FOCUS,	COLOR_YELLOW,	A_BOLD)			\
+	X(UC_CHOSEN,	COLOR_GREEN,	A_BOLD)			\
+	X(UC_KEY,	COLOR_CYAN,	A_BOLD)			\
+	X(UC_LINK,	COLOR_BLUE,	A_UNDERLINE)		\
+	X(UC_DIM,	COLOR_WHITE,	A_NORMAL)		\
+	X(UC_ALERT,	COLOR_RED,	A_BOLD)
+
+enum ui_color {
+#define X(name, fg, mono) name,
+	UI_COLORS(X)
+#undef X
+	UC_COUNT
+};
+
+enum scr_id {
+	SCR_WELCOME,
+	SCR_QUESTION,
+	SCR_AREA_END,
+	SCR_REVIEW,
+	SCR_RESULTS,
+	SCR_PAGER,	/* help text or guidance */
+	SCR_HELP,	/* the keys */
+	SCR_INPUT,	/* a line of text */
+	SCR_ASK,	/* a one-key question */
+	SCR_COUNT
+};
+
+enum action {
+	ACT_NONE,
+	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_LEFT, ACT_RIGHT,
+	ACT_CONFIRM, ACT_CHOOSE, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_HELP, ACT_KEYS, ACT_GUIDANCE,
+	ACT_NOTE, ACT_REVIEW, ACT_QUIT, ACT_EXPORT, ACT_EDIT, ACT_CANCEL, ACT_REDRAW
+};
+
+struct keydef {
+	int		 key;		/* a character, or a KEY_* code + KEY_OFFSET */
+	const char	*name;		/* as shown in the key bar and the help */
+	const char	*help;		/* N_() text */
+	enum action	 action;
+	bool		 bar;		/* in the key bar */
+};
+#define KEY_OFFSET 0x200000	/* curses key codes, apart from characters */
+#define KC(k) ((k) + KEY_OFFSET)
+
+/* Rows that several key tables share. */
+#define KEYS_MOVE							\
+	{ KC(KEY_UP), "\xE2\x86\x91\xE2\x86\x93", N_("move"), ACT_UP, true },	\
+	{ KC(KEY_DOWN), "\xE2\x86\x93", N_("move down"), ACT_DOWN, false },	\
+	{ 'k', "k", N_("move up"), ACT_UP, false },			\
+	{ 'j', "j", N_("move down"), ACT_DOWN, false }
+#define KEYS_SCROLL							\
+	{ KC(KEY_UP), "\xE2\x86\x91\xE2\x86\x93", N_("scroll"), ACT_UP, true },	\
+	{ KC(KEY_DOWN), "\xE2\x86\x93", N_("scroll down"), ACT_DOWN, false },	\
+	{ 'k', "k", N_("scroll up"), ACT_UP, false },			\
+	{ 'j', "j", N_("scroll down"), ACT_DOWN, false },		\
+	{ ' ', "Space", N_("page down"), ACT_PGDN, false },		\
+	{ KC(KEY_NPAGE), "PgDn", N_("page down"), ACT_PGDN, true },	\
+	{ KC(KEY_PPAGE), "PgUp", N_("page up"), ACT_PGUP, false },	\
+	{ KC(KEY_HOME), "Home", N_("top"), ACT_HOME, false },		\
+	{ KC(KEY_END), "End", N_("bottom"), ACT_END, false }
+
+struct ui;
+typedef void (*input_done)(struct ui *, const char *text);
+typedef void (*ask_done)(struct ui *, int key);
+
+struct ui {
+	struct app		*app;
+	const struct app_options *opts;
+	enum scr_id		 screen;
+	enum scr_id		 back;		/* where help, pager and input return */
+	bool			 color;
+	bool			 quit;
+	bool			 too_small;
+	char			 status[200];	/* one line of news: saved, errors */
+	int			 cy, cx;	/* where the hardware cursor goes */
+
+	size_t			 q;		/* current question */
+	int			 focus;		/* 0 .. nchoices (nchoices: not applicable) */
+	size_t			 area;		/* area of the area-end screen */
+	int			 welcome_focus;
+	size_t			 review_sel, review_top;
+
+	struct layout		 pager;		/* pager and results text */
+	struct linkset		 pager_links;
+	char			*pager_title;
+	size_t			 pager_top;
+	int			 pager_width;	/* width the pager text was laid out at */
+	enum {
+		PAGER_HELP, PAGER_GUIDANCE, PAGER_REPORT
+	}			 pager_kind;
+
+	wchar_t			 input[UI_INPUT_MAX + 1];
+	size_t			 input_len;
+	char			*input_prompt;
+	input_done		 input_done;
+	char			*ask_prompt;
+	const char		*ask_keys;	/* keys that answer, e.g. "123" or "yn" */
+	ask_done		 ask_done;
+	int			 export_format;
+	char			*export_path;
+};
+
+struct screen_ops {
+	void	(*enter)(struct ui *);
+	void	(*draw)(struct ui *);
+	void	(*key)(struct ui *, enum action, int key);
+	const struct keydef *keys;
+	const char *title;		/* N_() name in the help screen */
+};
+
+extern const struct screen_ops scr_welcome, scr_question, scr_area_end, scr_review,
+	scr_results, scr_pager, scr_help, scr_input, scr_ask;
+
+/* ui_curses.c */
+void	ui_goto(struct ui *, enum scr_id);
+void	ui_save(struct ui *);
+const struct screen_ops *ui_screen(enum scr_id);
+
+/* ui_draw.c: shared drawing */
+attr_t	ui_attr(const struct ui *, enum ui_color);
+/* Draw UTF-8 (already safe) at y, x, cropped to width columns; returns columns used. */
+int	ui_put(int y, int x, const char *s, int width, attr_t);
+/* Draw a laid-out line, cropped. */
+void	ui_put_line(const struct ui *, int y, int x, const struct lline *, int width);
+/* The key bar at the bottom, from a key table. */
+void	ui_keybar(const struct ui *, const struct keydef *);
+/* A horizontal rule across row y. */
+void	ui_rule(const struct ui *, int y);
+/* The status line above the key bar. */
+void	ui_statusline(const struct ui *);
+/* A bar of cells filled to num/den. */
+void	ui_bar(const struct ui *, int y, int x, int cells, int num, int den);
+/* Draw sanitised, wrapped text (layout_text) from row y; returns the next row. */
+int	ui_text(const struct ui *, int y, int x, int width, int maxy, const char *text,
+	    int hang, attr_t);
+void	ui_status(struct ui *, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* scr_question.c */
+void	question_open(struct ui *, size_t index);
+/* scr_pager.c */
+void	pager_open_guidance(struct ui *);
+void	pager_open_help(struct ui *);
+void	pager_open_report(struct ui *);
+void	pager_relayout(struct ui *);
+/* Draw the pager's title and lines as they are; scroll them. */
+void	pager_draw_lines(struct ui *);
+void	pager_scroll(struct ui *, enum action);
+/* scr_input.c */
+void	input_open(struct ui *, const char *prompt, const char *initial, input_done);
+void	ask_open(struct ui *, const char *prompt, const char *keys, ask_done);
+
+#endif

@@ -1,0 +1,376 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * scr_lists.c: the welcome screen (title, introduction, resume, the
+ * organisation's name and the respondent's role), the review list (every
+ * question with its answer; Enter jumps to it) and the help screen, which
+ * lists every key of every screen from the screens' own key tables.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "ui_curses.h"
+
+/* --- welcome ------------------------------------------------------------ */
+
+static const struct keydef welcome_keys[] = {
+	KEYS_MOVE,
+	{ '\n', "Enter", N_("select"), ACT_CONFIRM, true },
+	{ KC(KEY_LEFT), "\xE2\x86\x90\xE2\x86\x92", N_("change role"), ACT_LEFT, true },
+	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("next role"), ACT_RIGHT, false },
+	{ 'h', "h", N_("keys"), ACT_KEYS, true },
+	{ 'q', "q", N_("quit"), ACT_QUIT, true },
+	{ 0, NULL, NULL, ACT_NONE, false }
+};
+
+static const char *const role_names[] = {
+	N_("Board member"), N_("Manager"), N_("Staff member"), N_("Volunteer"), N_("Member")
+};
+
+enum { W_START, W_FRESH, W_ORG, W_ROLE };
+
+/* The items of the welcome list: resume and start over, or start. */
+static int
+welcome_items(const struct ui *ui, int *items)
+{
+	int n = 0;
+
+	items[n++] = W_START;
+	if (ui->app->resumable)
+		items[n++] = W_FRESH;
+	items[n++] = W_ORG;
+	items[n++] = W_ROLE;
+	return n;
+}
+
+static void
+welcome_enter(struct ui *ui)
+{
+	(void)ui;
+}
+
+static const char *
+role_label(const char *role)
+{
+	size_t i;
+
+	for (i = 0; role != NULL && session_roles[i] != NULL; i++)
+		if (strcmp(role, session_roles[i]) == 0)
+			return _(role_names[i]);
+	return role;
+}
+
+static void
+welcome_draw(struct ui *ui)
+{
+	const struct pack *p = ui->app->pack;
+	int items[4], n = welcome_items(ui, items), i, y;
+	char *s;
+
+	y = ui_text(ui, 0, 0, COLS - 1, LINES - 8, p->title, 0, ui_attr(ui, UC_TITLE));
+	y++;
+	if (p->introduction != NULL)
+		y = ui_text(ui, y, 0, COLS - 1, LINES - 8, p->introduction, 0, A_NORMAL) + 1;
+	if (ui->app->resumable) {
+		s = xasprintf(ngettext("A saved session with %d answer was found.",
+		    "A saved session with %d answers was found.",
+		    (unsigned long)ui->app->saved_answers), ui->app->saved_answers);
+		y = ui_text(ui, y, 0, COLS - 1, LINES - 7, s, 0, A_BOLD) + 1;
+		free(s);
+	}
+	for (i = 0; i < n && y < LINES - 2; i++, y++) {
+		const char *org = ui->app->sess->organisation, *role = ui->app->sess->role;
+
+		switch (items[i]) {
+		case W_START:
+			s = xstrdup(ui->app->resumable ? _("Resume the saved session") :
+			    _("Start the assessment"));
+			break;
+		case W_FRESH:
+			s = xstrdup(_("Start again with no answers"));
+			break;
+		case W_ORG:
+			s = xasprintf("%s: %s", _("Organisation (optional)"),
+			    org != NULL ? org : "-");
+			break;
+		default:
+			s = xasprintf("%s: %s", _("Your role (optional)"),
+			    role != NULL ? role_label(role) : "-");
+			break;
+		}
+		if (i == ui->welcome_focus) {
+			ui_put(y, 0, "\xE2\x80\xBA", 1, ui_attr(ui, UC_FOCUS));
+			ui->cy = y;
+			ui->cx = 2;
+		}
+		{
+			char *safe = text_display(s, strlen(s), NULL);
+			ui_put(y, 2, safe, COLS - 3, i == ui->welcome_focus ? A_BOLD : A_NORMAL);
+			free(safe);
+		}
+		free(s);
+	}
+}
+
+static void
+org_done(struct ui *ui, const char *text)
+{
+	free(ui->app->sess->organisation);
+	ui->app->sess->organisation = text != NULL && *text != '\0' ? xstrdup(text) : NULL;
+	ui_save(ui);
+}
+
+static void
+role_done(struct ui *ui, const char *text)
+{
+	free(ui->app->sess->role);
+	ui->app->sess->role = text != NULL && *text != '\0' ? xstrdup(text) : NULL;
+	ui_save(ui);
+}
+
+/* Step through the fixed roles: none, board, ..., member, none. */
+static void
+cycle_role(struct ui *ui, int step)
+{
+	const char *role = ui->app->sess->role;
+	int i, n = 0, cur = -1;
+
+	while (session_roles[n] != NULL)
+		n++;
+	for (i = 0; role != NULL && i < n; i++)
+		if (strcmp(role, session_roles[i]) == 0)
+			cur = i;
+	cur += step;
+	if (cur < -1)
+		cur = n - 1;
+	if (cur >= n)
+		cur = -1;
+	role_done(ui, cur < 0 ? NULL : session_roles[cur]);
+}
+
+static void
+welcome_key(struct ui *ui, enum action act, int key)
+{
+	int items[4], n = welcome_items(ui, items);
+
+	(void)key;
+	switch (act) {
+	case ACT_UP:
+		if (ui->welcome_focus > 0)
+			ui->welcome_focus--;
+		break;
+	case ACT_DOWN:
+		if (ui->welcome_focus < n - 1)
+			ui->welcome_focus++;
+		break;
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		if (items[ui->welcome_focus] == W_ROLE)
+			cycle_role(ui, act == ACT_LEFT ? -1 : 1);
+		break;
+	case ACT_CONFIRM:
+		switch (items[ui->welcome_focus]) {
+		case W_FRESH:
+			app_restart(ui->app);
+			ui->welcome_focus = 0;
+			/* FALLTHROUGH */
+		case W_START: {
+			/* the first question without an answer, or the first */
+			size_t i;
+			for (i = 0; i < ui->app->pack->nquestions; i++)
+				if (session_answer(ui->app->sess,
+				    ui->app->pack->questions[i].id) == NULL)
+					break;
+			question_open(ui, i < ui->app->pack->nquestions ? i : 0);
+			break;
+		}
+		case W_ORG:
+			input_open(ui, _("Your organisation's name (Enter saves, Esc cancels):"),
+			    ui->app->sess->organisation, org_done);
+			break;
+		default:
+			input_open(ui, _("Your role, in your own words (or use \xE2\x86\x90 "
+			    "\xE2\x86\x92 to pick one):"), role_label(ui->app->sess->role), role_done);
+			break;
+		}
+		break;
+	case ACT_KEYS:
+		ui_goto(ui, SCR_HELP);
+		break;
+	case ACT_QUIT:
+		ui->quit = true;
+		break;
+	default:
+		break;
+	}
+}
+
+/* --- review -------------------------------------------------------------- */
+
+static const struct keydef review_keys[] = {
+	KEYS_MOVE,
+	{ KC(KEY_PPAGE), "PgUp", N_("page up"), ACT_PGUP, false },
+	{ KC(KEY_NPAGE), "PgDn", N_("page down"), ACT_PGDN, false },
+	{ '\n', "Enter", N_("go to the question"), ACT_CONFIRM, true },
+	{ 's', "s", N_("results"), ACT_NEXT, true },
+	{ 'q', "q", N_("quit"), ACT_QUIT, true },
+	{ 27, "Esc", N_("back"), ACT_BACK, true },
+	{ 0, NULL, NULL, ACT_NONE, false }
+};
+
+static void
+review_enter(struct ui *ui)
+{
+	ui->review_sel = ui->q;
+}
+
+static void
+review_draw(struct ui *ui)
+{
+	const struct pack *p = ui->app->pack;
+	size_t height = (size_t)(LINES - 4), i;
+	int y;
+
+	ui_text(ui, 0, 0, COLS - 1, 1, _("Review: every question and its answer"), 0,
+	    ui_attr(ui, UC_TITLE));
+	ui_rule(ui, 1);
+	if (ui->review_sel < ui->review_top)
+		ui->review_top = ui->review_sel;
+	if (ui->review_sel >= ui->review_top + height)
+		ui->review_top = ui->review_sel - height + 1;
+	for (i = ui->review_top, y = 2; i < p->nquestions && y < LINES - 2; i++, y++) {
+		const struct question *q = &p->questions[i];
+		const struct answer *a = session_answer(ui->app->sess, q->id);
+		const struct choice *ch = a != NULL && a->choice > 0 ?
+		    question_choice(q, a->choice) : NULL;
+		char level[16], *s;
+
+		if (ch != NULL)
+			snprintf(level, sizeof(level), "%d", ch->level);
+		else
+			snprintf(level, sizeof(level), "%s",
+			    a != NULL && a->choice == ANSWER_NA ? "-" : "?");
+		s = xasprintf("%zu.%zu %s %-2s %s", q->area->index + 1, i - q->area->first + 1,
+		    a != NULL && a->note != NULL ? "*" : " ", level,
+		    ch != NULL ? ch->text->title : q->text);
+		if (i == ui->review_sel) {
+			ui_put(y, 0, "\xE2\x80\xBA", 1, ui_attr(ui, UC_FOCUS));
+			ui->cy = y;
+			ui->cx = 2;
+		}
+		{
+			char *safe = text_display(s, strlen(s), NULL);
+			ui_put(y, 2, safe, COLS - 3, i == ui->review_sel ? A_BOLD : A_NORMAL);
+			free(safe);
+		}
+		free(s);
+	}
+	if (ui->status[0] == '\0')
+		ui_status(ui, "%s", _("* has a note   ? not answered   - not applicable"));
+}
+
+static void
+review_key(struct ui *ui, enum action act, int key)
+{
+	size_t n = ui->app->pack->nquestions, page = (size_t)(LINES - 4);
+
+	(void)key;
+	switch (act) {
+	case ACT_UP:
+		if (ui->review_sel > 0)
+			ui->review_sel--;
+		break;
+	case ACT_DOWN:
+		if (ui->review_sel + 1 < n)
+			ui->review_sel++;
+		break;
+	case ACT_PGUP:
+		ui->review_sel = ui->review_sel > page ? ui->review_sel - page : 0;
+		break;
+	case ACT_PGDN:
+		ui->review_sel = ui->review_sel + page < n ? ui->review_sel + page : n - 1;
+		break;
+	case ACT_CONFIRM:
+		question_open(ui, ui->review_sel);
+		break;
+	case ACT_NEXT:
+		ui_goto(ui, SCR_RESULTS);
+		break;
+	case ACT_BACK:
+		question_open(ui, ui->q);
+		break;
+	case ACT_QUIT:
+		ui->quit = true;
+		break;
+	default:
+		break;
+	}
+}
+
+/* --- the keys ------------------------------------------------------------ */
+
+static const struct keydef help_keys[] = {
+	KEYS_SCROLL,
+	{ 'q', "q", N_("close"), ACT_BACK, true },
+	{ 27, "Esc", N_("close"), ACT_BACK, false },
+	{ 0, NULL, NULL, ACT_NONE, false }
+};
+
+static void
+help_enter(struct ui *ui)
+{
+	static const enum scr_id order[] = {
+		SCR_WELCOME, SCR_QUESTION, SCR_AREA_END, SCR_REVIEW, SCR_RESULTS, SCR_PAGER
+	};
+	size_t i, k;
+	char *line;
+
+	if (ui->screen != SCR_HELP)
+		ui->back = ui->screen;
+	layout_free(&ui->pager);
+	layout_init(&ui->pager);
+	free(ui->pager_title);
+	ui->pager_title = xstrdup(_("Keys"));
+	ui->pager_top = 0;
+	for (i = 0; i < NELEM(order); i++) {
+		const struct screen_ops *s = ui_screen(order[i]);
+
+		layout_text(&ui->pager, _(s->title), COLS - 1, 0, LS_STRONG);
+		for (k = 0; s->keys[k].key != 0; k++) {
+			line = xasprintf("  %-6s %s", s->keys[k].name, _(s->keys[k].help));
+			layout_text(&ui->pager, line, COLS - 1, 9, 0);
+			free(line);
+		}
+		layout_blank(&ui->pager);
+	}
+	layout_text(&ui->pager, _("Everywhere: Ctrl-L redraws the screen. Your answers are "
+	    "saved after every change."), COLS - 1, 0, 0);
+}
+
+static void
+help_draw(struct ui *ui)
+{
+	pager_draw_lines(ui);
+}
+
+static void
+help_key(struct ui *ui, enum action act, int key)
+{
+	(void)key;
+	if (act == ACT_BACK)
+		ui_goto(ui, ui->back);
+	else
+		pager_scroll(ui, act);
+}
+
+const struct screen_ops scr_welcome = {
+	welcome_enter, welcome_draw, welcome_key, welcome_keys, N_("Welcome")
+};
+const struct screen_ops scr_review = {
+	review_enter, review_draw, review_key, review_keys, N_("Review")
+};
+const struct screen_ops scr_help = {
+	help_enter, help_draw, help_key, help_keys, N_("Keys")
+};

@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * scr_pager.c: scrollable text: a question's help, the guidance of the
+ * chosen answer (laid out by the layout engine, links numbered and
+ * listed), and the results: the very text "stok-assess report" prints,
+ * with export.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fileio.h"
+#include "i18n.h"
+#include "report.h"
+#include "text.h"
+#include "ui_curses.h"
+
+static const struct keydef pager_keys[] = {
+	KEYS_SCROLL,
+	{ 'q', "q", N_("close"), ACT_BACK, true },
+	{ 27, "Esc", N_("close"), ACT_BACK, false },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("close"), ACT_BACK, false },
+	{ 0, NULL, NULL, ACT_NONE, false }
+};
+
+static const struct keydef results_keys[] = {
+	KEYS_SCROLL,
+	{ 'e', "e", N_("export"), ACT_EXPORT, true },
+	{ 'r', "r", N_("review"), ACT_REVIEW, true },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, true },
+	{ 'q', "q", N_("quit"), ACT_QUIT, true },
+	{ 0, NULL, NULL, ACT_NONE, false }
+};
+
+static void
+pager_reset(struct ui *ui, const char *title)
+{
+	layout_free(&ui->pager);
+	linkset_free(&ui->pager_links);
+	layout_init(&ui->pager);
+	linkset_init(&ui->pager_links);
+	free(ui->pager_title);
+	ui->pager_title = xstrdup(title);
+	ui->pager_top = 0;
+	ui->pager_width = COLS - 1;
+}
+
+/* Lay the pager's text out again at the terminal's width (after a resize). */
+void
+pager_relayout(struct ui *ui)
+{
+	const struct question *q = &ui->app->pack->questions[ui->q];
+	const struct answer *a = session_answer(ui->app->sess, q->id);
+	const struct choice *ch = a != NULL && a->choice > 0 ? question_choice(q, a->choice) : NULL;
+	size_t top = ui->pager_top, i;
+	char *title = xstrdup(ui->pager_title), *line;
+	struct buf b;
+
+	pager_reset(ui, title);
+	free(title);
+	switch (ui->pager_kind) {
+	case PAGER_HELP:
+		layout_text(&ui->pager, q->text, ui->pager_width, 0, LS_STRONG);
+		layout_blank(&ui->pager);
+		layout_text(&ui->pager, q->help != NULL ? q->help :
+		    _("This question has no help text."), ui->pager_width, 0, 0);
+		break;
+	case PAGER_GUIDANCE:
+		if (ch == NULL) {
+			layout_text(&ui->pager, _("Choose an answer first: the guidance "
+			    "belongs to the answer you choose."), ui->pager_width, 0, 0);
+			break;
+		}
+		layout_text(&ui->pager, ch->text->title, ui->pager_width, 0, LS_STRONG);
+		layout_blank(&ui->pager);
+		layout_markdown(&ui->pager, ch->text->body, ch->text->body_len, ui->pager_width,
+		    &ui->pager_links);
+		if (ui->pager_links.n > 0)
+			layout_blank(&ui->pager);
+		for (i = 0; i < ui->pager_links.n; i++) {
+			line = xasprintf("[%zu] %s", i + 1, ui->pager_links.urls[i]);
+			layout_text(&ui->pager, line, ui->pager_width, 4, LS_LINK);
+			free(line);
+		}
+		break;
+	case PAGER_REPORT:
+		buf_init(&b);
+		report_write(&b, ui->app->pack, ui->app->sess, REPORT_TEXT, ui->pager_width);
+		layout_text(&ui->pager, b.data, ui->pager_width, 0, 0);
+		buf_free(&b);
+		break;
+	}
+	ui->pager_top = top;
+}
+
+static void
+open_kind(struct ui *ui, int kind, const char *title)
+{
+	pager_reset(ui, title);
+	ui->pager_kind = kind;
+	pager_relayout(ui);
+}
+
+void
+pager_open_help(struct ui *ui)
+{
+	open_kind(ui, PAGER_HELP, _("Help for this question"));
+	ui->back = ui->screen;
+	ui_goto(ui, SCR_PAGER);
+}
+
+void
+pager_open_guidance(struct ui *ui)
+{
+	open_kind(ui, PAGER_GUIDANCE, _("Guidance for your answer"));
+	ui->back = ui->screen;
+	ui_goto(ui, SCR_PAGER);
+}
+
+void
+pager_open_report(struct ui *ui)
+{
+	open_kind(ui, PAGER_REPORT, _("Results"));
+}
+
+void
+pager_draw_lines(struct ui *ui)
+{
+	int height = LINES - 4, y;
+	size_t i;
+
+	if (ui->pager.nlines > (size_t)height && ui->pager_top > ui->pager.nlines - (size_t)height)
+		ui->pager_top = ui->pager.nlines - (size_t)height;
+	ui_text(ui, 0, 0, COLS - 12, 1, ui->pager_title, 0, ui_attr(ui, UC_TITLE));
+	if (ui->pager.nlines > (size_t)height) {
+		char pos[32];
+		snprintf(pos, sizeof(pos), "%zu%%", (ui->pager_top + (size_t)height) * 100 /
+		    ui->pager.nlines);
+		ui_put(0, COLS - (int)strlen(pos), pos, (int)strlen(pos), ui_attr(ui, UC_DIM));
+	}
+	ui_rule(ui, 1);
+	for (i = ui->pager_top, y = 2; i < ui->pager.nlines && y < 2 + height; i++, y++)
+		ui_put_line(ui, y, 0, &ui->pager.lines[i], COLS - 1);
+	ui->cy = 2;
+	ui->cx = 0;
+}
+
+static void
+pager_draw_text(struct ui *ui)
+{
+	if (ui->pager_width != COLS - 1)
+		pager_relayout(ui);
+	pager_draw_lines(ui);
+}
+
+void
+pager_scroll(struct ui *ui, enum action act)
+{
+	size_t height = (size_t)(LINES - 4), max;
+
+	max = ui->pager.nlines > height ? ui->pager.nlines - height : 0;
+	switch (act) {
+	case ACT_UP:
+		if (ui->pager_top > 0)
+			ui->pager_top--;
+		break;
+	case ACT_DOWN:
+		if (ui->pager_top < max)
+			ui->pager_top++;
+		break;
+	case ACT_PGUP:
+		ui->pager_top = ui->pager_top > height ? ui->pager_top - height : 0;
+		break;
+	case ACT_PGDN:
+		ui->pager_top = ui->pager_top + height < max ? ui->pager_top + height : max;
+		break;
+	case ACT_HOME:
+		ui->pager_top = 0;
+		break;
+	case ACT_END:
+		ui->pager_top = max;
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+pager_enter(struct ui *ui)
+{
+	(void)ui;
+}
+
+static void
+pager_key(struct ui *ui, enum action act, int key)
+{
+	(void)key;
+	if (act == ACT_BACK)
+		ui_goto(ui, ui->back);
+	else
+		pager_scroll(ui, act);
+}
+
+/* --- results and export -------------------------------------------------- */
+
+static void
+results_enter(struct ui *ui)
+{
+	pager_open_report(ui);
+}
+
+/* A file name from the organisation's name and the date: ascii letters, digits and '-'. */
+static char *
+default_export_name(const struct ui *ui, const char *ext)
+{
+	const char *org = ui->app->sess->organisation, *p;
+	struct buf b;
+
+	buf_init(&b);
+	for (p = org != NULL ? org : ""; *p != '\0' && b.len < 40; p++) {
+		char c = (char)ascii_tolower((unsigned char)*p);
+		if (ascii_isalpha((unsigned char)c) || ascii_isdigit((unsigned char)c))
+			buf_addc(&b, c);
+		else if (b.len > 0 && b.data[b.len - 1] != '-')
+			buf_addc(&b, '-');
+	}
+	while (b.len > 0 && b.data[b.len - 1] == '-')
+		b.data[--b.len] = '\0';
+	if (b.len == 0)
+		buf_adds(&b, ui->app->pack->id);
+	if (ui->app->sess->date != NULL)
+		buf_printf(&b, "-%s", ui->app->sess->date);
+	buf_printf(&b, ".%s", ext);
+	return buf_detach(&b);
+}
+
+static const char *const export_ext[] = { "txt", "md", "html" };
+
+static void
+export_write(struct ui *ui, bool overwrite)
+{
+	struct buf b;
+	int rc;
+
+	buf_init(&b);
+	report_write(&b, ui->app->pack, ui->app->sess, (enum report_format)ui->export_format,
+	    78);
+	rc = file_write_atomic(ui->export_path, b.data, b.len, overwrite);
+	buf_free(&b);
+	if (rc == -2)
+		return;	/* the caller asks */
+	if (rc < 0)
+		ui_status(ui, _("Could not write %s: %s"), ui->export_path, strerror(errno));
+	else
+		ui_status(ui, _("Report written to %s"), ui->export_path);
+}
+
+static void
+overwrite_done(struct ui *ui, int key)
+{
+	if (key == 'y')
+		export_write(ui, true);
+	else
+		ui_status(ui, _("Nothing written."));
+	ui_goto(ui, SCR_RESULTS);
+}
+
+static void
+name_done(struct ui *ui, const char *name)
+{
+	struct stat st;
+	char *prompt;
+
+	if (name == NULL || *name == '\0') {
+		ui_status(ui, _("Nothing written."));
+		return;
+	}
+	free(ui->export_path);
+	ui->export_path = xstrdup(name);
+	if (lstat(ui->export_path, &st) == 0) {
+		prompt = xasprintf(_("%s exists. Overwrite it? (y/n)"), name);
+		ask_open(ui, prompt, "yn", overwrite_done);
+		free(prompt);
+		return;
+	}
+	export_write(ui, true);
+}
+
+static void
+format_done(struct ui *ui, int key)
+{
+	char *name;
+
+	ui->export_format = key == '2' ? REPORT_MARKDOWN : key == '3' ? REPORT_HTML : REPORT_TEXT;
+	name = default_export_name(ui, export_ext[key - '1']);
+	ui->back = SCR_RESULTS;
+	input_open(ui, _("File name (Enter writes, Esc cancels):"), name, name_done);
+	free(name);
+}
+
+static void
+results_draw(struct ui *ui)
+{
+	pager_draw_text(ui);
+}
+
+static void
+results_key(struct ui *ui, enum action act, int key)
+{
+	(void)key;
+	switch (act) {
+	case ACT_EXPORT:
+		ui->back = SCR_RESULTS;
+		ask_open(ui, _("Export the report as 1 text, 2 Markdown or 3 HTML?"), "123",
+		    format_done);
+		break;
+	case ACT_REVIEW:
+		ui_goto(ui, SCR_REVIEW);
+		break;
+	case ACT_PREV:
+		ui->area = ui->app->pack->nareas - 1;
+		ui_goto(ui, SCR_AREA_END);
+		break;
+	case ACT_QUIT:
+		ui->quit = true;
+		break;
+	default:
+		pager_scroll(ui, act);
+		break;
+	}
+}
+
+static void
+pager_draw(struct ui *ui)
+{
+	pager_draw_text(ui);
+}
+
+const struct screen_ops scr_pager = {
+	pager_enter, pager_draw, pager_key, pager_keys, N_("Help and guidance")
+};
+const struct screen_ops scr_results = {
+	results_enter, results_draw, results_key, results_keys, N_("Results")
+};

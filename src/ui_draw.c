@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ui_draw.c: drawing helpers shared by the screens: colours by meaning
+ * (monochrome attributes when colour is off, so nothing depends on
+ * colour), cropping by columns, the key bar, the status line and bars.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <uniwidth.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "ui_curses.h"
+
+static const attr_t mono[] = {
+#define X(name, fg, m) m,
+	UI_COLORS(X)
+#undef X
+};
+
+attr_t
+ui_attr(const struct ui *ui, enum ui_color c)
+{
+	if (!ui->color)
+		return mono[c];
+	return COLOR_PAIR((short)(c + 1)) | (mono[c] & A_BOLD);
+}
+
+/* Bytes of s that fit in width columns; *cols gets the columns. */
+static size_t
+fit(const char *s, int width, int *cols)
+{
+	size_t i = 0, n = strlen(s), k;
+	int w = 0, cw;
+	int32_t cp;
+
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &cp);
+		cw = cp < 0 ? 1 : uc_width((ucs4_t)cp, "UTF-8");
+		if (cw < 0)
+			cw = 0;
+		if (w + cw > width)
+			break;
+		w += cw;
+		i += k;
+	}
+	*cols = w;
+	return i;
+}
+
+int
+ui_put(int y, int x, const char *s, int width, attr_t attr)
+{
+	size_t n;
+	int cols;
+
+	if (width <= 0 || y < 0 || y >= LINES)
+		return 0;
+	n = fit(s, width, &cols);
+	attron(attr);
+	mvaddnstr(y, x, s, (int)n);
+	attroff(attr);
+	return cols;
+}
+
+static attr_t
+span_attr(const struct ui *ui, unsigned style)
+{
+	attr_t a = A_NORMAL;
+
+	if (style & (LS_STRONG | LS_HEADING))
+		a |= A_BOLD;
+	if (style & LS_EMPH)
+		a |= A_UNDERLINE;
+	if (style & (LS_LINK | LS_REF))
+		a |= ui_attr(ui, UC_LINK);
+	if (style & LS_MARKER)
+		a |= ui_attr(ui, UC_DIM);
+	return a;
+}
+
+void
+ui_put_line(const struct ui *ui, int y, int x, const struct lline *l, int width)
+{
+	size_t i;
+	int used = 0;
+
+	for (i = 0; i < l->nspans && used < width; i++)
+		used += ui_put(y, x + used, l->spans[i].text, width - used,
+		    span_attr(ui, l->spans[i].style));
+}
+
+static bool
+always_shown(const struct keydef *k)
+{
+	return k->key == '?' || k->key == 'q' || k->key == 27;
+}
+
+static int
+key_width(const struct keydef *k)
+{
+	const char *help = _(k->help);
+
+	return text_width(k->name, strlen(k->name)) + 1 + text_width(help, strlen(help)) + 2;
+}
+
+static int
+put_key(const struct ui *ui, int x, const struct keydef *k)
+{
+	int w = text_width(k->name, strlen(k->name));
+
+	ui_put(LINES - 1, x, k->name, COLS - x, ui_attr(ui, UC_KEY));
+	ui_put(LINES - 1, x + w + 1, _(k->help), COLS - x - w - 1, A_NORMAL);
+	return x + key_width(k);
+}
+
+/*
+ * The key bar: the table's bar keys in order, as many as fit, but always
+ * the keys for help and quitting, at the end.
+ */
+void
+ui_keybar(const struct ui *ui, const struct keydef *keys)
+{
+	int x = 0, reserved = 0;
+	size_t i;
+
+	move(LINES - 1, 0);
+	clrtoeol();
+	for (i = 0; keys[i].key != 0; i++)
+		if (keys[i].bar && always_shown(&keys[i]))
+			reserved += key_width(&keys[i]);
+	for (i = 0; keys[i].key != 0; i++)
+		if (keys[i].bar && !always_shown(&keys[i]) &&
+		    x + key_width(&keys[i]) + reserved <= COLS + 2)
+			x = put_key(ui, x, &keys[i]);
+	for (i = 0; keys[i].key != 0; i++)
+		if (keys[i].bar && always_shown(&keys[i]))
+			x = put_key(ui, x, &keys[i]);
+}
+
+/* A horizontal rule across the screen, drawn as text (never as ACS characters). */
+void
+ui_rule(const struct ui *ui, int y)
+{
+	int x;
+
+	attron(ui_attr(ui, UC_DIM));
+	for (x = 0; x < COLS; x++)
+		mvaddstr(y, x, "\xE2\x94\x80");	/* ─ */
+	attroff(ui_attr(ui, UC_DIM));
+}
+
+void
+ui_statusline(const struct ui *ui)
+{
+	move(LINES - 2, 0);
+	clrtoeol();
+	if (ui->status[0] != '\0')
+		ui_put(LINES - 2, 0, ui->status, COLS, ui_attr(ui, UC_DIM));
+}
+
+void
+ui_status(struct ui *ui, const char *fmt, ...)
+{
+	char raw[sizeof(ui->status)], *safe;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	va_end(ap);
+	safe = text_display(raw, strlen(raw), NULL);
+	snprintf(ui->status, sizeof(ui->status), "%s", safe);
+	free(safe);
+}
+
+void
+ui_bar(const struct ui *ui, int y, int x, int cells, int num, int den)
+{
+	int i, filled = den > 0 ? (num * cells + den / 2) / den : 0;
+
+	mvaddch(y, x, '[');
+	for (i = 0; i < cells; i++) {
+		if (i < filled) {
+			attron(ui_attr(ui, UC_CHOSEN));
+			addch('#');
+			attroff(ui_attr(ui, UC_CHOSEN));
+		} else {
+			addch('.');
+		}
+	}
+	addch(']');
+}
+
+int
+ui_text(const struct ui *ui, int y, int x, int width, int maxy, const char *text, int hang,
+    attr_t attr)
+{
+	struct layout lo;
+	size_t i;
+
+	layout_init(&lo);
+	layout_text(&lo, text, width, hang, 0);
+	for (i = 0; i < lo.nlines && y < maxy; i++, y++) {
+		attron(attr);
+		ui_put_line(ui, y, x, &lo.lines[i], width);
+		attroff(attr);
+	}
+	layout_free(&lo);
+	return y;
+}

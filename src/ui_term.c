@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ui_term.c: can the full-screen wizard run here? Asks terminfo, without
+ * starting curses, so that line mode can be chosen (and the reason given)
+ * before anything is drawn. Apart from the other curses files because
+ * term.h defines macros (lines, columns) that clash with ordinary names.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <curses.h>
+#include <term.h>
+
+#include "i18n.h"
+#include "ui.h"
+
+bool
+ui_curses_usable(const char **why)
+{
+	const char *term = getenv("TERM"), *acc = getenv("ACCESSIBLE");
+	char *cup;
+	int err = 0;
+
+	if (acc != NULL && *acc != '\0') {
+		*why = _("ACCESSIBLE is set");
+		return false;
+	}
+	if (term == NULL || *term == '\0') {
+		*why = _("TERM is not set");
+		return false;
+	}
+	if (strcmp(term, "dumb") == 0) {
+		*why = _("the terminal is dumb");
+		return false;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*why = _("standard input or output is not a terminal");
+		return false;
+	}
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		*why = _("the terminal type is unknown");
+		return false;
+	}
+	cup = tigetstr("cup");
+	del_curterm(cur_term);
+	if (cup == NULL || cup == (char *)-1) {
+		*why = _("the terminal cannot move its cursor");
+		return false;
+	}
+	return true;
+}
+

@@ -1,0 +1,682 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ui_text.c: line mode (--ui=text), the wizard as numbered plain text for
+ * screen readers, pipes and dumb terminals. It writes whole lines and
+ * prompts only, never an escape sequence or a redraw. Everything from the
+ * pack goes through the layout engine, which wraps it at 78 columns and
+ * makes control characters visible; every line typed is stripped of
+ * control characters before the session stores it. When the input is not
+ * a terminal, each line read is echoed after its prompt, so that the
+ * output of a scripted run reads as a dialogue. As in the curses
+ * interface, the session is saved after every change.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "diag.h"
+#include "i18n.h"
+#include "layout.h"
+#include "report.h"
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+#define LINE_WIDTH	78
+#define LINE_MAX_BYTES	8192	/* of a typed line; the rest is dropped */
+
+/* Where a prompt leads. */
+enum flow {
+	FLOW_NEXT,	/* done here: go on */
+	FLOW_BACK,	/* "<": the step before */
+	FLOW_STOP,	/* "q" or the end of the input: save and leave */
+	FLOW_ERROR	/* the output or the input failed */
+};
+
+enum input {
+	INPUT_LINE,
+	INPUT_EOF,
+	INPUT_ERROR
+};
+
+struct line_ui {
+	struct app	*app;
+	FILE		*in;
+	FILE		*out;
+	bool		 echo;		/* the input is not a terminal */
+	bool		 saved;		/* the last save succeeded */
+	struct buf	 raw;		/* the last line read, as typed */
+	struct buf	 line;		/* the same, printable text only */
+};
+
+/* The labels of session_roles, in its order. */
+static const char *const role_labels[] = {
+	N_("Board member"), N_("Manager"), N_("Staff member"), N_("Volunteer"), N_("Member")
+};
+
+static const enum priority priority_values[] = {
+	PRIORITY_HIGH, PRIORITY_MEDIUM, PRIORITY_LOW
+};
+static const char *const priority_labels[] = {
+	N_("High"), N_("Medium"), N_("Low")
+};
+
+/* --- output ------------------------------------------------------------- */
+
+/* Lay text out at the line width (wrapped lines indented by indent) and print it. */
+static void
+say_indented(struct line_ui *u, const char *text, int indent)
+{
+	struct layout lo;
+	struct buf b;
+
+	layout_init(&lo);
+	layout_text(&lo, text, LINE_WIDTH, indent, 0);
+	buf_init(&b);
+	layout_to_text(&lo, &b);
+	fwrite(b.data, 1, b.len, u->out);
+	buf_free(&b);
+	layout_free(&lo);
+}
+
+static void
+say(struct line_ui *u, const char *text)
+{
+	say_indented(u, text, 0);
+}
+
+static void PRINTFLIKE(2, 3)
+sayf(struct line_ui *u, const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	say(u, b.data);
+	buf_free(&b);
+}
+
+static void
+blank(struct line_ui *u)
+{
+	fputc('\n', u->out);
+}
+
+/* A prompt: one line, left open for the answer. */
+static void PRINTFLIKE(2, 3)
+prompt(struct line_ui *u, const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+	char *disp;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	disp = text_display(b.data, b.len, NULL);
+	fputs(disp, u->out);
+	free(disp);
+	buf_free(&b);
+}
+
+/* One numbered item of a list, its wrapped lines aligned with its text. */
+static void
+say_item(struct line_ui *u, size_t n, const char *label, bool current)
+{
+	char *line;
+	int indent;
+
+	if (current)
+		line = xasprintf("  %zu. %s %s", n, label, _("(current)"));
+	else
+		line = xasprintf("  %zu. %s", n, label);
+	indent = n < 10 ? 5 : 6;
+	say_indented(u, line, indent);
+	free(line);
+}
+
+/* --- input -------------------------------------------------------------- */
+
+/*
+ * Keep the printable text of a typed line: control characters, direction
+ * overrides and invalid UTF-8 are dropped (the session refuses them), tabs
+ * become spaces, and surrounding spaces go.
+ */
+static void
+clean_text(struct buf *b, const char *s, size_t n)
+{
+	size_t i = 0, k, start = 0;
+	int32_t cp;
+
+	buf_reset(b);
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (cp == '\t')
+			buf_addc(b, ' ');
+		else if (!text_is_unsafe(cp))
+			buf_add(b, s + i, k);
+		i += k;
+	}
+	while (b->len > 0 && b->data[b->len - 1] == ' ')
+		b->len--;
+	b->data[b->len] = '\0';
+	while (b->data[start] == ' ')
+		start++;
+	memmove(b->data, b->data + start, b->len - start + 1);
+	b->len -= start;
+}
+
+/*
+ * Flush the prompt and read one line into u->line (at most LINE_MAX_BYTES
+ * of it), cleaned by clean_text.
+ */
+static enum input
+read_line(struct line_ui *u)
+{
+	int c;
+
+	if (fflush(u->out) != 0 || ferror(u->out))
+		return INPUT_ERROR;
+	buf_reset(&u->raw);
+	while ((c = getc(u->in)) != EOF && c != '\n')
+		if (u->raw.len < LINE_MAX_BYTES)
+			buf_addc(&u->raw, (char)c);
+	if (c == EOF && ferror(u->in)) {
+		blank(u);
+		diag_plain(DIAG_IO, _("cannot read the answers typed: %s"), strerror(errno));
+		return INPUT_ERROR;
+	}
+	if (c == EOF && u->raw.len == 0) {
+		blank(u);	/* end the prompt's line */
+		return INPUT_EOF;
+	}
+	clean_text(&u->line, u->raw.data, u->raw.len);
+	if (u->echo) {
+		fwrite(u->line.data, 1, u->line.len, u->out);
+		blank(u);
+	}
+	return INPUT_LINE;
+}
+
+/* The flow for an input that is not a line, or FLOW_NEXT for a line. */
+static enum flow
+read_flow(struct line_ui *u)
+{
+	switch (read_line(u)) {
+	case INPUT_LINE:
+		return FLOW_NEXT;
+	case INPUT_EOF:
+		return FLOW_STOP;
+	default:
+		return FLOW_ERROR;
+	}
+}
+
+/* The one-character command typed (ASCII, any case), or 0. */
+static int
+command(const struct line_ui *u)
+{
+	return u->line.len == 1 ? ascii_tolower((unsigned char)u->line.data[0]) : 0;
+}
+
+/* A number from 1 to max typed, or 0. */
+static int
+number(const struct line_ui *u, size_t max)
+{
+	int v;
+
+	return parse_id(u->line.data, u->line.len, (int)max, &v) ? v : 0;
+}
+
+/* --- saving ------------------------------------------------------------- */
+
+/* Save the session; a failure is reported and the dialogue goes on. */
+static void
+save(struct line_ui *u)
+{
+	if (app_save(u->app) == 0) {
+		u->saved = true;
+		return;
+	}
+	u->saved = false;
+	diag(DIAG_IO, u->app->session_path, 0, 0, _("cannot save the answers: %s"),
+	    strerror(errno));
+}
+
+/* --- the steps ---------------------------------------------------------- */
+
+static void
+welcome(struct line_ui *u)
+{
+	const struct pack *p = u->app->pack;
+
+	say(u, p->title);
+	if (p->introduction != NULL) {
+		blank(u);
+		say(u, p->introduction);
+	}
+	blank(u);
+	sayf(u, _("Your answers are saved in %s after every change."), u->app->session_path);
+	say(u, _("Type the number of an answer and press Enter. Type ? for help."));
+	blank(u);
+}
+
+static enum flow
+ask_resume(struct line_ui *u)
+{
+	enum flow f;
+	int n = u->app->saved_answers;
+
+	for (;;) {
+		prompt(u, ngettext("Resume the saved session with %d answer? [Y/n] ",
+		    "Resume the saved session with %d answers? [Y/n] ", (unsigned long)n), n);
+		if ((f = read_flow(u)) != FLOW_NEXT)
+			return f;
+		if (u->line.len == 0 || rpmatch(u->line.data) == 1)
+			return FLOW_NEXT;
+		if (rpmatch(u->line.data) == 0) {
+			app_restart(u->app);
+			say(u, _("Starting again: the saved answers will be replaced at the next save."));
+			return FLOW_NEXT;
+		}
+		say(u, _("Please answer y (resume) or n (start again)."));
+	}
+}
+
+static enum flow
+ask_organisation(struct line_ui *u)
+{
+	struct session *s = u->app->sess;
+	enum flow f;
+
+	if (s->organisation != NULL) {
+		sayf(u, _("Organisation: %s"), s->organisation);
+		prompt(u, "%s", _("Organisation name (Enter keeps it): "));
+	} else {
+		prompt(u, "%s", _("Organisation name (Enter skips): "));
+	}
+	if ((f = read_flow(u)) != FLOW_NEXT || u->line.len == 0)
+		return f;
+	free(s->organisation);
+	s->organisation = xstrdup(u->line.data);
+	save(u);
+	return FLOW_NEXT;
+}
+
+/* A role typed: a number of the list, a role key or its label, or free text. */
+static const char *
+role_of(const struct line_ui *u, size_t nroles, bool *invalid)
+{
+	size_t i, k;
+	int v;
+
+	*invalid = false;
+	if ((v = number(u, nroles)) > 0)
+		return session_roles[v - 1];
+	if (ascii_isdigit((unsigned char)u->line.data[0])) {
+		for (k = 0; ascii_isdigit((unsigned char)u->line.data[k]); k++)
+			continue;
+		if (u->line.data[k] == '\0') {
+			*invalid = true;	/* a number not in the list */
+			return NULL;
+		}
+	}
+	for (i = 0; i < nroles; i++) {
+		for (k = 0; u->line.data[k] != '\0' && session_roles[i][k] != '\0'; k++)
+			if (ascii_tolower((unsigned char)u->line.data[k]) != session_roles[i][k])
+				break;
+		if (u->line.data[k] == '\0' && session_roles[i][k] == '\0')
+			return session_roles[i];
+		if (strcmp(u->line.data, _(role_labels[i])) == 0)
+			return session_roles[i];
+	}
+	return u->line.data;
+}
+
+static enum flow
+ask_role(struct line_ui *u)
+{
+	struct session *s = u->app->sess;
+	const char *role;
+	size_t i, nroles = NELEM(role_labels);
+	bool known = false, invalid;
+	enum flow f;
+
+	blank(u);
+	say(u, _("Your role in the organisation:"));
+	for (i = 0; i < nroles; i++) {
+		bool cur = s->role != NULL && strcmp(s->role, session_roles[i]) == 0;
+
+		say_item(u, i + 1, _(role_labels[i]), cur);
+		known = known || cur;
+	}
+	if (s->role != NULL && !known)
+		sayf(u, _("Current role: %s"), s->role);
+	for (;;) {
+		prompt(u, _("Role [1-%zu, or type your own words, Enter skips]: "), nroles);
+		if ((f = read_flow(u)) != FLOW_NEXT || u->line.len == 0)
+			return f;
+		role = role_of(u, nroles, &invalid);
+		if (!invalid)
+			break;
+		sayf(u, _("There is no role %s: type a number from 1 to %zu or your own words."),
+		    u->line.data, nroles);
+	}
+	if (s->role == NULL || strcmp(s->role, role) != 0) {
+		free(s->role);
+		s->role = xstrdup(role);
+		save(u);
+	}
+	return FLOW_NEXT;
+}
+
+static void
+show_area(struct line_ui *u, const struct area *a)
+{
+	blank(u);
+	sayf(u, _("Area %zu/%zu: %s"), a->index + 1, u->app->pack->nareas, a->title);
+	if (a->description != NULL)
+		say(u, a->description);
+}
+
+static void
+show_question(struct line_ui *u, const struct question *q)
+{
+	const struct answer *ans = session_answer(u->app->sess, q->id);
+	int cur = ans != NULL ? ans->choice : ANSWER_NONE;
+	size_t i;
+
+	blank(u);
+	sayf(u, _("Question %zu/%zu (area %zu/%zu)"), q->index + 1, u->app->pack->nquestions,
+	    q->area->index + 1, u->app->pack->nareas);
+	say(u, q->text);
+	for (i = 0; i < q->nchoices; i++)
+		say_item(u, i + 1, q->choices[i].text->title, cur == q->choices[i].id);
+	say_item(u, q->nchoices + 1, _("Not applicable to us"), cur == ANSWER_NA);
+	if (ans != NULL && ans->note != NULL)
+		sayf(u, _("Note: %s"), ans->note);
+}
+
+static void
+show_help(struct line_ui *u, const struct question *q)
+{
+	blank(u);
+	if (q->help != NULL)
+		say(u, q->help);
+	else
+		say(u, _("There is no help for this question."));
+	say(u, _("Type a number to answer, Enter to keep the current answer, < to go back "
+	    "one question, g to read the guidance for your answer, n to write a note, "
+	    "q to save and quit."));
+}
+
+/* The guidance of the chosen answer, then its links, numbered as in the text. */
+static void
+show_guidance(struct line_ui *u, const struct question *q)
+{
+	const struct answer *ans = session_answer(u->app->sess, q->id);
+	const struct choice *ch;
+	struct linkset links;
+	struct layout lo;
+	struct buf b;
+	char *line;
+	size_t i;
+
+	if (ans == NULL || ans->choice == ANSWER_NONE) {
+		say(u, _("Choose an answer first: the guidance depends on it."));
+		return;
+	}
+	if (ans->choice == ANSWER_NA || (ch = question_choice(q, ans->choice)) == NULL) {
+		say(u, _("There is no guidance for \"not applicable\"."));
+		return;
+	}
+	linkset_init(&links);
+	layout_init(&lo);
+	layout_blank(&lo);
+	line = xasprintf(_("Guidance for: %s"), ch->text->title);
+	layout_text(&lo, line, LINE_WIDTH, 2, LS_STRONG);
+	free(line);
+	layout_blank(&lo);
+	layout_markdown(&lo, ch->text->body, ch->text->body_len, LINE_WIDTH, &links);
+	if (links.n > 0) {
+		layout_blank(&lo);
+		layout_text(&lo, _("Links:"), LINE_WIDTH, 0, LS_STRONG);
+		for (i = 0; i < links.n; i++) {
+			line = xasprintf("[%zu] %s", i + 1, links.urls[i]);
+			layout_text(&lo, line, LINE_WIDTH, 4, LS_LINK);
+			free(line);
+		}
+	}
+	buf_init(&b);
+	layout_to_text(&lo, &b);
+	fwrite(b.data, 1, b.len, u->out);
+	buf_free(&b);
+	layout_free(&lo);
+	linkset_free(&links);
+}
+
+static enum flow
+ask_note(struct line_ui *u, const struct question *q)
+{
+	const struct answer *ans = session_answer(u->app->sess, q->id);
+	bool had = ans != NULL && ans->note != NULL;
+	enum flow f;
+
+	if (had)
+		sayf(u, _("Current note: %s"), ans->note);
+	prompt(u, "%s", _("Note (one line; Enter clears it): "));
+	if ((f = read_flow(u)) != FLOW_NEXT)
+		return f;
+	if (u->line.len == 0 && !had) {
+		say(u, _("No note written."));
+		return FLOW_NEXT;
+	}
+	session_set_note(u->app->sess, q->id, u->line.len > 0 ? u->line.data : NULL);
+	save(u);
+	say(u, u->line.len > 0 ? _("Note saved.") : _("Note cleared."));
+	return FLOW_NEXT;
+}
+
+static enum flow
+ask_question(struct line_ui *u, const struct question *q, bool first)
+{
+	const struct answer *ans;
+	size_t nopts = q->nchoices + 1;
+	enum flow f;
+	int v;
+
+	show_question(u, q);
+	for (;;) {
+		prompt(u, _("Answer [1-%zu, Enter keeps, < back, ? help, g guidance, n note, "
+		    "q quit]: "), nopts);
+		if ((f = read_flow(u)) != FLOW_NEXT)
+			return f;
+		ans = session_answer(u->app->sess, q->id);
+		if ((v = number(u, nopts)) > 0) {
+			session_set_answer(u->app->sess, q->id,
+			    (size_t)v == nopts ? ANSWER_NA : q->choices[v - 1].id);
+			save(u);
+			return FLOW_NEXT;
+		}
+		if (u->line.len == 0 && ans != NULL && ans->choice != ANSWER_NONE)
+			return FLOW_NEXT;
+		switch (u->line.len == 0 ? '\n' : command(u)) {
+		case '\n':
+			say(u, _("There is no answer to keep yet: type the number of an answer."));
+			break;
+		case '<':
+			if (!first)
+				return FLOW_BACK;
+			say(u, _("This is the first question."));
+			break;
+		case '?':
+			show_help(u, q);
+			break;
+		case 'g':
+			show_guidance(u, q);
+			break;
+		case 'n':
+			if ((f = ask_note(u, q)) != FLOW_NEXT)
+				return f;
+			break;
+		case 'q':
+			return FLOW_STOP;
+		default:
+			sayf(u, _("Not understood: type a number from 1 to %zu, or one of < ? g n q."),
+			    nopts);
+			break;
+		}
+	}
+}
+
+static enum flow
+ask_priority(struct line_ui *u, const struct area *a)
+{
+	enum priority cur = session_priority(u->app->sess, a->id);
+	size_t i, n = NELEM(priority_values);
+	enum flow f;
+	int v;
+
+	blank(u);
+	sayf(u, _("Priority of the area \"%s\": how soon should your organisation work on it?"),
+	    a->title);
+	for (i = 0; i < n; i++)
+		say_item(u, i + 1, _(priority_labels[i]), cur == priority_values[i]);
+	for (;;) {
+		prompt(u, _("Priority [1-%zu, Enter skips, < back, q quit]: "), n);
+		if ((f = read_flow(u)) != FLOW_NEXT)
+			return f;
+		if (u->line.len == 0)
+			return FLOW_NEXT;
+		if ((v = number(u, n)) > 0) {
+			session_set_priority(u->app->sess, a->id, priority_values[v - 1]);
+			save(u);
+			return FLOW_NEXT;
+		}
+		switch (command(u)) {
+		case '<':
+			return FLOW_BACK;
+		case 'q':
+			return FLOW_STOP;
+		default:
+			sayf(u, _("Not understood: type a number from 1 to %zu, Enter, < or q."), n);
+			break;
+		}
+	}
+}
+
+/* Where a resumed session goes on: its first question without an answer. */
+static size_t
+first_unanswered(const struct app *a)
+{
+	const struct answer *ans;
+	size_t i;
+
+	for (i = 0; i < a->pack->nquestions; i++) {
+		ans = session_answer(a->sess, a->pack->questions[i].id);
+		if (ans == NULL || ans->choice == ANSWER_NONE)
+			return i;
+	}
+	return 0;
+}
+
+/* The questions from qi on, area by area, each area ending with its priority. */
+static enum flow
+ask_questions(struct line_ui *u, size_t qi)
+{
+	const struct pack *p = u->app->pack;
+	const struct question *q;
+	const struct area *shown = NULL;
+	enum flow f;
+
+	while (qi < p->nquestions) {
+		q = &p->questions[qi];
+		if (q->area != shown)
+			show_area(u, shown = q->area);
+		f = ask_question(u, q, qi == 0);
+		if (f == FLOW_BACK) {
+			qi--;
+			continue;
+		}
+		if (f != FLOW_NEXT)
+			return f;
+		if (qi + 1 == q->area->first + q->area->nquestions) {
+			f = ask_priority(u, q->area);
+			if (f == FLOW_BACK)
+				continue;	/* to the area's last question */
+			if (f != FLOW_NEXT)
+				return f;
+		}
+		qi++;
+	}
+	return FLOW_NEXT;
+}
+
+static void
+show_report(struct line_ui *u)
+{
+	struct buf b;
+
+	blank(u);
+	say(u, _("Every question has an answer. Here is your report."));
+	blank(u);
+	buf_init(&b);
+	report_write(&b, u->app->pack, u->app->sess, REPORT_TEXT, LINE_WIDTH);
+	fwrite(b.data, 1, b.len, u->out);
+	buf_free(&b);
+}
+
+int
+ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
+{
+	struct line_ui u;
+	enum flow f = FLOW_NEXT;
+	size_t start = 0;
+	int status;
+
+	(void)o;
+	memset(&u, 0, sizeof(u));
+	u.app = a;
+	u.in = in;
+	u.out = out;
+	u.echo = !isatty(fileno(in));
+	u.saved = true;
+	buf_init(&u.raw);
+	buf_init(&u.line);
+
+	welcome(&u);
+	if (a->resumable)
+		f = ask_resume(&u);
+	if (f == FLOW_NEXT && a->resumable && (start = first_unanswered(a)) > 0)
+		sayf(&u, _("Going on at question %zu/%zu."), start + 1, a->pack->nquestions);
+	if (f == FLOW_NEXT)
+		f = ask_organisation(&u);
+	if (f == FLOW_NEXT)
+		f = ask_role(&u);
+	if (f == FLOW_NEXT)
+		f = ask_questions(&u, start);
+	/* what is on disk must be the last state, whatever happened before */
+	save(&u);
+	if (f == FLOW_NEXT)
+		show_report(&u);
+	else if (f == FLOW_STOP && u.saved)
+		sayf(&u, _("Your answers are saved in %s. Run stok-assess again to go on."),
+		    a->session_path);
+	status = u.saved && f != FLOW_ERROR ? 0 : 1;
+	if (fflush(out) != 0 || ferror(out)) {
+		diag_plain(DIAG_IO, "%s", _("cannot write the questions: output error"));
+		status = 1;
+	}
+	buf_free(&u.raw);
+	buf_free(&u.line);
+	return status;
+}

@@ -1,0 +1,164 @@
+#!/bin/sh
+# Line mode end to end: the real binary with --ui=text on the Turkish pack,
+# every answer typed on standard input (a note, a step back, invalid
+# input, area priorities), with a private HOME and XDG_STATE_HOME. The
+# answers file saved must be tests/linemode/expected-tr.yaml (its date
+# aside), the output must hold no control character and end with the
+# report that "stok-assess report" writes for the same answers, an input
+# that ends early must keep what was typed, and a resumed session must
+# come back unchanged. With UPDATE=1 the expected file is written instead.
+# Prints PASS:/FAIL:, or one SKIP: while the wizard command is not built.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=${STOK_ASSESS:-$top/stok-assess}
+expected=$top/tests/linemode/expected-tr.yaml
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$top" || exit 1
+
+if [ ! -x "$bin" ] || ! "$bin" --help 2>/dev/null | grep -q -- '--ui'; then
+	echo "SKIP: linemode (the wizard command is not built)"
+	exit 0
+fi
+
+result() {	# result NAME COMMAND...: PASS when the command succeeds
+	name=$1
+	shift
+	if "$@" >"$work/why" 2>&1; then
+		echo "PASS: linemode $name"
+	else
+		echo "FAIL: linemode $name"
+		sed 's/^/    /' "$work/why" | head -20
+	fi
+}
+
+wizard() {	# wizard SESSION [ARGS...] < INPUT > OUTPUT; English prompts, Turkish content
+	s=$1
+	shift
+	HOME=$work/home XDG_STATE_HOME=$work/state TERM=dumb LANGUAGE=en \
+	    "$bin" --ui=text --content data/tr --session "$s" "$@"
+}
+
+undated() {	# the answers file without its date, which is today's
+	sed 's/^date: "[0-9-]*"$/date: "(today)"/' "$1"
+}
+
+mkdir -p "$work/home" "$work/state"
+
+# Area by area: organisation, role 1 (board); in the first area a
+# guidance request before any answer, help, a note, a step back from
+# question 4 to change question 3, and an invalid answer; "5" is "not
+# applicable"; "9" and "7" are out of range and asked again; Enter skips
+# a priority; at the last priority "<" goes back to question 32, whose
+# answer Enter keeps.
+cat >"$work/input" <<'EOF'
+Mahalle Dayanışma Derneği
+1
+2
+g
+3
+?
+n
+Kurul ayda bir toplanıyor; gündem bir hafta önceden paylaşılıyor.
+4
+<
+2
+x
+1
+1
+5
+1
+2
+3
+
+2
+2
+3
+9
+4
+2
+1
+1
+2
+2
+3
+3
+3
+4
+4
+
+2
+3
+2
+3
+7
+1
+1
+2
+3
+4
+
+4
+3
+2
+1
+<
+
+2
+EOF
+
+run_full() {
+	wizard "$work/s.yaml" <"$work/input" >"$work/out" 2>"$work/err"
+	rc=$?
+	[ $rc = 0 ] || { echo "exit $rc"; cat "$work/err"; return 1; }
+	[ ! -s "$work/err" ] || { cat "$work/err"; return 1; }
+}
+result "a whole session typed on standard input exits 0" run_full
+
+answers_match() {
+	undated "$work/s.yaml" >"$work/s.undated"
+	if [ "${UPDATE:-0}" = 1 ]; then
+		mkdir -p "$(dirname "$expected")"
+		cp "$work/s.undated" "$expected"
+	fi
+	grep -q '^date: "(today)"$' "$work/s.undated" || { echo "no date saved"; return 1; }
+	diff -u "$expected" "$work/s.undated"
+}
+result "the saved answers are the ones typed" answers_match
+
+# No byte below 0x20 but newline, no DEL, no C1 control, no bidi override or isolate.
+clean() {
+	! LC_ALL=C grep -naP '[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]' "$1"
+}
+result "no control characters in the output" clean "$work/out"
+
+ends_with_report() {
+	"$bin" report "$work/s.yaml" >"$work/report" || return 1
+	n=$(wc -l <"$work/report")
+	[ "$n" -gt 50 ] || { echo "a report of $n lines"; return 1; }
+	tail -n "$n" "$work/out" | diff -u "$work/report" -
+}
+result "the output ends with the report" ends_with_report
+
+asked_again() {	# each invalid input is answered and its prompt repeated
+	[ "$(grep -c '^Not understood' "$work/out")" = 3 ] && grep -q '^Priority' "$work/out" ||
+		{ grep -n 'Not understood' "$work/out"; return 1; }
+}
+result "invalid input is asked again" asked_again
+
+early_eof() {	# the input ends at question 2: what was typed is kept
+	head -n 4 "$work/input" | wizard "$work/early.yaml" >"$work/early.out" 2>&1 || return 1
+	grep -q '^organisation: "Mahalle Dayanışma Derneği"$' "$work/early.yaml" &&
+	    grep -q '^role: "board"$' "$work/early.yaml" &&
+	    [ "$(grep -c '^  - question: ' "$work/early.yaml")" = 1 ] &&
+	    grep -A1 '^  - question: 1$' "$work/early.yaml" | grep -q '^    choice: 2$' ||
+		{ cat "$work/early.yaml"; return 1; }
+}
+result "an input that ends early keeps its answers" early_eof
+
+resume_unchanged() {	# resume, keep organisation and role, quit at once
+	cp "$work/s.yaml" "$work/before.yaml"
+	printf '\n\n\nq\n' | wizard "$work/s.yaml" >"$work/resume.out" 2>&1 || return 1
+	cmp "$work/before.yaml" "$work/s.yaml"
+}
+result "a resumed session is saved unchanged" resume_unchanged

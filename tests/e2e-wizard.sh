@@ -1,0 +1,188 @@
+#!/bin/sh
+# The wizard as a user drives it: the real binary in a real terminal
+# (tmux), keys in, the screen and the cursor read back. Each test has a
+# private HOME and XDG_STATE_HOME. Prints PASS:/FAIL:/SKIP: lines.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=${STOK_ASSESS:-$top/stok-assess}
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "SKIP: wizard end-to-end tests (tmux is not installed)"
+	exit 0
+fi
+work=$(mktemp -d)
+sock=$work/tmux.sock
+tm() { tmux -S "$sock" "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
+
+# start NAME COMMAND: a fresh home, and the wizard in an 80x24 terminal
+start() {
+	home=$work/$1
+	rm -rf "$home"
+	mkdir -p "$home/state"
+	tm kill-session -t w 2>/dev/null
+	tm new-session -d -s w -x 80 -y 24 \
+	    "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE= LC_MESSAGES=; $2; echo \"EXIT=\$?\"; sleep 30"
+	tm set-option -t w remain-on-exit on >/dev/null
+}
+screen() { tm capture-pane -p -t w; }
+# wait_for TEXT: until the screen shows TEXT (5 seconds at most)
+wait_for() {
+	i=0
+	while ! screen | grep -qF -- "$1"; do
+		i=$((i + 1))
+		[ $i -gt 50 ] && { echo "the screen never showed '$1':"; screen | sed 's/^/    | /'; return 1; }
+		sleep 0.1
+	done
+}
+keys() { tm send-keys -t w "$@"; }
+cursor_row() { tm display -p -t w '#{cursor_y}'; }
+focus_row() { screen | grep -n '^›' | head -1 | cut -d: -f1; }
+
+result() {
+	name=$1
+	shift
+	if "$@" >"$work/why" 2>&1; then
+		echo "PASS: wizard $name"
+	else
+		echo "FAIL: wizard $name"
+		sed 's/^/    /' "$work/why" | head -30
+	fi
+}
+
+# Answer every question of data/tr: choice (q mod 4) + 1, area priorities 1, 2, 3, 4...
+complete_tr() {
+	start complete "$bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	n=1
+	area=0
+	while [ $n -le 32 ]; do
+		wait_for "/32" || return 1
+		keys $(( (n % 4) + 1 ))
+		keys Enter
+		if [ $((n % 4)) = 0 ]; then
+			area=$((area + 1))
+			keys $(( (area % 4) + 1 ))
+			keys Enter
+		fi
+		n=$((n + 1))
+	done
+	wait_for "Genel düzey" || return 1
+	keys e
+	sleep 0.2
+	keys 1
+	sleep 0.2
+	keys C-u "$work/complete/export.txt" Enter
+	wait_for "export.txt" || return 1
+	sleep 0.3
+	keys q
+	wait_for "EXIT=0" || return 1
+	f=$work/complete/state/stok-assess/kapasite.yaml
+	[ -f "$f" ] || { echo "no saved session"; return 1; }
+	# exactly the answers given
+	n=1
+	while [ $n -le 32 ]; do
+		grep -A1 "question: $n\$" "$f" | grep -q "choice: $(( (n % 4) + 1 ))\$" ||
+			{ echo "question $n is not saved as $(( (n % 4) + 1 ))"; cat "$f"; return 1; }
+		n=$((n + 1))
+	done
+	[ "$(grep -c 'question:' "$f")" = 32 ] || { echo "not 32 answers"; return 1; }
+	"$bin" report "$f" >"$work/complete/report.txt" || return 1
+	cmp "$work/complete/report.txt" "$work/complete/export.txt" ||
+		{ diff "$work/complete/report.txt" "$work/complete/export.txt" | head; return 1; }
+}
+result "completes the Turkish assessment and exports its report" complete_tr
+
+cursor_follows_focus() {
+	start cursor "$bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "1/32" || return 1
+	for k in Down Down Down Down Up Down Down Up Up Up; do
+		keys "$k"
+		sleep 0.15
+		row=$(focus_row)
+		[ -n "$row" ] || { echo "no focus marker"; screen; return 1; }
+		[ "$(cursor_row)" = $((row - 1)) ] ||
+			{ echo "after $k the cursor is on row $(cursor_row), the focus on $((row - 1))"; return 1; }
+	done
+}
+result "the cursor is on the focused choice after every arrow key" cursor_follows_focus
+
+resize_keeps_focus() {
+	start resize "$bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "1/32" || return 1
+	keys Enter 3 Down
+	wait_for "2/32" || return 1
+	before=$(screen)
+	tm resize-window -t w -x 40 -y 12
+	wait_for "çok küçük" || return 1
+	tm resize-window -t w -x 80 -y 24
+	wait_for "2/32" || return 1
+	sleep 0.2
+	[ "$(screen)" = "$before" ] || { echo "the screen changed:"; screen; return 1; }
+}
+result "resizing to 40x12 and back keeps the question and the focus" resize_keeps_focus
+
+no_color() {
+	start nocolor "env NO_COLOR=1 $bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "1/32" || return 1
+	keys 2
+	sleep 0.2
+	! tm capture-pane -e -p -t w | grep -qE '\[([0-9;]*;)?(3[0-7]|9[0-7]|4[0-7]|38;|48;)' ||
+		{ echo "colour attributes:"; tm capture-pane -e -p -t w | head -5 | cat -v; return 1; }
+	# and with colour, there is colour: the check can fail
+	start color "env NO_COLOR= $bin --content data/tr --color=always"
+	wait_for "Örgütsel Kapasite" || return 1
+	tm capture-pane -e -p -t w | grep -qE '\[([0-9;]*;)?3[0-7]m'
+}
+result "NO_COLOR=1 draws no colour" no_color
+
+dumb_line_mode() {
+	start dumb "env TERM=dumb $bin --content data/tr"
+	wait_for "satır kipi" || return 1
+}
+result "TERM=dumb starts line mode and says why" dumb_line_mode
+
+# kill_restores SIG STATUS: killed mid-assessment, the terminal is restored,
+# the exit status is 128 + SIG, and a restart offers to resume every answer.
+kill_restores() {
+	start "kill$1" "$bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "1/32" || return 1
+	keys 2 Enter
+	wait_for "2/32" || return 1
+	keys 3 Enter
+	wait_for "3/32" || return 1
+	keys 4
+	sleep 0.3
+	pid=$(pgrep -f "^$bin --content data/tr" | head -1)
+	[ -n "$pid" ] || { echo "no process"; return 1; }
+	kill "-$1" "$pid"
+	wait_for "EXIT=$2" || return 1
+	[ "$(tm display -p -t w '#{alternate_on}')" = 0 ] || { echo "alternate screen left on"; return 1; }
+	[ "$(tm display -p -t w '#{cursor_flag}')" = 1 ] || { echo "cursor left hidden"; return 1; }
+	tm respawn-pane -k -t w "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE= LC_MESSAGES=; $bin --content data/tr; sleep 30"
+	wait_for "3 yanıt" || return 1
+}
+result "SIGTERM restores the terminal, exits 143 and keeps the answers" kill_restores TERM 143
+result "SIGHUP restores the terminal, exits 129 and keeps the answers" kill_restores HUP 129
+
+finnish_interface() {	# the interface speaks the pack's language...
+	start fi "env LC_ALL=C.UTF-8 LANGUAGE= LC_MESSAGES= $bin --content data/fi"
+	wait_for "Järjestötoiminnan hyvät käytänteet" || return 1
+	keys Enter
+	wait_for "Osa-alue 1/4" || return 1
+	screen | grep -q "Ei koske meitä" || { screen; return 1; }
+	# ...unless LANGUAGE says otherwise
+	start fien "env LC_ALL=C.UTF-8 LANGUAGE=en $bin --content data/fi"
+	wait_for "Järjestötoiminnan hyvät käytänteet" || return 1
+	keys Enter
+	wait_for "Area 1/4" || return 1
+}
+result "the Finnish pack speaks Finnish, and LANGUAGE=en English" finnish_interface

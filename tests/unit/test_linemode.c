@@ -1,0 +1,486 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests of line mode (ui_text_run): typed answers from an in-memory
+ * file go through the whole dialogue on the test pack (questions 8 and
+ * 11, four choices each, areas gonulluler and strateji), and the answers
+ * file saved in a private directory must hold exactly what was typed.
+ * Also: going back, invalid input asked again, the end of the input
+ * saving, resuming, typed control characters dropped, hostile content
+ * kept off the output, and failures to write. Run from the top of the
+ * source tree.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "app.h"
+#include "content.h"
+#include "diag.h"
+#include "session.h"
+#include "ui.h"
+#include "util.h"
+
+#define BASE	"tests/content/base"
+#define HDR	"# stok-assess answers: ids only; labels come from the pack.\n" \
+		"pack: \"deneme\"\nversion: 1\nlanguage: \"tr\"\n"
+
+static FILE *devnull;
+static struct pack *base;
+static char dir[] = "/tmp/test_linemode.XXXXXX";
+static char path[sizeof(dir) + 32];
+
+/* Remove every file of the private directory (the session and any leftover). */
+static void
+empty_dir(void)
+{
+	struct dirent *e;
+	DIR *d = opendir(dir);
+	char *p;
+
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		p = xasprintf("%s/%s", dir, e->d_name);
+		unlink(p);
+		free(p);
+	}
+	closedir(d);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	devnull = fopen("/dev/null", "w");
+	diag_set_stream(devnull);
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(path, sizeof(path), "%s/s.yaml", dir);
+	return pack_load(BASE, &base) == LOAD_OK ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	empty_dir();
+	rmdir(dir);
+	pack_free(base);
+	diag_set_stream(NULL);
+	fclose(devnull);
+	return 0;
+}
+
+/* Each test starts with no saved session. */
+static int
+fresh(void **state)
+{
+	(void)state;
+	empty_dir();
+	return 0;
+}
+
+/*
+ * Run line mode on content with input typed, saving to session_path;
+ * returns the exit status and, when output is not NULL, what was printed.
+ */
+static int
+run_on(const char *content, const char *session_path, const char *input, char **output)
+{
+	struct app_options o = { .content = content, .session_path = session_path };
+	struct app a;
+	FILE *in, *out;
+	char *text = NULL;
+	size_t len = 0;
+	int status;
+
+	in = fmemopen((void *)input, strlen(input), "r");
+	out = open_memstream(&text, &len);
+	assert_non_null(in);
+	assert_non_null(out);
+	assert_int_equal(app_open(&a, &o), 0);
+	status = ui_text_run(&a, &o, in, out);
+	app_close(&a);
+	fclose(in);
+	fclose(out);
+	if (output != NULL)
+		*output = text;
+	else
+		free(text);
+	return status;
+}
+
+static int
+run(const char *input, char **output)
+{
+	return run_on(BASE, path, input, output);
+}
+
+/* The saved answers file, read back against the pack, without its date. */
+static char *
+saved(void)
+{
+	struct session *s = session_read(path, base);
+	char *text;
+
+	assert_non_null(s);
+	free(s->date);
+	s->date = NULL;
+	text = session_format(s);
+	session_free(s);
+	return text;
+}
+
+static void
+assert_saved(const char *want)
+{
+	char *text = saved();
+
+	assert_string_equal(text, want);
+	free(text);
+}
+
+static int
+count(const char *haystack, const char *needle)
+{
+	int n = 0;
+
+	while ((haystack = strstr(haystack, needle)) != NULL) {
+		n++;
+		haystack += strlen(needle);
+	}
+	return n;
+}
+
+/* No C0 control but newline, no DEL, no C1 control, no bidi override or isolate. */
+static void
+assert_clean(const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7F)
+			fail_msg("byte 0x%02X at offset %td", *p, (const char *)p - s);
+		if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			fail_msg("a C1 control at offset %td", (const char *)p - s);
+		if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+		    (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
+			fail_msg("a direction override at offset %td", (const char *)p - s);
+	}
+}
+
+static void
+test_answers_saved(void **state)
+{
+	char *out;
+
+	(void)state;
+	/* organisation, role 2, question 8: 2, priority high, question 11: n/a, priority low */
+	assert_int_equal(run("Mahalle Derneği\n2\n2\n1\n5\n3\n", &out), 0);
+	assert_saved(HDR
+	    "organisation: \"Mahalle Derneği\"\n"
+	    "role: \"manager\"\n"
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 2\n"
+	    "  - question: 11\n"
+	    "    choice: na\n"
+	    "priorities:\n"
+	    "  - area: \"gonulluler\"\n"
+	    "    priority: high\n"
+	    "  - area: \"strateji\"\n"
+	    "    priority: low\n");
+	assert_non_null(strstr(out, "\nArea 1/2: Gönüllülerle İş Birliği\n"));
+	assert_non_null(strstr(out, "\nArea 2/2: Stratejik Yönetim\n"));
+	assert_non_null(strstr(out, "\nQuestion 1/2 (area 1/2)\n"
+	    "Gönüllülerle iş birliğine nasıl yaklaşıyoruz?\n"
+	    "  1. Soru 8 için 1. düzey.\n"));
+	assert_non_null(strstr(out, "\nQuestion 2/2 (area 2/2)\n"));
+	assert_non_null(strstr(out, "\n  5. Not applicable to us\n"));
+	assert_int_equal(count(out, "Answer [1-5, Enter keeps, < back, ? help, g guidance, "
+	    "n note, q quit]: "), 2);
+	/* the report comes last */
+	assert_non_null(strstr(out, "\nDeneme Paketi (sürüm 1)\n"));
+	assert_non_null(strstr(out, "\nYanıt: Bizim için geçerli değil\n"));
+	assert_clean(out);
+	free(out);
+}
+
+static void
+test_role_free_text(void **state)
+{
+	(void)state;
+	assert_int_equal(run("\nKoordinatör\n", NULL), 0);
+	assert_saved(HDR "role: \"Koordinatör\"\n");
+	assert_int_equal(run("\nVOLUNTEER\n", NULL), 0);
+	assert_saved(HDR "role: \"volunteer\"\n");
+}
+
+static void
+test_back(void **state)
+{
+	char *out;
+
+	(void)state;
+	assert_int_equal(run(
+	    "\n\n"
+	    "<\n"	/* the first question: nowhere to go */
+	    "1\n"
+	    "<\n"	/* from the area's priority back to question 8 */
+	    "3\n"
+	    "\n"	/* no priority */
+	    "<\n"	/* from question 11 back to question 8, across areas */
+	    "\n"	/* keep 3 */
+	    "2\n"	/* priority medium */
+	    "4\n"
+	    "\n", &out), 0);
+	assert_saved(HDR
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 3\n"
+	    "  - question: 11\n"
+	    "    choice: 4\n"
+	    "priorities:\n"
+	    "  - area: \"gonulluler\"\n"
+	    "    priority: medium\n");
+	assert_int_equal(count(out, "This is the first question."), 1);
+	assert_int_equal(count(out, "\nQuestion 1/2 (area 1/2)\n"), 3);
+	assert_int_equal(count(out, "\nArea 1/2: "), 2);
+	assert_non_null(strstr(out, "  3. Soru 8 için 3. düzey. (current)\n"));
+	free(out);
+}
+
+static void
+test_invalid_asked_again(void **state)
+{
+	char *out;
+
+	(void)state;
+	assert_int_equal(run(
+	    "\n"
+	    "9\n"	/* no such role */
+	    "3\n"
+	    "abc\n0\n6\n02\n\n"	/* five invalid answers, Enter with nothing to keep */
+	    " 2 \n"
+	    "4\nx\n"	/* no such priority */
+	    "3\n", &out), 0);
+	assert_saved(HDR
+	    "role: \"staff\"\n"
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 2\n"
+	    "priorities:\n"
+	    "  - area: \"gonulluler\"\n"
+	    "    priority: low\n");
+	assert_int_equal(count(out, "Role [1-5"), 2);
+	assert_int_equal(count(out, "Answer [1-5,"), 7);	/* six for 8, one for 11 */
+	assert_int_equal(count(out, "Priority [1-3,"), 3);
+	assert_int_equal(count(out, "There is no answer to keep yet"), 1);
+	assert_int_equal(count(out, "Not understood"), 6);
+	free(out);
+}
+
+static void
+test_eof_saves(void **state)
+{
+	(void)state;
+	/* the input ends at the area's priority, then in the middle of a line */
+	assert_int_equal(run("Dernek\n\n3\n", NULL), 0);
+	assert_saved(HDR
+	    "organisation: \"Dernek\"\n"
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 3\n");
+	/* resumed at question 11: Enter resumes, keeps the organisation, skips the role */
+	assert_int_equal(run("\n\n\n4", NULL), 0);
+	assert_saved(HDR
+	    "organisation: \"Dernek\"\n"
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 3\n"
+	    "  - question: 11\n"
+	    "    choice: 4\n");
+}
+
+static void
+test_quit(void **state)
+{
+	char *out;
+
+	(void)state;
+	assert_int_equal(run("\n\n1\n1\nq\n2\n", &out), 0);
+	assert_saved(HDR
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 1\n"
+	    "priorities:\n"
+	    "  - area: \"gonulluler\"\n"
+	    "    priority: high\n");
+	assert_non_null(strstr(out, "Your answers are saved in "));
+	assert_null(strstr(out, "Deneme Paketi (sürüm 1)"));	/* no report */
+	free(out);
+}
+
+static void
+test_notes(void **state)
+{
+	char *out;
+
+	(void)state;
+	/* a note before any answer, control characters typed in it */
+	assert_int_equal(run("\n\nn\nnot \x1b[1mbir\x07\tyer\xff\n2\n", NULL), 0);
+	assert_saved(HDR
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 2\n"
+	    "    note: \"not [1mbir yer\"\n");
+	/* resumed at question 11, back to 8, the note replaced, then cleared */
+	assert_int_equal(run("\n\n\n<\nn\nilk\nn\n\nq\n", &out), 0);
+	assert_non_null(strstr(out, "\nNote: not [1mbir yer\n"));
+	assert_non_null(strstr(out, "\nCurrent note: ilk\n"));
+	assert_int_equal(count(out, "Note saved."), 1);
+	assert_int_equal(count(out, "Note cleared."), 1);
+	free(out);
+	assert_saved(HDR
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 2\n");
+}
+
+static void
+test_typed_controls(void **state)
+{
+	(void)state;
+	assert_int_equal(run("  A\x1b]0;x\x07" "B\tC\r\n\xe2\x80\xae" "K\xc2\x9b" "2\n", NULL), 0);
+	assert_saved(HDR
+	    "organisation: \"A]0;xB C\"\n"
+	    "role: \"K2\"\n");
+}
+
+static void
+test_resume(void **state)
+{
+	char *out;
+
+	(void)state;
+	assert_int_equal(run("\n\n2\n\n", NULL), 0);
+	/* Enter resumes and goes on at the first question without an answer */
+	assert_int_equal(run("\n\n\n3\n\n", &out), 0);
+	assert_non_null(strstr(out, "Resume the saved session with 1 answer? [Y/n] "));
+	assert_non_null(strstr(out, "Going on at question 2/2."));
+	assert_null(strstr(out, "Question 1/2"));
+	free(out);
+	assert_saved(HDR
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 2\n"
+	    "  - question: 11\n"
+	    "    choice: 3\n");
+	/* "n" starts again; something else is asked again */
+	assert_int_equal(run("maybe\nn\n\n\n1\n\n2\n\n", &out), 0);
+	assert_int_equal(count(out, "Resume the saved session with 2 answers?"), 2);
+	free(out);
+	assert_saved(HDR
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 1\n"
+	    "  - question: 11\n"
+	    "    choice: 2\n");
+}
+
+static void
+test_help_and_guidance(void **state)
+{
+	char *out;
+
+	(void)state;
+	assert_int_equal(run("\n\n?\ng\n2\n<\ng\n", &out), 0);
+	assert_non_null(strstr(out, "\nGönüllülerle çalışmanın planlı olup olmadığını sorar.\n"));
+	assert_non_null(strstr(out, "Choose an answer first"));
+	assert_non_null(strstr(out, "\nSoru 8, seçenek 2 için kısa bir yönlendirme metni. "
+	    "Ayrıntı için STGM [1]\n"));
+	assert_non_null(strstr(out, "\n[1] https://www.stgm.org.tr\n"));
+	free(out);
+}
+
+static void
+test_hostile_content(void **state)
+{
+	char *hostile_path = xasprintf("%s/h.yaml", dir);
+	char *out;
+
+	(void)state;
+	/* both guidance texts, then the report with both */
+	assert_int_equal(run_on("tests/content/hostile", hostile_path,
+	    "\n\n1\n<\ng\n2\n<\ng\n?\n\n1\n", &out), 0);
+	assert_non_null(strstr(out, "^[]0;pwned^G"));
+	assert_non_null(strstr(out, "Hostile Content (version 1)"));
+	assert_clean(out);
+	free(out);
+	free(hostile_path);
+}
+
+static void
+test_output_error(void **state)
+{
+	struct app_options o = { .content = BASE, .session_path = path };
+	struct app a;
+	FILE *in, *out;
+
+	(void)state;
+	in = fmemopen((void *)"X\n\n1\n", 5, "r");
+	out = fopen("/dev/full", "w");
+	assert_non_null(in);
+	assert_non_null(out);
+	assert_int_equal(app_open(&a, &o), 0);
+	assert_int_equal(ui_text_run(&a, &o, in, out), 1);
+	app_close(&a);
+	fclose(in);
+	fclose(out);
+}
+
+static void
+test_save_error(void **state)
+{
+	char *bad = xasprintf("%s/missing/s.yaml", dir);
+	char *out;
+
+	(void)state;
+	/* every save fails: the dialogue goes on to the report, and the status says so */
+	assert_int_equal(run_on(BASE, bad, "Dernek\n\n1\n1\n2\n\n", &out), 1);
+	assert_non_null(strstr(out, "Deneme Paketi (sürüm 1)"));
+	assert_int_equal(access(bad, F_OK), -1);
+	free(out);
+	free(bad);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_answers_saved, fresh),
+		cmocka_unit_test_setup(test_role_free_text, fresh),
+		cmocka_unit_test_setup(test_back, fresh),
+		cmocka_unit_test_setup(test_invalid_asked_again, fresh),
+		cmocka_unit_test_setup(test_eof_saves, fresh),
+		cmocka_unit_test_setup(test_quit, fresh),
+		cmocka_unit_test_setup(test_notes, fresh),
+		cmocka_unit_test_setup(test_typed_controls, fresh),
+		cmocka_unit_test_setup(test_resume, fresh),
+		cmocka_unit_test_setup(test_help_and_guidance, fresh),
+		cmocka_unit_test_setup(test_hostile_content, fresh),
+		cmocka_unit_test_setup(test_output_error, fresh),
+		cmocka_unit_test_setup(test_save_error, fresh),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
