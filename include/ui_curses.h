@@ -21,6 +21,7 @@
 #define UI_MIN_COLS	60
 #define UI_MIN_LINES	16
 #define UI_INPUT_MAX	300
+#define UI_MAX_OPTIONS	16	/* choices of a question, and not applicable */
 
 /* Colours, named by what they mean; each also has a monochrome attribute. */
 #define UI_COLORS(X)						\
@@ -56,7 +57,7 @@ enum action {
 	ACT_NONE,
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_LEFT, ACT_RIGHT,
 	ACT_CONFIRM, ACT_CHOOSE, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_HELP, ACT_KEYS, ACT_GUIDANCE,
-	ACT_NOTE, ACT_REVIEW, ACT_QUIT, ACT_EXPORT, ACT_EDIT, ACT_CANCEL, ACT_REDRAW
+	ACT_NOTE, ACT_REVIEW, ACT_QUIT, ACT_EXPORT, ACT_EDIT, ACT_CANCEL, ACT_REDRAW, ACT_CLICK
 };
 
 struct keydef {
@@ -100,6 +101,7 @@ struct ui {
 	bool			 too_small;
 	char			 status[200];	/* one line of news: saved, errors */
 	int			 cy, cx;	/* where the hardware cursor goes */
+	short			 option_row[UI_MAX_OPTIONS];	/* screen row of each option, or -1 */
 
 	size_t			 q;		/* current question */
 	int			 focus;		/* 0 .. nchoices (nchoices: not applicable) */

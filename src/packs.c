@@ -50,8 +50,14 @@ packs_datadir(void)
 				return dir = candidate;
 			free(candidate);
 			candidate = xasprintf("%s/../share/stok-assess", exe);
-			if (is_dir(candidate))
+			if (is_dir(candidate)) {
+				char real[PATH_MAX];
+				if (realpath(candidate, real) != NULL) {
+					free(candidate);
+					candidate = xstrdup(real);
+				}
 				return dir = candidate;
+			}
 			free(candidate);
 		}
 	}

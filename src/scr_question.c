@@ -159,6 +159,8 @@ question_draw(struct ui *ui)
 
 	draw_header(ui, q->area, ui->q);
 	body_layout(ui, &lo, &rows);
+	for (i = 0; i < UI_MAX_OPTIONS; i++)
+		ui->option_row[i] = -1;
 	for (i = 0; i < lo.nlines; i++) {
 		if (rows[i] == ui->focus) {
 			if (!seen)
@@ -176,6 +178,8 @@ question_draw(struct ui *ui)
 		bool focus = rows[i] == ui->focus;
 		bool chosen = rows[i] >= 0 && is_chosen(ui, q, rows[i]);
 
+		if (rows[i] >= 0 && rows[i] < UI_MAX_OPTIONS && ui->option_row[rows[i]] < 0)
+			ui->option_row[rows[i]] = (short)y;
 		attron(chosen ? ui_attr(ui, UC_CHOSEN) : A_NORMAL);
 		ui_put_line(ui, y, 0, &lo.lines[i], COLS - 1);
 		attroff(chosen ? ui_attr(ui, UC_CHOSEN) : A_NORMAL);
@@ -270,6 +274,16 @@ question_key(struct ui *ui, enum action act, int key)
 	case ACT_CONFIRM:
 		choose(ui);
 		go_next(ui);
+		break;
+	case ACT_CLICK:	/* key is the row clicked: the option starting there or above */
+		for (int i = n - 1; i >= 0; i--) {
+			if (i < UI_MAX_OPTIONS && ui->option_row[i] >= 0 &&
+			    ui->option_row[i] <= key) {
+				ui->focus = i;
+				choose(ui);
+				break;
+			}
+		}
 		break;
 	case ACT_NEXT:
 		go_next(ui);

@@ -227,6 +227,15 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 			draw(&ui);
 			continue;
 		}
+		if (key == KC(KEY_MOUSE)) {
+			MEVENT ev;
+			if (getmouse(&ev) == OK && ui.screen == SCR_QUESTION && !ui.too_small &&
+			    (ev.bstate & BUTTON1_CLICKED) && ev.y >= 3 && ev.y < LINES - 2) {
+				screens[ui.screen]->key(&ui, ACT_CLICK, ev.y);
+				draw(&ui);
+			}
+			continue;
+		}
 		if (ui.too_small) {
 			if (key == 'q')
 				ui.quit = true;
