@@ -7,10 +7,35 @@
 #ifndef STOK_COMMANDS_H
 #define STOK_COMMANDS_H
 
+#include <stdbool.h>
+
+#include "merge.h"
+#include "util.h"
+
 int	cmd_check(int argc, char **argv);
 int	cmd_list(int argc, char **argv);
 int	cmd_report(int argc, char **argv);
 int	cmd_wizard(int argc, char **argv);
+int	cmd_merge(int argc, char **argv);
+int	cmd_diff(int argc, char **argv);
+
+/* Answers files and the pack they were given to (see cmd_common.c). */
+struct answers_set {
+	struct pack		*pack;
+	struct session		**sessions;
+	struct respondent	*r;
+	size_t			 n;
+};
+/*
+ * Read n answers files and load the pack the first names (or pack_id, in
+ * lang) from content or the bundled packs. 0, or the exit status after a
+ * diagnostic; answers_free() in both cases.
+ */
+int	answers_load(struct answers_set *, char *const *paths, size_t n, const char *content,
+	    const char *pack_id, const char *lang);
+void	answers_free(struct answers_set *);
+/* Write b to output (NULL or "-": standard output); 0 or the exit status. */
+int	output_write(const char *output, bool force, const struct buf *b);
 
 /* Print "Try 'stok-assess --help'" after a usage error; returns 2. */
 int	usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

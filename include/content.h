@@ -100,6 +100,13 @@ enum load_status pack_load(const char *dir, struct pack **out);
 void	pack_free(struct pack *);
 
 const struct question *pack_question(const struct pack *, int id);
+/*
+ * A fingerprint of the pack's question set (question ids and their choice
+ * ids, in order), so that answers can tell they were given to other
+ * questions even when the version number was not raised: "fnv1a64:" and 16
+ * hex digits, in a static buffer.
+ */
+const char *pack_questions_hash(const struct pack *);
 const struct choice *question_choice(const struct question *, int id);
 
 /*

@@ -29,6 +29,18 @@ int	report_format_parse(const char *);
 void	report_write(struct buf *out, const struct pack *, const struct session *,
 	    enum report_format, int width);
 
+/* Content text escaped for Markdown, and sanitised. */
+void	report_md_escape(struct buf *, const char *);
+/* The improvement plan of a session, as a Markdown list with its introduction. */
+void	report_plan_markdown(struct buf *, const struct pack *, const struct session *);
+/*
+ * A Markdown document written out as Markdown, as a self-contained HTML
+ * page (cmark's safe renderer, the report's style), or as wrapped text
+ * (the layout engine, for REPORT_TEXT).
+ */
+void	report_markdown_page(struct buf *, const char *markdown, enum report_format,
+	    int width, const char *lang, const char *title);
+
 /* The fixed words of the report in a language (falls back to English). */
 struct report_words {
 	const char	*lang;
@@ -37,6 +49,12 @@ struct report_words {
 			*area, *overall, *plan, *plan_intro, *plan_none, *priority,
 			*high, *medium, *low, *question, *answer, *note, *na, *unanswered,
 			*first_step, *step_fallback, *answers, *links, *not_scored;
+	/* merge, diff and workshops */
+	const char	*group, *respondents, *areas, *mean, *min, *max, *spread, *consensus,
+			*consensus_intro, *roles_by_area, *distribution, *no_role, *group_plan,
+			*other_versions, *progress, *improved, *regressed, *unchanged,
+			*guidance_gone, *guidance_new, *before, *after, *change, *votes,
+			*disagreed, *version_differs;
 	const char	*roles[5];	/* board, manager, staff, volunteer, member */
 };
 const struct report_words *report_words(const char *lang);

@@ -20,6 +20,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "content.h"
+
 struct pack;
 
 #define ANSWER_NA	(-1)	/* "not applicable to us" */
@@ -35,10 +37,16 @@ enum priority {
 };
 
 /* An answer with choice ANSWER_NONE always has a note. */
+/* Workshop votes: how many people chose each option; at most this many options. */
+#define VOTES_MAX	(CONTENT_MAX_CHOICES + 1)	/* the choices, then not applicable */
+#define VOTES_MAX_COUNT	100000
+
 struct answer {
 	int	 question_id;
 	int	 choice;	/* a choice id, ANSWER_NA or ANSWER_NONE */
 	char	*note;		/* may be NULL */
+	int	 votes[VOTES_MAX];	/* workshop counts, in the pack's choice order, */
+	int	 nvotes;		/* then not applicable; nvotes 0: no votes */
 };
 
 struct area_priority {
@@ -49,6 +57,7 @@ struct area_priority {
 struct session {
 	char			*pack_id;
 	int			 pack_version;
+	char			*questions;	/* pack_questions_hash() of the pack answered, or NULL */
 	char			*language;
 	char			*organisation;	/* may be NULL */
 	char			*role;		/* a role key (see session_roles) or free text; may be NULL */
@@ -112,6 +121,10 @@ const struct answer *session_answer(const struct session *, int question_id);
 void	session_set_answer(struct session *, int question_id, int choice);
 /* Set or clear (NULL or "") the note of a question; note is copied. */
 void	session_set_note(struct session *, int question_id, const char *note);
+/* Set the workshop votes of a question: n counts, its choices then not applicable. */
+void	session_set_votes(struct session *, int question_id, const int *votes, int n);
+/* True if the answers were given to another version or question set of the pack. */
+bool	session_other_version(const struct session *, const struct pack *);
 /* The priority of an area, PRIORITY_NONE when it has none. */
 enum priority session_priority(const struct session *, const char *area_id);
 /* Set (or, with PRIORITY_NONE, remove) the priority of an area. */

@@ -4,6 +4,7 @@
  * the pack's metadata, areas and questions, checking every key, type and
  * id; the answer texts are attached later by pack.c.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,6 +169,28 @@ pack_question(const struct pack *p, int id)
 		if (p->questions[p->qindex[slot] - 1].id == id)
 			return &p->questions[p->qindex[slot] - 1];
 	return NULL;
+}
+
+const char *
+pack_questions_hash(const struct pack *p)
+{
+	static char out[32];
+	unsigned long long h = 14695981039346656037ull;
+	char num[32];
+	size_t i, k, j;
+
+	for (i = 0; i < p->nquestions; i++) {
+		const struct question *q = &p->questions[i];
+		for (k = 0; k <= q->nchoices; k++) {
+			snprintf(num, sizeof(num), k == 0 ? "%d:" : "%d,",
+			    k == 0 ? q->id : q->choices[k - 1].id);
+			for (j = 0; num[j] != '\0'; j++)
+				h = (h ^ (unsigned char)num[j]) * 1099511628211ull;
+		}
+		h = (h ^ ';') * 1099511628211ull;
+	}
+	snprintf(out, sizeof(out), "fnv1a64:%016llx", h);
+	return out;
 }
 
 const struct choice *

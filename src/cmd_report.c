@@ -38,12 +38,9 @@ cmd_report(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *output = NULL, *lang = NULL, *pack_id = NULL, *content = NULL;
-	struct session *s, *peek;
-	struct pack *p;
+	struct answers_set set;
 	struct buf out;
-	char *buf;
-	size_t len;
-	int ch, format = REPORT_TEXT, width = 78, status = 0, rc;
+	int ch, format = REPORT_TEXT, width = 78, status;
 	bool force = false;
 
 	while ((ch = getopt_long(argc, argv, "f:o:w:h", longopts, NULL)) != -1) {
@@ -83,49 +80,14 @@ cmd_report(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return usage_error("report takes one answers file");
-	if (file_read(argv[optind], 4 * 1024 * 1024, &buf, &len) < 0)
-		return diag_exit_status();
-	/* a quiet first look for the pack's id and language */
-	diag_mute(true);
-	peek = session_parse(argv[optind], buf, len, NULL);
-	diag_mute(false);
-	if (peek == NULL) {
-		/* parse again, aloud, for the diagnostic */
-		session_free(session_parse(argv[optind], buf, len, NULL));
-		free(buf);
-		return diag_exit_status() ? diag_exit_status() : 2;
-	}
-	p = packs_load(content, pack_id ? pack_id : peek->pack_id,
-	    lang ? lang : peek->language, &status);
-	session_free(peek);
-	if (p == NULL) {
-		free(buf);
-		return status ? status : 2;
-	}
-	s = session_parse(argv[optind], buf, len, p);
-	free(buf);
-	if (s == NULL) {
-		pack_free(p);
-		return diag_exit_status() ? diag_exit_status() : 2;
+	if ((status = answers_load(&set, argv + optind, 1, content, pack_id, lang)) != 0) {
+		answers_free(&set);
+		return status;
 	}
 	buf_init(&out);
-	report_write(&out, p, s, (enum report_format)format, width);
-	if (output == NULL || strcmp(output, "-") == 0) {
-		if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
-			diag_plain(DIAG_IO, "cannot write the report to standard output: %s",
-			    strerror(errno));
-			status = 1;
-		}
-	} else if ((rc = file_write_atomic(output, out.data, out.len, force)) == -2) {
-		diag(DIAG_IO, output, 0, 0, "exists: choose another name, or use --force "
-		    "to overwrite it");
-		status = 1;
-	} else if (rc < 0) {
-		diag(DIAG_IO, output, 0, 0, "cannot write the report: %s", strerror(errno));
-		status = 1;
-	}
+	report_write(&out, set.pack, set.sessions[0], (enum report_format)format, width);
+	status = output_write(output, force, &out);
 	buf_free(&out);
-	session_free(s);
-	pack_free(p);
+	answers_free(&set);
 	return status;
 }

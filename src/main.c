@@ -26,6 +26,8 @@ static const char usage_text[] =
     "       stok-assess list\n"
     "       stok-assess report ANSWERS [--format text|markdown|html|json] [-o FILE]\n"
     "                          [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n"
+    "       stok-assess merge FILE ... [--format text|markdown|html|json|csv] [-o FILE]\n"
+    "       stok-assess diff OLD NEW [--format text|markdown|html|json] [-o FILE]\n"
     "       stok-assess --help | --version\n"
     "\n"
     "With no command, the wizard asks the questions of the pack for your language.\n"
@@ -34,6 +36,8 @@ static const char usage_text[] =
     "  check    validate content packs (default: the bundled packs)\n"
     "  list     list the packs that can be chosen\n"
     "  report   write the report of an answers file\n"
+    "  merge    the group report of several people's answers\n"
+    "  diff     what changed between two assessments\n"
     "\n"
     "Environment: STOK_ASSESS_DATA names the directory of the bundled packs.\n"
     "See stok-assess(1) and, for the file formats, stok-assess(5).\n";
@@ -45,6 +49,8 @@ static const struct command {
 	{ "check", cmd_check },
 	{ "list", cmd_list },
 	{ "report", cmd_report },
+	{ "merge", cmd_merge },
+	{ "diff", cmd_diff },
 };
 
 int

@@ -134,6 +134,10 @@ write_text(struct report *r)
 	text_field(&lo, w->date, r->sess->date, width);
 	if (r->sess->organisation || r->sess->role || r->sess->date)
 		layout_blank(&lo);
+	if (session_other_version(r->sess, r->pack)) {
+		layout_text(&lo, w->version_differs, width, 0, LS_STRONG);
+		layout_blank(&lo);
+	}
 
 	text_heading(&lo, w->summary, width, "-");
 	for (i = 0; i < r->score.nareas; i++) {
@@ -240,8 +244,8 @@ write_text(struct report *r)
 /* -------------------------------------------------------------- markdown */
 
 /* Content text made safe for Markdown: sanitised, with the punctuation that means something escaped. */
-static void
-md_escape(struct buf *out, const char *s)
+void
+report_md_escape(struct buf *out, const char *s)
 {
 	char *disp = text_display(s, strlen(s), NULL);
 	const char *p;
@@ -335,6 +339,36 @@ guidance(struct buf *out, const struct answer_text *t, bool html)
 	cmark_node_free(doc);
 }
 
+/* The improvement plan as a Markdown list. */
+static void
+md_plan(struct report *r)
+{
+	const struct report_words *w = r->w;
+	struct buf *o = r->out;
+	char lv[32];
+	size_t i, k;
+
+	for (i = 0; i < r->score.nplan; i++) {
+		const struct plan_area *pa = &r->score.plan[i];
+		const char *prio = priority_word(w, pa->score->priority);
+
+		level_text(r, lv, sizeof(lv), pa->score->level100, pa->score->answered);
+		buf_printf(o, "%zu. **", i + 1);
+		report_md_escape(o, pa->score->area->title);
+		buf_printf(o, "** (%s %s", w->level, lv);
+		if (prio != NULL)
+			buf_printf(o, ", %s: %s", w->priority, prio);
+		buf_adds(o, ")\n");
+		for (k = 0; k < pa->nsteps; k++) {
+			buf_printf(o, "   - %s %d: ", w->question, pa->steps[k].question->id);
+			report_md_escape(o, pa->steps[k].question->text);
+			buf_printf(o, "  \n     *%s:* ", w->first_step);
+			report_md_escape(o, step_of(r, pa->steps[k].choice));
+			buf_addc(o, '\n');
+		}
+	}
+}
+
 static void
 write_markdown(struct report *r)
 {
@@ -344,23 +378,25 @@ write_markdown(struct report *r)
 	size_t i, k;
 
 	buf_adds(o, "# ");
-	md_escape(o, r->pack->title);
+	report_md_escape(o, r->pack->title);
 	buf_printf(o, " (%s %d)\n\n", w->version, r->pack->version);
 	if (r->sess->organisation) {
 		buf_printf(o, "- **%s:** ", w->organisation);
-		md_escape(o, r->sess->organisation);
+		report_md_escape(o, r->sess->organisation);
 		buf_addc(o, '\n');
 	}
 	if (r->sess->role) {
 		buf_printf(o, "- **%s:** ", w->role);
-		md_escape(o, report_role(w, r->sess->role));
+		report_md_escape(o, report_role(w, r->sess->role));
 		buf_addc(o, '\n');
 	}
 	if (r->sess->date) {
 		buf_printf(o, "- **%s:** ", w->date);
-		md_escape(o, r->sess->date);
+		report_md_escape(o, r->sess->date);
 		buf_addc(o, '\n');
 	}
+	if (session_other_version(r->sess, r->pack))
+		buf_printf(o, "\n**%s**\n", w->version_differs);
 	buf_printf(o, "\n## %s\n\n| %s | %s | %s |\n|---|---:|---:|\n", w->summary, w->area,
 	    w->level, w->answered);
 	for (i = 0; i < r->score.nareas; i++) {
@@ -368,38 +404,20 @@ write_markdown(struct report *r)
 
 		level_text(r, lv, sizeof(lv), as->level100, as->answered);
 		buf_adds(o, "| ");
-		md_escape(o, as->area->title);
+		report_md_escape(o, as->area->title);
 		buf_printf(o, " | %s | %d/%d |\n", lv, as->answered, as->total);
 	}
 	level_text(r, lv, sizeof(lv), r->score.level100, r->score.answered);
 	buf_printf(o, "\n**%s: %s** (%d/%d)\n\n## %s\n\n%s\n\n", w->overall, lv,
 	    r->score.answered, r->score.total, w->plan, r->score.nplan ? w->plan_intro :
 	    w->plan_none);
-	for (i = 0; i < r->score.nplan; i++) {
-		const struct plan_area *pa = &r->score.plan[i];
-		const char *prio = priority_word(w, pa->score->priority);
-
-		level_text(r, lv, sizeof(lv), pa->score->level100, pa->score->answered);
-		buf_printf(o, "%zu. **", i + 1);
-		md_escape(o, pa->score->area->title);
-		buf_printf(o, "** (%s %s", w->level, lv);
-		if (prio != NULL)
-			buf_printf(o, ", %s: %s", w->priority, prio);
-		buf_adds(o, ")\n");
-		for (k = 0; k < pa->nsteps; k++) {
-			buf_printf(o, "   - %s %d: ", w->question, pa->steps[k].question->id);
-			md_escape(o, pa->steps[k].question->text);
-			buf_printf(o, "  \n     *%s:* ", w->first_step);
-			md_escape(o, step_of(r, pa->steps[k].choice));
-			buf_addc(o, '\n');
-		}
-	}
+	md_plan(r);
 	buf_printf(o, "\n## %s\n", w->answers);
 	for (i = 0; i < r->pack->nareas; i++) {
 		const struct area *a = &r->pack->areas[i];
 
 		buf_adds(o, "\n### ");
-		md_escape(o, a->title);
+		report_md_escape(o, a->title);
 		buf_addc(o, '\n');
 		for (k = 0; k < a->nquestions; k++) {
 			const struct question *q = &r->pack->questions[a->first + k];
@@ -408,14 +426,14 @@ write_markdown(struct report *r)
 			    question_choice(q, ans->choice) : NULL;
 
 			buf_printf(o, "\n#### %s %d. ", w->question, q->id);
-			md_escape(o, q->text);
+			report_md_escape(o, q->text);
 			buf_printf(o, "\n\n**%s", w->answer);
 			if (ch != NULL) {
 				buf_printf(o, " (%d/%zu):** ", ch->level, q->nchoices);
-				md_escape(o, ch->text->title);
+				report_md_escape(o, ch->text->title);
 			} else {
 				buf_adds(o, ":** ");
-				md_escape(o, ans != NULL && ans->choice == ANSWER_NA ? w->na :
+				report_md_escape(o, ans != NULL && ans->choice == ANSWER_NA ? w->na :
 				    w->unanswered);
 			}
 			buf_addc(o, '\n');
@@ -427,7 +445,7 @@ write_markdown(struct report *r)
 					if (*p == '\n')
 						buf_adds(o, "  \n> ");
 					else
-						md_escape(o, one);
+						report_md_escape(o, one);
 				}
 				buf_addc(o, '\n');
 			}
@@ -502,6 +520,8 @@ write_html(struct report *r)
 		html_escape(o, r->sess->date);
 		buf_adds(o, "</dd>\n");
 	}
+	if (session_other_version(r->sess, r->pack))
+		buf_printf(o, "</dl>\n<p><strong>%s</strong></p>\n<dl>\n", w->version_differs);
 	buf_printf(o, "</dl>\n<h2>%s</h2>\n<table>\n<tr><th>%s</th><th>%s</th><th></th>"
 	    "<th>%s</th></tr>\n", w->summary, w->area, w->level, w->answered);
 	for (i = 0; i < r->score.nareas; i++) {
@@ -746,4 +766,74 @@ report_write(struct buf *out, const struct pack *p, const struct session *s,
 	}
 	score_free(&r.score);
 	linkset_free(&r.links);
+}
+
+/* Set up a report on its own, for the helpers below. */
+static void
+report_begin(struct report *r, struct buf *out, const struct pack *p, const struct session *s)
+{
+	memset(r, 0, sizeof(*r));
+	r->out = out;
+	r->pack = p;
+	r->sess = s;
+	r->w = report_words(p->language);
+	r->width = 78;
+	linkset_init(&r->links);
+	score_compute(&r->score, p, s);
+}
+
+static void
+report_end(struct report *r)
+{
+	score_free(&r->score);
+	linkset_free(&r->links);
+}
+
+void
+report_plan_markdown(struct buf *out, const struct pack *p, const struct session *s)
+{
+	struct report r;
+
+	report_begin(&r, out, p, s);
+	buf_printf(out, "%s\n\n", r.score.nplan ? r.w->plan_intro : r.w->plan_none);
+	md_plan(&r);
+	report_end(&r);
+}
+
+void
+report_markdown_page(struct buf *out, const char *markdown, enum report_format format,
+    int width, const char *lang, const char *title)
+{
+	cmark_node *doc;
+	struct layout lo;
+	struct linkset links;
+	char *html;
+
+	switch (format) {
+	case REPORT_MARKDOWN:
+		buf_adds(out, markdown);
+		break;
+	case REPORT_HTML:
+		buf_adds(out, "<!DOCTYPE html>\n<html lang=\"");
+		html_escape(out, lang);
+		buf_adds(out, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+		html_escape(out, title);
+		buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n", html_style);
+		doc = cmark_parse_document(markdown, strlen(markdown), CMARK_OPT_VALIDATE_UTF8);
+		sanitize_tree(doc);
+		html = cmark_render_html(doc, CMARK_OPT_SAFE);
+		buf_adds(out, html);
+		free(html);
+		cmark_node_free(doc);
+		buf_adds(out, "</body>\n</html>\n");
+		break;
+	default:
+		layout_init(&lo);
+		linkset_init(&links);
+		layout_markdown(&lo, markdown, strlen(markdown), width, &links);
+		layout_to_text(&lo, out);
+		layout_free(&lo);
+		linkset_free(&links);
+		break;
+	}
 }

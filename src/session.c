@@ -24,11 +24,11 @@ const char *const session_roles[] = {
 };
 
 static const char *const top_keys[] = {
-	"pack", "version", "language", "organisation", "role", "date", "answers",
-	"priorities", NULL
+	"pack", "version", "questions", "language", "organisation", "role", "date",
+	"answers", "priorities", NULL
 };
 static const char *const answer_keys[] = {
-	"question", "choice", "note", NULL
+	"question", "choice", "note", "votes", NULL
 };
 static const char *const priority_keys[] = {
 	"area", "priority", NULL
@@ -51,6 +51,7 @@ session_new(const struct pack *p)
 
 	s->pack_id = xstrdup(p->id);
 	s->pack_version = p->version;
+	s->questions = xstrdup(pack_questions_hash(p));
 	s->language = xstrdup(p->language);
 	return s;
 }
@@ -69,6 +70,7 @@ session_free(struct session *s)
 		free(s->priorities[i].area_id);
 	free(s->priorities);
 	free(s->pack_id);
+	free(s->questions);
 	free(s->language);
 	free(s->organisation);
 	free(s->role);
@@ -187,6 +189,16 @@ parse_header(const struct schema_ctx *c, const struct ynode *root, const struct 
 		    "check them against the changed questions",
 		    s->pack_version, pack->id, pack->version);
 	}
+	if (schema_text(c, root, "questions", what, false, true, &s->questions) < 0)
+		return -1;
+	if (pack != NULL && s->questions != NULL &&
+	    strcmp(s->questions, pack_questions_hash(pack)) != 0 &&
+	    s->pack_version == pack->version) {
+		v = ytree_get(root, "questions");
+		diag(DIAG_WARNING, c->file, v->line, v->col,
+		    "answers were given to other questions than pack '%s' version %d has: "
+		    "check the changed questions", pack->id, pack->version);
+	}
 	if (schema_slug(c, root, "language", what, &s->language) < 0 ||
 	    schema_text(c, root, "organisation", what, false, true, &s->organisation) < 0 ||
 	    schema_text(c, root, "role", what, false, true, &s->role) < 0 ||
@@ -224,6 +236,40 @@ parse_choice(const struct schema_ctx *c, const struct ynode *v, int *out)
 	return -1;
 }
 
+/* Workshop votes: a list of at most VOTES_MAX counts from 0 to VOTES_MAX_COUNT. */
+static int
+parse_votes(const struct schema_ctx *c, const struct ynode *v, struct answer *a)
+{
+	size_t i, k;
+	long n;
+
+	if (v == NULL)
+		return 0;
+	if (v->kind != YNODE_SEQUENCE || v->n == 0 || v->n > VOTES_MAX) {
+		diag(DIAG_ERROR, c->file, v->line, v->col,
+		    "'votes' must be a list of 1 to %d counts, one per option", VOTES_MAX);
+		return -1;
+	}
+	for (i = 0; i < v->n; i++) {
+		const struct ynode *e = v->items[i];
+		bool ok = e->kind == YNODE_SCALAR && e->plain && e->len > 0 && e->len <= 6 &&
+		    (e->len == 1 || e->value[0] != '0');
+
+		for (k = 0, n = 0; ok && k < e->len; k++) {
+			ok = ascii_isdigit((unsigned char)e->value[k]);
+			n = n * 10 + (e->value[k] - '0');
+		}
+		if (!ok || n > VOTES_MAX_COUNT) {
+			diag(DIAG_ERROR, c->file, e->line, e->col,
+			    "a vote count must be a whole number from 0 to %d", VOTES_MAX_COUNT);
+			return -1;
+		}
+		a->votes[i] = (int)n;
+	}
+	a->nvotes = (int)v->n;
+	return 0;
+}
+
 /*
  * One answer into *a: -1 after an error, 0 to keep it, 1 when it does not
  * fit the pack and is dropped (with a warning). repeat is the line of an
@@ -253,7 +299,8 @@ parse_answer(const struct schema_ctx *c, const struct ynode *n, int repeat,
 	cv = ytree_get(n, "choice");
 	if (cv != NULL && parse_choice(c, cv, &a->choice) < 0)
 		return -1;
-	if (schema_text(c, n, "note", what, false, false, &a->note) < 0)
+	if (schema_text(c, n, "note", what, false, false, &a->note) < 0 ||
+	    parse_votes(c, ytree_get(n, "votes"), a) < 0)
 		return -1;
 	if (cv == NULL && a->note == NULL) {
 		diag(DIAG_ERROR, c->file, n->line, n->col,
@@ -507,6 +554,7 @@ session_format(const struct session *s)
 	buf_adds(&b, header_comment);
 	put_field(&b, "", "pack", s->pack_id);
 	buf_printf(&b, "version: %d\n", s->pack_version);
+	put_field(&b, "", "questions", s->questions);
 	put_field(&b, "", "language", s->language);
 	put_field(&b, "", "organisation", s->organisation);
 	put_field(&b, "", "role", s->role);
@@ -524,6 +572,13 @@ session_format(const struct session *s)
 			fatal("session_format: question %d has choice %d", a->question_id,
 			    a->choice);
 		put_field(&b, "    ", "note", a->note);
+		if (a->nvotes > 0) {
+			int k;
+			buf_adds(&b, "    votes: [");
+			for (k = 0; k < a->nvotes; k++)
+				buf_printf(&b, "%s%d", k ? ", " : "", a->votes[k]);
+			buf_adds(&b, "]\n");
+		}
 	}
 	for (i = 0, first = true; i < s->npriorities; i++) {
 		p = &s->priorities[i];
@@ -582,9 +637,9 @@ add_answer(struct session *s, int question_id)
 
 	s->answers = xreallocarray(s->answers, s->nanswers + 1, sizeof(*s->answers));
 	a = &s->answers[s->nanswers++];
+	memset(a, 0, sizeof(*a));
 	a->question_id = question_id;
 	a->choice = ANSWER_NONE;
-	a->note = NULL;
 	return a;
 }
 
@@ -604,6 +659,13 @@ check_question_id(const char *fn, int question_id)
 {
 	if (question_id < 1 || question_id > CONTENT_MAX_ID)
 		fatal("%s: question id %d is out of range", fn, question_id);
+}
+
+bool
+session_other_version(const struct session *s, const struct pack *p)
+{
+	return s->pack_version != p->version ||
+	    (s->questions != NULL && strcmp(s->questions, pack_questions_hash(p)) != 0);
 }
 
 const struct answer *
@@ -632,6 +694,20 @@ session_set_answer(struct session *s, int question_id, int choice)
 	if (a == NULL)
 		a = add_answer(s, question_id);
 	a->choice = choice;
+}
+
+void
+session_set_votes(struct session *s, int question_id, const int *votes, int n)
+{
+	struct answer *a;
+
+	check_question_id("session_set_votes", question_id);
+	if (n < 0 || n > VOTES_MAX)
+		fatal("session_set_votes: %d counts", n);
+	if ((a = find_answer(s, question_id)) == NULL)
+		a = add_answer(s, question_id);
+	memcpy(a->votes, votes, (size_t)n * sizeof(*votes));
+	a->nvotes = n;
 }
 
 void

@@ -29,7 +29,7 @@
 
 #define BASE	"tests/content/base"
 #define HDR	"# stok-assess answers: ids only; labels come from the pack.\n" \
-		"pack: \"deneme\"\nversion: 1\nlanguage: \"tr\"\n"
+		"pack: \"deneme\"\nversion: 1\nquestions: \"fnv1a64:1d2c0fea75fc2c51\"\nlanguage: \"tr\"\n"
 
 static FILE *devnull;
 static struct pack *base;

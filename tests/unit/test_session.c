@@ -252,7 +252,7 @@ test_control_characters(void **state)
 	assert_null(strstr(text, "\xE2\x80\xAE"));
 	assert_non_null(strstr(text, "organisation: \"\\u001B[31mKırmızı\\u202Eters\"\n"));
 	assert_null(parse_str(text, base));
-	assert_non_null(strstr(msgs, "a.yaml:5:15: error: 'organisation' contains U+001B, a "
+	assert_non_null(strstr(msgs, "a.yaml:6:15: error: 'organisation' contains U+001B, a "
 	    "control character or direction override"));
 	free(text);
 	free(s->organisation);
@@ -472,7 +472,7 @@ test_setters(void **state)
 	assert_string_equal(s->language, "tr");
 	text = session_format(s);
 	assert_string_equal(text, "# stok-assess answers: ids only; labels come from the pack.\n"
-	    "pack: \"deneme\"\nversion: 1\nlanguage: \"tr\"\n");
+	    "pack: \"deneme\"\nversion: 1\nquestions: \"fnv1a64:1d2c0fea75fc2c51\"\nlanguage: \"tr\"\n");
 	free(text);
 
 	session_set_answer(s, 11, 3);
@@ -524,7 +524,7 @@ test_setters(void **state)
 	assert_int_equal(session_priority(s, "gonulluler"), PRIORITY_MEDIUM);
 	text = assert_round_trip(s, NULL);
 	assert_string_equal(text, "# stok-assess answers: ids only; labels come from the pack.\n"
-	    "pack: \"deneme\"\nversion: 1\nlanguage: \"tr\"\n"
+	    "pack: \"deneme\"\nversion: 1\nquestions: \"fnv1a64:1d2c0fea75fc2c51\"\nlanguage: \"tr\"\n"
 	    "answers:\n  - question: 12\n    choice: 2\n    note: \"not yet answered\"\n"
 	    "priorities:\n  - area: \"gonulluler\"\n    priority: medium\n");
 	free(text);

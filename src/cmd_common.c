@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cmd_common.c: what report, merge and diff share: reading answers files
+ * and the pack they were given to, and writing the output to standard
+ * output or, atomically and never over an existing file without --force,
+ * to a file.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "diag.h"
+#include "fileio.h"
+#include "packs.h"
+
+void
+answers_free(struct answers_set *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		session_free(a->sessions[i]);
+	free(a->sessions);
+	free(a->r);
+	pack_free(a->pack);
+	memset(a, 0, sizeof(*a));
+}
+
+int
+answers_load(struct answers_set *a, char *const *paths, size_t n, const char *content,
+    const char *pack_id, const char *lang)
+{
+	struct session *peek;
+	size_t i, len;
+	char *buf;
+	int status = 0;
+
+	memset(a, 0, sizeof(*a));
+	if (file_read(paths[0], SESSION_MAX_FILE, &buf, &len) < 0)
+		return diag_exit_status();
+	/* a quiet first look for the pack's id and language */
+	diag_mute(true);
+	peek = session_parse(paths[0], buf, len, NULL);
+	diag_mute(false);
+	if (peek == NULL) {
+		session_free(session_parse(paths[0], buf, len, NULL));	/* aloud, this time */
+		free(buf);
+		return diag_exit_status() ? diag_exit_status() : 2;
+	}
+	free(buf);
+	a->pack = packs_load(content, pack_id ? pack_id : peek->pack_id,
+	    lang ? lang : peek->language, &status);
+	session_free(peek);
+	if (a->pack == NULL)
+		return status ? status : 2;
+	a->sessions = xcalloc(n, sizeof(*a->sessions));
+	a->r = xcalloc(n, sizeof(*a->r));
+	for (i = 0; i < n; i++) {
+		a->sessions[i] = session_read(paths[i], a->pack);
+		a->r[i] = (struct respondent){ paths[i], a->sessions[i] };
+	}
+	a->n = n;
+	for (i = 0; i < n; i++)
+		if (a->sessions[i] == NULL)
+			return diag_exit_status() ? diag_exit_status() : 2;
+	return 0;
+}
+
+int
+output_write(const char *output, bool force, const struct buf *b)
+{
+	int rc;
+
+	if (output == NULL || strcmp(output, "-") == 0) {
+		if (fwrite(b->data, 1, b->len, stdout) != b->len || fflush(stdout) != 0) {
+			diag_plain(DIAG_IO, "cannot write to standard output: %s", strerror(errno));
+			return 1;
+		}
+		return 0;
+	}
+	if ((rc = file_write_atomic(output, b->data, b->len, force)) == -2) {
+		diag(DIAG_IO, output, 0, 0, "exists: choose another name, or use --force "
+		    "to overwrite it");
+		return 1;
+	}
+	if (rc < 0) {
+		diag(DIAG_IO, output, 0, 0, "cannot write: %s", strerror(errno));
+		return 1;
+	}
+	return 0;
+}

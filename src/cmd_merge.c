@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cmd_merge.c: "stok-assess merge FILE..." (the group report of several
+ * people of one organisation) and "stok-assess diff OLD NEW" (progress
+ * between two assessments).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "diag.h"
+#include "merge.h"
+
+struct out_options {
+	const char	*output, *lang, *pack_id, *content;
+	bool		 force;
+	int		 format, width;
+};
+
+/* The options merge and diff share; returns optind, or -1 after a usage error. */
+static int
+parse_options(int argc, char **argv, const char *usage, bool csv, struct out_options *o)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'F' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "pack", required_argument, NULL, 'p' },
+		{ "content", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	memset(o, 0, sizeof(*o));
+	o->format = REPORT_TEXT;
+	o->width = 78;
+	while ((ch = getopt_long(argc, argv, "f:o:w:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if (csv && strcmp(optarg, "csv") == 0)
+				o->format = REPORT_CSV;
+			else if ((o->format = report_format_parse(optarg)) < 0) {
+				usage_error("unknown format '%s'", optarg);
+				return -1;
+			}
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'F':
+			o->force = true;
+			break;
+		case 'w':
+			if (!parse_id(optarg, strlen(optarg), REPORT_MAX_WIDTH, &o->width) ||
+			    o->width < REPORT_MIN_WIDTH) {
+				usage_error("--width takes a number from %d to %d",
+				    REPORT_MIN_WIDTH, REPORT_MAX_WIDTH);
+				return -1;
+			}
+			break;
+		case 'l':
+			o->lang = optarg;
+			break;
+		case 'p':
+			o->pack_id = optarg;
+			break;
+		case 'c':
+			o->content = optarg;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			exit(fflush(stdout) == 0 ? 0 : 1);
+		default:
+			usage_error(NULL);
+			return -1;
+		}
+	}
+	return optind;
+}
+
+int
+cmd_merge(int argc, char **argv)
+{
+	struct out_options o;
+	struct answers_set set;
+	struct buf out;
+	int first, status;
+
+	first = parse_options(argc, argv, "usage: stok-assess merge FILE ... [--format "
+	    "text|markdown|html|json|csv] [-o FILE] [--force] [--width N] [--lang L]\n"
+	    "                         [--pack ID] [--content DIR]\n", true, &o);
+	if (first < 0)
+		return 2;
+	if (first >= argc)
+		return usage_error("merge takes one or more answers files");
+	if ((status = answers_load(&set, argv + first, (size_t)(argc - first), o.content,
+	    o.pack_id, o.lang)) != 0) {
+		answers_free(&set);
+		return status;
+	}
+	buf_init(&out);
+	merge_write(&out, set.pack, set.r, set.n, o.format, o.width);
+	status = output_write(o.output, o.force, &out);
+	buf_free(&out);
+	answers_free(&set);
+	return status;
+}
+
+int
+cmd_diff(int argc, char **argv)
+{
+	struct out_options o;
+	struct answers_set set;
+	struct buf out;
+	int first, status;
+
+	first = parse_options(argc, argv, "usage: stok-assess diff OLD NEW [--format "
+	    "text|markdown|html|json] [-o FILE] [--force] [--width N] [--lang L]\n"
+	    "                         [--pack ID] [--content DIR]\n", false, &o);
+	if (first < 0)
+		return 2;
+	if (argc - first != 2)
+		return usage_error("diff takes two answers files: the older, then the newer");
+	if ((status = answers_load(&set, argv + first, 2, o.content, o.pack_id, o.lang)) != 0) {
+		answers_free(&set);
+		return status;
+	}
+	buf_init(&out);
+	diff_write(&out, set.pack, &set.r[0], &set.r[1], o.format, o.width);
+	status = output_write(o.output, o.force, &out);
+	buf_free(&out);
+	answers_free(&set);
+	return status;
+}

@@ -1,0 +1,79 @@
+#!/bin/sh
+# Golden group and progress reports. Five respondents in three roles (one
+# "not applicable", one answering an older version of the pack) merged on a
+# copy of data/tr raised to version 2; two years of one organisation for
+# diff. With UPDATE=1 the golden files are written. Prints PASS:/FAIL:.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=${STOK_ASSESS:-$top/stok-assess}
+dir=$top/tests/merge
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$top" || exit 1
+cp -r data/tr "$work/tr"
+sed -i 's/^version: 1$/version: 2/' "$work/tr/assessment.yaml"
+
+result() {
+	name=$1
+	shift
+	if "$@" >"$work/why" 2>&1; then
+		echo "PASS: merge $name"
+	else
+		echo "FAIL: merge $name"
+		sed 's/^/    /' "$work/why" | head -20
+	fi
+}
+
+golden() {	# golden FILE COMMAND...: stdout and stderr against FILE
+	gold=$1
+	shift
+	(cd "$dir" && "$@") >"$work/out" 2>&1
+	echo "[exit $?]" >>"$work/out"
+	[ "${UPDATE:-0}" = 1 ] && cp "$work/out" "$dir/$gold"
+	diff -u "$dir/$gold" "$work/out"
+}
+
+result "golden group report, text" golden merge.txt \
+    "$bin" merge --content "$work/tr" r1-board.yaml r2-board.yaml r3-staff.yaml \
+    r4-staff.yaml r5-volunteer.yaml
+result "golden group report, 50 columns" golden merge.w50.txt \
+    "$bin" merge --width 50 --content "$work/tr" r1-board.yaml r2-board.yaml \
+    r3-staff.yaml r4-staff.yaml r5-volunteer.yaml
+result "golden progress report" golden diff.txt \
+    "$bin" diff --content "$work/tr" diff-2025.yaml diff-2026.yaml
+
+json_parses() {
+	"$bin" merge -f json --content "$work/tr" "$dir"/r*.yaml 2>/dev/null >"$work/m.json" &&
+	python3 - "$work/m.json" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+assert len(m["respondents"]) == 5
+assert len(m["areas"]) == 8 and len(m["questions"]) == 32
+q16 = [q for q in m["questions"] if q["id"] == 16][0]
+assert q16["not_applicable"] == 1, q16
+assert set(m["areas"][0]["by_role"]) == {"Yönetim kurulu üyesi", "Çalışan", "Gönüllü"}
+PY
+}
+result "json parses and holds every respondent" json_parses
+
+csv_rows() {	# one row per respondent and question, plus the header
+	"$bin" merge -f csv --content "$work/tr" "$dir"/r*.yaml 2>/dev/null >"$work/m.csv" &&
+	[ "$(wc -l <"$work/m.csv")" = $((5 * 32 + 1)) ] &&
+	python3 -c 'import csv,sys; rows=list(csv.reader(open(sys.argv[1]))); assert all(len(r)==12 for r in rows)' "$work/m.csv"
+}
+result "csv has one row per respondent and question" csv_rows
+
+html_parses() {
+	"$bin" merge -f html --content "$work/tr" "$dir"/r*.yaml 2>/dev/null >"$work/m.html" &&
+	    xmllint --html --noout "$work/m.html" 2>&1 | tee "$work/lint" && [ ! -s "$work/lint" ] &&
+	"$bin" diff -f html --content "$work/tr" "$dir/diff-2025.yaml" "$dir/diff-2026.yaml" \
+	    >"$work/d.html" && xmllint --html --noout "$work/d.html"
+}
+result "html parses" html_parses
+
+other_pack() {	# answers to another pack are an error
+	printf 'pack: hyvat-kaytanteet\nversion: 1\nlanguage: fi\n' >"$work/fi.yaml"
+	"$bin" merge --content "$work/tr" "$dir/r1-board.yaml" "$work/fi.yaml" >/dev/null 2>"$work/err"
+	[ $? = 2 ] && grep -q "fi.yaml:1:7: error: answers are for pack 'hyvat-kaytanteet', not 'kapasite'" "$work/err"
+}
+result "a file of another pack is an error" other_pack
