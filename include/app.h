@@ -25,6 +25,9 @@ struct app_options {
 	const char	*pack_id;	/* --pack */
 	const char	*session_path;	/* --session FILE */
 	bool		 fresh;		/* --fresh: ignore a saved session */
+	bool		 demo;		/* --demo: a throw-away session, nothing under HOME */
+	bool		 sample;	/* --sample: with --demo, the pack's example answers */
+	bool		 workshop;	/* --workshop: the room votes on each question */
 	bool		 mouse;		/* --mouse */
 	enum color_mode	 color;		/* --color */
 };
@@ -35,6 +38,9 @@ struct app {
 	char		*session_path;
 	bool		 resumable;	/* a saved session with answers was found */
 	int		 saved_answers;	/* how many answers it holds */
+	char		*demo_dir;	/* --demo: the temporary directory, removed at the end */
+	bool		 demo;
+	bool		 workshop;
 };
 
 /*
@@ -47,6 +53,9 @@ int	app_open(struct app *, const struct app_options *);
 void	app_restart(struct app *);
 /* Save the session atomically; 0, or -1 with errno set. */
 int	app_save(struct app *);
+/* In demo mode, remove the temporary session and its directory now. */
+void	app_remove_demo(struct app *);
+/* Release everything; in demo mode remove the temporary session too. */
 void	app_close(struct app *);
 
 /* The number of questions with an answer (a choice or not applicable). */

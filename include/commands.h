@@ -37,6 +37,13 @@ void	answers_free(struct answers_set *);
 /* Write b to output (NULL or "-": standard output); 0 or the exit status. */
 int	output_write(const char *output, bool force, const struct buf *b);
 
+struct option;
+/*
+ * getopt_long for the commands, printing its own one-line, sanitised
+ * message about a wrong option (then returning '?': call usage_error(NULL)).
+ */
+int	cmd_getopt(int argc, char **argv, const char *optstring, const struct option *longopts);
+
 /* Print "Try 'stok-assess --help'" after a usage error; returns 2. */
 int	usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

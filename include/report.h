@@ -29,6 +29,8 @@ int	report_format_parse(const char *);
 void	report_write(struct buf *out, const struct pack *, const struct session *,
 	    enum report_format, int width);
 
+/* A small text bar of counts: "1 ### 3 · 2 ##### 5 · 3 . 0 · 4 # 1 · n/a # 1". */
+void	report_count_bar(struct buf *, const int *counts, size_t nchoices, int na);
 /* Content text escaped for Markdown, and sanitised. */
 void	report_md_escape(struct buf *, const char *);
 /* The improvement plan of a session, as a Markdown list with its introduction. */

@@ -36,6 +36,12 @@ const struct ynode *schema_require(const struct schema_ctx *, const struct ynode
  */
 int	schema_text(const struct schema_ctx *, const struct ynode *m, const char *key,
 	    const char *what, bool required, bool single_line, char **out);
+/*
+ * What to do about a scalar that is not a valid id but looks like one
+ * (quoted, a leading zero, digits other than 0-9), as ": remove the
+ * quotes"; "" otherwise. For messages.
+ */
+const char *schema_id_hint(const struct ynode *v, int max);
 /* A strict positive integer from 1 to max, written plainly. */
 int	schema_id_value(const struct schema_ctx *, const struct ynode *v, const char *key,
 	    int max, int *out);

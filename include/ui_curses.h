@@ -16,6 +16,7 @@
 #include <curses.h>
 
 #include "app.h"
+#include "session.h"
 #include "layout.h"
 
 #define UI_MIN_COLS	60
@@ -50,6 +51,7 @@ enum scr_id {
 	SCR_HELP,	/* the keys */
 	SCR_INPUT,	/* a line of text */
 	SCR_ASK,	/* a one-key question */
+	SCR_VOTE,	/* a question put to the room, in a workshop */
 	SCR_COUNT
 };
 
@@ -57,7 +59,7 @@ enum action {
 	ACT_NONE,
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_LEFT, ACT_RIGHT,
 	ACT_CONFIRM, ACT_CHOOSE, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_HELP, ACT_KEYS, ACT_GUIDANCE,
-	ACT_NOTE, ACT_REVIEW, ACT_QUIT, ACT_EXPORT, ACT_EDIT, ACT_CANCEL, ACT_REDRAW, ACT_CLICK
+	ACT_NOTE, ACT_REVIEW, ACT_QUIT, ACT_EXPORT, ACT_EDIT, ACT_CANCEL, ACT_REDRAW, ACT_CLICK, ACT_RESTART
 };
 
 struct keydef {
@@ -126,6 +128,10 @@ struct ui {
 	const char		*ask_keys;	/* keys that answer, e.g. "123" or "yn" */
 	ask_done		 ask_done;
 	int			 export_format;
+	char			 vote_input[64];	/* the counts as typed: "3 5 2 0" */
+	int			 votes[VOTES_MAX];
+	int			 nvotes;
+	bool			 voted;		/* counts entered: choosing the agreed answer */
 	char			*export_path;
 };
 
@@ -138,12 +144,14 @@ struct screen_ops {
 };
 
 extern const struct screen_ops scr_welcome, scr_question, scr_area_end, scr_review,
-	scr_results, scr_pager, scr_help, scr_input, scr_ask;
+	scr_results, scr_pager, scr_help, scr_input, scr_ask, scr_vote;
 
 /* ui_curses.c */
 void	ui_goto(struct ui *, enum scr_id);
 void	ui_save(struct ui *);
 const struct screen_ops *ui_screen(enum scr_id);
+/* The key table of the current screen (results differ in demo mode). */
+const struct keydef *ui_keys(const struct ui *);
 
 /* ui_draw.c: shared drawing */
 attr_t	ui_attr(const struct ui *, enum ui_color);
@@ -166,6 +174,10 @@ void	ui_status(struct ui *, const char *fmt, ...) __attribute__((format(printf, 
 
 /* scr_question.c */
 void	question_open(struct ui *, size_t index);
+void	question_next(struct ui *);
+void	question_prev(struct ui *);
+/* The option showing the saved answer of the current question. */
+int	saved_focus(const struct ui *);
 /* scr_pager.c */
 void	pager_open_guidance(struct ui *);
 void	pager_open_help(struct ui *);

@@ -28,6 +28,12 @@ extern void (*fatal_hook)(void);
 void fatal(const char *, ...) PRINTFLIKE(1, 2) NORETURN;
 
 /*
+ * strerror() in the C locale: the diagnostics are in English whatever the
+ * locale, and a test expects the same line under tr_TR as under C.
+ */
+const char *errno_text(int);
+
+/*
  * A growable byte buffer. Invariants between buf_init and buf_free (or
  * buf_detach): data is never NULL and data[len] == '\0'. buf_detach hands
  * the bytes to the caller and releases the buffer, like buf_free; call

@@ -54,18 +54,37 @@ at_offset(const char *path, const char *buf, size_t len, size_t off, const char 
 }
 
 /*
+ * The name of the encoding a file is in when it is UTF-16 or UTF-32 (by
+ * its byte order mark, or by a NUL in one of its first two bytes), or NULL.
+ */
+static const char *
+wide_encoding(const char *buf, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)buf;
+
+	if (len >= 4 && ((b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0) ||
+	    (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)))
+		return "UTF-32";
+	if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) ||
+	    ((b[0] == 0) != (b[1] == 0))))
+		return "UTF-16";
+	return NULL;
+}
+
+/*
  * Encoding checks common to every content file: UTF-8 only (a UTF-8 byte
- * order mark is fine), no NUL, no lone CR line ending.
+ * order mark at the start is fine), no NUL, no lone CR line ending, no
+ * byte order mark after the start (two files joined, or an editor's slip:
+ * invisible, and it breaks the YAML).
  */
 int
 content_check_bytes(const char *path, const char *buf, size_t len)
 {
-	const char *p;
+	const char *p, *enc;
 	size_t bad;
 
-	if (len >= 2 && ((unsigned char)buf[0] == 0xFF || (unsigned char)buf[0] == 0xFE) &&
-	    ((unsigned char)buf[1] == 0xFE || (unsigned char)buf[1] == 0xFF)) {
-		diag(DIAG_ERROR, path, 1, 1, "the file is UTF-16: save it as UTF-8");
+	if ((enc = wide_encoding(buf, len)) != NULL) {
+		diag(DIAG_ERROR, path, 1, 1, "the file is %s: save it as UTF-8", enc);
 		return -1;
 	}
 	if (!utf8_valid(buf, len, &bad)) {
@@ -78,13 +97,21 @@ content_check_bytes(const char *path, const char *buf, size_t len)
 	}
 	if ((p = memchr(buf, '\0', len)) != NULL) {
 		at_offset(path, buf, len, (size_t)(p - buf),
-		    "NUL byte: the file is not text, or is damaged");
+		    "NUL byte: the file is not text, or is damaged; remove the byte, "
+		    "or save the file again as UTF-8 text");
 		return -1;
 	}
 	for (p = buf; (p = memchr(p, '\r', len - (size_t)(p - buf))) != NULL; p++) {
 		if ((size_t)(p - buf) + 1 >= len || p[1] != '\n') {
 			at_offset(path, buf, len, (size_t)(p - buf),
 			    "a line ends in a lone carriage return: save the file with LF or CRLF line endings");
+			return -1;
+		}
+	}
+	for (p = buf + 1; len > 1 && (p = memchr(p, 0xEF, len - (size_t)(p - buf))) != NULL; p++) {
+		if (len - (size_t)(p - buf) >= 3 && memcmp(p, UTF8_BOM, 3) == 0) {
+			at_offset(path, buf, len, (size_t)(p - buf),
+			    "a byte order mark (U+FEFF) after the start of the file: remove it");
 			return -1;
 		}
 	}

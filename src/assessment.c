@@ -218,7 +218,8 @@ assessment_parse(struct pack *p, const char *file, const char *buf, size_t len)
 	if (ytree_parse(file, buf, len, off, len - off, &root) < 0)
 		return -1;
 	if (root == NULL) {
-		diag(DIAG_ERROR, file, 1, 1, "the assessment file is empty");
+		diag(DIAG_ERROR, file, 1, 1, "the assessment file is empty: write the pack's id, "
+		    "title, language, version and areas");
 		return -1;
 	}
 	if (schema_mapping(&c, root, "the assessment file") < 0)

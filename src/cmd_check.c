@@ -58,7 +58,7 @@ cmd_check(int argc, char **argv)
 	size_t i;
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "h", longopts)) != -1) {
 		if (ch == 'h') {
 			printf("usage: stok-assess check [PACK ...]\n");
 			return 0;

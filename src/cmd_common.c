@@ -75,7 +75,7 @@ output_write(const char *output, bool force, const struct buf *b)
 
 	if (output == NULL || strcmp(output, "-") == 0) {
 		if (fwrite(b->data, 1, b->len, stdout) != b->len || fflush(stdout) != 0) {
-			diag_plain(DIAG_IO, "cannot write to standard output: %s", strerror(errno));
+			diag_plain(DIAG_IO, "cannot write to standard output: %s", errno_text(errno));
 			return 1;
 		}
 		return 0;
@@ -86,7 +86,7 @@ output_write(const char *output, bool force, const struct buf *b)
 		return 1;
 	}
 	if (rc < 0) {
-		diag(DIAG_IO, output, 0, 0, "cannot write: %s", strerror(errno));
+		diag(DIAG_IO, output, 0, 0, "cannot write: %s", errno_text(errno));
 		return 1;
 	}
 	return 0;

@@ -23,7 +23,7 @@ cmd_list(int argc, char **argv)
 	size_t i;
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "h", longopts)) != -1) {
 		if (ch == 'h') {
 			printf("usage: stok-assess list\n");
 			return 0;

@@ -43,7 +43,7 @@ cmd_report(int argc, char **argv)
 	int ch, format = REPORT_TEXT, width = 78, status;
 	bool force = false;
 
-	while ((ch = getopt_long(argc, argv, "f:o:w:h", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "f:o:w:h", longopts)) != -1) {
 		switch (ch) {
 		case 'f':
 			if ((format = report_format_parse(optarg)) < 0)
@@ -59,8 +59,8 @@ cmd_report(int argc, char **argv)
 		case 'w':
 			if (!parse_id(optarg, strlen(optarg), REPORT_MAX_WIDTH, &width) ||
 			    width < REPORT_MIN_WIDTH)
-				return usage_error("--width takes a number from %d to %d",
-				    REPORT_MIN_WIDTH, REPORT_MAX_WIDTH);
+				return usage_error("--width takes a number from %d to %d, not '%s'",
+				    REPORT_MIN_WIDTH, REPORT_MAX_WIDTH, optarg);
 			break;
 		case 'l':
 			lang = optarg;

@@ -28,6 +28,9 @@ cmd_wizard(int argc, char **argv)
 		{ "color", required_argument, NULL, 'C' },
 		{ "colour", required_argument, NULL, 'C' },
 		{ "mouse", no_argument, NULL, 'm' },
+		{ "demo", no_argument, NULL, 'd' },
+		{ "sample", no_argument, NULL, 'S' },
+		{ "workshop", no_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct app_options o;
@@ -37,7 +40,7 @@ cmd_wizard(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "+", longopts)) != -1) {
 		switch (ch) {
 		case 'l':
 			o.lang = optarg;
@@ -72,12 +75,25 @@ cmd_wizard(int argc, char **argv)
 		case 'm':
 			o.mouse = true;
 			break;
+		case 'd':
+			o.demo = true;
+			break;
+		case 'S':
+			o.sample = true;
+			break;
+		case 'w':
+			o.workshop = true;
+			break;
 		default:
 			return usage_error(NULL);
 		}
 	}
 	if (optind < argc)
 		return usage_error("unknown command '%s'", argv[optind]);
+	if (o.sample && !o.demo)
+		return usage_error("--sample goes with --demo");
+	if (o.demo && (o.session_path != NULL || o.fresh))
+		return usage_error("--demo keeps no session: leave out --session and --fresh");
 	if ((status = app_open(&app, &o)) != 0) {
 		app_close(&app);
 		return status;

@@ -29,11 +29,11 @@ file_read(const char *path, size_t max, char **bufp, size_t *lenp)
 			diag(DIAG_ERROR, path, 0, 0,
 			    "is a symbolic link: refusing to follow it; give the file itself");
 		else
-			diag(DIAG_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+			diag(DIAG_IO, path, 0, 0, "cannot open: %s", errno_text(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) < 0) {
-		diag(DIAG_IO, path, 0, 0, "cannot read: %s", strerror(errno));
+		diag(DIAG_IO, path, 0, 0, "cannot read: %s", errno_text(errno));
 		close(fd);
 		return -1;
 	}
@@ -64,7 +64,7 @@ file_read(const char *path, size_t max, char **bufp, size_t *lenp)
 	}
 	if (n < 0 || len > (size_t)st.st_size) {
 		if (n < 0)
-			diag(DIAG_IO, path, 0, 0, "cannot read: %s", strerror(errno));
+			diag(DIAG_IO, path, 0, 0, "cannot read: %s", errno_text(errno));
 		else
 			diag(DIAG_IO, path, 0, 0, "changed while it was being read: try again");
 		free(buf);

@@ -4,6 +4,7 @@
  * widths and messages; nothing we parse depends on it) and dispatches to
  * a subcommand.
  */
+#include <getopt.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -53,25 +54,103 @@ static const struct command {
 	{ "diff", cmd_diff },
 };
 
+static void PRINTFLIKE(1, 0)
+usage_vmessage(const char *fmt, va_list ap)
+{
+	struct buf b;
+	char *safe;
+
+	buf_init(&b);
+	buf_vprintf(&b, fmt, ap);
+	safe = text_sanitized(b.data);
+	fprintf(stderr, "stok-assess: %s\n", safe);
+	free(safe);
+	buf_free(&b);
+}
+
+static void PRINTFLIKE(1, 2)
+usage_message(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	usage_vmessage(fmt, ap);
+	va_end(ap);
+}
+
 int
 usage_error(const char *fmt, ...)
 {
-	struct buf b;
 	va_list ap;
-	char *safe;
 
 	if (fmt != NULL) {
-		buf_init(&b);
 		va_start(ap, fmt);
-		buf_vprintf(&b, fmt, ap);
+		usage_vmessage(fmt, ap);
 		va_end(ap);
-		safe = text_sanitized(b.data);
-		fprintf(stderr, "stok-assess: %s\n", safe);
-		free(safe);
-		buf_free(&b);
 	}
 	fputs("Try 'stok-assess --help'\n", stderr);
 	return 2;
+}
+
+/* The long option that arg ("--name" or "--name=value") names, or NULL; *n counts the matches. */
+static const struct option *
+long_option(const struct option *longopts, const char *arg, int *n)
+{
+	const struct option *found = NULL, *o;
+	size_t len = strcspn(arg + 2, "=");
+
+	*n = 0;
+	for (o = longopts; o->name != NULL; o++) {
+		if (strncmp(o->name, arg + 2, len) != 0)
+			continue;
+		if (strlen(o->name) == len) {	/* an exact match wins */
+			*n = 1;
+			return o;
+		}
+		if (found == NULL || found->val != o->val || found->has_arg != o->has_arg)
+			(*n)++;	/* --colo is --color and --colour: one option */
+		if (found == NULL)
+			found = o;
+	}
+	return found;
+}
+
+/*
+ * getopt_long with our own messages instead of getopt's: one line, through
+ * the sanitiser, saying which option is wrong. Returns '?' after printing
+ * one; the caller then calls usage_error(NULL).
+ */
+int
+cmd_getopt(int argc, char **argv, const char *optstring, const struct option *longopts)
+{
+	char quiet[128];
+	const char *arg;
+	const struct option *lo;
+	int ch, saved = opterr, n;
+	size_t flags = optstring[0] == '+' || optstring[0] == '-';
+
+	/* a ':' first (after + or -) makes a missing value ':', not '?' */
+	snprintf(quiet, sizeof(quiet), "%.*s:%s", (int)flags, optstring, optstring + flags);
+	opterr = 0;
+	ch = getopt_long(argc, argv, quiet, longopts, NULL);
+	opterr = saved;
+	if (ch != '?' && ch != ':')
+		return ch;
+	arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+	lo = strncmp(arg, "--", 2) == 0 ? long_option(longopts, arg, &n) : NULL;
+	if (lo != NULL && n > 1)
+		usage_message("option '%s' is ambiguous: write it out in full", arg);
+	else if (lo != NULL && ch == ':')
+		usage_message("option '--%s' needs a value", lo->name);
+	else if (lo != NULL && lo->val == optopt && strchr(arg, '=') != NULL)
+		usage_message("option '--%s' takes no value", lo->name);
+	else if (optopt != 0 && ch == ':')
+		usage_message("option '-%c' needs a value", optopt);
+	else if (optopt != 0)
+		usage_message("unknown option '-%c'", optopt);
+	else
+		usage_message("unknown option '%s'", arg);
+	return '?';
 }
 
 int

@@ -150,31 +150,6 @@ ranked_cmp(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
-/* A small text bar of counts: "1 ### 3  2 ##### 5  3 . 0  4 # 1  n/a # 1". */
-static void
-count_bar(struct buf *b, const int *counts, size_t nchoices, int na)
-{
-	size_t k;
-	int j, c;
-
-	for (k = 0; k <= nchoices; k++) {
-		if (k == nchoices && na == 0)
-			break;
-		c = k < nchoices ? counts[k] : na;
-		if (k > 0)
-			buf_adds(b, "  ");
-		if (k < nchoices)
-			buf_printf(b, "%zu ", k + 1);
-		else
-			buf_adds(b, "n/a ");
-		for (j = 0; j < c && j < 20; j++)
-			buf_addc(b, '#');
-		if (c == 0)
-			buf_addc(b, '.');
-		buf_printf(b, c > 20 ? "+ %d" : " %d", c);
-	}
-}
-
 /*
  * The group's answers: for each question the lower median of the levels
  * chosen; for each area the priority most respondents gave, the higher
@@ -352,7 +327,7 @@ merge_markdown(struct buf *o, const struct group *g)
 			buf_printf(o, "\n**%s %d.** ", w->question, q->id);
 			report_md_escape(o, q->text);
 			buf_init(&bar);
-			count_bar(&bar, counts, q->nchoices, na);
+			report_count_bar(&bar, counts, q->nchoices, na);
 			buf_printf(o, "\n\n    %s\n", bar.data);
 			buf_free(&bar);
 			for (r = 0; r < g->nroles; r++) {

@@ -56,7 +56,7 @@ collect(const char *dir, int depth, struct pathlist *out)
 	size_t i;
 
 	if ((d = opendir(dir)) == NULL) {
-		diag(DIAG_IO, dir, 0, 0, "cannot read the directory: %s", strerror(errno));
+		diag(DIAG_IO, dir, 0, 0, "cannot read the directory: %s", errno_text(errno));
 		return;
 	}
 	while ((de = readdir(d)) != NULL) {
@@ -70,7 +70,7 @@ collect(const char *dir, int depth, struct pathlist *out)
 		char *path = here.v[i];
 
 		if (lstat(path, &st) < 0) {
-			diag(DIAG_IO, path, 0, 0, "cannot read: %s", strerror(errno));
+			diag(DIAG_IO, path, 0, 0, "cannot read: %s", errno_text(errno));
 			free(path);
 		} else if (S_ISDIR(st.st_mode)) {
 			if (depth >= CONTENT_MAX_DEPTH)
@@ -126,6 +126,12 @@ pack_load(const char *dir, struct pack **out)
 	struct stat st;
 
 	*out = NULL;
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		diag(DIAG_ERROR, dir, 0, 0, "is not a directory: a pack is a directory holding "
+		    "assessment.yaml and answers/");
+		free(p);
+		return LOAD_INVALID;
+	}
 	p->dir = xstrdup(dir);
 	p->file = xasprintf("%s/assessment.yaml", dir);
 	if (file_read(p->file, CONTENT_MAX_ASSESSMENT, &buf, &len) < 0) {

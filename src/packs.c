@@ -83,7 +83,7 @@ packs_scan(const char *datadir, struct pack_list *list)
 	list->v = NULL;
 	list->n = 0;
 	if ((d = opendir(datadir)) == NULL) {
-		diag(DIAG_IO, datadir, 0, 0, "cannot read the packs: %s", strerror(errno));
+		diag(DIAG_IO, datadir, 0, 0, "cannot read the packs: %s", errno_text(errno));
 		return;
 	}
 	while ((de = readdir(d)) != NULL) {
@@ -186,6 +186,7 @@ packs_choose(const struct pack_list *list, const char *id, const char *language)
 struct pack *
 packs_load(const char *content, const char *id, const char *lang, int *status)
 {
+	struct diag_counts before = diag_counts();
 	struct pack_list list;
 	const struct pack_ref *ref;
 	struct pack *p = NULL;
@@ -194,7 +195,7 @@ packs_load(const char *content, const char *id, const char *lang, int *status)
 	*status = 0;
 	if (content != NULL) {
 		file = xasprintf("%s/assessment.yaml", content);
-		if (access(file, F_OK) == 0) {
+		if (access(file, F_OK) == 0 || errno == ENOTDIR) {	/* pack_load refuses a file */
 			free(file);
 			if (pack_load(content, &p) != LOAD_OK) {
 				pack_free(p);
@@ -207,7 +208,9 @@ packs_load(const char *content, const char *id, const char *lang, int *status)
 	}
 	packs_scan(content != NULL ? content : packs_datadir(), &list);
 	ref = packs_choose(&list, id, lang);
-	if (ref == NULL) {
+	if (ref == NULL && diag_counts().io > before.io) {
+		*status = 1;	/* the directory could not be read: packs_scan said so */
+	} else if (ref == NULL) {
 		diag(DIAG_ERROR, content != NULL ? content : packs_datadir(), 0, 0,
 		    "no pack '%s' here: name another with --content or --pack", id ? id : "");
 		*status = 2;

@@ -83,6 +83,99 @@ step_of(const struct report *r, const struct choice *ch)
 	return ch->text != NULL && ch->text->step != NULL ? ch->text->step : r->w->step_fallback;
 }
 
+void
+report_count_bar(struct buf *b, const int *counts, size_t nchoices, int na)
+{
+	size_t k;
+	int j, c;
+
+	for (k = 0; k <= nchoices; k++) {
+		if (k == nchoices && na == 0)
+			break;
+		c = k < nchoices ? counts[k] : na;
+		if (k > 0)
+			buf_adds(b, " \xC2\xB7 ");	/* the layout folds runs of spaces */
+		if (k < nchoices)
+			buf_printf(b, "%zu ", k + 1);
+		else
+			buf_adds(b, "n/a ");
+		for (j = 0; j < c && j < 20; j++)
+			buf_addc(b, '#');
+		if (c == 0)
+			buf_addc(b, '.');
+		buf_printf(b, c > 20 ? "+ %d" : " %d", c);
+	}
+}
+
+/* The votes of an answer as a bar, or NULL when it has none. */
+static char *
+votes_text(const struct question *q, const struct answer *a)
+{
+	struct buf b;
+
+	if (a == NULL || a->nvotes == 0)
+		return NULL;
+	buf_init(&b);
+	report_count_bar(&b, a->votes, q->nchoices,
+	    a->nvotes > (int)q->nchoices ? a->votes[q->nchoices] : 0);
+	return buf_detach(&b);
+}
+
+struct disagreement {
+	const struct question	*q;
+	long long		 var;	/* variance of the levels voted, x 10000 */
+	int			 lo, hi;
+};
+
+static int
+disagreement_cmp(const void *a, const void *b)
+{
+	const struct disagreement *x = a, *y = b;
+
+	if (x->var != y->var)
+		return x->var < y->var ? 1 : -1;
+	return (x->q->index > y->q->index) - (x->q->index < y->q->index);
+}
+
+/*
+ * The questions where the room's votes spread most (by the variance of
+ * the levels voted, in integers), at most five; the caller frees.
+ */
+static size_t
+disagreements(const struct report *r, struct disagreement **out)
+{
+	struct disagreement *d = xcalloc(r->pack->nquestions + 1, sizeof(*d));
+	size_t i, n = 0;
+	int k;
+
+	for (i = 0; i < r->pack->nquestions; i++) {
+		const struct question *q = &r->pack->questions[i];
+		const struct answer *a = session_answer(r->sess, q->id);
+		long long cnt = 0, s1 = 0, s2 = 0;
+		int lo = 0, hi = 0;
+
+		if (a == NULL || a->nvotes == 0)
+			continue;
+		for (k = 0; k < a->nvotes && k < (int)q->nchoices; k++) {
+			if (a->votes[k] == 0)
+				continue;
+			cnt += a->votes[k];
+			s1 += (long long)a->votes[k] * (k + 1);
+			s2 += (long long)a->votes[k] * (k + 1) * (k + 1);
+			if (lo == 0)
+				lo = k + 1;
+			hi = k + 1;
+		}
+		if (cnt < 2 || hi == lo)
+			continue;
+		d[n++] = (struct disagreement){ q, (cnt * s2 - s1 * s1) * 10000 / (cnt * cnt),
+		    lo, hi };
+	}
+	qsort(d, n, sizeof(*d), disagreement_cmp);
+	*out = d;
+	return n < 5 ? n : 5;
+}
+
 /* ------------------------------------------------------------------ text */
 
 static void
@@ -121,8 +214,9 @@ write_text(struct report *r)
 {
 	const struct report_words *w = r->w;
 	struct layout lo;
-	char lv[32], bar[16], *line;
-	size_t i, k;
+	struct disagreement *dis = NULL;
+	char lv[32], bar[16], *line, *votes;
+	size_t i, k, nd;
 	int width = r->width;
 
 	layout_init(&lo);
@@ -188,6 +282,22 @@ write_text(struct report *r)
 		layout_blank(&lo);
 	}
 
+	if ((nd = disagreements(r, &dis)) > 0) {
+		text_heading(&lo, w->disagreed, width, "-");
+		for (i = 0; i < nd; i++) {
+			votes = votes_text(dis[i].q, session_answer(r->sess, dis[i].q->id));
+			line = xasprintf("%zu. %s %d: %s", i + 1, w->question, dis[i].q->id,
+			    dis[i].q->text);
+			layout_text(&lo, line, width, 3, 0);
+			free(line);
+			line = xasprintf("   %s: %s", w->votes, votes);
+			layout_text(&lo, line, width, 5, 0);
+			free(line);
+			free(votes);
+		}
+		layout_blank(&lo);
+	}
+	free(dis);
 	text_heading(&lo, w->answers, width, "-");
 	for (i = 0; i < r->pack->nareas; i++) {
 		const struct area *a = &r->pack->areas[i];
@@ -211,6 +321,12 @@ write_text(struct report *r)
 				    ans->choice == ANSWER_NA ? w->na : w->unanswered);
 			layout_text(&lo, line, width, 2, 0);
 			free(line);
+			if ((votes = votes_text(q, ans)) != NULL) {
+				line = xasprintf("%s: %s", w->votes, votes);
+				layout_text(&lo, line, width, 2, 0);
+				free(line);
+				free(votes);
+			}
 			if (ans != NULL && ans->note != NULL) {
 				line = xasprintf("%s: %s", w->note, ans->note);
 				layout_text(&lo, line, width, 2, LS_EMPH);
@@ -437,6 +553,12 @@ write_markdown(struct report *r)
 				    w->unanswered);
 			}
 			buf_addc(o, '\n');
+			{
+				char *votes = votes_text(q, ans);
+				if (votes != NULL)
+					buf_printf(o, "\n%s: `%s`\n", w->votes, votes);
+				free(votes);
+			}
 			if (ans != NULL && ans->note != NULL) {
 				const char *p;
 				buf_printf(o, "\n> **%s:** ", w->note);
@@ -588,6 +710,15 @@ write_html(struct report *r)
 				    w->unanswered);
 			}
 			buf_adds(o, "</p>\n");
+			{
+				char *votes = votes_text(q, ans);
+				if (votes != NULL) {
+					buf_printf(o, "<p>%s: <code>", w->votes);
+					html_escape(o, votes);
+					buf_adds(o, "</code></p>\n");
+				}
+				free(votes);
+			}
 			if (ans != NULL && ans->note != NULL) {
 				buf_printf(o, "<p class=\"note\">%s: ", w->note);
 				html_escape(o, ans->note);
@@ -722,6 +853,13 @@ write_json(struct report *r)
 			buf_adds(o, "]");
 		} else {
 			buf_adds(o, ", \"choice\": \"na\", \"level\": null");
+		}
+		if (ans->nvotes > 0) {
+			int v;
+			buf_adds(o, ", \"votes\": [");
+			for (v = 0; v < ans->nvotes; v++)
+				buf_printf(o, "%s%d", v ? ", " : "", ans->votes[v]);
+			buf_adds(o, "]");
 		}
 		buf_adds(o, ", \"note\": ");
 		json_string(o, ans->note);

@@ -129,7 +129,13 @@ schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
 	}
 	while (i < v->len) {
 		k = utf8_decode(v->value + i, v->len - i, &cp);
-		if (text_is_unsafe(cp) && !(cp == '\n' && !single_line)) {
+		if (cp == '\n' && single_line) {
+			diag(DIAG_ERROR, c->file, v->line, v->col,
+			    "'%s' contains U+000A, a control character (a line break): "
+			    "write it on one line", key);
+			return -1;
+		}
+		if (text_is_unsafe(cp) && cp != '\n') {
 			diag(DIAG_ERROR, c->file, v->line, v->col,
 			    "'%s' contains U+%04X, a control character or direction override: remove it", key,
 			    (unsigned)cp);
@@ -141,6 +147,26 @@ schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
 	return 0;
 }
 
+const char *
+schema_id_hint(const struct ynode *v, int max)
+{
+	size_t i;
+	int id;
+
+	if (v->kind != YNODE_SCALAR)
+		return "";
+	if (!v->plain && parse_id(v->value, v->len, max, &id))
+		return ": remove the quotes";
+	for (i = 0; i < v->len && ascii_isdigit((unsigned char)v->value[i]); i++)
+		;
+	if (i == v->len && v->len > 1 && v->value[0] == '0')
+		return ": remove the leading zero";
+	for (i = 0; i < v->len; i++)
+		if ((unsigned char)v->value[i] >= 0x80)
+			return ": write it with the digits 0-9";
+	return "";
+}
+
 int
 schema_id_value(const struct schema_ctx *c, const struct ynode *v, const char *key, int max,
     int *out)
@@ -150,9 +176,13 @@ schema_id_value(const struct schema_ctx *c, const struct ynode *v, const char *k
 	if (v->kind != YNODE_SCALAR)
 		diag(DIAG_ERROR, c->file, v->line, v->col,
 		    "'%s' must be a whole number from 1 to %d, not %s", key, max, kind_name(v));
+	else if (v->len == 0)
+		diag(DIAG_ERROR, c->file, v->line, v->col,
+		    "'%s' is empty: write a whole number from 1 to %d", key, max);
 	else
 		diag(DIAG_ERROR, c->file, v->line, v->col,
-		    "'%s' must be a whole number from 1 to %d, not '%s'", key, max, v->value);
+		    "'%s' must be a whole number from 1 to %d, not '%s'%s", key, max, v->value,
+		    schema_id_hint(v, max));
 	return -1;
 }
 

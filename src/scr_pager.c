@@ -34,6 +34,25 @@ static const struct keydef results_keys[] = {
 	{ 0, NULL, NULL, ACT_NONE, false }
 };
 
+/* In demo mode, r on the results starts over for the next group. */
+static const struct keydef results_demo_keys[] = {
+	KEYS_SCROLL,
+	{ 'e', "e", N_("export"), ACT_EXPORT, true },
+	{ 'r', "r", N_("start over"), ACT_RESTART, true },
+	{ 'v', "v", N_("review"), ACT_REVIEW, true },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, true },
+	{ 'q', "q", N_("quit"), ACT_QUIT, true },
+	{ 0, NULL, NULL, ACT_NONE, false }
+};
+
+const struct keydef *
+ui_keys(const struct ui *ui)
+{
+	if (ui->screen == SCR_RESULTS && ui->app->demo)
+		return results_demo_keys;
+	return ui_screen(ui->screen)->keys;
+}
+
 static void
 pager_reset(struct ui *ui, const char *title)
 {
@@ -252,7 +271,7 @@ export_write(struct ui *ui, bool overwrite)
 	if (rc == -2)
 		return;	/* the caller asks */
 	if (rc < 0)
-		ui_status(ui, _("Could not write %s: %s"), ui->export_path, strerror(errno));
+		ui_status(ui, _("Could not write %s: %s"), ui->export_path, errno_text(errno));
 	else
 		ui_status(ui, _("Report written to %s"), ui->export_path);
 }
@@ -318,6 +337,12 @@ results_key(struct ui *ui, enum action act, int key)
 		break;
 	case ACT_REVIEW:
 		ui_goto(ui, SCR_REVIEW);
+		break;
+	case ACT_RESTART:
+		app_restart(ui->app);
+		ui_save(ui);
+		ui->welcome_focus = 0;
+		ui_goto(ui, SCR_WELCOME);
 		break;
 	case ACT_PREV:
 		ui->area = ui->app->pack->nareas - 1;

@@ -49,7 +49,7 @@ current(const struct ui *ui)
 }
 
 /* The focus that shows the saved answer, or the first choice. */
-static int
+int
 saved_focus(const struct ui *ui)
 {
 	const struct question *q = current(ui);
@@ -69,7 +69,7 @@ question_open(struct ui *ui, size_t index)
 {
 	ui->q = index;
 	ui->focus = saved_focus(ui);
-	ui_goto(ui, SCR_QUESTION);
+	ui_goto(ui, ui->app->workshop ? SCR_VOTE : SCR_QUESTION);
 }
 
 static void
@@ -212,9 +212,9 @@ choose(struct ui *ui)
 	ui_save(ui);
 }
 
-/* The screen after question index: the next question, or the end of its area. */
-static void
-go_next(struct ui *ui)
+/* The screen after the current question: the next question, or the end of its area. */
+void
+question_next(struct ui *ui)
 {
 	const struct question *q = current(ui);
 	const struct area *a = q->area;
@@ -227,8 +227,8 @@ go_next(struct ui *ui)
 	}
 }
 
-static void
-go_prev(struct ui *ui)
+void
+question_prev(struct ui *ui)
 {
 	const struct question *q = current(ui);
 
@@ -273,7 +273,7 @@ question_key(struct ui *ui, enum action act, int key)
 		break;
 	case ACT_CONFIRM:
 		choose(ui);
-		go_next(ui);
+		question_next(ui);
 		break;
 	case ACT_CLICK:	/* key is the row clicked: the option starting there or above */
 		for (int i = n - 1; i >= 0; i--) {
@@ -286,10 +286,10 @@ question_key(struct ui *ui, enum action act, int key)
 		}
 		break;
 	case ACT_NEXT:
-		go_next(ui);
+		question_next(ui);
 		break;
 	case ACT_PREV:
-		go_prev(ui);
+		question_prev(ui);
 		break;
 	case ACT_HELP:
 		pager_open_help(ui);

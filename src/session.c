@@ -227,8 +227,8 @@ parse_choice(const struct schema_ctx *c, const struct ynode *v, int *out)
 		return 0;
 	if (v->kind == YNODE_SCALAR)
 		diag(DIAG_ERROR, c->file, v->line, v->col,
-		    "'choice' must be a whole number from 1 to %d or the word na, not '%s'",
-		    CONTENT_MAX_ID, v->value);
+		    "'choice' must be a whole number from 1 to %d or the word na, not '%s'%s",
+		    CONTENT_MAX_ID, v->value, schema_id_hint(v, CONTENT_MAX_ID));
 	else
 		diag(DIAG_ERROR, c->file, v->line, v->col,
 		    "'choice' must be a whole number from 1 to %d or the word na, not %s",

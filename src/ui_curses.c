@@ -33,6 +33,7 @@ static const struct screen_ops *const screens[SCR_COUNT] = {
 	[SCR_HELP] = &scr_help,
 	[SCR_INPUT] = &scr_input,
 	[SCR_ASK] = &scr_ask,
+	[SCR_VOTE] = &scr_vote,
 };
 
 const struct screen_ops *
@@ -53,7 +54,7 @@ ui_save(struct ui *ui)
 {
 	if (app_save(ui->app) < 0)
 		ui_status(ui, _("Could not save your answers to %s: %s"), ui->app->session_path,
-		    strerror(errno));
+		    errno_text(errno));
 	else
 		ui->status[0] = '\0';
 }
@@ -163,7 +164,7 @@ draw(struct ui *ui)
 		/* the input and the one-key question use the bottom lines themselves */
 		if (ui->screen != SCR_INPUT && ui->screen != SCR_ASK) {
 			ui_statusline(ui);
-			ui_keybar(ui, s->keys);
+			ui_keybar(ui, ui_keys(ui));
 		}
 	}
 	move(ui->cy, ui->cx);	/* screen readers follow the hardware cursor */
@@ -215,7 +216,7 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 	layout_init(&ui.pager);
 	linkset_init(&ui.pager_links);
 	setup_colors(&ui, opts);
-	ui_goto(&ui, SCR_WELCOME);
+	ui_goto(&ui, opts->sample ? SCR_RESULTS : SCR_WELCOME);
 	draw(&ui);
 	while (!ui.quit && got_signal == 0) {
 		key = read_key();
@@ -241,8 +242,10 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 				ui.quit = true;
 			continue;
 		}
-		act = lookup(screens[ui.screen]->keys, key);
-		if (act != ACT_NONE || ui.screen == SCR_INPUT || ui.screen == SCR_ASK) {
+		act = lookup(ui_keys(&ui), key);
+		/* typing screens take every key; the others only those in their table */
+		if (act != ACT_NONE || ui.screen == SCR_INPUT || ui.screen == SCR_ASK ||
+		    ui.screen == SCR_VOTE) {
 			screens[ui.screen]->key(&ui, act, key);
 			if (!ui.quit)
 				draw(&ui);
@@ -255,11 +258,12 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 	fatal_hook = NULL;
 	ui_free(&ui);
 	if (sig != 0) {
+		app_remove_demo(app);
 		signal(sig, SIG_DFL);
 		raise(sig);
 		return 128 + sig;
 	}
-	{
+	if (!app->demo) {
 		char *safe = text_sanitized(app->session_path);
 		printf(_("Your answers are saved in %s. Run stok-assess again to go on.\n"), safe);
 		free(safe);

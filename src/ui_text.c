@@ -192,7 +192,7 @@ read_line(struct line_ui *u)
 			buf_addc(&u->raw, (char)c);
 	if (c == EOF && ferror(u->in)) {
 		blank(u);
-		diag_plain(DIAG_IO, _("cannot read the answers typed: %s"), strerror(errno));
+		diag_plain(DIAG_IO, _("cannot read the answers typed: %s"), errno_text(errno));
 		return INPUT_ERROR;
 	}
 	if (c == EOF && u->raw.len == 0) {
@@ -249,7 +249,7 @@ save(struct line_ui *u)
 	}
 	u->saved = false;
 	diag(DIAG_IO, u->app->session_path, 0, 0, _("cannot save the answers: %s"),
-	    strerror(errno));
+	    errno_text(errno));
 }
 
 /* --- the steps ---------------------------------------------------------- */
@@ -643,7 +643,6 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	size_t start = 0;
 	int status;
 
-	(void)o;
 	memset(&u, 0, sizeof(u));
 	u.app = a;
 	u.in = in;
@@ -654,6 +653,12 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	buf_init(&u.line);
 
 	welcome(&u);
+	if (o->sample) {	/* a trainer's demo: the example's results at once */
+		show_report(&u);
+		buf_free(&u.raw);
+		buf_free(&u.line);
+		return fflush(out) == 0 && !ferror(out) ? 0 : 1;
+	}
 	if (a->resumable)
 		f = ask_resume(&u);
 	if (f == FLOW_NEXT && a->resumable && (start = first_unanswered(a)) > 0)
@@ -668,7 +673,7 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	save(&u);
 	if (f == FLOW_NEXT)
 		show_report(&u);
-	else if (f == FLOW_STOP && u.saved)
+	else if (f == FLOW_STOP && u.saved && !a->demo)
 		sayf(&u, _("Your answers are saved in %s. Run stok-assess again to go on."),
 		    a->session_path);
 	status = u.saved && f != FLOW_ERROR ? 0 : 1;

@@ -6,6 +6,7 @@
  * terminal first.
  */
 #include <errno.h>
+#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,18 @@
 #include "util.h"
 
 void (*fatal_hook)(void);
+
+const char *
+errno_text(int err)
+{
+	static locale_t c_locale;
+
+	if (c_locale == (locale_t)0)
+		c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	if (c_locale == (locale_t)0)
+		return strerror(err);
+	return strerror_l(err, c_locale);
+}
 
 void
 fatal(const char *fmt, ...)
@@ -166,7 +179,7 @@ buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 	n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
-		fatal("vsnprintf: %s", strerror(errno));
+		fatal("vsnprintf: %s", errno_text(errno));
 	if ((size_t)n >= b->cap - b->len) {
 		buf_grow(b, (size_t)n);
 		n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);

@@ -114,6 +114,11 @@ report_parser_error(const struct reader *r, const yaml_parser_t *p)
 		return;
 	}
 	if (strstr(problem, "could not find expected ':'") != NULL) {
+		/* the context mark is where the key starts, the problem mark far after it */
+		if (p->context_mark.line > 0 || p->context_mark.column > 0) {
+			line = r->base_line + (int)p->context_mark.line;
+			col = (int)p->context_mark.column + 1;
+		}
 		diag(DIAG_ERROR, r->file, line, col,
 		    "YAML syntax: no ':' after a key (is the key longer than 1024 characters, "
 		    "or the line indented unlike its neighbours?)");
@@ -206,7 +211,13 @@ attach(const struct reader *r, struct ynode **stack, size_t depth, struct ynode 
 	if (top->kind == YNODE_MAPPING && expect_key[depth - 1]) {
 		if (n->kind != YNODE_SCALAR || strlen(n->value) != n->len) {
 			diag(DIAG_ERROR, r->file, n->line, n->col,
-			    "a key must be plain text, not a list, a mapping or a value with NUL");
+			    "a key must be plain text, not a list, a mapping or a value with NUL: "
+			    "write it as a word");
+			return -1;
+		}
+		if (n->plain && strcmp(n->value, "<<") == 0) {
+			diag(DIAG_ERROR, r->file, n->line, n->col,
+			    "YAML merge keys ('<<') are not allowed: write the keys out");
 			return -1;
 		}
 		node_append(top, n);
@@ -294,7 +305,7 @@ ytree_parse(const char *file, const char *whole, size_t whole_len, size_t offset
 			if (depth > 0 && stack[depth - 1]->kind == YNODE_MAPPING &&
 			    expect_key[depth - 1]) {
 				diag(DIAG_ERROR, file, line, col,
-				    "a key must be plain text, not a list or a mapping");
+				    "a key must be plain text, not a list or a mapping: write it as a word");
 				goto node_fail;
 			}
 			stack[depth] = n;

@@ -186,3 +186,59 @@ finnish_interface() {	# the interface speaks the pack's language...
 	wait_for "Area 1/4" || return 1
 }
 result "the Finnish pack speaks Finnish, and LANGUAGE=en English" finnish_interface
+
+# tree_sum DIR: every path, mode and content under DIR, hashed
+tree_sum() {
+	(cd "$1" && find . -printf '%p %m %s\n' | sort && find . -type f -exec sha256sum {} + | sort) |
+	    sha256sum
+}
+
+demo_leaves_home_alone() {
+	home=$work/demo
+	rm -rf "$home"
+	mkdir -p "$home/state" "$home/tmp"
+	echo "a file the demo must not touch" >"$home/keep.txt"
+	before=$(tree_sum "$home")
+	tm kill-session -t w 2>/dev/null
+	tm new-session -d -s w -x 80 -y 24 "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE=en TMPDIR='$work/demotmp'; mkdir -p '$work/demotmp'; $bin --demo --sample --content data/en; echo \"EXIT=\$?\"; sleep 30"
+	wait_for "Kıyıkent" || return 1
+	wait_for "r start over" || return 1
+	keys r
+	wait_for "Start the assessment" || return 1
+	keys Enter
+	wait_for "Question 1/32" || return 1
+	keys 2 Enter
+	wait_for "Question 2/32" || return 1
+	keys q
+	wait_for "EXIT=0" || return 1
+	[ "$(tree_sum "$home")" = "$before" ] || { echo "HOME changed:"; find "$home"; return 1; }
+	[ -z "$(ls -A "$work/demotmp")" ] || { echo "the demo left files:"; ls -R "$work/demotmp"; return 1; }
+}
+result "a demo, from the sample to a restart, leaves HOME as it was" demo_leaves_home_alone
+
+workshop_votes_resume() {	# counts typed in a workshop survive a save and a restart
+	start workshop "env LANGUAGE=en $bin --workshop --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "How many chose each option?" || return 1
+	keys "3 5 2 0 1" Enter
+	wait_for "The agreed answer" || return 1
+	screen | grep -q '› 2 (•)' || { echo "the most chosen is not proposed"; screen; return 1; }
+	keys Enter
+	wait_for "Question 2/32" || return 1
+	keys q
+	wait_for "EXIT=0" || return 1
+	f=$home/state/stok-assess/kapasite.yaml
+	grep -A3 'question: 1$' "$f" | grep -q 'votes: \[3, 5, 2, 0, 1\]' &&
+	    grep -A1 'question: 1$' "$f" | grep -q 'choice: 2' || { cat "$f"; return 1; }
+	tm respawn-pane -k -t w "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE=en; $bin --workshop --content data/tr; sleep 30"
+	wait_for "Resume" || return 1
+	keys Enter
+	wait_for "Question 2/32" || return 1
+	keys Left
+	wait_for "The agreed answer" || return 1
+	screen | grep -q '(•).*5$' || { screen; return 1; }
+	"$bin" report --lang en "$f" | grep -q "^Votes: 1 ### 3 · 2 ##### 5 · 3 ## 2 · 4 \. 0 · n/a # 1$" ||
+		{ "$bin" report --lang en "$f" | grep -n Votes; return 1; }
+}
+result "workshop votes survive a save and a restart, and reach the report" workshop_votes_resume

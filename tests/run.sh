@@ -41,6 +41,18 @@ for loc in C.UTF-8 tr_TR.UTF-8 fi_FI.UTF-8; do
 done
 unset LC_ALL
 
+# Once, not in every locale: SIGKILL while saving (fewer kills under the sanitizers).
+echo "== kills"
+if [ "${SANITIZE:-0}" = 1 ]; then
+	KILLS=50 bash tests/kill.sh >>"$log" 2>&1
+else
+	bash tests/kill.sh >>"$log" 2>&1
+fi
+
+# Once, not in every locale: the fuzzers, 30 seconds each, with their counts.
+echo "== fuzz"
+FUZZ_SECONDS=${FUZZ_SECONDS:-30} sh tests/fuzz.sh 2>&1 | tee -a "$log" | grep '^PASS'
+
 # Valgrind: zero errors, zero definitely lost bytes.
 echo "== valgrind"
 if [ "${SANITIZE:-0}" = 1 ]; then

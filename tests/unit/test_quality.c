@@ -21,6 +21,7 @@
 #include "content.h"
 #include "diag.h"
 #include "layout.h"
+#include "session.h"
 
 static const char *const packs[] = { "data/tr", "data/en", "data/fi" };
 
@@ -217,6 +218,30 @@ test_answer_texts(void **state)
 	}
 }
 
+/* Every bundled pack ships example answers for --demo --sample, valid and warning-free. */
+static void
+test_samples(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(packs) / sizeof(packs[0]); i++) {
+		struct pack *p = load(packs[i]);
+		struct diag_counts before = diag_counts();
+		char path[256];
+		struct session *s;
+
+		snprintf(path, sizeof(path), "%s/sample.yaml", packs[i]);
+		s = session_read(path, p);
+		assert_non_null(s);
+		assert_int_equal(diag_counts().warnings, before.warnings);
+		assert_true(s->nanswers >= p->nquestions - 1);
+		assert_non_null(s->organisation);
+		session_free(s);
+		pack_free(p);
+	}
+}
+
 int
 main(void)
 {
@@ -224,6 +249,7 @@ main(void)
 		cmocka_unit_test(test_packs_load_clean),
 		cmocka_unit_test(test_tr_en_same_ids),
 		cmocka_unit_test(test_answer_texts),
+		cmocka_unit_test(test_samples),
 	};
 
 	return cmocka_run_group_tests_name("quality", tests, NULL, NULL);

@@ -1,0 +1,106 @@
+#!/bin/sh
+# The fuzzers: builds the libFuzzer harnesses of tests/fuzz/ ("make
+# fuzz-build", clang with -fsanitize=fuzzer,address,undefined, into
+# build/fuzz/), replays every input kept in tests/fuzz/regressions/HARNESS/,
+# then runs every harness at the same time for FUZZ_SECONDS seconds (30
+# by default; "make fuzz FUZZ_SECONDS=N"). The corpora are built in
+# build/fuzz/corpus/HARNESS/ from the bundled packs, tests/content and the
+# seeds, and keep what the fuzzers add between runs. A crash leaves its
+# input in build/fuzz/crashes/HARNESS/: fix it, then keep the input under
+# tests/fuzz/regressions/HARNESS/. tests/run.sh calls this once.
+# Prints PASS:/FAIL:/SKIP: lines with the number of executions.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+secs=${FUZZ_SECONDS:-30}
+seeds=${SEEDS:-$top/../shared/seeds}
+harnesses="answertext assessment session layout"
+out=build/fuzz
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if ! command -v "${FUZZ_CC:-clang}" >/dev/null 2>&1; then
+	echo "SKIP: fuzz (${FUZZ_CC:-clang} is not installed)"
+	exit 0
+fi
+if ! ${MAKE:-make} -s --no-print-directory fuzz-build >"$work/build" 2>&1; then
+	echo "FAIL: fuzz harnesses build (make fuzz-build; libFuzzer is in libclang-rt-14-dev: make deps)"
+	sed 's/^/    /' "$work/build" | tail -20
+	exit 0
+fi
+
+# seed HARNESS FILE...: copy inputs into the harness's corpus, named after
+# their path. A layout input starts with its width byte: the seeds get 1,
+# 20, 50, 78, 120 and 200 columns in turn.
+seed() {
+	h=$1
+	shift
+	mkdir -p "$out/corpus/$h"
+	k=0
+	for f in "$@"; do
+		[ -f "$f" ] || continue
+		name=$out/corpus/$h/seed-$(printf '%s' "$f" | tr -c 'A-Za-z0-9._-' '_')
+		if [ "$h" = layout ]; then
+			k=$((k + 1))
+			case $((k % 6)) in
+			0) w='\000' ;; 1) w='\023' ;; 2) w='\061' ;;
+			3) w='\115' ;; 4) w='\167' ;; *) w='\307' ;;
+			esac
+			{ printf "$w"; cat "$f"; } >"$name"
+		else
+			cp "$f" "$name"
+		fi
+	done
+}
+texts=$( { find data tests/content -path '*/answers/*' -type f \( -name '*.md' -o -name '*.txt' \)
+	   find tests/content/bad -name '*.md'
+	   [ -d "$seeds" ] && find "$seeds" -type f; } | sort)
+seed answertext $texts
+seed layout $texts
+seed assessment $( { find data tests/content -name assessment.yaml
+	find tests/content/bad -name '*.yaml'; } | sort)
+seed session $(find tests/reports tests/linemode tests/content/bad-answers -name '*.yaml' | sort)
+for h in $harnesses; do	# as they are: a layout input has its width byte
+	for f in tests/fuzz/regressions/"$h"/*; do
+		[ -f "$f" ] && cp "$f" "$out/corpus/$h/regression-$(basename "$f")"
+	done
+done
+
+# The inputs that crashed once, each run once.
+for h in $harnesses; do
+	set -- tests/fuzz/regressions/"$h"/*
+	[ -f "$1" ] || continue
+	if "$out/fuzz_$h" "$@" >"$work/replay" 2>&1; then
+		echo "PASS: fuzz $h regressions ($# inputs)"
+	else
+		echo "FAIL: fuzz $h regressions"
+		grep -E 'ERROR|invariant|Running:|SUMMARY' "$work/replay" | sed 's/^/    /' | head -20
+	fi
+done
+
+# Every harness at once, for secs seconds.
+for h in $harnesses; do
+	case $h in
+	layout)	dict=markdown.dict; max=16385 ;;
+	*)	dict=yaml.dict; max=32768 ;;
+	esac
+	mkdir -p "$out/crashes/$h"
+	"$out/fuzz_$h" -max_total_time="$secs" -print_final_stats=1 -timeout=10 \
+	    -max_len=$max -dict="tests/fuzz/$dict" -artifact_prefix="$out/crashes/$h/" \
+	    "$out/corpus/$h" >"$out/$h.log" 2>&1 &
+	echo $! >"$work/$h.pid"
+done
+for h in $harnesses; do
+	wait "$(cat "$work/$h.pid")"
+	echo $? >"$work/$h.rc"
+done
+for h in $harnesses; do
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/$h.log")
+	if [ "$(cat "$work/$h.rc")" = 0 ] && [ -n "$runs" ]; then
+		echo "PASS: fuzz $h: ${runs} executions in ${secs} s, no crash"
+	else
+		echo "FAIL: fuzz $h: crashed after ${runs:-?} executions (log: $out/$h.log)"
+		grep -E 'ERROR|invariant|SUMMARY|Test unit written' "$out/$h.log" |
+		    sed 's/^/    /' | head -10
+	fi
+done

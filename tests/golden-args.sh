@@ -1,0 +1,110 @@
+#!/bin/sh
+# Golden command lines: wrong options and values, and files that must be
+# refused before a byte of them is read (a FIFO, a directory, /dev/zero,
+# a symbolic link, a 64 MB file) given as answers, as content or as the
+# saved session. Each case runs in a scratch directory holding those
+# fixtures; stok-assess must print exactly tests/args/NAME.expected: its
+# stderr, then a line "[exit N]". A FIFO or /dev/zero that were read would
+# hang: every case has ten seconds. With UPDATE=1 the expected files are
+# written instead. Prints PASS:/FAIL: lines for tests/run.sh.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=${STOK_ASSESS:-$top/stok-assess}
+dir=$top/tests/args
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$dir"
+
+# The fixtures.
+cd "$work" || exit 1
+cp -r "$top/tests/content/base" pack
+printf 'pack: deneme\nversion: 1\nlanguage: tr\nanswers:\n  - question: 8\n    choice: 2\n' >ok.yaml
+mkfifo fifo.yaml
+mkdir dir.yaml
+ln -s ok.yaml link.yaml
+ln -s /dev/zero zero.yaml
+truncate -s 64M big.yaml
+for k in fifo zero big dir link; do cp -r pack "pack-$k"; done
+rm pack-fifo/assessment.yaml && mkfifo pack-fifo/assessment.yaml
+rm pack-zero/assessment.yaml && ln -s /dev/zero pack-zero/assessment.yaml
+truncate -s 64M pack-big/assessment.yaml
+rm pack-dir/assessment.yaml && mkdir pack-dir/assessment.yaml
+mv pack-link/answers/q8-1.md pack-link/q8-1.md && ln -s ../q8-1.md pack-link/answers/q8-1.md
+for k in fifo zero big; do cp -r pack "text-$k"; rm "text-$k/answers/q8-1.md"; done
+mkfifo text-fifo/answers/q8-1.md
+ln -s /dev/zero text-zero/answers/q8-1.md
+cp pack/answers/q8-1.md text-big/answers/q8-1.md && truncate -s 64M text-big/answers/q8-1.md
+cp -r pack answers-file && rm -r answers-file/answers && touch answers-file/answers
+
+t() {	# t NAME ARG...: one case
+	name=$1
+	shift
+	timeout 10 "$bin" "$@" </dev/null >/dev/null 2>"$work/err"
+	echo "[exit $?]" >>"$work/err"
+	[ "${UPDATE:-0}" = 1 ] && cp "$work/err" "$dir/$name.expected"
+	if cmp -s "$work/err" "$dir/$name.expected"; then
+		echo "PASS: arguments $name"
+	else
+		echo "FAIL: arguments $name"
+		diff -u "$dir/$name.expected" "$work/err" | sed 's/^/    /' | head -20
+	fi
+}
+
+# Options.
+t unknown-command frobnicate
+t unknown-option --bogus
+t unknown-short-option -x
+t unknown-option-report report --bogus ok.yaml
+t unknown-option-check check --bogus
+t option-needs-value report ok.yaml --format
+t short-option-needs-value report ok.yaml -o
+t wizard-option-needs-value --lang
+t option-ambiguous report --fo ok.yaml
+t option-takes-no-value report --force=yes ok.yaml
+t option-escape report "$(printf -- '--\033]0;x\007')" ok.yaml
+t width-zero report --width 0 ok.yaml
+t width-too-small report --width 19 ok.yaml
+t width-too-large report --width 1001 ok.yaml
+t width-not-a-number report --width 7x ok.yaml
+t width-empty report --width= ok.yaml
+t format-unknown report -f pdf ok.yaml
+t report-no-file report
+t report-two-files report ok.yaml ok.yaml
+t list-argument list extra
+t ui-unknown --ui=gui
+t color-unknown --color=sometimes
+
+# Answers files.
+t answers-missing report missing.yaml
+t answers-file-name-escape report "$(printf 'a\033[2Jb.yaml')"
+t answers-fifo report fifo.yaml
+t answers-directory report dir.yaml
+t answers-dev-zero report /dev/zero
+t answers-symlink report link.yaml
+t answers-symlink-dev-zero report zero.yaml
+t answers-64mb report big.yaml
+
+# Content: a pack, or the directory of packs.
+t content-fifo report --content fifo.yaml ok.yaml
+t content-dev-zero report --content /dev/zero ok.yaml
+t content-64mb report --content big.yaml ok.yaml
+t check-fifo check fifo.yaml
+t check-dev-zero check /dev/zero
+t check-64mb check big.yaml
+t check-missing check missing
+t assessment-fifo check pack-fifo
+t assessment-dev-zero check pack-zero
+t assessment-64mb check pack-big
+t assessment-directory check pack-dir
+t answer-text-symlink check pack-link
+t answer-text-fifo check text-fifo
+t answer-text-dev-zero check text-zero
+t answer-text-64mb check text-big
+t answers-not-a-directory check answers-file
+
+# The wizard's saved session.
+t session-fifo --content pack --session fifo.yaml --ui=text
+t session-dev-zero --content pack --session /dev/zero --ui=text
+t session-symlink --content pack --session link.yaml --ui=text
+t session-64mb --content pack --session big.yaml --ui=text
+t session-directory --content pack --session dir.yaml --ui=text
