@@ -87,7 +87,10 @@ void	layout_to_text(const struct layout *, struct buf *);
 
 /* Columns taken by s (after sanitising; NFC). */
 int	text_width(const char *s, size_t len);
-/* s sanitised and normalised to NFC, as the layout would show it; the caller frees. */
+/*
+ * s sanitised and normalised to NFC, as the layout would show it (at most
+ * four combining marks in a row); the caller frees.
+ */
 char   *text_display(const char *s, size_t len, int *width);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include <cmark.h>
 #include <uninorm.h>
+#include <unistr.h>
 #include <uniwidth.h>
 
 #include "layout.h"
@@ -82,6 +83,38 @@ nfc_stable(const char *s, size_t len)
 	return true;
 }
 
+/*
+ * Keep at most MAX_MARKS zero-width code points (combining marks, joiners)
+ * in a row, in place; returns the new length. A curses cell holds one
+ * character and four marks (CCHARW_MAX), and a stack of hundreds smears
+ * over the cells around it: after the fourth, the rest are not shown.
+ */
+#define MAX_MARKS 4
+
+static size_t
+cap_marks(uint8_t *s, size_t n)
+{
+	size_t i = 0, o = 0;
+	int k, run = 0;
+	ucs4_t cp;
+
+	while (i < n) {
+		k = u8_mbtouc(&cp, s + i, n - i);
+		if (cp >= 0x300 && uc_width(cp, "UTF-8") == 0) {
+			if (run++ >= MAX_MARKS) {
+				i += (size_t)k;
+				continue;
+			}
+		} else {
+			run = 0;
+		}
+		memmove(s + o, s + i, (size_t)k);
+		o += (size_t)k;
+		i += (size_t)k;
+	}
+	return o;
+}
+
 char *
 text_display(const char *s, size_t len, int *width)
 {
@@ -94,6 +127,7 @@ text_display(const char *s, size_t len, int *width)
 	if (!nfc_stable(s, len))
 		nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL, &nfclen);
 	if (nfc != NULL) {
+		nfclen = cap_marks(nfc, nfclen);
 		text_sanitize(&b, (const char *)nfc, nfclen, false);
 		free(nfc);
 	} else {
@@ -279,7 +313,11 @@ para_push(struct para *p, enum atom_kind kind, unsigned style, const char *s, si
 	buf_add(&p->text, s, len);
 }
 
-/* Split display text into words and single spaces. */
+/*
+ * Split display text into words and single spaces. A text node holds a
+ * line break only when an entity (&#10;, &#13;) made it: it is a control
+ * character like any other then, and is shown as ^J or ^M.
+ */
 static void
 para_add_text(struct para *p, const char *s, size_t len, unsigned style)
 {
@@ -288,14 +326,13 @@ para_add_text(struct para *p, const char *s, size_t len, unsigned style)
 	int w;
 
 	while (i < len) {
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		if (s[i] == ' ' || s[i] == '\t') {
 			if (p->n == 0 || p->v[p->n - 1].kind == ATOM_WORD)
 				para_push(p, ATOM_SPACE, style, " ", 1, 1);
 			i++;
 			continue;
 		}
-		for (j = i; j < len && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' &&
-		    s[j] != '\r'; j++)
+		for (j = i; j < len && s[j] != ' ' && s[j] != '\t'; j++)
 			;
 		disp = text_display(s + i, j - i, &w);
 		para_push(p, ATOM_WORD, style, disp, strlen(disp), w);

@@ -1,9 +1,11 @@
 #!/bin/sh
 # The whole test suite, as "make check" runs it: the unit tests (cmocka),
-# the golden suites and the end-to-end tests, each in C.UTF-8, tr_TR.UTF-8
-# and fi_FI.UTF-8 (built with localedef into build/locale, no root needed),
-# then the unit tests once more under valgrind. Ends with one line
-# "N passed, N failed". Exit status 0 only when nothing failed.
+# the golden suites and the end-to-end tests, each in C.UTF-8, tr_TR.UTF-8,
+# fi_FI.UTF-8 and de_DE.UTF-8 (built with localedef into build/locale, no
+# root needed; the outputs must not change), the tmux tests once; then the
+# SIGKILL test and the fuzzers once; then the unit tests and every golden
+# case of the commands once more under valgrind. Ends with one line
+# "N passed, N failed, N skipped". Exit status 0 only when nothing failed.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
@@ -14,14 +16,14 @@ export SEEDS="${SEEDS:-$top/../shared/seeds}"
 # Build the test locales once; LOCPATH points glibc at them.
 locdir=$top/build/locale
 mkdir -p "$locdir"
-for l in tr_TR fi_FI; do
+for l in tr_TR fi_FI de_DE; do
 	[ -d "$locdir/$l.UTF-8" ] || localedef -i "$l" -f UTF-8 "$locdir/$l.UTF-8" 2>/dev/null ||
 		echo "FAIL: localedef $l.UTF-8 (is the locales package installed?)" >>"$log"
 done
 export LOCPATH="$locdir"
 
 
-for loc in C.UTF-8 tr_TR.UTF-8 fi_FI.UTF-8; do
+for loc in C.UTF-8 tr_TR.UTF-8 fi_FI.UTF-8 de_DE.UTF-8; do
 	echo "== $loc"
 	export LC_ALL=$loc
 	[ "$(LC_ALL=$loc locale charmap 2>/dev/null)" = UTF-8 ] ||
@@ -36,6 +38,8 @@ for loc in C.UTF-8 tr_TR.UTF-8 fi_FI.UTF-8; do
 	done
 	for s in tests/golden-*.sh tests/e2e-*.sh; do
 		[ -f "$s" ] || continue
+		# the tmux tests set the wizard's locale themselves: once is enough
+		case $s in tests/e2e-wizard.sh|tests/e2e-hostile.sh) [ $loc = C.UTF-8 ] || continue ;; esac
 		sh "$s" 2>&1 | sed "s/^\(PASS\|FAIL\|SKIP\): /\1: [$loc] /" >>"$log"
 	done
 done
@@ -68,6 +72,28 @@ elif command -v valgrind >/dev/null 2>&1; then
 		fi
 	done
 	rm -f "$log.vg"
+
+	# check, report, merge and diff on every golden case, through a
+	# wrapper that runs them under valgrind: an error or a definite leak
+	# is exit status 99 (so the case fails) and a non-empty log
+	vg=$(mktemp -d)
+	cat >"$vg/stok-assess" <<-EOF
+	#!/bin/sh
+	exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \\
+	    --log-file="$vg/log.%p" "$top/stok-assess" "\$@"
+	EOF
+	chmod +x "$vg/stok-assess"
+	for s in tests/golden-diag.sh tests/golden-report.sh tests/golden-merge.sh tests/golden-args.sh; do
+		LC_ALL=C.UTF-8 STOK_ASSESS=$vg/stok-assess sh "$s" >"$vg/$(basename "$s").out" 2>&1 &
+	done
+	wait
+	sed 's/^\(PASS\|FAIL\|SKIP\): /\1: [valgrind] /' "$vg"/*.out >>"$log"
+	for f in "$vg"/log.*; do
+		[ -s "$f" ] || continue
+		echo "FAIL: valgrind found errors or leaks ($f)" >>"$log"
+		sed 's/^/    /' "$f" | head -30 >>"$log"
+	done
+	rm -rf "$vg"
 else
 	echo "SKIP: valgrind is not installed" >>"$log"
 fi
