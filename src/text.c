@@ -4,6 +4,7 @@
  * locale-independent on purpose: content is always UTF-8, whatever the
  * user's locale says.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "text.h"
@@ -82,7 +83,17 @@ utf8_valid(const char *s, size_t n, size_t *bad)
 
 	while (i < n) {
 		if ((unsigned char)s[i] < 0x80) {
+			uint64_t w;
+
+			/* ASCII, most of any text here: eight bytes at a time */
 			i++;
+			while (n - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0))
+				i += 8;
+			continue;
+		}
+		if ((unsigned char)s[i] >= 0xC2 && (unsigned char)s[i] <= 0xDF && n - i >= 2 &&
+		    ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+			i += 2;	/* two bytes: ç ğ ı ö ş ü ä å and their capitals */
 			continue;
 		}
 		k = utf8_decode(s + i, n - i, &cp);
