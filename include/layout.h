@@ -38,6 +38,7 @@ struct lspan {
 	char		*text;		/* UTF-8, safe to print */
 	size_t		 len;
 	int		 width;		/* in columns */
+	size_t		 cap;		/* bytes allocated for text */
 };
 
 struct lline {
