@@ -23,6 +23,7 @@
 static const char usage_text[] =
     "usage: stok-assess [--lang L] [--pack ID] [--content DIR] [--session FILE] [--fresh]\n"
     "                   [--ui=curses|text] [--color=auto|always|never] [--mouse]\n"
+    "                   [--workshop] [--demo [--sample]]\n"
     "       stok-assess check [PACK ...]\n"
     "       stok-assess list\n"
     "       stok-assess report ANSWERS [--format text|markdown|html|json] [-o FILE]\n"
@@ -32,6 +33,8 @@ static const char usage_text[] =
     "       stok-assess --help | --version\n"
     "\n"
     "With no command, the wizard asks the questions of the pack for your language.\n"
+    "--workshop counts a room's votes for each question; --demo keeps nothing\n"
+    "(for trainers), and --sample opens on the results of an example organisation.\n"
     "\n"
     "Commands:\n"
     "  check    validate content packs (default: the bundled packs)\n"
