@@ -59,8 +59,8 @@ file_read(const char *path, size_t max, char **bufp, size_t *lenp)
 		if (n <= 0)
 			break;
 		len += (size_t)n;
-		if (len > (size_t)st.st_size)
-			break;
+		if (len >= (size_t)st.st_size)
+			break;	/* all of it, or more: a short read of a regular file is its end */
 	}
 	if (n < 0 || len > (size_t)st.st_size) {
 		if (n < 0)

@@ -33,27 +33,37 @@ pathlist_add(struct pathlist *l, char *path)
 	l->v[l->n++] = path;
 }
 
-static int
-path_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static bool
 is_text_name(const char *name)
 {
 	return str_has_suffix(name, ".md") || str_has_suffix(name, ".txt");
 }
 
-/* Collect the answer-text files under dir, depth levels deep at most. */
+/* A directory entry: its path and its type as readdir gave it. */
+struct entry {
+	char		*path;
+	unsigned char	 type;
+};
+
+static int
+entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->path, ((const struct entry *)b)->path);
+}
+
+/*
+ * Collect the answer-text files under dir, depth levels deep at most. The
+ * type readdir gives saves an lstat for each file; file_read checks the
+ * file itself again when it opens it.
+ */
 static void
 collect(const char *dir, int depth, struct pathlist *out)
 {
-	struct pathlist here = { NULL, 0, 0 };
+	struct entry *here = NULL;
+	size_t n = 0, cap = 0, i;
 	struct dirent *de;
 	struct stat st;
 	DIR *d;
-	size_t i;
 
 	if ((d = opendir(dir)) == NULL) {
 		diag(DIAG_IO, dir, 0, 0, "cannot read the directory: %s", errno_text(errno));
@@ -62,17 +72,27 @@ collect(const char *dir, int depth, struct pathlist *out)
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;	/* ., .. and hidden files such as editor swap files */
-		pathlist_add(&here, xasprintf("%s/%s", dir, de->d_name));
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			here = xreallocarray(here, cap, sizeof(*here));
+		}
+		here[n++] = (struct entry){ xasprintf("%s/%s", dir, de->d_name), de->d_type };
 	}
 	closedir(d);
-	qsort(here.v, here.n, sizeof(*here.v), path_cmp);
-	for (i = 0; i < here.n; i++) {
-		char *path = here.v[i];
+	qsort(here, n, sizeof(*here), entry_cmp);
+	for (i = 0; i < n; i++) {
+		char *path = here[i].path;
+		unsigned char type = here[i].type;
 
-		if (lstat(path, &st) < 0) {
-			diag(DIAG_IO, path, 0, 0, "cannot read: %s", errno_text(errno));
-			free(path);
-		} else if (S_ISDIR(st.st_mode)) {
+		if (type == DT_UNKNOWN) {
+			if (lstat(path, &st) < 0) {
+				diag(DIAG_IO, path, 0, 0, "cannot read: %s", errno_text(errno));
+				free(path);
+				continue;
+			}
+			type = S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
+		}
+		if (type == DT_DIR) {
 			if (depth >= CONTENT_MAX_DEPTH)
 				diag(DIAG_ERROR, path, 0, 0,
 				    "directories nest deeper than %d levels under answers/",
@@ -86,7 +106,7 @@ collect(const char *dir, int depth, struct pathlist *out)
 			free(path);
 		}
 	}
-	free(here.v);
+	free(here);
 }
 
 static void
