@@ -29,7 +29,7 @@ endif
 # Debian packages the build and the tests need.
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libyaml-dev libcmark-dev cmark \
 	       libcmocka-dev libunistring-dev libxml2-utils python3 tmux valgrind mandoc locales gettext \
-	       clang libclang-rt-14-dev
+	       dialog clang libclang-rt-14-dev
 
 LIB_SRCS = src/layout.c src/util.c src/text.c src/diag.c src/ytree.c src/schema.c \
 	   src/fileio.c src/assessment.c src/answertext.c src/pack.c src/packs.c \
@@ -59,7 +59,7 @@ XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
 		 --add-comments=TRANSLATORS: --add-location=file \
 		 --package-name=stok-assess --package-version=$(VERSION)
 
-.PHONY: FORCE all run check test install uninstall clean deps need-deps need-build-deps lint \
+.PHONY: FORCE all run check test install uninstall clean deps need-deps need-build-deps lint bench \
 	pot pot-new
 
 all: stok-assess $(MO_FILES)
@@ -125,6 +125,20 @@ check: need-deps
 	@SANITIZE=$(SANITIZE) tests/run.sh
 
 tests: stok-assess $(TEST_BINS)
+
+# The benchmark, not part of "check": synthetic packs in build/bench, the
+# table on stdout and in BENCHMARKS.md (tests/bench/bench.py says how).
+# BENCH_ARGS passes options, such as --quick or --runs N.
+BENCH_TOOLS = build/bench/ptyrun build/bench/readall
+
+bench: need-deps
+	@command -v dialog >/dev/null || $(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)
+	python3 tests/bench/bench.py $(BENCH_ARGS)
+
+build/bench/%: tests/bench/%.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARNINGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lutil
 
 lint:
 	mandoc -Tlint -Wwarning $(MANPAGES)
