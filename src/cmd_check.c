@@ -26,8 +26,10 @@ summary(const char *dir, const struct pack *p, struct diag_counts before)
 		printf("%s: not loaded", safe);
 	else {
 		char *id = text_sanitized(p->id), *lang = text_sanitized(p->language);
-		printf("%s: %s (%s, version %d): %zu areas, %zu questions, %zu answer texts",
-		    safe, id, lang, p->version, p->nareas, p->nquestions, p->ntexts);
+		printf("%s: %s (%s, version %d): %zu area%s, %zu question%s, %zu answer text%s",
+		    safe, id, lang, p->version, p->nareas, p->nareas == 1 ? "" : "s",
+		    p->nquestions, p->nquestions == 1 ? "" : "s",
+		    p->ntexts, p->ntexts == 1 ? "" : "s");
 		free(id);
 		free(lang);
 	}
