@@ -18,23 +18,13 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 0
 fi
 work=$(mktemp -d)
+suite=hostile
+. "$top/tests/lib.sh"
 sock=$work/tmux.sock
-tm() { tmux -S "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 cd "$top" || exit 1
 ESC=$(printf '\033')
 BEL=$(printf '\007')
-
-result() {
-	name=$1
-	shift
-	if "$@" >"$work/why" 2>&1; then
-		echo "PASS: hostile $name"
-	else
-		echo "FAIL: hostile $name"
-		sed 's/^/    /' "$work/why" | head -30
-	fi
-}
 
 # raw_clean FILE: the bytes of FILE hold no escape sequence but those
 # curses makes for this terminal (cursor moves, attributes, colours,
@@ -68,25 +58,15 @@ start() {
 	mkdir -p "$home/state"
 	stream=$work/$1.stream
 	: >"$stream"
-	tm kill-session -t h 2>/dev/null
-	tm new-session -d -s h -x 100 -y 30 \
+	tm kill-session -t w 2>/dev/null
+	tm new-session -d -s w -x 100 -y 30 \
 	    "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE= TERM=tmux-256color NCURSES_NO_UTF8_ACS=1;
 	     while [ ! -e '$work/go' ]; do sleep 0.05; done; $2; echo \"EXIT=\$?\"; sleep 30"
-	tm set-option -t h remain-on-exit on >/dev/null
-	tm pipe-pane -t h -o "cat >>'$stream'"
+	tm set-option -t w remain-on-exit on >/dev/null
+	tm pipe-pane -t w -o "cat >>'$stream'"
 	touch "$work/go"
 }
-stop() { tm kill-session -t h 2>/dev/null; rm -f "$work/go"; }
-screen() { tm capture-pane -p -t h; }
-keys() { tm send-keys -t h "$@"; }
-wait_for() {
-	i=0
-	while ! screen | grep -qF -- "$1"; do
-		i=$((i + 1))
-		[ $i -gt 50 ] && { echo "the screen never showed '$1':"; screen | sed 's/^/    | /'; return 1; }
-		sleep 0.1
-	done
-}
+stop() { tm kill-session -t w 2>/dev/null; rm -f "$work/go"; }
 
 # The whole wizard: typed names and notes, both guidance texts, the
 # results, the review, the help; the recorded stream must be clean, and

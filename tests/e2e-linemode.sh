@@ -13,6 +13,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${STOK_ASSESS:-$top/stok-assess}
 expected=$top/tests/linemode/expected-tr.yaml
 work=$(mktemp -d)
+suite=linemode
+. "$top/tests/lib.sh"
 trap 'rm -rf "$work"' EXIT
 cd "$top" || exit 1
 
@@ -20,17 +22,6 @@ if [ ! -x "$bin" ] || ! "$bin" --help 2>/dev/null | grep -q -- '--ui'; then
 	echo "SKIP: linemode (the wizard command is not built)"
 	exit 0
 fi
-
-result() {	# result NAME COMMAND...: PASS when the command succeeds
-	name=$1
-	shift
-	if "$@" >"$work/why" 2>&1; then
-		echo "PASS: linemode $name"
-	else
-		echo "FAIL: linemode $name"
-		sed 's/^/    /' "$work/why" | head -20
-	fi
-}
 
 wizard() {	# wizard SESSION [ARGS...] < INPUT > OUTPUT; English prompts, Turkish content
 	s=$1

@@ -10,8 +10,9 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 0
 fi
 work=$(mktemp -d)
+suite=wizard
+. "$top/tests/lib.sh"
 sock=$work/tmux.sock
-tm() { tmux -S "$sock" "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
 
 # start NAME COMMAND: a fresh home, and the wizard in an 80x24 terminal
@@ -24,30 +25,8 @@ start() {
 	    "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE= LC_MESSAGES=; $2; echo \"EXIT=\$?\"; sleep 30"
 	tm set-option -t w remain-on-exit on >/dev/null
 }
-screen() { tm capture-pane -p -t w; }
-# wait_for TEXT: until the screen shows TEXT (5 seconds at most)
-wait_for() {
-	i=0
-	while ! screen | grep -qF -- "$1"; do
-		i=$((i + 1))
-		[ $i -gt 50 ] && { echo "the screen never showed '$1':"; screen | sed 's/^/    | /'; return 1; }
-		sleep 0.1
-	done
-}
-keys() { tm send-keys -t w "$@"; }
 cursor_row() { tm display -p -t w '#{cursor_y}'; }
 focus_row() { screen | grep -n '^›' | head -1 | cut -d: -f1; }
-
-result() {
-	name=$1
-	shift
-	if "$@" >"$work/why" 2>&1; then
-		echo "PASS: wizard $name"
-	else
-		echo "FAIL: wizard $name"
-		sed 's/^/    /' "$work/why" | head -30
-	fi
-}
 
 # Answer every question of data/tr: choice (q mod 4) + 1, area priorities 1, 2, 3, 4...
 complete_tr() {

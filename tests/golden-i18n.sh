@@ -11,19 +11,10 @@ set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${STOK_ASSESS:-$top/stok-assess}
 work=$(mktemp -d)
+suite=i18n
+. "$top/tests/lib.sh"
 trap 'rm -rf "$work"' EXIT
 cd "$top" || exit 1
-
-result() {	# result NAME COMMAND...: PASS when the command succeeds
-	name=$1
-	shift
-	if "$@" >"$work/why" 2>&1; then
-		echo "PASS: i18n $name"
-	else
-		echo "FAIL: i18n $name"
-		sed 's/^/    /' "$work/why" | head -20
-	fi
-}
 
 # The gettext tools speak the locale's language: their output is parsed, so C.
 gt() {

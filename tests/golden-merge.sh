@@ -8,21 +8,12 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${STOK_ASSESS:-$top/stok-assess}
 dir=$top/tests/merge
 work=$(mktemp -d)
+suite=merge
+. "$top/tests/lib.sh"
 trap 'rm -rf "$work"' EXIT
 cd "$top" || exit 1
 cp -r data/tr "$work/tr"
 sed -i 's/^version: 1$/version: 2/' "$work/tr/assessment.yaml"
-
-result() {
-	name=$1
-	shift
-	if "$@" >"$work/why" 2>&1; then
-		echo "PASS: merge $name"
-	else
-		echo "FAIL: merge $name"
-		sed 's/^/    /' "$work/why" | head -20
-	fi
-}
 
 golden() {	# golden FILE COMMAND...: stdout and stderr against FILE
 	gold=$1

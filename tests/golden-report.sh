@@ -10,19 +10,10 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${STOK_ASSESS:-$top/stok-assess}
 dir=$top/tests/reports
 work=$(mktemp -d)
+suite=report
+. "$top/tests/lib.sh"
 trap 'rm -rf "$work"' EXIT
 cd "$top" || exit 1
-
-result() {	# result NAME COMMAND...: PASS when the command succeeds
-	name=$1
-	shift
-	if "$@" >"$work/why" 2>&1; then
-		echo "PASS: report $name"
-	else
-		echo "FAIL: report $name"
-		sed 's/^/    /' "$work/why" | head -20
-	fi
-}
 
 golden() {	# golden FILE WIDTH
 	out=$work/out.txt

@@ -1,0 +1,30 @@
+# tests/lib.sh: what the test scripts share. A script sets $suite (the
+# word after "PASS:") and $work (its temporary directory), then sources
+# this file; the tmux helpers also want $sock, the tmux server's socket.
+
+# result NAME COMMAND...: PASS when the command succeeds, else FAIL with
+# the first 30 lines of what it printed, indented.
+result() {
+	name=$1
+	shift
+	if "$@" >"$work/why" 2>&1; then
+		echo "PASS: $suite $name"
+	else
+		echo "FAIL: $suite $name"
+		sed 's/^/    /' "$work/why" | head -30
+	fi
+}
+
+# tmux, without the user's configuration; the pane is the session "w"
+tm() { tmux -S "$sock" -f /dev/null "$@"; }
+screen() { tm capture-pane -p -t w; }
+keys() { tm send-keys -t w "$@"; }
+# wait_for TEXT: until the screen shows TEXT (5 seconds at most)
+wait_for() {
+	i=0
+	while ! screen | grep -qF -- "$1"; do
+		i=$((i + 1))
+		[ $i -gt 50 ] && { echo "the screen never showed '$1':"; screen | sed 's/^/    | /'; return 1; }
+		sleep 0.1
+	done
+}
