@@ -31,6 +31,11 @@ void	report_write(struct buf *out, const struct pack *, const struct session *,
 
 /* A small text bar of counts: "1 ### 3 · 2 ##### 5 · 3 . 0 · 4 # 1 · n/a # 1". */
 void	report_count_bar(struct buf *, const int *counts, size_t nchoices, int na);
+/*
+ * s as a JSON string (null for NULL): UTF-8 kept; quotes, backslashes,
+ * controls, C1 controls and bidi overrides escaped.
+ */
+void	json_string(struct buf *, const char *s);
 /* Content text escaped for Markdown, and sanitised. */
 void	report_md_escape(struct buf *, const char *);
 /* The improvement plan of a session, as a Markdown list with its introduction. */

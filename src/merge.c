@@ -356,32 +356,6 @@ merge_markdown(struct buf *o, const struct group *g)
 }
 
 static void
-json_str(struct buf *o, const char *s)
-{
-	size_t i = 0, n = s ? strlen(s) : 0, k;
-	int32_t cp;
-
-	if (s == NULL) {
-		buf_adds(o, "null");
-		return;
-	}
-	buf_addc(o, '"');
-	while (i < n) {
-		k = utf8_decode(s + i, n - i, &cp);
-		if (cp == '"' || cp == '\\')
-			buf_printf(o, "\\%c", (char)cp);
-		else if (cp < 0)
-			buf_adds(o, "\\ufffd");
-		else if (text_is_unsafe(cp))
-			buf_printf(o, "\\u%04x", (unsigned)cp);
-		else
-			buf_add(o, s + i, k);
-		i += k;
-	}
-	buf_addc(o, '"');
-}
-
-static void
 json_level(struct buf *o, int v, bool have)
 {
 	if (have)
@@ -398,27 +372,27 @@ merge_json(struct buf *o, const struct group *g)
 	int mean, lo, hi;
 
 	buf_adds(o, "{\n  \"pack\": {\"id\": ");
-	json_str(o, p->id);
+	json_string(o, p->id);
 	buf_printf(o, ", \"version\": %d, \"language\": ", p->version);
-	json_str(o, p->language);
+	json_string(o, p->language);
 	buf_adds(o, "},\n  \"respondents\": [");
 	for (i = 0; i < g->n; i++) {
 		const struct session *s = g->r[i].sess;
 		buf_adds(o, i ? ",\n    {\"file\": " : "\n    {\"file\": ");
-		json_str(o, g->r[i].path);
+		json_string(o, g->r[i].path);
 		buf_adds(o, ", \"organisation\": ");
-		json_str(o, s->organisation);
+		json_string(o, s->organisation);
 		buf_adds(o, ", \"role\": ");
-		json_str(o, s->role);
+		json_string(o, s->role);
 		buf_adds(o, ", \"date\": ");
-		json_str(o, s->date);
+		json_string(o, s->date);
 		buf_printf(o, ", \"version\": %d}", s->pack_version);
 	}
 	buf_adds(o, "\n  ],\n  \"areas\": [");
 	for (i = 0; i < p->nareas; i++) {
 		bool have = area_stats(g, i, &mean, &lo, &hi);
 		buf_adds(o, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		json_str(o, p->areas[i].id);
+		json_string(o, p->areas[i].id);
 		buf_adds(o, ", \"mean\": ");
 		json_level(o, mean, have);
 		buf_adds(o, ", \"min\": ");
@@ -436,7 +410,7 @@ merge_json(struct buf *o, const struct group *g)
 					cnt++;
 				}
 			buf_adds(o, k ? ", " : "");
-			json_str(o, g->roles[k]);
+			json_string(o, g->roles[k]);
 			buf_adds(o, ": ");
 			json_level(o, cnt ? (int)((sum * 2 + cnt) / (2 * cnt)) : 0, cnt > 0);
 		}
@@ -456,7 +430,7 @@ merge_json(struct buf *o, const struct group *g)
 				na++;
 		}
 		buf_printf(o, "%s\n    {\"id\": %d, \"area\": ", i ? "," : "", q->id);
-		json_str(o, q->area->id);
+		json_string(o, q->area->id);
 		buf_adds(o, ", \"counts\": [");
 		for (k = 0; k < q->nchoices; k++)
 			buf_printf(o, "%s%d", k ? ", " : "", counts[k]);
@@ -679,11 +653,11 @@ diff_json(struct buf *o, const struct pack *p, const struct respondent *old,
 	score_compute(&so, p, old->sess);
 	score_compute(&sn, p, new->sess);
 	buf_adds(o, "{\n  \"pack\": ");
-	json_str(o, p->id);
+	json_string(o, p->id);
 	buf_adds(o, ",\n  \"old\": ");
-	json_str(o, old->path);
+	json_string(o, old->path);
 	buf_adds(o, ",\n  \"new\": ");
-	json_str(o, new->path);
+	json_string(o, new->path);
 	buf_adds(o, ",\n  \"overall\": {\"old\": ");
 	json_level(o, so.level100, so.answered > 0);
 	buf_adds(o, ", \"new\": ");
@@ -691,7 +665,7 @@ diff_json(struct buf *o, const struct pack *p, const struct respondent *old,
 	buf_adds(o, "},\n  \"areas\": [");
 	for (i = 0; i < p->nareas; i++) {
 		buf_adds(o, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		json_str(o, p->areas[i].id);
+		json_string(o, p->areas[i].id);
 		buf_adds(o, ", \"old\": ");
 		json_level(o, so.areas[i].level100, so.areas[i].answered > 0);
 		buf_adds(o, ", \"new\": ");

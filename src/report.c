@@ -734,8 +734,7 @@ write_html(struct report *r)
 
 /* ------------------------------------------------------------------ json */
 
-/* A JSON string: UTF-8 kept, controls, C1 and bidi controls as \u escapes. */
-static void
+void
 json_string(struct buf *o, const char *s)
 {
 	size_t i = 0, n = s != NULL ? strlen(s) : 0, k;
