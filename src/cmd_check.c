@@ -33,8 +33,11 @@ summary(const char *dir, const struct pack *p, struct diag_counts before)
 		free(id);
 		free(lang);
 	}
-	printf(", %d error%s, %d warning%s\n", errors, errors == 1 ? "" : "s",
-	    warnings, warnings == 1 ? "" : "s");
+	if (errors == 0 && warnings == 0)
+		printf(": ok\n");
+	else
+		printf(", %d error%s, %d warning%s\n", errors, errors == 1 ? "" : "s",
+		    warnings, warnings == 1 ? "" : "s");
 	free(safe);
 }
 
