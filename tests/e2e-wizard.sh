@@ -69,6 +69,10 @@ complete_tr() {
 	"$bin" report "$f" >"$work/complete/report.txt" || return 1
 	cmp "$work/complete/report.txt" "$work/complete/export.txt" ||
 		{ diff "$work/complete/report.txt" "$work/complete/export.txt" | head; return 1; }
+	[ "$(stat -c %a "$work/complete/export.txt")" = 600 ] ||
+		{ echo "the export has mode $(stat -c %a "$work/complete/export.txt")"; return 1; }
+	[ "$(stat -c %a "$f")" = 600 ] && [ "$(stat -c %a "$(dirname "$f")")" = 700 ] ||
+		{ echo "the session or its directory has the wrong mode"; return 1; }
 }
 result "completes the Turkish assessment and exports its report" complete_tr
 

@@ -91,6 +91,19 @@ no_overwrite() {	# -o over an existing file without --force leaves it alone
 }
 result "-o refuses to overwrite without --force" no_overwrite
 
+private_no_links() {	# -o writes mode 0600, and replaces a symbolic link, never its target
+	rm -f "$work/new.txt"
+	"$bin" report -o "$work/new.txt" "$dir/en-sample.yaml" || return 1
+	[ "$(stat -c %a "$work/new.txt")" = 600 ] || { echo "mode $(stat -c %a "$work/new.txt")"; return 1; }
+	echo "the target" >"$work/target.txt"
+	ln -sf "$work/target.txt" "$work/link.txt"
+	"$bin" report -o "$work/link.txt" "$dir/en-sample.yaml" 2>/dev/null && return 1
+	"$bin" report --force -o "$work/link.txt" "$dir/en-sample.yaml" || return 1
+	[ "$(cat "$work/target.txt")" = "the target" ] || { echo "the link was followed"; return 1; }
+	[ -f "$work/link.txt" ] && [ ! -L "$work/link.txt" ]
+}
+result "-o writes mode 0600 and never through a symbolic link" private_no_links
+
 lang_switch() {	# the same answers render in another language of the pack
 	"$bin" report --lang tr "$dir/en-sample.yaml" | grep -q '^İyileştirme planı$'
 }
