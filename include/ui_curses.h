@@ -171,6 +171,12 @@ void	ui_bar(const struct ui *, int y, int x, int cells, int num, int den);
 int	ui_text(const struct ui *, int y, int x, int width, int maxy, const char *text,
 	    int hang, attr_t);
 void	ui_status(struct ui *, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * pos moved within 0..last: one step for ACT_UP and ACT_DOWN, page steps
+ * for ACT_PGUP and ACT_PGDN, to an end for ACT_HOME and ACT_END; other
+ * actions leave it. For a focus, a selection or a scroll position.
+ */
+size_t	ui_move(size_t pos, enum action, size_t last, size_t page);
 
 /* scr_question.c */
 void	question_open(struct ui *, size_t index);

@@ -158,12 +158,8 @@ welcome_key(struct ui *ui, enum action act, int key)
 	(void)key;
 	switch (act) {
 	case ACT_UP:
-		if (ui->welcome_focus > 0)
-			ui->welcome_focus--;
-		break;
 	case ACT_DOWN:
-		if (ui->welcome_focus < n - 1)
-			ui->welcome_focus++;
+		ui->welcome_focus = (int)ui_move((size_t)ui->welcome_focus, act, (size_t)n - 1, 1);
 		break;
 	case ACT_LEFT:
 	case ACT_RIGHT:
@@ -195,12 +191,6 @@ welcome_key(struct ui *ui, enum action act, int key)
 			    "\xE2\x86\x92 to pick one):"), role_label(ui->app->sess->role), role_done);
 			break;
 		}
-		break;
-	case ACT_KEYS:
-		ui_goto(ui, SCR_HELP);
-		break;
-	case ACT_QUIT:
-		ui->quit = true;
 		break;
 	default:
 		break;
@@ -279,18 +269,10 @@ review_key(struct ui *ui, enum action act, int key)
 	(void)key;
 	switch (act) {
 	case ACT_UP:
-		if (ui->review_sel > 0)
-			ui->review_sel--;
-		break;
 	case ACT_DOWN:
-		if (ui->review_sel + 1 < n)
-			ui->review_sel++;
-		break;
 	case ACT_PGUP:
-		ui->review_sel = ui->review_sel > page ? ui->review_sel - page : 0;
-		break;
 	case ACT_PGDN:
-		ui->review_sel = ui->review_sel + page < n ? ui->review_sel + page : n - 1;
+		ui->review_sel = ui_move(ui->review_sel, act, n - 1, page);
 		break;
 	case ACT_CONFIRM:
 		question_open(ui, ui->review_sel);
@@ -300,9 +282,6 @@ review_key(struct ui *ui, enum action act, int key)
 		break;
 	case ACT_BACK:
 		question_open(ui, ui->q);
-		break;
-	case ACT_QUIT:
-		ui->quit = true;
 		break;
 	default:
 		break;

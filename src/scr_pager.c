@@ -180,30 +180,7 @@ pager_scroll(struct ui *ui, enum action act)
 	size_t height = (size_t)(LINES - 4), max;
 
 	max = ui->pager.nlines > height ? ui->pager.nlines - height : 0;
-	switch (act) {
-	case ACT_UP:
-		if (ui->pager_top > 0)
-			ui->pager_top--;
-		break;
-	case ACT_DOWN:
-		if (ui->pager_top < max)
-			ui->pager_top++;
-		break;
-	case ACT_PGUP:
-		ui->pager_top = ui->pager_top > height ? ui->pager_top - height : 0;
-		break;
-	case ACT_PGDN:
-		ui->pager_top = ui->pager_top + height < max ? ui->pager_top + height : max;
-		break;
-	case ACT_HOME:
-		ui->pager_top = 0;
-		break;
-	case ACT_END:
-		ui->pager_top = max;
-		break;
-	default:
-		break;
-	}
+	ui->pager_top = ui_move(ui->pager_top, act, max, height);
 }
 
 static void
@@ -347,9 +324,6 @@ results_key(struct ui *ui, enum action act, int key)
 	case ACT_PREV:
 		ui->area = ui->app->pack->nareas - 1;
 		ui_goto(ui, SCR_AREA_END);
-		break;
-	case ACT_QUIT:
-		ui->quit = true;
 		break;
 	default:
 		pager_scroll(ui, act);

@@ -258,12 +258,8 @@ question_key(struct ui *ui, enum action act, int key)
 
 	switch (act) {
 	case ACT_UP:
-		if (ui->focus > 0)
-			ui->focus--;
-		break;
 	case ACT_DOWN:
-		if (ui->focus < n - 1)
-			ui->focus++;
+		ui->focus = (int)ui_move((size_t)ui->focus, act, (size_t)n - 1, 1);
 		break;
 	case ACT_CHOOSE:
 		if (key - '1' >= n)
@@ -304,12 +300,6 @@ question_key(struct ui *ui, enum action act, int key)
 		break;
 	case ACT_REVIEW:
 		ui_goto(ui, SCR_REVIEW);
-		break;
-	case ACT_KEYS:
-		ui_goto(ui, SCR_HELP);
-		break;
-	case ACT_QUIT:
-		ui->quit = true;
 		break;
 	default:
 		break;
@@ -377,12 +367,8 @@ area_end_key(struct ui *ui, enum action act, int key)
 
 	switch (act) {
 	case ACT_UP:
-		if (ui->focus > 0)
-			ui->focus--;
-		break;
 	case ACT_DOWN:
-		if (ui->focus < 3)
-			ui->focus++;
+		ui->focus = (int)ui_move((size_t)ui->focus, act, 3, 1);
 		break;
 	case ACT_CHOOSE:
 		if (key - '1' > 3)
@@ -404,9 +390,6 @@ area_end_key(struct ui *ui, enum action act, int key)
 		break;
 	case ACT_REVIEW:
 		ui_goto(ui, SCR_REVIEW);
-		break;
-	case ACT_QUIT:
-		ui->quit = true;
 		break;
 	default:
 		break;

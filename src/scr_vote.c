@@ -170,12 +170,9 @@ vote_key(struct ui *ui, enum action act, int key)
 		ui->vote_input[0] = '\0';
 		break;
 	case ACT_UP:
-		if (ui->voted && ui->focus > 0)
-			ui->focus--;
-		break;
 	case ACT_DOWN:
-		if (ui->voted && ui->focus < n - 1)
-			ui->focus++;
+		if (ui->voted)
+			ui->focus = (int)ui_move((size_t)ui->focus, act, (size_t)n - 1, 1);
 		break;
 	case ACT_CONFIRM:
 		if (!ui->voted) {
@@ -197,9 +194,6 @@ vote_key(struct ui *ui, enum action act, int key)
 		break;
 	case ACT_NEXT:
 		question_next(ui);
-		break;
-	case ACT_QUIT:
-		ui->quit = true;
 		break;
 	default:
 		break;

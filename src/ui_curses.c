@@ -243,9 +243,15 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 			continue;
 		}
 		act = lookup(ui_keys(&ui), key);
-		/* typing screens take every key; the others only those in their table */
-		if (act != ACT_NONE || ui.screen == SCR_INPUT || ui.screen == SCR_ASK ||
+		/* q and h mean the same on every screen whose table has them */
+		if (act == ACT_QUIT) {
+			ui.quit = true;
+		} else if (act == ACT_KEYS) {
+			ui_goto(&ui, SCR_HELP);
+			draw(&ui);
+		} else if (act != ACT_NONE || ui.screen == SCR_INPUT || ui.screen == SCR_ASK ||
 		    ui.screen == SCR_VOTE) {
+			/* typing screens take every key; the others only those in their table */
 			screens[ui.screen]->key(&ui, act, key);
 			if (!ui.quit)
 				draw(&ui);

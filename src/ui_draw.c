@@ -211,3 +211,24 @@ ui_text(const struct ui *ui, int y, int x, int width, int maxy, const char *text
 	layout_free(&lo);
 	return y;
 }
+
+size_t
+ui_move(size_t pos, enum action act, size_t last, size_t page)
+{
+	switch (act) {
+	case ACT_UP:
+		return pos > 0 ? pos - 1 : 0;
+	case ACT_DOWN:
+		return pos < last ? pos + 1 : last;
+	case ACT_PGUP:
+		return pos > page ? pos - page : 0;
+	case ACT_PGDN:
+		return pos + page < last ? pos + page : last;
+	case ACT_HOME:
+		return 0;
+	case ACT_END:
+		return last;
+	default:
+		return pos;
+	}
+}
