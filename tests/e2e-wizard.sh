@@ -144,7 +144,7 @@ kill_restores() {
 	wait_for "3/32" || return 1
 	keys 4
 	sleep 0.3
-	pid=$(pgrep -f "^$bin --content data/tr" | head -1)
+	pid=$(pgrep -P "$(tm display -p -t w '#{pane_pid}')" -f "^$bin ")	# this pane's wizard
 	[ -n "$pid" ] || { echo "no process"; return 1; }
 	kill "-$1" "$pid"
 	wait_for "EXIT=$2" || return 1
