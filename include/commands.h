@@ -39,6 +39,11 @@ int	output_write(const char *output, bool force, const struct buf *b);
 
 struct option;
 /*
+ * The options report, merge and diff share: --format, --output, --force,
+ * --width, --lang, --pack, --content and --help.
+ */
+extern const struct option output_longopts[];
+/*
  * getopt_long for the commands, printing its own one-line, sanitised
  * message about a wrong option (then returning '?': call usage_error(NULL)).
  */

@@ -6,6 +6,7 @@
  * to a file.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,18 @@
 #include "diag.h"
 #include "fileio.h"
 #include "packs.h"
+
+const struct option output_longopts[] = {
+	{ "format", required_argument, NULL, 'f' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "force", no_argument, NULL, 'F' },
+	{ "width", required_argument, NULL, 'w' },
+	{ "lang", required_argument, NULL, 'l' },
+	{ "pack", required_argument, NULL, 'p' },
+	{ "content", required_argument, NULL, 'c' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
 
 void
 answers_free(struct answers_set *a)

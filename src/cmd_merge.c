@@ -23,23 +23,12 @@ struct out_options {
 static int
 parse_options(int argc, char **argv, const char *usage, bool csv, struct out_options *o)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "force", no_argument, NULL, 'F' },
-		{ "width", required_argument, NULL, 'w' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "pack", required_argument, NULL, 'p' },
-		{ "content", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	int ch;
 
 	memset(o, 0, sizeof(*o));
 	o->format = REPORT_TEXT;
 	o->width = 78;
-	while ((ch = getopt_long(argc, argv, "f:o:w:h", longopts, NULL)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "f:o:w:h", output_longopts)) != -1) {
 		switch (ch) {
 		case 'f':
 			if (csv && strcmp(optarg, "csv") == 0)

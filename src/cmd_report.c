@@ -26,24 +26,13 @@ static const char report_usage[] =
 int
 cmd_report(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "force", no_argument, NULL, 'F' },
-		{ "width", required_argument, NULL, 'w' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "pack", required_argument, NULL, 'p' },
-		{ "content", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *output = NULL, *lang = NULL, *pack_id = NULL, *content = NULL;
 	struct answers_set set;
 	struct buf out;
 	int ch, format = REPORT_TEXT, width = 78, status;
 	bool force = false;
 
-	while ((ch = cmd_getopt(argc, argv, "f:o:w:h", longopts)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "f:o:w:h", output_longopts)) != -1) {
 		switch (ch) {
 		case 'f':
 			if ((format = report_format_parse(optarg)) < 0)

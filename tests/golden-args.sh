@@ -62,6 +62,8 @@ t wizard-option-needs-value --lang
 t option-ambiguous report --fo ok.yaml
 t option-takes-no-value report --force=yes ok.yaml
 t option-escape report "$(printf -- '--\033]0;x\007')" ok.yaml
+t option-escape-merge merge "$(printf -- '--\033[2J')" ok.yaml
+t option-escape-diff diff "$(printf -- '-\033')" ok.yaml ok.yaml
 t width-zero report --width 0 ok.yaml
 t width-too-small report --width 19 ok.yaml
 t width-too-large report --width 1001 ok.yaml
