@@ -62,6 +62,21 @@ role_label(const char *role)
 	return role;
 }
 
+/* A row of a list: sanitised, bold with the focus marker and the cursor when focused. */
+static void
+list_row(struct ui *ui, int y, const char *s, bool focused)
+{
+	char *safe = text_display(s, strlen(s), NULL);
+
+	if (focused) {
+		ui_put(y, 0, "\xE2\x80\xBA", 1, ui_attr(ui, UC_FOCUS));
+		ui->cy = y;
+		ui->cx = 2;
+	}
+	ui_put(y, 2, safe, COLS - 3, focused ? A_BOLD : A_NORMAL);
+	free(safe);
+}
+
 static void
 welcome_draw(struct ui *ui)
 {
@@ -100,16 +115,7 @@ welcome_draw(struct ui *ui)
 			    role != NULL ? role_label(role) : "-");
 			break;
 		}
-		if (i == ui->welcome_focus) {
-			ui_put(y, 0, "\xE2\x80\xBA", 1, ui_attr(ui, UC_FOCUS));
-			ui->cy = y;
-			ui->cx = 2;
-		}
-		{
-			char *safe = text_display(s, strlen(s), NULL);
-			ui_put(y, 2, safe, COLS - 3, i == ui->welcome_focus ? A_BOLD : A_NORMAL);
-			free(safe);
-		}
+		list_row(ui, y, s, i == ui->welcome_focus);
 		free(s);
 	}
 }
@@ -245,16 +251,7 @@ review_draw(struct ui *ui)
 		s = xasprintf("%zu.%zu %s %-2s %s", q->area->index + 1, i - q->area->first + 1,
 		    a != NULL && a->note != NULL ? "*" : " ", level,
 		    ch != NULL ? ch->text->title : q->text);
-		if (i == ui->review_sel) {
-			ui_put(y, 0, "\xE2\x80\xBA", 1, ui_attr(ui, UC_FOCUS));
-			ui->cy = y;
-			ui->cx = 2;
-		}
-		{
-			char *safe = text_display(s, strlen(s), NULL);
-			ui_put(y, 2, safe, COLS - 3, i == ui->review_sel ? A_BOLD : A_NORMAL);
-			free(safe);
-		}
+		list_row(ui, y, s, i == ui->review_sel);
 		free(s);
 	}
 	if (ui->status[0] == '\0')
