@@ -29,7 +29,7 @@ endif
 # Debian packages the build and the tests need.
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libyaml-dev libcmark-dev cmark \
 	       libcmocka-dev libunistring-dev libxml2-utils python3 tmux valgrind mandoc locales gettext \
-	       dialog clang libclang-rt-14-dev
+	       dialog clang libclang-rt-14-dev nodejs npm
 
 LIB_SRCS = src/layout.c src/util.c src/text.c src/diag.c src/ytree.c src/schema.c \
 	   src/fileio.c src/assessment.c src/answertext.c src/pack.c src/packs.c \
@@ -59,7 +59,7 @@ XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
 		 --add-comments=TRANSLATORS: --add-location=file \
 		 --package-name=stok-assess --package-version=$(VERSION)
 
-.PHONY: FORCE all run check test install uninstall clean deps need-deps need-build-deps lint bench \
+.PHONY: FORCE all run check test install uninstall clean deps deb-deps need-deps need-build-deps lint bench \
 	pot pot-new
 
 all: stok-assess $(MO_FILES)
@@ -90,6 +90,9 @@ build/tests/%: tests/unit/%.c build/libstok.a build/.flags
 
 # The fuzzers (make fuzz, make fuzz-build): see tests/fuzz/fuzz.mk.
 -include tests/fuzz/fuzz.mk
+# Other test suites with make rules of their own (tests/NAME/NAME.mk): each
+# may add to DEB_PACKAGES and define its targets there.
+-include $(filter-out tests/fuzz/fuzz.mk,$(wildcard tests/*/*.mk))
 
 build/locale/%/LC_MESSAGES/stok-assess.mo: po/%.po
 	@mkdir -p $(@D)
@@ -153,7 +156,15 @@ need-deps:
 	   command -v $$t >/dev/null || exit 1; done && \
 	 [ -d /usr/share/i18n/locales ] || $(MAKE) --no-print-directory deps
 
-deps:
+# Debian packages first, then the npm packages of package-lock.json (test
+# data only: the CommonMark spec, the YAML test suite, axe-core), exactly
+# as pinned there.
+deps: deb-deps
+	@cmp -s package-lock.json node_modules/.installed-lock 2>/dev/null || \
+	 { echo "make deps: npm ci"; npm ci --ignore-scripts --no-audit --no-fund && \
+	   cp package-lock.json node_modules/.installed-lock; }
+
+deb-deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
 	  done | tr '\n' ' '); \
