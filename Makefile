@@ -29,7 +29,7 @@ endif
 # Debian packages the build and the tests need.
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libyaml-dev libcmark-dev cmark \
 	       libcmocka-dev libunistring-dev libxml2-utils python3 tmux valgrind mandoc locales gettext \
-	       dialog clang libclang-rt-14-dev nodejs npm
+	       dialog clang libclang-rt-14-dev
 
 LIB_SRCS = src/layout.c src/util.c src/text.c src/diag.c src/ytree.c src/schema.c \
 	   src/fileio.c src/assessment.c src/answertext.c src/pack.c src/packs.c \
@@ -160,6 +160,8 @@ need-deps:
 # data only: the CommonMark spec, the YAML test suite, axe-core), exactly
 # as pinned there.
 deps: deb-deps
+	@command -v npm >/dev/null || { echo "make deps: apt-get install -y nodejs npm"; \
+	 $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y --no-install-recommends nodejs npm; }
 	@cmp -s package-lock.json node_modules/.installed-lock 2>/dev/null || \
 	 { echo "make deps: npm ci"; npm ci --ignore-scripts --no-audit --no-fund && \
 	   cp package-lock.json node_modules/.installed-lock; }
