@@ -23,7 +23,7 @@
 static const char usage_text[] =
     "usage: stok-assess [--lang L] [--pack ID] [--content DIR] [--session FILE] [--fresh]\n"
     "                   [--ui=curses|text] [--color=auto|always|never] [--mouse]\n"
-    "                   [--workshop] [--demo [--sample]]\n"
+    "                   [--workshop [--big]] [--demo [--sample]]\n"
     "       stok-assess check [PACK ...]\n"
     "       stok-assess list\n"
     "       stok-assess report ANSWERS [--format text|markdown|html|json] [-o FILE]\n"

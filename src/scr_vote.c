@@ -144,6 +144,60 @@ draw_count(struct ui *ui, int y, int x, int barw, int votes, int most, int total
 }
 
 /*
+ * --big, once the room has voted: the question and the distribution
+ * alone, for the back of the room. Each option gets a one-row label and a
+ * bar across the width, as tall as the screen allows (up to three rows);
+ * the count and share stand at the bar's end as text, and the focused
+ * option is marked by its sign and "(•)", never by colour alone.
+ */
+static void
+vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int total)
+{
+	int i, y, h, b, bottom = LINES - 4, barw, first = 0, avail;
+	bool labels, gap;
+	char *s, num[32];
+
+	y = ui_text(ui, 0, 2, COLS - 4, 3, q->text, 0, A_BOLD) + 1;
+	avail = bottom - y;
+	/* a label row, one to three bar rows and a gap row per option, as room allows */
+	labels = 2 * n <= avail;
+	gap = labels && 3 * n - 1 <= avail;
+	h = labels ? (avail - (gap ? n - 1 : 0)) / n - 1 : 1;
+	h = h < 1 ? 1 : h > 3 ? 3 : h;
+	if (!labels && n > avail && ui->focus >= avail)
+		first = ui->focus - avail + 1;	/* a window that holds the focus */
+	barw = COLS - (labels ? 16 : 24);
+	for (i = first; i < n && y + (labels ? 1 : 0) + h <= bottom; i++) {
+		bool chosen = i == ui->focus;
+		int cells = most > 0 ? (ui->votes[i] * barw + most - 1) / most : 0, r, x = 4;
+
+		if (chosen) {
+			ui_put(y, 2, "\xE2\x80\xBA", 1, ui_attr(ui, UC_FOCUS));
+			ui->cy = y;
+		}
+		if (labels) {
+			s = option_label(q, i, chosen);
+			ui_put(y++, 4, s, COLS - 6, chosen ? ui_attr(ui, UC_CHOSEN) | A_BOLD : A_BOLD);
+			free(s);
+		} else {
+			snprintf(num, sizeof(num), "%d %s", i + 1, chosen ? "(\xE2\x80\xA2)" : "( )");
+			x += ui_put(y, 4, num, 8, A_BOLD) + 1;
+		}
+		for (r = 0; r < h; r++)
+			for (b = 0; b < cells; b++)
+				ui_put(y + r, x + b, "\xE2\x96\x88", 1, ui_attr(ui, UC_CHOSEN));
+		snprintf(num, sizeof(num), "%d %d%%", ui->votes[i],
+		    total > 0 ? (ui->votes[i] * 100 + total / 2) / total : 0);
+		ui_put(y, x + cells + 1, num, COLS - x - cells - 2, A_BOLD);
+		y += h + gap;
+	}
+	ui->cx = 4;
+	s = xasprintf(_("Votes: %d"), total);
+	ui_put(LINES - 3, 2, s, COLS - 4, A_BOLD);
+	free(s);
+}
+
+/*
  * One question, its options and, once counted, the room's votes. The
  * options get their full text when everything fits; otherwise one row
  * each, and when even that does not fit, a window around the focused
@@ -166,6 +220,10 @@ vote_draw(struct ui *ui)
 		total += ui->votes[i];
 		if (ui->votes[i] > most)
 			most = ui->votes[i];
+	}
+	if (ui->voted && ui->opts->big) {
+		vote_draw_big(ui, q, n, most, total);
+		return;
 	}
 	s = xasprintf(_("Question %zu/%zu \xC2\xB7 %s"), ui->q + 1, p->nquestions, q->area->title);
 	ui_put(0, 2, s, COLS - 4, ui_attr(ui, UC_DIM));

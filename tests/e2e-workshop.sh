@@ -18,14 +18,14 @@ suite=workshop
 sock=$work/tmux.sock
 trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
 
-# start NAME COLS LINES: a fresh home and a workshop on data/tr, in English
+# start NAME COLS LINES [OPTION]: a fresh home and a workshop on data/tr, in English
 start() {
 	home=$work/$1
 	rm -rf "$home"
 	mkdir -p "$home/state"
 	tm kill-session -t w 2>/dev/null
 	tm new-session -d -s w -x "$2" -y "$3" \
-	    "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE=en LC_MESSAGES=; $bin --workshop --content data/tr; echo \"EXIT=\$?\"; sleep 30"
+	    "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE=en LC_MESSAGES=; $bin --workshop ${4:-} --content data/tr; echo \"EXIT=\$?\"; sleep 30"
 	tm set-option -t w remain-on-exit on >/dev/null
 	wait_for "Örgütsel Kapasite" && keys Enter && wait_for "How many chose each option?"
 }
@@ -113,3 +113,24 @@ corrected() {	# Backspace goes back to the counts; the corrected vote is saved
 	focus_shown 1
 }
 result "a vote corrected before it is agreed; the agreed answer shown as such" corrected
+
+big() {	# big COLS LINES: the distribution alone; the focus always on the screen
+	start "big$1" "$1" "$2" --big || return 1
+	keys "12 30 0 6 1" Enter
+	wait_for "Votes: 49" || return 1
+	focus_shown 2 || return 1
+	screen | grep -q 'Question 1/32' && { echo "--big shows more than the question"; return 1; }
+	screen | grep -q ' 30 61%$' || { screen; return 1; }
+	for k in 3 4 5; do keys Down; focus_shown $k || return 1; done
+	keys Enter
+	wait_for "Question 2/32" || return 1
+	saved | grep -A3 'question: 1$' | grep -q 'choice: na' || { saved; return 1; }
+}
+result "--big at 80x24: the question and the distribution, large" big 80 24
+result "--big at 60x16: the question and the distribution, large" big 60 16
+
+big_alone() {
+	"$bin" --big >"$work/big.out" 2>&1
+	[ $? = 2 ] && grep -q -- '--big goes with --workshop' "$work/big.out" || { cat "$work/big.out"; return 1; }
+}
+result "--big without --workshop is a usage error" big_alone
