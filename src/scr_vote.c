@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "room.h"
 #include "text.h"
 #include "ui_curses.h"
 
@@ -33,18 +34,6 @@ static const struct question *
 current(const struct ui *ui)
 {
 	return &ui->app->pack->questions[ui->q];
-}
-
-/* The option most people chose, the lower one on a tie (not applicable counts last). */
-static int
-most_chosen(const int *votes, int n)
-{
-	int i, best = 0;
-
-	for (i = 1; i < n; i++)
-		if (votes[i] > votes[best])
-			best = i;
-	return best;
 }
 
 static void
@@ -349,13 +338,17 @@ vote_key(struct ui *ui, enum action act, int key)
 			if ((ui->nvotes = parse_counts(ui, n)) == 0)
 				break;
 			ui->voted = true;
-			ui->focus = most_chosen(ui->votes, n);
+			ui->focus = room_most_voted(ui->votes, n);
 			ui->status[0] = '\0';
 			break;
 		}
 		session_set_votes(ui->app->sess, q->id, ui->votes, n);
 		session_set_answer(ui->app->sess, q->id, ui->focus == n - 1 ? ANSWER_NA :
 		    q->choices[ui->focus].id);
+		{
+			const struct answer *a = session_answer(ui->app->sess, q->id);
+			session_set_room(ui->app->sess, q->id, room_changed(q, a), a->followup);
+		}
 		ui_save(ui);
 		question_next(ui);
 		break;
@@ -375,4 +368,96 @@ vote_key(struct ui *ui, enum action act, int key)
 
 const struct screen_ops scr_vote = {
 	vote_enter, vote_draw, vote_key, vote_keys, N_("Workshop vote")
+};
+
+/*
+ * The room's record, after the last question of a workshop: the questions
+ * where the room disagreed most, as the report lists them, for the trainer
+ * to mark those to follow up. The marks are saved with the answers and
+ * reach the report and merge.
+ */
+static const struct keydef room_keys[] = {
+	KEYS_MOVE,
+	{ ' ', "Space", N_("mark or unmark for follow-up"), ACT_EDIT, true },
+	{ '\n', "Enter", N_("the results"), ACT_CONFIRM, true },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, true },
+	{ 'q', "q", N_("quit"), ACT_QUIT, true },
+	{ 0, NULL, NULL, ACT_NONE, false }
+};
+
+static void
+room_enter(struct ui *ui)
+{
+	ui->focus = 0;
+}
+
+static void
+room_draw(struct ui *ui)
+{
+	struct room_disagreement *d;
+	size_t i, n = room_disagreements(ui->app->pack, ui->app->sess, &d);
+	int y;
+	char *s;
+
+	ui_put(0, 2, _("The room's record"), COLS - 4, ui_attr(ui, UC_TITLE));
+	y = ui_text(ui, 2, 2, COLS - 4, LINES - 4, n > 0 ?
+	    _("The questions where the room disagreed most. Mark those to come back to: "
+	    "the report and the group report list them.") :
+	    _("The room did not disagree on any question: there is nothing to mark."),
+	    0, 0) + 1;
+	for (i = 0; i < n && y < LINES - 4; i++) {
+		const struct answer *a = session_answer(ui->app->sess, d[i].q->id);
+		bool marked = a != NULL && a->followup;
+		int row = y;
+
+		s = xasprintf(_("%s %zu. Question %d (levels %d to %d): %s"),
+		    marked ? "[x]" : "[ ]", i + 1, d[i].q->id, d[i].lo, d[i].hi, d[i].q->text);
+		y = ui_text(ui, y, 4, COLS - 6, y + 2 < LINES - 4 ? y + 2 : LINES - 4, s, 4,
+		    marked ? ui_attr(ui, UC_CHOSEN) : A_NORMAL) + 1;
+		free(s);
+		if ((int)i == ui->focus) {
+			ui_put(row, 2, "\xE2\x80\xBA", 1, ui_attr(ui, UC_FOCUS));
+			ui->cy = row;
+			ui->cx = 4;
+		}
+	}
+	free(d);
+}
+
+static void
+room_key(struct ui *ui, enum action act, int key)
+{
+	struct room_disagreement *d;
+	size_t n = room_disagreements(ui->app->pack, ui->app->sess, &d);
+	const struct answer *a;
+
+	(void)key;
+	switch (act) {
+	case ACT_UP:
+	case ACT_DOWN:
+		if (n > 0)
+			ui->focus = (int)ui_move((size_t)ui->focus, act, n - 1, 1);
+		break;
+	case ACT_EDIT:
+		if ((size_t)ui->focus < n &&
+		    (a = session_answer(ui->app->sess, d[ui->focus].q->id)) != NULL) {
+			session_set_room(ui->app->sess, a->question_id, a->changed, !a->followup);
+			ui_save(ui);
+		}
+		break;
+	case ACT_CONFIRM:
+		ui_goto(ui, SCR_RESULTS);
+		break;
+	case ACT_PREV:
+		ui->area = ui->app->pack->nareas - 1;
+		ui_goto(ui, SCR_AREA_END);
+		break;
+	default:
+		break;
+	}
+	free(d);
+}
+
+const struct screen_ops scr_room = {
+	room_enter, room_draw, room_key, room_keys, N_("The room's record")
 };

@@ -134,3 +134,38 @@ big_alone() {
 	[ $? = 2 ] && grep -q -- '--big goes with --workshop' "$work/big.out" || { cat "$work/big.out"; return 1; }
 }
 result "--big without --workshop is a usage error" big_alone
+
+record() {	# the room's record: the disagreements, a mark saved, then the results
+	home=$work/record
+	rm -rf "$home"
+	mkdir -p "$home/state"
+	tm kill-session -t w 2>/dev/null
+	tm new-session -d -s w -x 80 -y 24 \
+	    "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE=en; $bin --workshop --content tests/content/base; sleep 30"
+	wait_for "Deneme" || return 1
+	keys Enter
+	wait_for "How many chose" || return 1
+	keys "1 0 0 5 0" Enter
+	wait_for "Votes: 6" || return 1
+	keys 1 Enter	# the room agrees on 1, not on the most voted 4
+	wait_for "end of this area" || return 1
+	keys 2 Enter
+	wait_for "How many chose" || return 1
+	keys "3 3 0 0" Enter
+	wait_for "Votes: 6" || return 1
+	keys Enter
+	wait_for "end of this area" || return 1
+	keys 2 Enter
+	wait_for "The room's record" || return 1
+	screen | grep -q '\[ \] 1. Question 8 (levels 1 to 4)' &&
+	    screen | grep -q '\[ \] 2. Question 11 (levels 1 to 2)' || { screen; return 1; }
+	keys Space
+	wait_for "[x] 1. Question 8" || return 1
+	f=$home/state/stok-assess/deneme.yaml
+	grep -A5 'question: 8$' "$f" | grep -q 'changed: true' &&
+	    grep -A5 'question: 8$' "$f" | grep -q 'followup: true' &&
+	    ! grep -A4 'question: 11$' "$f" | grep -q -e changed -e followup || { cat "$f"; return 1; }
+	keys Enter
+	wait_for "Özet" || return 1
+}
+result "the room's record: disagreements listed, a follow-up mark saved" record
