@@ -31,7 +31,7 @@ DEB_PACKAGES = gcc make pkg-config libncurses-dev libyaml-dev libcmark-dev cmark
 	       libcmocka-dev libunistring-dev libxml2-utils python3 tmux valgrind mandoc locales gettext \
 	       dialog clang libclang-rt-14-dev
 
-LIB_SRCS = src/layout.c src/util.c src/text.c src/diag.c src/ytree.c src/schema.c \
+LIB_SRCS = src/layout.c src/util.c src/text.c src/diag.c src/ytree.c src/yfast.c src/schema.c \
 	   src/fileio.c src/assessment.c src/answertext.c src/pack.c src/packs.c \
 	   src/score.c src/report.c src/report_words.c src/app.c src/i18n.c src/merge.c \
 	   src/session.c src/ui_text.c src/network.c src/room.c
