@@ -79,9 +79,9 @@ cmd_network(int argc, char **argv)
 		answers_free(&set);
 		return 2;
 	}
-	buf_init(&out);
-	out.data = network_format(nw);
-	out.len = out.cap = strlen(out.data);
+	out.data = network_format(nw);	/* a buf's invariants hold: it ends in NUL */
+	out.len = strlen(out.data);
+	out.cap = out.len + 1;
 	status = output_write(output, force, &out);
 	buf_free(&out);
 	network_free(nw);

@@ -84,24 +84,45 @@ stats_fill(struct net_stats *st, int *v, int n, int nlevels, int min_group)
 	}
 }
 
-/* Organisations: the index of the first file of each, in file order. */
+struct named {
+	const char	*org;	/* NULL: an organisation of its own */
+	size_t		 file;
+};
+
+static int
+named_cmp(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	int c;
+
+	if (x->org != NULL && y->org != NULL && (c = strcmp(x->org, y->org)) != 0)
+		return c;
+	if ((x->org == NULL) != (y->org == NULL))
+		return x->org == NULL ? -1 : 1;
+	return (x->file > y->file) - (x->file < y->file);
+}
+
+/*
+ * Number the organisations: files naming the same one share its number, a
+ * file naming none has one of its own. Sorting by name keeps this
+ * O(n log n) for the thousands of files of a large network.
+ */
 static size_t
 group_by_organisation(const struct session *const *s, size_t n, size_t *org_of)
 {
-	size_t i, k, norgs = 0;
+	struct named *v = xcalloc(n ? n : 1, sizeof(*v));
+	size_t i, norgs = 0;
 
+	for (i = 0; i < n; i++)
+		v[i] = (struct named){ s[i]->organisation, i };
+	qsort(v, n, sizeof(*v), named_cmp);
 	for (i = 0; i < n; i++) {
-		org_of[i] = norgs;
-		if (s[i]->organisation != NULL)
-			for (k = 0; k < i; k++)
-				if (s[k]->organisation != NULL &&
-				    strcmp(s[k]->organisation, s[i]->organisation) == 0) {
-					org_of[i] = org_of[k];
-					break;
-				}
-		if (org_of[i] == norgs)
+		if (i == 0 || v[i].org == NULL || v[i - 1].org == NULL ||
+		    strcmp(v[i].org, v[i - 1].org) != 0)
 			norgs++;
+		org_of[v[i].file] = norgs - 1;
 	}
+	free(v);
 	return norgs;
 }
 
@@ -125,7 +146,7 @@ network_build(const struct pack *p, const struct session *const *s, size_t n, in
 	struct session **org;
 	struct score *sc;
 	const struct session **members;
-	size_t *org_of, norgs, i, k, m;
+	size_t *org_of, *start, *fill, norgs, i, k, m;
 	int *v, nv;
 
 	if (min_group < NETWORK_MIN_GROUP)
@@ -141,19 +162,29 @@ network_build(const struct pack *p, const struct session *const *s, size_t n, in
 	/* each organisation's respondents combined, then scored as one */
 	org = xcalloc(norgs, sizeof(*org));
 	sc = xcalloc(norgs, sizeof(*sc));
-	members = xcalloc(n, sizeof(*members));
+	/* the files of each organisation together: start[k] .. start[k + 1] */
+	members = xcalloc(n ? n : 1, sizeof(*members));
+	start = xcalloc(norgs + 1, sizeof(*start));
+	for (i = 0; i < n; i++)
+		start[org_of[i] + 1]++;
+	for (k = 0; k < norgs; k++)
+		start[k + 1] += start[k];
+	fill = xcalloc(norgs, sizeof(*fill));
+	for (i = 0; i < n; i++)
+		members[start[org_of[i]] + fill[org_of[i]]++] = s[i];
+	free(fill);
 	for (k = 0; k < norgs; k++) {
-		for (i = 0, m = 0; i < n; i++)
-			if (org_of[i] == k)
-				members[m++] = s[i];
-		org[k] = merge_answers(p, members, m);
+		const struct session **mine = members + start[k];
+
+		m = start[k + 1] - start[k];
+		org[k] = merge_answers(p, mine, m);
 		/* a question only said to be not applicable stays so */
 		for (i = 0; i < p->nquestions; i++) {
 			size_t j;
 			if (session_answer(org[k], p->questions[i].id) != NULL)
 				continue;
 			for (j = 0; j < m; j++) {
-				const struct answer *a = session_answer(members[j],
+				const struct answer *a = session_answer(mine[j],
 				    p->questions[i].id);
 				if (a != NULL && a->choice == ANSWER_NA) {
 					session_set_answer(org[k], p->questions[i].id, ANSWER_NA);
@@ -207,6 +238,7 @@ network_build(const struct pack *p, const struct session *const *s, size_t n, in
 	free(sc);
 	free(org);
 	free(members);
+	free(start);
 	free(org_of);
 	return nw;
 }

@@ -565,6 +565,22 @@ def bench_merge(runs):
             fmt_ratio(t / tc), goal, ok, prof)
 
 
+def bench_network(runs):
+    """The profile of a network of 5,000 member organisations, against cat."""
+    p100 = pack(100)
+    g = os.path.join(OUT, "network-5000")
+    generated(g, ["network", g, "5000", "100"])
+    files = pack_files(g)
+    net = lambda: run([BIN, "network", "--content", p100] + files)
+    cat = lambda: run(["cat"] + files)
+    rn, rc = pair(net, cat, max(3, runs // 2))
+    t, tc = med(rn), med(rc)
+    prof = lambda: ("network of 500 organisations",
+                    [BIN, "network", "--content", p100] + files[:500], None, None)
+    row("network: profile of 5,000 organisations", "%s (%.0f µs/file)" % (fmt_s(t), t / 5000 * 1e6),
+        "cat: " + fmt_s(tc), fmt_ratio(t / tc), "(information)", None, prof)
+
+
 def bench_scaling(t10k, n10k, runs, quick):
     per = {n10k: t10k / n10k}
     for nq, r in ((250, runs),) + (() if quick else ((25000, max(3, runs // 2)),)):
@@ -625,6 +641,7 @@ def main():
     bench_report(p2500, runs, t10k)
     home = bench_startup(max(runs, 9))
     bench_merge(runs)
+    bench_network(runs)
     bench_scaling(t10k, n10k, runs, a.quick)
     note = ("Medians of %d runs (start-up: %d), after one warm-up run; each pair alternates "
             "in one invocation (A B B A ...); warm page cache; stdout to /dev/null; "
