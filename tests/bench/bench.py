@@ -577,7 +577,8 @@ def bench_network(runs):
     t, tc = med(rn), med(rc)
     prof = lambda: ("network of 500 organisations",
                     [BIN, "network", "--content", p100] + files[:500], None, None)
-    row("network: profile of 5,000 organisations", "%s (%.0f µs/file)" % (fmt_s(t), t / 5000 * 1e6),
+    row("network: profile of 5,000 organisations",
+        "%s, %.0f µs/file" % (fmt_spread(walls(rn)), t / 5000 * 1e6),
         "cat: " + fmt_s(tc), fmt_ratio(t / tc), "(information)", None, prof)
 
 
