@@ -22,11 +22,16 @@ static const struct report_words words[] = {
 		    "share how you got there.",
 		.priority = "priority", .high = "high", .medium = "medium", .low = "low",
 		.question = "Question", .answer = "Answer", .note = "Note",
-		.na = "Not applicable to us", .unanswered = "Not answered",
+		.na = "Not applicable to us", .na_short = "n/a", .unanswered = "Not answered",
 		.first_step = "First step",
 		.step_fallback = "Read the guidance for this answer below.",
 		.answers = "Answers and guidance", .links = "Links",
 		.not_scored = "not scored",
+		.legend = "Level: the mean of the levels chosen in the area, from 1 to the "
+		    "top level; - when none is chosen. The bar shows the level in tenths of "
+		    "the top level. The numbers (e.g. 3/4): questions answered with a level, "
+		    "of all the questions of the area; \u201cnot applicable\u201d answers "
+		    "count in neither.",
 		.group = "Group report", .respondents = "Respondents", .areas = "Areas",
 		.mean = "Mean", .min = "Min", .max = "Max", .spread = "Spread",
 		.consensus = "Least consensus",
@@ -58,11 +63,16 @@ static const struct report_words words[] = {
 		    "ve deneyiminizi başka örgütlerle paylaşın.",
 		.priority = "öncelik", .high = "yüksek", .medium = "orta", .low = "düşük",
 		.question = "Soru", .answer = "Yanıt", .note = "Not",
-		.na = "Bizim için geçerli değil", .unanswered = "Yanıtlanmadı",
+		.na = "Bizim için geçerli değil", .na_short = "geçerli değil", .unanswered = "Yanıtlanmadı",
 		.first_step = "İlk adım",
 		.step_fallback = "Aşağıda bu yanıtın önerilerini okuyun.",
 		.answers = "Yanıtlar ve öneriler", .links = "Bağlantılar",
 		.not_scored = "puanlanmadı",
+		.legend = "Düzey: alanda seçilen düzeylerin ortalaması, 1'den en üst düzeye "
+		    "kadar; hiç düzey seçilmemişse -. Çubuk düzeyi en üst düzeyin onda "
+		    "biri birimiyle gösterir. Sayılar (örneğin 3/4): düzey seçilerek "
+		    "yanıtlanan sorular / alandaki bütün sorular; \u201cgeçerli değil\u201d "
+		    "yanıtları ikisine de sayılmaz.",
 		.group = "Grup raporu", .respondents = "Yanıtlayanlar", .areas = "Alanlar",
 		.mean = "Ortalama", .min = "En düşük", .max = "En yüksek", .spread = "Fark",
 		.consensus = "En az uzlaşılan konular",
@@ -94,11 +104,16 @@ static const struct report_words words[] = {
 		    "taso yllä ja kertokaa kokemuksistanne muille.",
 		.priority = "tärkeys", .high = "korkea", .medium = "keskitaso", .low = "matala",
 		.question = "Kysymys", .answer = "Vastaus", .note = "Huomio",
-		.na = "Ei koske meitä", .unanswered = "Ei vastattu",
+		.na = "Ei koske meitä", .na_short = "ei koske", .unanswered = "Ei vastattu",
 		.first_step = "Ensimmäinen askel",
 		.step_fallback = "Lue tämän vastauksen ohjeet alta.",
 		.answers = "Vastaukset ja ohjeet", .links = "Linkit",
 		.not_scored = "ei pisteytetty",
+		.legend = "Taso: osa-alueella valittujen tasojen keskiarvo, 1:stä ylimpään "
+		    "tasoon; - jos yhtään tasoa ei ole valittu. Palkki näyttää tason "
+		    "kymmenesosina ylimmästä tasosta. Luvut (esim. 3/4): tason valinneet "
+		    "vastaukset / osa-alueen kaikki kysymykset; \u201dei koske meitä\u201d "
+		    "-vastauksia ei lasketa kumpaankaan.",
 		.group = "Ryhmäraportti", .respondents = "Vastaajat", .areas = "Osa-alueet",
 		.mean = "Keskiarvo", .min = "Pienin", .max = "Suurin", .spread = "Ero",
 		.consensus = "Vähiten yksimielisyyttä",
