@@ -383,7 +383,7 @@ static const char html_style[] =
     "@page{size:A4;margin:18mm 16mm}\n"
     "@media print{body{max-width:none;padding:0;font-size:10.5pt}"
     "a{color:inherit}"
-    "section.area{break-before:page}"
+    ".area{break-before:page}"
     "h1,h2,h3,h4,h5{break-after:avoid}"
     "a[href]::after{content:\" <\" attr(href) \">\";word-break:break-all}"
     ".bar,.bar span{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
@@ -407,13 +407,14 @@ html_attr(struct buf *out, const char *s)
 	free(disp);
 }
 
-/* Give the custom nodes their HTML: sections, the summary, CSS bars. */
+/* Give the custom nodes their HTML: areas, the summary, CSS bars. */
 static void
 html_decorate(cmark_node *doc)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	cmark_node *n, *c;
+	cmark_node *n, *c, **bars = NULL;
+	size_t nbars = 0, i;
 	intptr_t data;
 	char bar[128];
 
@@ -424,20 +425,27 @@ html_decorate(cmark_node *doc)
 		data = (intptr_t)cmark_node_get_user_data(n);
 		if (cmark_node_get_type(n) == CMARK_NODE_CUSTOM_BLOCK) {
 			cmark_node_set_on_enter(n, data == DOC_SUMMARY ? "<div class=\"summary\">" :
-			    "<section class=\"area\">");
-			cmark_node_set_on_exit(n, data == DOC_SUMMARY ? "</div>" : "</section>");
+			    "<div class=\"area\">");
+			cmark_node_set_on_exit(n, "</div>");
 		} else if (cmark_node_get_type(n) == CMARK_NODE_CUSTOM_INLINE &&
 		    (data & 0xff) == DOC_BAR) {
-			/* the bar's text form goes; the numbers beside it stay as text */
-			while ((c = cmark_node_first_child(n)) != NULL)
-				cmark_node_free(c);
-			snprintf(bar, sizeof(bar), "<span class=\"bar\" aria-hidden=\"true\">"
-			    "<span style=\"width:%d%%\"></span></span>", (int)(data >> 8));
-			cmark_node_set_on_enter(n, bar);
-			cmark_node_set_on_exit(n, "");
+			/* changing the tree now would end the walk: after it */
+			bars = xreallocarray(bars, nbars + 1, sizeof(*bars));
+			bars[nbars++] = n;
 		}
 	}
 	cmark_iter_free(it);
+	for (i = 0; i < nbars; i++) {
+		/* the bar's text form goes; the numbers beside it stay as text */
+		while ((c = cmark_node_first_child(bars[i])) != NULL)
+			cmark_node_free(c);
+		data = (intptr_t)cmark_node_get_user_data(bars[i]);
+		snprintf(bar, sizeof(bar), "<span class=\"bar\" aria-hidden=\"true\">"
+		    "<span style=\"width:%d%%\"></span></span>", (int)(data >> 8));
+		cmark_node_set_on_enter(bars[i], bar);
+		cmark_node_set_on_exit(bars[i], "");
+	}
+	free(bars);
 }
 
 static void
@@ -451,11 +459,11 @@ render_html(struct buf *out, cmark_node *doc, const char *lang, const char *titl
 	buf_adds(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
 	html_attr(out, title);
-	buf_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", html_style);
+	buf_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<div role=\"main\">\n", html_style);
 	html = cmark_render_html(doc, CMARK_OPT_SAFE);
 	buf_adds(out, html);
 	free(html);
-	buf_adds(out, "</main>\n</body>\n</html>\n");
+	buf_adds(out, "</div>\n</body>\n</html>\n");
 }
 
 void
