@@ -278,11 +278,12 @@ build_summary(cmark_node *doc, const struct report *r)
 
 		level_text(w, lv, sizeof(lv), as->level100, as->answered);
 		pct = bar_text(bar, as->level100, as->max_level);
+		/* the numbers first, so that they line up; then the area */
 		para = doc_para(doc_item(list));
-		doc_strong(para, as->area->title);
-		doc_textf(para, ": %s ", lv);
+		doc_textf(para, "%s ", lv);
 		doc_bar(para, pct, bar);
-		doc_textf(para, " %d/%d", as->answered, as->total);
+		doc_textf(para, " %d/%d ", as->answered, as->total);
+		doc_strong(para, as->area->title);
 	}
 	level_text(w, lv, sizeof(lv), r->score.level100, r->score.answered);
 	para = doc_para(doc);
