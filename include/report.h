@@ -125,7 +125,7 @@ struct report_words {
 			*not_scored, *legend;
 	/* merge, diff and workshops */
 	const char	*group, *respondents, *areas, *mean, *min, *max, *spread, *consensus,
-			*consensus_intro, *roles_by_area, *distribution, *no_role, *group_plan,
+			*consensus_intro, *questions, *roles_by_area, *distribution, *no_role, *group_plan,
 			*other_versions, *progress, *improved, *regressed, *unchanged,
 			*guidance_gone, *guidance_new, *before, *after, *change, *votes,
 			*disagreed, *version_differs;

@@ -257,7 +257,10 @@ merge_doc(const struct group *g)
 		if (area_stats(g, i, &mean, &lo, &hi) && hi > lo)
 			rank[nrank++] = (struct ranked){ i, hi - lo, lo, hi };
 	qsort(rank, nrank, sizeof(*rank), ranked_cmp);
-	list = nrank ? doc_list(doc, true) : NULL;
+	if (nrank > 0) {
+		doc_heading(doc, 3, w->areas);
+		list = doc_list(doc, true);
+	}
 	for (i = 0; i < nrank && i < 5; i++) {
 		level(g, lv[0], sizeof(lv[0]), rank[i].spread, true);
 		level(g, lv[1], sizeof(lv[1]), rank[i].lo, true);
@@ -271,7 +274,10 @@ merge_doc(const struct group *g)
 		if (question_spread(g, &p->questions[i], &lo, &hi) && hi > lo)
 			rank[nrank++] = (struct ranked){ i, (hi - lo) * 100, lo, hi };
 	qsort(rank, nrank, sizeof(*rank), ranked_cmp);
-	list = nrank ? doc_list(doc, true) : NULL;
+	if (nrank > 0) {
+		doc_heading(doc, 3, w->questions);
+		list = doc_list(doc, true);
+	}
 	for (i = 0; i < nrank && i < 10; i++) {
 		const struct question *q = &p->questions[rank[i].index];
 		doc_textf(doc_para(doc_item(list)), "%s %d: %s (%d\xE2\x80\x93%d)", w->question,

@@ -37,7 +37,7 @@ static const struct report_words words[] = {
 		.consensus = "Least consensus",
 		.consensus_intro = "Where the answers differ most, largest spread first: "
 		    "worth talking through together.",
-		.roles_by_area = "How each role sees each area",
+		.roles_by_area = "How each role sees each area", .questions = "Questions",
 		.distribution = "Answers per question", .no_role = "no role given",
 		.group_plan = "Improvement plan for the group",
 		.other_versions = "Answered to another version of the assessment",
@@ -78,7 +78,7 @@ static const struct report_words words[] = {
 		.consensus = "En az uzlaşılan konular",
 		.consensus_intro = "Yanıtların en çok ayrıştığı yerler, en büyük farktan "
 		    "başlayarak: birlikte konuşmaya değer.",
-		.roles_by_area = "Her rolün alanları nasıl gördüğü",
+		.roles_by_area = "Her rolün alanları nasıl gördüğü", .questions = "Sorular",
 		.distribution = "Soru başına yanıtlar", .no_role = "rol belirtilmemiş",
 		.group_plan = "Grubun iyileştirme planı",
 		.other_versions = "Değerlendirmenin başka bir sürümüne verilmiş yanıtlar",
@@ -120,6 +120,7 @@ static const struct report_words words[] = {
 		.consensus_intro = "Missä vastaukset eroavat eniten, suurimmasta erosta "
 		    "alkaen: näistä kannattaa keskustella yhdessä.",
 		.roles_by_area = "Miten kukin rooli näkee osa-alueet",
+		.questions = "Kysymykset",
 		.distribution = "Vastaukset kysymyksittäin", .no_role = "rooli puuttuu",
 		.group_plan = "Ryhmän kehittämissuunnitelma",
 		.other_versions = "Vastattu arvioinnin toiseen versioon",
