@@ -18,6 +18,7 @@
 
 #include "layout.h"
 #include "report.h"
+#include "room.h"
 #include "score.h"
 #include "text.h"
 
@@ -144,61 +145,6 @@ votes_text(const struct report_words *w, const struct question *q, const struct 
 	return buf_detach(&b);
 }
 
-struct disagreement {
-	const struct question	*q;
-	long long		 var;	/* variance of the levels voted, x 10000 */
-	int			 lo, hi;
-};
-
-static int
-disagreement_cmp(const void *a, const void *b)
-{
-	const struct disagreement *x = a, *y = b;
-
-	if (x->var != y->var)
-		return x->var < y->var ? 1 : -1;
-	return (x->q->index > y->q->index) - (x->q->index < y->q->index);
-}
-
-/*
- * The questions where the room's votes spread most (by the variance of
- * the levels voted, in integers), at most five; the caller frees.
- */
-static size_t
-disagreements(const struct report *r, struct disagreement **out)
-{
-	struct disagreement *d = xcalloc(r->pack->nquestions + 1, sizeof(*d));
-	size_t i, n = 0;
-	int k;
-
-	for (i = 0; i < r->pack->nquestions; i++) {
-		const struct question *q = &r->pack->questions[i];
-		const struct answer *a = session_answer(r->sess, q->id);
-		long long cnt = 0, s1 = 0, s2 = 0;
-		int lo = 0, hi = 0;
-
-		if (a == NULL || a->nvotes == 0)
-			continue;
-		for (k = 0; k < a->nvotes && k < (int)q->nchoices; k++) {
-			if (a->votes[k] == 0)
-				continue;
-			cnt += a->votes[k];
-			s1 += (long long)a->votes[k] * (k + 1);
-			s2 += (long long)a->votes[k] * (k + 1) * (k + 1);
-			if (lo == 0)
-				lo = k + 1;
-			hi = k + 1;
-		}
-		if (cnt < 2 || hi == lo)
-			continue;
-		d[n++] = (struct disagreement){ q, (cnt * s2 - s1 * s1) * 10000 / (cnt * cnt),
-		    lo, hi };
-	}
-	qsort(d, n, sizeof(*d), disagreement_cmp);
-	*out = d;
-	return n < 5 ? n : 5;
-}
-
 /* ------------------------------------------------------------- document */
 
 /* "Label: value" lines of the header, as one paragraph. */
@@ -295,9 +241,9 @@ build_summary(cmark_node *doc, const struct report *r)
 static void
 build_disagreements(cmark_node *doc, const struct report *r)
 {
-	struct disagreement *dis = NULL;
+	struct room_disagreement *dis = NULL;
 	cmark_node *list = NULL, *para;
-	size_t i, nd = disagreements(r, &dis);
+	size_t i, nd = room_disagreements(r->pack, r->sess, &dis);
 	char *votes;
 
 	for (i = 0; i < nd; i++) {
