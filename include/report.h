@@ -58,11 +58,36 @@ struct report_words;
  */
 void	report_count_bar(struct buf *, const struct report_words *, const int *counts,
 	    size_t nchoices, int na);
+/* --- JSON (report_json.c) -------------------------------------------------- */
+
 /*
- * s as a JSON string (null for NULL): UTF-8 kept (NFC, as every output);
- * quotes, backslashes, controls, C1 controls and bidi overrides escaped.
+ * s as a JSON string (null for NULL), which is also a YAML double-quoted
+ * scalar: UTF-8 kept; quotes, backslashes, newlines, controls, C1 controls,
+ * bidi overrides, U+2028, U+2029, U+FEFF, U+FFFE and U+FFFF escaped; an
+ * invalid byte becomes \uFFFD.
  */
 void	json_string(struct buf *, const char *s);
+
+/*
+ * The JSON writer: jw_open a container ('{' or '['; flat: on one line),
+ * add values (key is used inside objects, ignored in arrays), jw_close it.
+ * Closing the outermost container ends the line.
+ */
+#define JSONW_DEPTH 8
+struct jsonw {
+	struct buf	*o;
+	int		 depth;
+	bool		 first[JSONW_DEPTH], flat[JSONW_DEPTH];
+	char		 close[JSONW_DEPTH];
+};
+void	jw_init(struct jsonw *, struct buf *);
+void	jw_open(struct jsonw *, const char *key, char bracket, bool flat);
+void	jw_close(struct jsonw *);
+void	jw_str(struct jsonw *, const char *key, const char *s);
+void	jw_int(struct jsonw *, const char *key, long v);
+void	jw_null(struct jsonw *, const char *key);
+/* A level in hundredths as a decimal number ("2.50"), or null when not have. */
+void	jw_level(struct jsonw *, const char *key, int level100, bool have);
 
 /* --- the document (report_doc.c) ------------------------------------------ */
 

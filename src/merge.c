@@ -374,90 +374,86 @@ merge_doc(const struct group *g)
 }
 
 static void
-json_level(struct buf *o, int v, bool have)
-{
-	if (have)
-		buf_printf(o, "%d.%02d", v / 100, v % 100);
-	else
-		buf_adds(o, "null");
-}
-
-static void
 merge_json(struct buf *o, const struct group *g)
 {
 	const struct pack *p = g->pack;
-	size_t i, j, k;
+	struct jsonw j;
+	size_t i, jj, k;
 	int mean, lo, hi;
 
-	buf_adds(o, "{\n  \"pack\": {\"id\": ");
-	json_string(o, p->id);
-	buf_printf(o, ", \"version\": %d, \"language\": ", p->version);
-	json_string(o, p->language);
-	buf_adds(o, "},\n  \"respondents\": [");
+	jw_init(&j, o);
+	jw_open(&j, NULL, '{', false);
+	jw_open(&j, "pack", '{', true);
+	jw_str(&j, "id", p->id);
+	jw_int(&j, "version", p->version);
+	jw_str(&j, "language", p->language);
+	jw_close(&j);
+	jw_open(&j, "respondents", '[', false);
 	for (i = 0; i < g->n; i++) {
 		const struct session *s = g->r[i].sess;
-		buf_adds(o, i ? ",\n    {\"file\": " : "\n    {\"file\": ");
-		json_string(o, g->r[i].path);
-		buf_adds(o, ", \"organisation\": ");
-		json_string(o, s->organisation);
-		buf_adds(o, ", \"role\": ");
-		json_string(o, s->role);
-		buf_adds(o, ", \"date\": ");
-		json_string(o, s->date);
-		buf_printf(o, ", \"version\": %d}", s->pack_version);
+
+		jw_open(&j, NULL, '{', true);
+		jw_str(&j, "file", g->r[i].path);
+		jw_str(&j, "organisation", s->organisation);
+		jw_str(&j, "role", s->role);
+		jw_str(&j, "date", s->date);
+		jw_int(&j, "version", s->pack_version);
+		jw_close(&j);
 	}
-	buf_adds(o, "\n  ],\n  \"areas\": [");
+	jw_close(&j);
+	jw_open(&j, "areas", '[', false);
 	for (i = 0; i < p->nareas; i++) {
 		bool have = area_stats(g, i, &mean, &lo, &hi);
-		buf_adds(o, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		json_string(o, p->areas[i].id);
-		buf_adds(o, ", \"mean\": ");
-		json_level(o, mean, have);
-		buf_adds(o, ", \"min\": ");
-		json_level(o, lo, have);
-		buf_adds(o, ", \"max\": ");
-		json_level(o, hi, have);
-		buf_adds(o, ", \"spread\": ");
-		json_level(o, hi - lo, have);
-		buf_adds(o, ", \"by_role\": {");
+
+		jw_open(&j, NULL, '{', true);
+		jw_str(&j, "id", p->areas[i].id);
+		jw_level(&j, "mean", mean, have);
+		jw_level(&j, "min", lo, have);
+		jw_level(&j, "max", hi, have);
+		jw_level(&j, "spread", hi - lo, have);
+		jw_open(&j, "by_role", '{', true);
 		for (k = 0; k < g->nroles; k++) {
 			long sum = 0, cnt = 0;
-			for (j = 0; j < g->n; j++)
-				if (g->role_of[j] == k && g->scores[j].areas[i].answered > 0) {
-					sum += g->scores[j].areas[i].level100;
+			for (jj = 0; jj < g->n; jj++)
+				if (g->role_of[jj] == k && g->scores[jj].areas[i].answered > 0) {
+					sum += g->scores[jj].areas[i].level100;
 					cnt++;
 				}
-			buf_adds(o, k ? ", " : "");
-			json_string(o, g->roles[k]);
-			buf_adds(o, ": ");
-			json_level(o, cnt ? (int)((sum * 2 + cnt) / (2 * cnt)) : 0, cnt > 0);
+			jw_level(&j, g->roles[k], cnt ? (int)((sum * 2 + cnt) / (2 * cnt)) : 0,
+			    cnt > 0);
 		}
-		buf_adds(o, "}}");
+		jw_close(&j);
+		jw_close(&j);
 	}
-	buf_adds(o, "\n  ],\n  \"questions\": [");
+	jw_close(&j);
+	jw_open(&j, "questions", '[', false);
 	for (i = 0; i < p->nquestions; i++) {
 		const struct question *q = &p->questions[i];
 		int counts[CONTENT_MAX_CHOICES] = { 0 }, na = 0;
 
-		for (j = 0; j < g->n; j++) {
-			int l = chosen_level(g->r[j].sess, q);
+		for (jj = 0; jj < g->n; jj++) {
+			int l = chosen_level(g->r[jj].sess, q);
 			if (l > 0)
 				counts[l - 1]++;
-			else if (report_chosen(g->r[j].sess, q, NULL) == CHOSEN_NA)
+			else if (report_chosen(g->r[jj].sess, q, NULL) == CHOSEN_NA)
 				na++;
 		}
-		buf_printf(o, "%s\n    {\"id\": %d, \"area\": ", i ? "," : "", q->id);
-		json_string(o, q->area->id);
-		buf_adds(o, ", \"counts\": [");
+		jw_open(&j, NULL, '{', true);
+		jw_int(&j, "id", q->id);
+		jw_str(&j, "area", q->area->id);
+		jw_open(&j, "counts", '[', true);
 		for (k = 0; k < q->nchoices; k++)
-			buf_printf(o, "%s%d", k ? ", " : "", counts[k]);
-		buf_printf(o, "], \"not_applicable\": %d, \"spread\": ", na);
+			jw_int(&j, NULL, counts[k]);
+		jw_close(&j);
+		jw_int(&j, "not_applicable", na);
 		if (question_spread(g, q, &lo, &hi))
-			buf_printf(o, "%d}", hi - lo);
+			jw_int(&j, "spread", hi - lo);
 		else
-			buf_adds(o, "null}");
+			jw_null(&j, "spread");
+		jw_close(&j);
 	}
-	buf_adds(o, "\n  ]\n}\n");
+	jw_close(&j);
+	jw_close(&j);
 }
 
 /* A CSV field: quoted, quotes doubled, controls made visible, formulas defused. */
@@ -659,37 +655,41 @@ diff_json(struct buf *o, const struct pack *p, const struct respondent *old,
     const struct respondent *new)
 {
 	struct score so, sn;
+	struct jsonw j;
 	size_t i;
 
 	score_compute(&so, p, old->sess);
 	score_compute(&sn, p, new->sess);
-	buf_adds(o, "{\n  \"pack\": ");
-	json_string(o, p->id);
-	buf_adds(o, ",\n  \"old\": ");
-	json_string(o, old->path);
-	buf_adds(o, ",\n  \"new\": ");
-	json_string(o, new->path);
-	buf_adds(o, ",\n  \"overall\": {\"old\": ");
-	json_level(o, so.level100, so.answered > 0);
-	buf_adds(o, ", \"new\": ");
-	json_level(o, sn.level100, sn.answered > 0);
-	buf_adds(o, "},\n  \"areas\": [");
+	jw_init(&j, o);
+	jw_open(&j, NULL, '{', false);
+	jw_str(&j, "pack", p->id);
+	jw_str(&j, "old", old->path);
+	jw_str(&j, "new", new->path);
+	jw_open(&j, "overall", '{', true);
+	jw_level(&j, "old", so.level100, so.answered > 0);
+	jw_level(&j, "new", sn.level100, sn.answered > 0);
+	jw_close(&j);
+	jw_open(&j, "areas", '[', false);
 	for (i = 0; i < p->nareas; i++) {
-		buf_adds(o, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		json_string(o, p->areas[i].id);
-		buf_adds(o, ", \"old\": ");
-		json_level(o, so.areas[i].level100, so.areas[i].answered > 0);
-		buf_adds(o, ", \"new\": ");
-		json_level(o, sn.areas[i].level100, sn.areas[i].answered > 0);
-		buf_adds(o, "}");
+		jw_open(&j, NULL, '{', true);
+		jw_str(&j, "id", p->areas[i].id);
+		jw_level(&j, "old", so.areas[i].level100, so.areas[i].answered > 0);
+		jw_level(&j, "new", sn.areas[i].level100, sn.areas[i].answered > 0);
+		jw_close(&j);
 	}
-	buf_adds(o, "\n  ],\n  \"questions\": [");
+	jw_close(&j);
+	jw_open(&j, "questions", '[', false);
 	for (i = 0; i < p->nquestions; i++) {
 		const struct question *q = &p->questions[i];
-		buf_printf(o, "%s\n    {\"id\": %d, \"old\": %d, \"new\": %d}", i ? "," : "", q->id,
-		    chosen_level(old->sess, q), chosen_level(new->sess, q));
+
+		jw_open(&j, NULL, '{', true);
+		jw_int(&j, "id", q->id);
+		jw_int(&j, "old", chosen_level(old->sess, q));
+		jw_int(&j, "new", chosen_level(new->sess, q));
+		jw_close(&j);
 	}
-	buf_adds(o, "\n  ]\n}\n");
+	jw_close(&j);
+	jw_close(&j);
 	score_free(&so);
 	score_free(&sn);
 }

@@ -344,47 +344,9 @@ build_report(const struct report *r)
 
 /* ------------------------------------------------------------------ json */
 
-
-void
-json_string(struct buf *o, const char *s)
-{
-	size_t i = 0, n = s != NULL ? strlen(s) : 0, k;
-	int32_t cp;
-
-	if (s == NULL) {
-		buf_adds(o, "null");
-		return;
-	}
-	buf_addc(o, '"');
-	while (i < n) {
-		k = utf8_decode(s + i, n - i, &cp);
-		if (cp == '"' || cp == '\\')
-			buf_printf(o, "\\%c", (char)cp);
-		else if (cp == '\n')
-			buf_adds(o, "\\n");
-		else if (cp < 0)
-			buf_adds(o, "\\ufffd");
-		else if (text_is_unsafe(cp))
-			buf_printf(o, "\\u%04x", (unsigned)cp);
-		else
-			buf_add(o, s + i, k);
-		i += k;
-	}
-	buf_addc(o, '"');
-}
-
-static void
-json_level(struct buf *o, int level100, int answered)
-{
-	if (answered == 0)
-		buf_adds(o, "null");
-	else
-		buf_printf(o, "%d.%02d", level100 / 100, level100 % 100);
-}
-
 /* The links of a guidance text, numbered in the set as the text report numbers them. */
 static void
-json_links(struct buf *o, const struct answer_text *t, struct linkset *links)
+json_links(struct jsonw *j, const struct answer_text *t, struct linkset *links)
 {
 	cmark_node *doc = doc_new();
 	cmark_iter *it;
@@ -392,11 +354,10 @@ json_links(struct buf *o, const struct answer_text *t, struct linkset *links)
 	cmark_node *n;
 	const char *url;
 	char *safe;
-	bool first = true;
 
 	doc_markdown(doc, t->body, t->body_len);
 	it = cmark_iter_new(doc);
-	buf_adds(o, ", \"links\": [");
+	jw_open(j, "links", '[', true);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
 		if (ev != CMARK_EVENT_EXIT || (cmark_node_get_type(n) != CMARK_NODE_LINK &&
@@ -405,11 +366,10 @@ json_links(struct buf *o, const struct answer_text *t, struct linkset *links)
 		if ((url = cmark_node_get_url(n)) == NULL || *url == '\0')
 			continue;
 		safe = text_display(url, strlen(url), NULL);
-		buf_printf(o, "%s%zu", first ? "" : ", ", linkset_add(links, safe));
+		jw_int(j, NULL, (long)linkset_add(links, safe));
 		free(safe);
-		first = false;
 	}
-	buf_adds(o, "]");
+	jw_close(j);
 	cmark_iter_free(it);
 	cmark_node_free(doc);
 }
@@ -419,56 +379,62 @@ write_json(struct buf *o, struct report *r)
 {
 	static const char *const prio[] = { NULL, "low", "medium", "high" };
 	struct linkset links;
+	struct jsonw j;
 	size_t i, k;
-	bool first = true;
+	int v;
 
 	linkset_init(&links);
-	buf_adds(o, "{\n  \"pack\": {\"id\": ");
-	json_string(o, r->pack->id);
-	buf_adds(o, ", \"language\": ");
-	json_string(o, r->pack->language);
-	buf_printf(o, ", \"version\": %d, \"title\": ", r->pack->version);
-	json_string(o, r->pack->title);
-	buf_adds(o, "},\n  \"organisation\": ");
-	json_string(o, r->sess->organisation);
-	buf_adds(o, ",\n  \"role\": ");
-	json_string(o, r->sess->role);
-	buf_adds(o, ",\n  \"date\": ");
-	json_string(o, r->sess->date);
-	buf_adds(o, ",\n  \"overall\": {\"level\": ");
-	json_level(o, r->score.level100, r->score.answered);
-	buf_printf(o, ", \"answered\": %d, \"not_applicable\": %d, \"questions\": %d},\n"
-	    "  \"areas\": [", r->score.answered, r->score.na, r->score.total);
+	jw_init(&j, o);
+	jw_open(&j, NULL, '{', false);
+	jw_open(&j, "pack", '{', true);
+	jw_str(&j, "id", r->pack->id);
+	jw_str(&j, "language", r->pack->language);
+	jw_int(&j, "version", r->pack->version);
+	jw_str(&j, "title", r->pack->title);
+	jw_close(&j);
+	jw_str(&j, "organisation", r->sess->organisation);
+	jw_str(&j, "role", r->sess->role);
+	jw_str(&j, "date", r->sess->date);
+	jw_open(&j, "overall", '{', true);
+	jw_level(&j, "level", r->score.level100, r->score.answered > 0);
+	jw_int(&j, "answered", r->score.answered);
+	jw_int(&j, "not_applicable", r->score.na);
+	jw_int(&j, "questions", r->score.total);
+	jw_close(&j);
+	jw_open(&j, "areas", '[', false);
 	for (i = 0; i < r->score.nareas; i++) {
 		const struct area_score *as = &r->score.areas[i];
 
-		buf_adds(o, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		json_string(o, as->area->id);
-		buf_adds(o, ", \"title\": ");
-		json_string(o, as->area->title);
-		buf_adds(o, ", \"level\": ");
-		json_level(o, as->level100, as->answered);
-		buf_printf(o, ", \"answered\": %d, \"not_applicable\": %d, \"questions\": %d, "
-		    "\"priority\": ", as->answered, as->na, as->total);
-		json_string(o, prio[as->priority]);
-		buf_adds(o, "}");
+		jw_open(&j, NULL, '{', true);
+		jw_str(&j, "id", as->area->id);
+		jw_str(&j, "title", as->area->title);
+		jw_level(&j, "level", as->level100, as->answered > 0);
+		jw_int(&j, "answered", as->answered);
+		jw_int(&j, "not_applicable", as->na);
+		jw_int(&j, "questions", as->total);
+		jw_str(&j, "priority", prio[as->priority]);
+		jw_close(&j);
 	}
-	buf_adds(o, "\n  ],\n  \"plan\": [");
+	jw_close(&j);
+	jw_open(&j, "plan", '[', false);
 	for (i = 0; i < r->score.nplan; i++) {
 		const struct plan_area *pa = &r->score.plan[i];
 
-		buf_adds(o, i ? ",\n    {\"area\": " : "\n    {\"area\": ");
-		json_string(o, pa->score->area->id);
-		buf_adds(o, ", \"steps\": [");
+		jw_open(&j, NULL, '{', true);
+		jw_str(&j, "area", pa->score->area->id);
+		jw_open(&j, "steps", '[', true);
 		for (k = 0; k < pa->nsteps; k++) {
-			buf_printf(o, "%s{\"question\": %d, \"level\": %d, \"step\": ", k ? ", " : "",
-			    pa->steps[k].question->id, pa->steps[k].choice->level);
-			json_string(o, step_of(r->w, pa->steps[k].choice));
-			buf_adds(o, "}");
+			jw_open(&j, NULL, '{', true);
+			jw_int(&j, "question", pa->steps[k].question->id);
+			jw_int(&j, "level", pa->steps[k].choice->level);
+			jw_str(&j, "step", step_of(r->w, pa->steps[k].choice));
+			jw_close(&j);
 		}
-		buf_adds(o, "]}");
+		jw_close(&j);
+		jw_close(&j);
 	}
-	buf_adds(o, "\n  ],\n  \"answers\": [");
+	jw_close(&j);
+	jw_open(&j, "answers", '[', false);
 	for (i = 0; i < r->pack->nquestions; i++) {
 		const struct question *q = &r->pack->questions[i];
 		const struct answer *ans = session_answer(r->sess, q->id);
@@ -477,35 +443,33 @@ write_json(struct buf *o, struct report *r)
 
 		if (chosen == CHOSEN_NONE && (ans == NULL || ans->note == NULL))
 			continue;
-		buf_printf(o, "%s\n    {\"question\": %d, \"area\": ", first ? "" : ",", q->id);
-		first = false;
-		json_string(o, q->area->id);
+		jw_open(&j, NULL, '{', true);
+		jw_int(&j, "question", q->id);
+		jw_str(&j, "area", q->area->id);
 		if (chosen == CHOSEN_CHOICE) {
-			buf_printf(o, ", \"choice\": %d, \"level\": %d, \"title\": ", ch->id,
-			    ch->level);
-			json_string(o, ch->text->title);
-			json_links(o, ch->text, &links);
+			jw_int(&j, "choice", ch->id);
+			jw_int(&j, "level", ch->level);
+			jw_str(&j, "title", ch->text->title);
+			json_links(&j, ch->text, &links);
 		} else {
-			buf_printf(o, ", \"choice\": %s, \"level\": null",
-			    chosen == CHOSEN_NA ? "\"na\"" : "null");
+			jw_str(&j, "choice", chosen == CHOSEN_NA ? "na" : NULL);
+			jw_null(&j, "level");
 		}
 		if (ans->nvotes > 0) {
-			int v;
-			buf_adds(o, ", \"votes\": [");
+			jw_open(&j, "votes", '[', true);
 			for (v = 0; v < ans->nvotes; v++)
-				buf_printf(o, "%s%d", v ? ", " : "", ans->votes[v]);
-			buf_adds(o, "]");
+				jw_int(&j, NULL, ans->votes[v]);
+			jw_close(&j);
 		}
-		buf_adds(o, ", \"note\": ");
-		json_string(o, ans->note);
-		buf_adds(o, "}");
+		jw_str(&j, "note", ans->note);
+		jw_close(&j);
 	}
-	buf_adds(o, "\n  ],\n  \"links\": [");
-	for (i = 0; i < links.n; i++) {
-		buf_adds(o, i ? ",\n    " : "\n    ");
-		json_string(o, links.urls[i]);
-	}
-	buf_adds(o, "\n  ]\n}\n");
+	jw_close(&j);
+	jw_open(&j, "links", '[', false);
+	for (i = 0; i < links.n; i++)
+		jw_str(&j, NULL, links.urls[i]);
+	jw_close(&j);
+	jw_close(&j);
 	linkset_free(&links);
 }
 
