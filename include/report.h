@@ -99,7 +99,8 @@ void	jw_level(struct jsonw *, const char *key, int level100, bool have);
 enum doc_role {
 	DOC_SECTION = 1,
 	DOC_SUMMARY,
-	DOC_BAR
+	DOC_BAR,
+	DOC_PLAIN	/* the report's own bold, italics and code: plain in text */
 };
 
 /* Every node made here is owned by the tree it is appended to. */
@@ -132,7 +133,8 @@ void	doc_markdown(cmark_node *parent, const char *md, size_t len);
  * Render a document. Text: headings of levels 1-3 underlined, every other
  * block through the layout engine at width, then the numbered links under
  * links_title. Markdown: cmark's CommonMark. HTML: cmark's safe HTML in a
- * self-contained page in lang with title. Consumes nothing.
+ * self-contained page in lang with title. The tree is changed on the
+ * way (custom nodes filled or unwrapped); free it afterwards.
  */
 void	doc_render(struct buf *out, cmark_node *doc, enum report_format, int width,
 	    const char *lang, const char *title, const char *links_title);

@@ -129,22 +129,31 @@ doc_textf(cmark_node *inl, const char *fmt, ...)
 	buf_free(&b);
 }
 
+/* Inline markup of the report's own, marked so that the text format drops it. */
+static cmark_node *
+own(cmark_node *n)
+{
+	cmark_node_set_user_data(n, (void *)(intptr_t)DOC_PLAIN);
+	return n;
+}
+
 void
 doc_strong(cmark_node *inl, const char *s)
 {
-	doc_text(append(inl, cmark_node_new(CMARK_NODE_STRONG)), s);
+	doc_text(append(inl, own(cmark_node_new(CMARK_NODE_STRONG))), s);
 }
 
 void
 doc_emph(cmark_node *inl, const char *s)
 {
-	doc_text(append(inl, cmark_node_new(CMARK_NODE_EMPH)), s);
+	doc_text(append(inl, own(cmark_node_new(CMARK_NODE_EMPH))), s);
 }
 
 void
 doc_code(cmark_node *inl, const char *s)
 {
 	text_node(inl, CMARK_NODE_CODE, s, strlen(s));
+	own(cmark_node_last_child(inl));
 }
 
 void
@@ -303,15 +312,52 @@ text_heading(struct layout *lo, cmark_node *h, int width)
 	free(s);
 }
 
+/*
+ * In plain text the report's own bold, italics and code are plain words
+ * (the layout marks those of the guidance): unwrap them before the walk.
+ */
+static void
+text_unwrap(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node *n, *c, **v = NULL;
+	size_t nv = 0, i;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    (intptr_t)cmark_node_get_user_data(n) == DOC_PLAIN) {
+			v = xreallocarray(v, nv + 1, sizeof(*v));
+			v[nv++] = n;	/* changing the tree now would end the walk */
+		}
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < nv; i++) {
+		if (cmark_node_get_type(v[i]) == CMARK_NODE_CODE) {
+			c = cmark_node_new(CMARK_NODE_TEXT);
+			cmark_node_set_literal(c, cmark_node_get_literal(v[i]));
+			cmark_node_insert_before(v[i], c);
+		} else {
+			while ((c = cmark_node_first_child(v[i])) != NULL)
+				cmark_node_insert_before(v[i], c);
+		}
+		cmark_node_free(v[i]);
+	}
+	free(v);
+}
+
 static void
 render_text(struct buf *out, cmark_node *doc, int width, const char *links_title)
 {
 	struct layout lo;
 	struct linkset links;
-	cmark_node *n = cmark_node_first_child(doc), *next;
+	cmark_node *n, *next;
 	char *md, *line;
 	size_t i;
 
+	text_unwrap(doc);
+	n = cmark_node_first_child(doc);
 	layout_init(&lo);
 	linkset_init(&links);
 	while (n != NULL) {

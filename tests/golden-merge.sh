@@ -57,7 +57,10 @@ for el in ET.fromstring(xml).iter():
     if el.tag.split('}')[-1] in ('paragraph', 'heading', 'code_block'):
         words += ''.join(t.text or '' for t in el.iter()
                          if t.tag.split('}')[-1] in ('text', 'code', 'code_block')).split()
-marks = lambda ts: [t for t in ts if not re.fullmatch(r'[=~\u2022>-]+', t)]
+# the text marks emphasis, strength and code with _ * ` (of the guidance):
+# compared without those characters, on both sides
+marks = lambda ts: [u for u in (re.sub(r'[*_`]', '', t) for t in ts)
+                    if u and not re.fullmatch(r'[=~\u2022>-]+', u)]
 words, tokens = marks(words), marks(open(sys.argv[2], encoding='utf-8').read().split())
 i = 0
 for n, w in enumerate(words):

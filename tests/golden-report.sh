@@ -51,7 +51,10 @@ for el in ET.fromstring(xml).iter():
                          if t.tag.split('}')[-1] in ('text', 'code')).split()
 text = open(sys.argv[2], encoding='utf-8').read()
 text = re.sub(r'\s\[\d+\]', '', text)	# the text numbers links
-marks = lambda ts: [t for t in ts if not re.fullmatch(r'[=~\u2022>-]+', t)]
+# the text marks emphasis, strength and code with _ * ` (of the guidance):
+# compared without those characters, on both sides
+marks = lambda ts: [u for u in (re.sub(r'[*_`]', '', t) for t in ts)
+                    if u and not re.fullmatch(r'[=~\u2022>-]+', u)]
 tokens, words = marks(text.split()), marks(words)
 i = 0
 for n, w in enumerate(words):
