@@ -17,12 +17,12 @@ trap 'rm -rf "$work"' EXIT
 cd "$top" || exit 1
 
 golden() {	# golden NAME FORMAT WIDTH SUFFIX [OPTIONS...]: the report against NAME.SUFFIX
-	name=$1 fmt=$2 width=$3 suffix=$4
+	g_file=$1 g_fmt=$2 g_width=$3 g_suffix=$4	# not $name: result() prints it
 	shift 4
-	out=$work/out.$suffix
-	"$bin" report -f "$fmt" --width "$width" "$@" "$dir/$name.yaml" >"$out" 2>&1 || return 1
-	[ "${UPDATE:-0}" = 1 ] && cp "$out" "$dir/$name.$suffix"
-	diff -u "$dir/$name.$suffix" "$out"
+	out=$work/out.$g_suffix
+	"$bin" report -f "$g_fmt" --width "$g_width" "$@" "$dir/$g_file.yaml" >"$out" 2>&1 || return 1
+	[ "${UPDATE:-0}" = 1 ] && cp "$out" "$dir/$g_file.$g_suffix"
+	diff -u "$dir/$g_file.$g_suffix" "$out"
 }
 
 for f in tr-sample en-sample fi-sample; do
