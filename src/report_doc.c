@@ -432,7 +432,7 @@ static const char html_style[] =
     "a{color:inherit}"
     ".area{break-before:page}"
     "h1,h2,h3,h4,h5{break-after:avoid}"
-    "a[href]::after{content:\" <\" attr(href) \">\";word-break:break-all}"
+    "a[href]::after{content:\" <\" attr(href) \">\"}"
     ".bar,.bar span{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
 /* The only text of the page cmark does not write: its language and title. */
