@@ -30,9 +30,15 @@ enum report_format {
 
 /* "text", "markdown" (or "md"), "html", "json"; -1 if none. */
 int	report_format_parse(const char *);
-/* Append the report to out. width applies to the text format. */
+struct network;
+/*
+ * Append the report to out. width applies to the text format. With a
+ * network profile (report --compare; else NULL), each area's level stands
+ * beside the network's median and quartiles, and the questions below the
+ * network's lower quartile are listed.
+ */
 void	report_write(struct buf *out, const struct pack *, const struct session *,
-	    enum report_format, int width);
+	    enum report_format, int width, const struct network *compare);
 
 /* What a session chose for a question: the one answer to that question. */
 enum chosen {
@@ -155,7 +161,10 @@ struct report_words {
 			*consensus_intro, *questions, *roles_by_area, *distribution, *no_role, *group_plan,
 			*other_versions, *progress, *improved, *regressed, *unchanged,
 			*guidance_gone, *guidance_new, *before, *after, *change, *votes,
-			*disagreed, *version_differs;
+			*disagreed, *version_differs, *followup, *followup_title;
+	/* report --compare: beside a network's profile */
+	const char	*compare, *compare_intro, *network_median, *quartiles, *organisations,
+			*below_network, *below_network_intro, *lower_quartile, *too_few;
 	const char	*roles[5];	/* board, manager, staff, volunteer, member */
 };
 const struct report_words *report_words(const char *lang);

@@ -61,6 +61,9 @@ parse_options(int argc, char **argv, const char *usage, bool csv, struct out_opt
 		case 'c':
 			o->content = optarg;
 			break;
+		case 'C':
+			usage_error("--compare goes with report");
+			return -1;
 		case 'h':
 			fputs(usage, stdout);
 			exit(fflush(stdout) == 0 ? 0 : 1);

@@ -16,13 +16,15 @@
 #include "diag.h"
 #include "fileio.h"
 #include "packs.h"
+#include "network.h"
 #include "report.h"
 #include "session.h"
 #include "util.h"
 
 static const char report_usage[] =
     "usage: stok-assess report ANSWERS [--format text|markdown|html|json] [-o FILE]\n"
-    "                          [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n";
+    "                          [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n"
+    "                          [--compare PROFILE]\n";
 
 /*
  * --lang L names a language of the pack: the pack loaded must be in L, never
@@ -67,6 +69,8 @@ int
 cmd_report(int argc, char **argv)
 {
 	const char *output = NULL, *lang = NULL, *pack_id = NULL, *content = NULL;
+	const char *compare = NULL;
+	struct network *nw = NULL;
 	struct answers_set set;
 	struct buf out;
 	int ch, format = REPORT_TEXT, width = 78, status;
@@ -100,6 +104,9 @@ cmd_report(int argc, char **argv)
 		case 'c':
 			content = optarg;
 			break;
+		case 'C':
+			compare = optarg;
+			break;
 		case 'h':
 			fputs(report_usage, stdout);
 			return 0;
@@ -117,10 +124,17 @@ cmd_report(int argc, char **argv)
 		answers_free(&set);
 		return status;
 	}
+	if (compare != NULL && ((nw = network_read(compare)) == NULL ||
+	    network_check_pack(nw, set.pack, compare) < 0)) {
+		network_free(nw);
+		answers_free(&set);
+		return diag_exit_status() ? diag_exit_status() : 2;
+	}
 	buf_init(&out);
-	report_write(&out, set.pack, set.sessions[0], (enum report_format)format, width);
+	report_write(&out, set.pack, set.sessions[0], (enum report_format)format, width, nw);
 	status = output_write(output, force, &out);
 	buf_free(&out);
+	network_free(nw);
 	answers_free(&set);
 	return status;
 }

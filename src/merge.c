@@ -294,6 +294,26 @@ merge_doc(const struct group *g)
 	}
 	free(rank);
 
+	/* the questions a workshop marked to follow up, in any of the files */
+	list = NULL;
+	for (i = 0; i < p->nquestions; i++) {
+		const struct question *q = &p->questions[i];
+		size_t r;
+
+		for (r = 0; r < g->n; r++) {
+			const struct answer *a = session_answer(g->r[r].sess, q->id);
+			if (a != NULL && a->followup)
+				break;
+		}
+		if (r == g->n)
+			continue;
+		if (list == NULL) {
+			doc_heading(doc, 3, w->followup_title);
+			list = doc_list(doc, false);
+		}
+		doc_textf(doc_para(doc_item(list)), "%s %d: %s", w->question, q->id, q->text);
+	}
+
 	/* roles by area */
 	doc_heading(doc, 2, w->roles_by_area);
 	list = doc_list(doc, false);

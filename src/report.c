@@ -18,6 +18,7 @@
 
 #include "layout.h"
 #include "report.h"
+#include "network.h"
 #include "room.h"
 #include "score.h"
 #include "text.h"
@@ -27,6 +28,7 @@ struct report {
 	const struct session		*sess;
 	const struct report_words	*w;
 	struct score			 score;
+	const struct network		*nw;	/* --compare, or NULL */
 };
 
 int
@@ -253,6 +255,10 @@ build_disagreements(cmark_node *doc, const struct report *r)
 		}
 		para = doc_para(doc_item(list));
 		doc_textf(para, "%s %d: %s", r->w->question, dis[i].q->id, dis[i].q->text);
+		if (session_answer(r->sess, dis[i].q->id)->followup) {
+			doc_text(para, " ");
+			doc_strong(para, r->w->followup);
+		}
 		doc_break(para);
 		doc_textf(para, "%s: ", r->w->votes);
 		votes = votes_text(r->w, dis[i].q, session_answer(r->sess, dis[i].q->id));
@@ -260,6 +266,86 @@ build_disagreements(cmark_node *doc, const struct report *r)
 		free(votes);
 	}
 	free(dis);
+}
+
+/* "2,50" in words' language, or the words for "not scored". */
+static void
+level_or(const struct report_words *w, char *out, size_t size, int level100, bool have)
+{
+	if (have)
+		score_format_level(out, size, level100, w->decimal);
+	else
+		snprintf(out, size, "%s", w->not_scored);
+}
+
+/*
+ * A question's level, in hundredths, when the session chose a choice; and
+ * whether it is below the network's lower quartile for that question.
+ */
+static bool
+below_network(const struct report *r, const struct question *q, int *level100)
+{
+	const struct net_stats *st = network_question(r->nw, q->id);
+	const struct choice *ch;
+
+	if (st == NULL || !st->shown || report_chosen(r->sess, q, &ch) != CHOSEN_CHOICE)
+		return false;
+	*level100 = ch->level * 100;
+	return *level100 < st->lower;
+}
+
+/* report --compare: each area beside the network, then the questions below it. */
+static void
+build_compare(cmark_node *doc, const struct report *r)
+{
+	const struct report_words *w = r->w;
+	cmark_node *list, *para;
+	char lv[32], med[32], lo[32], hi[32];
+	size_t i;
+	int l;
+
+	if (r->nw == NULL)
+		return;
+	doc_heading(doc, 2, w->compare);
+	doc_textf(doc_para(doc), "%s (%d %s).", w->compare_intro, r->nw->orgs, w->organisations);
+	list = doc_list(doc, false);
+	for (i = 0; i < r->score.nareas; i++) {
+		const struct area_score *as = &r->score.areas[i];
+		const struct net_stats *st = network_area(r->nw, as->area->id);
+
+		para = doc_para(doc_item(list));
+		doc_strong(para, as->area->title);
+		level_or(w, lv, sizeof(lv), as->level100, as->answered > 0);
+		doc_textf(para, ": %s · ", lv);
+		if (st == NULL || !st->shown) {
+			doc_text(para, w->too_few);
+			continue;
+		}
+		score_format_level(med, sizeof(med), st->median, w->decimal);
+		score_format_level(lo, sizeof(lo), st->lower, w->decimal);
+		score_format_level(hi, sizeof(hi), st->upper, w->decimal);
+		doc_textf(para, "%s %s · %s %s–%s · %d %s", w->network_median, med, w->quartiles,
+		    lo, hi, st->orgs, w->organisations);
+		if (as->answered > 0 && as->level100 < st->lower) {
+			doc_text(para, " · ");
+			doc_strong(para, w->below_network);
+		}
+	}
+	list = NULL;
+	for (i = 0; i < r->pack->nquestions; i++) {
+		const struct question *q = &r->pack->questions[i];
+
+		if (!below_network(r, q, &l))
+			continue;
+		if (list == NULL) {
+			doc_strong(doc_para(doc), w->below_network_intro);
+			list = doc_list(doc, false);
+		}
+		score_format_level(lo, sizeof(lo), network_question(r->nw, q->id)->lower,
+		    w->decimal);
+		doc_textf(doc_para(doc_item(list)), "%s %d: %s (%s %d; %s %s)", w->question, q->id,
+		    q->text, w->level, l / 100, w->lower_quartile, lo);
+	}
 }
 
 /* One question: its answer, votes, note and the guidance of the answer. */
@@ -327,6 +413,7 @@ build_report(const struct report *r)
 	if (session_other_version(r->sess, r->pack))
 		doc_strong(doc_para(doc), w->version_differs);
 	build_summary(doc, r);
+	build_compare(doc, r);
 	doc_heading(doc, 2, w->plan);
 	plan_list(doc, w, &r->score);
 	build_disagreements(doc, r);
@@ -416,6 +503,32 @@ write_json(struct buf *o, struct report *r)
 		jw_close(&j);
 	}
 	jw_close(&j);
+	if (r->nw != NULL) {
+		jw_open(&j, "compare", '{', false);
+		jw_int(&j, "organisations", r->nw->orgs);
+		jw_open(&j, "areas", '[', false);
+		for (i = 0; i < r->score.nareas; i++) {
+			const struct area_score *as = &r->score.areas[i];
+			const struct net_stats *st = network_area(r->nw, as->area->id);
+			bool shown = st != NULL && st->shown;
+
+			jw_open(&j, NULL, '{', true);
+			jw_str(&j, "id", as->area->id);
+			jw_level(&j, "level", as->level100, as->answered > 0);
+			jw_int(&j, "organisations", st != NULL ? st->orgs : 0);
+			jw_level(&j, "median", shown ? st->median : 0, shown);
+			jw_level(&j, "lower_quartile", shown ? st->lower : 0, shown);
+			jw_level(&j, "upper_quartile", shown ? st->upper : 0, shown);
+			jw_close(&j);
+		}
+		jw_close(&j);
+		jw_open(&j, "below_lower_quartile", '[', true);
+		for (i = 0; i < r->pack->nquestions; i++)
+			if (below_network(r, &r->pack->questions[i], &v))
+				jw_int(&j, NULL, r->pack->questions[i].id);
+		jw_close(&j);
+		jw_close(&j);
+	}
 	jw_open(&j, "plan", '[', false);
 	for (i = 0; i < r->score.nplan; i++) {
 		const struct plan_area *pa = &r->score.plan[i];
@@ -462,6 +575,8 @@ write_json(struct buf *o, struct report *r)
 			jw_close(&j);
 		}
 		jw_str(&j, "note", ans->note);
+		if (ans->followup)
+			jw_int(&j, "followup", 1);
 		jw_close(&j);
 	}
 	jw_close(&j);
@@ -475,7 +590,7 @@ write_json(struct buf *o, struct report *r)
 
 void
 report_write(struct buf *out, const struct pack *p, const struct session *s,
-    enum report_format format, int width)
+    enum report_format format, int width, const struct network *compare)
 {
 	struct report r;
 	cmark_node *doc;
@@ -484,6 +599,7 @@ report_write(struct buf *out, const struct pack *p, const struct session *s,
 	r.pack = p;
 	r.sess = s;
 	r.w = report_words(p->language);
+	r.nw = compare;
 	score_compute(&r.score, p, s);
 	if (format == REPORT_JSON) {
 		write_json(out, &r);

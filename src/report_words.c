@@ -47,6 +47,18 @@ static const struct report_words words[] = {
 		.guidance_new = "New guidance", .before = "Before", .after = "After",
 		.change = "Change", .votes = "Votes",
 		.disagreed = "Where the room disagreed most",
+		.followup = "marked for follow-up",
+		.followup_title = "Marked for follow-up in a workshop",
+		.compare = "Beside the network",
+		.compare_intro = "Each area's level beside the median and quartiles of the "
+		    "network's profile; the middle half of its organisations lies between the "
+		    "quartiles",
+		.network_median = "network median", .quartiles = "quartiles",
+		.organisations = "organisations",
+		.below_network = "below the network's lower quartile",
+		.below_network_intro = "Questions where your level is below the network's lower quartile",
+		.lower_quartile = "the network's lower quartile",
+		.too_few = "too few organisations to compare",
 		.version_differs = "These answers were given to another version of the "
 		    "assessment: answers to questions that changed may not fit.",
 		.roles = { "Board member", "Manager", "Staff member", "Volunteer", "Member" },
@@ -88,6 +100,17 @@ static const struct report_words words[] = {
 		.guidance_new = "Yeni öneriler", .before = "Önce", .after = "Sonra",
 		.change = "Değişim", .votes = "Oylar",
 		.disagreed = "Salonun en çok ayrıştığı sorular",
+		.followup = "yeniden ele alınacak",
+		.followup_title = "Atölyede yeniden ele alınmak üzere işaretlenenler",
+		.compare = "Ağın yanında",
+		.compare_intro = "Her alanın düzeyi, ağ profilinin ortancası ve çeyreklikleriyle "
+		    "yan yana; kuruluşların ortadaki yarısı iki çeyreklik arasındadır",
+		.network_median = "ağ ortancası", .quartiles = "çeyreklikler",
+		.organisations = "kuruluş",
+		.below_network = "ağın alt çeyrekliğinin altında",
+		.below_network_intro = "Düzeyinizin ağın alt çeyrekliğinin altında kaldığı sorular",
+		.lower_quartile = "ağın alt çeyrekliği",
+		.too_few = "karşılaştırmak için kuruluş sayısı az",
 		.version_differs = "Bu yanıtlar değerlendirmenin başka bir sürümüne verilmiş: "
 		    "değişen sorulara verilen yanıtlar uymayabilir.",
 		.roles = { "Yönetim kurulu üyesi", "Yönetici", "Çalışan", "Gönüllü", "Üye" },
@@ -130,6 +153,18 @@ static const struct report_words words[] = {
 		.guidance_new = "Uudet ohjeet", .before = "Ennen", .after = "Nyt",
 		.change = "Muutos", .votes = "Äänet",
 		.disagreed = "Missä sali oli eniten eri mieltä",
+		.followup = "merkitty jatkokäsittelyyn",
+		.followup_title = "Työpajassa jatkokäsittelyyn merkityt",
+		.compare = "Verkoston rinnalla",
+		.compare_intro = "Kunkin osa-alueen taso verkoston profiilin mediaanin ja "
+		    "kvartiilien rinnalla; keskimmäinen puolikas järjestöistä on kvartiilien "
+		    "välissä",
+		.network_median = "verkoston mediaani", .quartiles = "kvartiilit",
+		.organisations = "järjestöä",
+		.below_network = "alle verkoston alakvartiilin",
+		.below_network_intro = "Kysymykset, joissa tasonne on alle verkoston alakvartiilin",
+		.lower_quartile = "verkoston alakvartiili",
+		.too_few = "liian vähän järjestöjä vertailuun",
 		.version_differs = "Nämä vastaukset annettiin arvioinnin toiseen versioon: "
 		    "muuttuneiden kysymysten vastaukset eivät välttämättä sovi.",
 		.roles = { "Hallituksen jäsen", "Toiminnanjohtaja", "Työntekijä",

@@ -114,7 +114,7 @@ pager_relayout(struct ui *ui)
 		break;
 	case PAGER_REPORT:
 		buf_init(&b);
-		report_write(&b, ui->app->pack, ui->app->sess, REPORT_TEXT, ui->pager_width);
+		report_write(&b, ui->app->pack, ui->app->sess, REPORT_TEXT, ui->pager_width, NULL);
 		layout_text(&ui->pager, b.data, ui->pager_width, 0, 0);
 		buf_free(&b);
 		break;
@@ -250,7 +250,7 @@ export_write(struct ui *ui, bool overwrite)
 
 	buf_init(&b);
 	report_write(&b, ui->app->pack, ui->app->sess, (enum report_format)ui->export_format,
-	    78);
+	    78, NULL);
 	rc = file_write_atomic(ui->export_path, b.data, b.len, overwrite);
 	buf_free(&b);
 	if (rc == -2)

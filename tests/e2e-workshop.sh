@@ -167,5 +167,8 @@ record() {	# the room's record: the disagreements, a mark saved, then the result
 	    ! grep -A4 'question: 11$' "$f" | grep -q -e changed -e followup || { cat "$f"; return 1; }
 	keys Enter
 	wait_for "Özet" || return 1
+	# the mark reaches the report, in the pack's language
+	"$bin" report --content tests/content/base "$f" | grep -q "Soru 8: .* yeniden ele alınacak" ||
+	    { "$bin" report --content tests/content/base "$f"; return 1; }
 }
 result "the room's record: disagreements listed, a follow-up mark saved" record

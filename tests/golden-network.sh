@@ -63,3 +63,16 @@ to_file() {	# -o writes atomically, mode 0600, and never over a file without --f
 	"$bin" network --force -o "$work/prof.yaml" "$work"/m40/*.yaml
 }
 result "-o writes the profile and keeps an existing file" to_file
+
+# A member's report beside the profile, in every format; a profile of
+# another pack refused.
+"$bin" network -o profile.yaml m40/member-0*.yaml 2>/dev/null
+cp "$top/tests/reports/tr-sample.yaml" "$top/tests/reports/fi-sample.yaml" .
+for f in text markdown html json; do
+	result "report --compare, $f" golden "compare.$f" \
+	    "$bin" report -f $f --compare profile.yaml tr-sample.yaml
+done
+result "report --compare refuses a profile of another pack" golden compare-other-pack.expected \
+    "$bin" report --compare profile.yaml fi-sample.yaml
+result "--compare is report's alone" golden compare-merge.expected \
+    "$bin" merge --compare profile.yaml tr-sample.yaml
