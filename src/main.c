@@ -28,6 +28,7 @@ static const char usage_text[] =
     "       stok-assess list\n"
     "       stok-assess report ANSWERS [--format text|markdown|html|json] [-o FILE]\n"
     "                          [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n"
+    "                          [--compare PROFILE]\n"
     "       stok-assess merge FILE ... [--format text|markdown|html|json|csv] [-o FILE]\n"
     "       stok-assess diff OLD NEW [--format text|markdown|html|json] [-o FILE]\n"
     "       stok-assess network FILE ... [-o PROFILE] [--min-group N]\n"
