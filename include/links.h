@@ -58,7 +58,8 @@ struct link_register {
 	char		*path;		/* PACKDIR/links.tsv */
 	struct link_row	*rows;		/* in file order */
 	size_t		 n;
-	struct link_row	**sorted;	/* by URL, for lookups */
+	struct link_row	**sorted;	/* by URL, each URL once, for lookups */
+	size_t		 nsorted;
 };
 
 enum register_status {

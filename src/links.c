@@ -72,29 +72,82 @@ plain_text(cmark_node *n)
 }
 
 /*
- * The byte offset in t->buf where link node n starts. cmark 0.30 gives
- * inline nodes a line (right) and a byte column that leaves out the
- * indentation it strips from a paragraph's continuation lines ("  more
- * [x](u)" reports the '[' two bytes early). So look from cmark's column
- * onwards, on that line, for the first opening character whose closing
- * character sits as far on as cmark says the link ends.
+ * The literal an autolink shows ("<https://x>", "<a@b.example>"), or NULL
+ * when n is not a link that looks like one: a single text child that is
+ * its URL (with "mailto:" added for an address).
+ */
+static const char *
+autolink_literal(cmark_node *n)
+{
+	cmark_node *c = cmark_node_first_child(n);
+	const char *url = cmark_node_get_url(n), *lit;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_LINK || c == NULL ||
+	    cmark_node_next(c) != NULL || cmark_node_get_type(c) != CMARK_NODE_TEXT ||
+	    url == NULL || (lit = cmark_node_get_literal(c)) == NULL)
+		return NULL;
+	if (strcmp(lit, url) == 0 || (strncmp(url, "mailto:", 7) == 0 && strcmp(lit, url + 7) == 0))
+		return lit;
+	return NULL;
+}
+
+/* The first occurrence of the n bytes at w in [s, end), or NULL. */
+static const char *
+find_bytes(const char *s, const char *end, const char *w, size_t n)
+{
+	for (; s != NULL && (size_t)(end - s) >= n; s++) {
+		s = memchr(s, w[0], (size_t)(end - s));
+		if (s == NULL || (size_t)(end - s) < n)
+			return NULL;
+		if (memcmp(s, w, n) == 0)
+			return s;
+	}
+	return NULL;
+}
+
+/*
+ * The byte offset in t->buf where link node n starts, not before floor
+ * (the previous link's start + 1: links come in document order). cmark
+ * 0.30 gives inline nodes the right line, but its byte column leaves out
+ * the indentation it strips from a paragraph's continuation lines
+ * ("  more [x](u)" reports the '[' two bytes early), and an autolink on a
+ * paragraph's later line gets its offset in the whole paragraph. So an
+ * autolink is looked up by its text, "<...>", on its line; any other link
+ * from cmark's column onwards, at the first opening character whose
+ * closing character sits as far on as cmark says the link ends.
  */
 static size_t
-link_offset(const struct answer_text *t, cmark_node *n)
+link_offset(const struct answer_text *t, cmark_node *n, size_t floor)
 {
-	const char *s = t->body, *end = t->body + t->body_len, *ls = s, *nl;
+	const char *s = t->body, *end = t->body + t->body_len, *ls = s, *le, *nl, *lit, *at;
 	int line = cmark_node_get_start_line(n), i;
 	int sc = cmark_node_get_start_column(n), ec = cmark_node_get_end_column(n);
 	bool one_line = cmark_node_get_end_line(n) == line;
-	size_t linelen, off, k;
+	size_t linelen, off, k, from;
 
 	for (i = 1; i < line && ls < end; i++) {
 		nl = memchr(ls, '\n', (size_t)(end - ls));
 		ls = nl == NULL ? end : nl + 1;
 	}
 	nl = memchr(ls, '\n', (size_t)(end - ls));
-	linelen = (size_t)((nl == NULL ? end : nl) - ls);
+	le = nl == NULL ? end : nl;
+	linelen = (size_t)(le - ls);
+	from = floor > (size_t)(ls - t->buf) ? floor - (size_t)(ls - t->buf) : 0;
+	if (from > linelen)
+		from = linelen;
+	if ((lit = autolink_literal(n)) != NULL) {
+		struct buf w;
+
+		buf_init(&w);
+		buf_printf(&w, "<%s>", lit);
+		at = find_bytes(ls + from, le, w.data, w.len);
+		buf_free(&w);
+		if (at != NULL)
+			return (size_t)(at - t->buf);
+	}
 	off = sc > 0 ? (size_t)sc - 1 : 0;
+	if (off < from)
+		off = from;
 	if (off > linelen)
 		off = linelen;
 	for (k = 0; off + k < linelen; k++) {
@@ -117,7 +170,7 @@ links_collect(struct link_uses *u, const struct answer_text *t)
 	cmark_node *doc;
 	cmark_iter *it;
 	cmark_event_type ev;
-	size_t file_len;
+	size_t file_len, floor = 0;
 
 	if (t == NULL || t->body == NULL)
 		return;
@@ -139,7 +192,9 @@ links_collect(struct link_uses *u, const struct answer_text *t)
 		l->text = t;
 		l->url = xstrdup(cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
 		l->label = plain_text(n);
-		text_linecol(t->buf, file_len, link_offset(t, n), &l->line, &l->col);
+		floor = link_offset(t, n, floor);
+		text_linecol(t->buf, file_len, floor, &l->line, &l->col);
+		floor++;
 	}
 	cmark_iter_free(it);
 	cmark_node_free(doc);
@@ -190,10 +245,20 @@ link_is_home_page(const char *url)
 
 /* ---- the register ---- */
 
+/* By URL, then by line: the first row of a URL listed twice comes first. */
 static int
 row_cmp(const void *a, const void *b)
 {
-	return strcmp((*(struct link_row *const *)a)->url, (*(struct link_row *const *)b)->url);
+	const struct link_row *x = *(struct link_row *const *)a, *y = *(struct link_row *const *)b;
+	int c = strcmp(x->url, y->url);
+
+	return c != 0 ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static int
+row_url_cmp(const void *key, const void *b)
+{
+	return strcmp(key, (*(struct link_row *const *)b)->url);
 }
 
 struct field {
@@ -276,7 +341,7 @@ link_register_load(struct link_register *r, const char *packdir)
 {
 	struct stat st;
 	char *buf;
-	size_t len, pos = 0, cap = 0, i;
+	size_t len, pos = 0, cap = 0, i, k;
 
 	memset(r, 0, sizeof(*r));
 	r->path = xasprintf("%s/%s", packdir, LINKS_REGISTER_NAME);
@@ -341,16 +406,20 @@ link_register_load(struct link_register *r, const char *packdir)
 	for (i = 0; i < r->n; i++)
 		r->sorted[i] = &r->rows[i];
 	qsort(r->sorted, r->n, sizeof(*r->sorted), row_cmp);
-	for (i = 1; i < r->n; i++) {
-		const struct link_row *a = r->sorted[i - 1], *b = r->sorted[i];
+	/* a URL listed twice: an error at the later rows, which lookups then skip */
+	for (i = 0, k = 0; i < r->n; i++) {
+		struct link_row *row = r->sorted[i];
 
-		if (strcmp(a->url, b->url) == 0) {
-			const struct link_row *later = a->line > b->line ? a : b;
-			diag(DIAG_ERROR, r->path, later->line, 1,
+		if (k > 0 && strcmp(r->sorted[k - 1]->url, row->url) == 0) {
+			diag(DIAG_ERROR, r->path, row->line, 1,
 			    "the URL is listed twice (first at line %d): keep one row",
-			    a->line > b->line ? b->line : a->line);
+			    r->sorted[k - 1]->line);
+			row->used = true;	/* no second warning about it */
+			continue;
 		}
+		r->sorted[k++] = row;
 	}
+	r->nsorted = k;
 	free(buf);
 	return REGISTER_READ;
 }
@@ -376,11 +445,11 @@ link_register_free(struct link_register *r)
 struct link_row *
 link_register_find(const struct link_register *r, const char *url)
 {
-	struct link_row key = { .url = (char *)url }, *kp = &key, **found;
+	struct link_row **found;
 
-	if (r->n == 0)
+	if (r->nsorted == 0)
 		return NULL;
-	found = bsearch(&kp, r->sorted, r->n, sizeof(*r->sorted), row_cmp);
+	found = bsearch(url, r->sorted, r->nsorted, sizeof(*r->sorted), row_url_cmp);
 	return found == NULL ? NULL : *found;
 }
 

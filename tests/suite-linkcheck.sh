@@ -49,7 +49,8 @@ ikinci satırda [iki](https://a.example/2) ile
 
 İçişleri ğüş [dokuz](https://a.example/9 "başlık")
 
-[başvuru][r] ve <https://a.example/11>
+[başvuru][r] ve
+  ayrıca <https://a.example/11> <https://a.example/11>
 
 ### Kaynaklar [on iki](https://a.example/12)
 
@@ -68,9 +69,10 @@ pos/answers/q8-1.md:17:10	https://a.example/7	yedi
 pos/answers/q8-1.md:18:10	https://a.example/8	sekiz
 pos/answers/q8-1.md:20:14	https://a.example/9	dokuz
 pos/answers/q8-1.md:22:1	https://a.example/10	başvuru
-pos/answers/q8-1.md:22:17	https://a.example/11	https://a.example/11
-pos/answers/q8-1.md:24:15	https://a.example/12	on iki
-pos/answers/q8-1.md:26:1	https://a.example/13.png	resim
+pos/answers/q8-1.md:23:10	https://a.example/11	https://a.example/11
+pos/answers/q8-1.md:23:33	https://a.example/11	https://a.example/11
+pos/answers/q8-1.md:25:15	https://a.example/12	on iki
+pos/answers/q8-1.md:27:1	https://a.example/13.png	resim
 TEXT
 links_of() { (cd "$work" && "$bin" links "$1" | grep 'q8-1.md'); }
 positions() {
