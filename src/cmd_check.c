@@ -70,12 +70,12 @@ check_stale(const struct pack *p, int cutoff, int years)
 
 /* The pack's links against its register, when it has one. */
 static void
-check_links(const char *dir, const struct pack *p)
+check_links(const struct pack *p)
 {
 	struct link_register r;
 	struct link_uses u;
 
-	if (link_register_load(&r, dir) == REGISTER_READ && p != NULL) {
+	if (link_register_load(&r, p->dir) == REGISTER_READ) {
 		link_uses_init(&u);
 		links_collect_pack(&u, p);
 		links_check(&u, &r);
@@ -91,7 +91,8 @@ check_one(const char *dir, int stale_years)
 	struct pack *p;
 
 	pack_load(dir, &p);
-	check_links(dir, p);
+	if (p != NULL)	/* a directory with an assessment file */
+		check_links(p);
 	if (p != NULL && stale_years > 0) {
 		int today = content_today();
 		check_stale(p, today - stale_years * 10000, stale_years);
