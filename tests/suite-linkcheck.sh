@@ -180,6 +180,20 @@ live() {
 }
 result "live links, exit 0" live
 
+# where a server redirects, and what curl says of it, reach the terminal
+# without control characters
+hostile_redirect() {
+	make_pack "$base" "$work/evil"
+	printf -- '---\ntitle: T\nquestion_id: 8\nchoice_id: 1\n---\n[a](%s/evil)\n' "$base" \
+	    >"$work/evil/answers/q8-1.md"
+	linkcheck evil	# curl 7.88 refuses the target (dead); another may follow it (moved)
+	grep -q "^evil/answers/q8-1.md:6:1: \(dead\|moved\): $base/evil" "$work/out" ||
+	    { cat "$work/out"; return 1; }
+	! LC_ALL=C grep -q "$(printf '[\001-\037\177]')" "$work/out" ||
+	    { echo "a control character in:"; od -c "$work/out" | head; return 1; }
+}
+result "hostile redirect" hostile_redirect
+
 # a pack that does not load: exit 2, nothing checked
 unlisted() {
 	make_pack "$base" "$work/bad"

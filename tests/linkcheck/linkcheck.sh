@@ -74,8 +74,10 @@ cut -f2 "$work/links" | LC_ALL=C sort -u >"$work/urls"
 xargs -r -d '\n' -n 1 -P "$jobs" sh "$0" --one <"$work/urls" >"$work/results"
 
 # every use of a dead or moved URL, in the order of the links
-awk -F '\t' -v summary="$work/summary" '
-	FILENAME == ARGV[1] { status[$2] = $1; detail[$2] = $3; n[$1]++; next }
+# (what a server said, such as where it redirects, is shown with its control characters as "?")
+LC_ALL=C awk -F '\t' -v summary="$work/summary" '
+	FILENAME == ARGV[1] { d = $3; gsub(/[[:cntrl:]]/, "?", d)
+	    status[$2] = $1; detail[$2] = d; n[$1]++; next }
 	status[$2] == "dead" { printf "%s: dead: %s: %s\n", $1, $2, detail[$2]; uses++ }
 	status[$2] == "moved" { printf "%s: moved: %s -> %s\n", $1, $2, detail[$2] }
 	!($2 in status) { printf "%s: dead: %s: not checked\n", $1, $2; n["dead"]++ }

@@ -4,6 +4,7 @@
 #   /removed  410            /nohead   HEAD 405, GET 200
 #   /slow     200 after 5 s (past the test's time limit)
 #   /loop     301 to itself (never arrives)
+#   /evil     301 to /ok with an escape sequence in its query
 import http.server
 import sys
 import time
@@ -38,6 +39,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.reply(200, body=body)
         elif path == "/loop":
             self.reply(301, "/loop", body)
+        elif path == "/evil":
+            self.reply(301, "/ok?\x1b[31mred\x07", body)
         else:
             self.reply(404, body=body)
 
