@@ -141,7 +141,10 @@ const struct pack_role *pack_role(const struct pack *, const char *id);
  * 9999), as the number YYYYMMDD; false otherwise.
  */
 bool	content_parse_date(const char *s, size_t len, int *out);
-/* Today's date (local time) as YYYYMMDD. */
+/*
+ * Today's date as YYYYMMDD, in the timezone furthest ahead (UTC+14), so
+ * that a date written today anywhere is not in the future, whatever TZ.
+ */
 int	content_today(void);
 
 /*

@@ -87,6 +87,17 @@ stale() {
 }
 result "check --stale" stale
 
+# a text reviewed today (in UTC) is not "in the future" in a timezone behind UTC
+today_anywhere() {
+	rm -rf "$work/tz" && cp -r "$top/tests/content/base" "$work/tz"
+	sed -i "2i reviewed: $(date -u +%F)" "$work/tz/answers/q8-1.md"
+	for tz in Pacific/Pago_Pago Pacific/Kiritimati UTC; do
+		(cd "$work" && TZ=$tz "$bin" check tz >/dev/null 2>err) || return 1
+		[ ! -s "$work/err" ] || { echo "TZ=$tz:"; cat "$work/err"; return 1; }
+	done
+}
+result "reviewed today, any timezone" today_anywhere
+
 stale_usage() {
 	for v in 0 -1 x 1.5 1001 ""; do
 		"$bin" check --stale "$v" "$top/tests/content/base" >/dev/null 2>"$work/err"; st=$?
