@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,62 +107,85 @@ find_bytes(const char *s, const char *end, const char *w, size_t n)
 }
 
 /*
+ * Where the link starts on the line at ls (len bytes), from byte off on:
+ * the first opening character whose closing character sits where cmark
+ * says the link ends (end_col, when the link is on one line); or
+ * SIZE_MAX.
+ */
+static size_t
+scan_line(const char *ls, size_t len, size_t off, int end_col, bool one_line)
+{
+	size_t k;
+
+	for (k = off; k < len; k++) {
+		size_t close = end_col > 0 ? (size_t)end_col - 1 + (k - off) : 0;
+
+		if (ls[k] != '[' && ls[k] != '<' && ls[k] != '!')
+			continue;
+		if (!one_line || (close < len && strchr(")]>", ls[close]) != NULL))
+			return k;
+	}
+	return SIZE_MAX;
+}
+
+/*
  * The byte offset in t->buf where link node n starts, not before floor
  * (the previous link's start + 1: links come in document order). cmark
- * 0.30 gives inline nodes the right line, but its byte column leaves out
- * the indentation it strips from a paragraph's continuation lines
- * ("  more [x](u)" reports the '[' two bytes early), and an autolink on a
- * paragraph's later line gets its offset in the whole paragraph. So an
- * autolink is looked up by its text, "<...>", on its line; any other link
- * from cmark's column onwards, at the first opening character whose
- * closing character sits as far on as cmark says the link ends.
+ * 0.30 gives inline nodes a byte column that leaves out the indentation
+ * it strips from a paragraph's continuation lines ("  more [x](u)"
+ * reports the '[' two bytes early); an autolink on a paragraph's later
+ * line gets its offset in the whole paragraph; and a paragraph that began
+ * with a link reference definition numbers its lines from the
+ * definition's. So an autolink is looked up by its text, "<...>"; any
+ * other link from cmark's column onwards, at the first opening character
+ * whose closing character sits as far on as cmark says the link ends;
+ * and when cmark's line has no such place, the next few lines are tried.
  */
 static size_t
 link_offset(const struct answer_text *t, cmark_node *n, size_t floor)
 {
-	const char *s = t->body, *end = t->body + t->body_len, *ls = s, *le, *nl, *lit, *at;
+	const char *end = t->body + t->body_len, *ls = t->body, *le, *nl, *lit, *at;
 	int line = cmark_node_get_start_line(n), i;
 	int sc = cmark_node_get_start_column(n), ec = cmark_node_get_end_column(n);
 	bool one_line = cmark_node_get_end_line(n) == line;
-	size_t linelen, off, k, from;
+	size_t linelen, off, k, from, start, fallback = SIZE_MAX;
 
 	for (i = 1; i < line && ls < end; i++) {
 		nl = memchr(ls, '\n', (size_t)(end - ls));
 		ls = nl == NULL ? end : nl + 1;
 	}
-	nl = memchr(ls, '\n', (size_t)(end - ls));
-	le = nl == NULL ? end : nl;
-	linelen = (size_t)(le - ls);
-	from = floor > (size_t)(ls - t->buf) ? floor - (size_t)(ls - t->buf) : 0;
-	if (from > linelen)
-		from = linelen;
-	if ((lit = autolink_literal(n)) != NULL) {
-		struct buf w;
+	for (i = 0; i < 8; i++) {
+		nl = memchr(ls, '\n', (size_t)(end - ls));
+		le = nl == NULL ? end : nl;
+		linelen = (size_t)(le - ls);
+		start = (size_t)(ls - t->buf);
+		from = floor > start ? floor - start : 0;
+		if (from > linelen)
+			from = linelen;
+		if ((lit = autolink_literal(n)) != NULL) {
+			struct buf w;
 
-		buf_init(&w);
-		buf_printf(&w, "<%s>", lit);
-		at = find_bytes(ls + from, le, w.data, w.len);
-		buf_free(&w);
-		if (at != NULL)
-			return (size_t)(at - t->buf);
-	}
-	off = sc > 0 ? (size_t)sc - 1 : 0;
-	if (off < from)
-		off = from;
-	if (off > linelen)
-		off = linelen;
-	for (k = 0; off + k < linelen; k++) {
-		char open = ls[off + k];
-		size_t close = ec > 0 ? (size_t)ec - 1 + k : 0;
-
-		if (open != '[' && open != '<' && open != '!')
-			continue;
-		if (!one_line || (close < linelen && strchr(")]>", ls[close]) != NULL)) {
-			off += k;
-			break;
+			buf_init(&w);
+			buf_printf(&w, "<%s>", lit);
+			at = find_bytes(ls + from, le, w.data, w.len);
+			buf_free(&w);
+			if (at != NULL)
+				return (size_t)(at - t->buf);
 		}
+		off = sc > 0 ? (size_t)sc - 1 : 0;
+		if (off < from)
+			off = from;
+		if (off > linelen)
+			off = linelen;
+		if ((k = scan_line(ls, linelen, off, ec, one_line)) != SIZE_MAX)
+			return start + k;
+		if (fallback == SIZE_MAX)
+			fallback = start + off;	/* cmark's place, as near as it can be */
+		if (nl == NULL)
+			break;
+		ls = nl + 1;
 	}
-	return (size_t)(ls - t->buf) + off;
+	return fallback;
 }
 
 void
