@@ -3,7 +3,8 @@
  * Unit tests of the pack's metadata for people and trainers: audience,
  * roles (the pack's own or the built-in five in the pack's language),
  * discussion prompts, the answer texts' 'reviewed' dates and calendar
- * dates in general; and of the links module: link positions, home pages,
+ * dates in general; and of the links module: link positions (also in
+ * every example of the CommonMark spec, when installed), home pages,
  * the links register and its lookups. Run from the top of the source tree.
  */
 #include <setjmp.h>
@@ -232,6 +233,110 @@ test_link_positions(void **state)
 	answer_text_free(&t);
 }
 
+/* The byte at 1-based line and column (code points) of s, or 0. */
+static char
+byte_at(const char *s, int line, int col)
+{
+	int l = 1, c = 1;
+
+	for (; *s != '\0' && l < line; s++)
+		if (*s == '\n')
+			l++;
+	while (*s != '\0' && *s != '\n' && c < col) {
+		s++;
+		while (((unsigned char)*s & 0xC0) == 0x80)
+			s++;
+		c++;
+	}
+	return *s;
+}
+
+/*
+ * Every link of every example of the CommonMark spec (from npm's
+ * commonmark-spec, when "make deps" has installed it), as it is, inside a
+ * list item and with CRLF line endings: the position given must be that
+ * of an opening character, '[', '<' or '!'.
+ */
+static void
+test_spec_link_positions(void **state)
+{
+	static const char fence[] = "```````````````````````````````` example\n";
+	FILE *f = fopen("node_modules/commonmark-spec/spec.txt", "r");
+	struct buf spec, ex, doc;
+	char line[4096];
+	int examples = 0, links = 0, variant;
+	bool in = false;
+
+	(void)state;
+	if (f == NULL)
+		skip();	/* make deps installs it */
+	buf_init(&spec);
+	while (fgets(line, sizeof(line), f) != NULL)
+		buf_adds(&spec, line);
+	fclose(f);
+	buf_init(&ex);
+	buf_init(&doc);
+	for (char *p = spec.data, *nl; *p != '\0'; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			break;
+		if (!in) {
+			in = strncmp(p, fence, sizeof(fence) - 1) == 0;
+			buf_reset(&ex);
+			continue;
+		}
+		if (strncmp(p, ".\n", 2) != 0) {
+			for (char *q = p; q <= nl; q++) {	/* the spec shows tabs as U+2192 */
+				if (strncmp(q, "\xE2\x86\x92", 3) == 0) {
+					buf_addc(&ex, '\t');
+					q += 2;
+				} else {
+					buf_addc(&ex, *q);
+				}
+			}
+			continue;
+		}
+		in = false;
+		examples++;
+		for (variant = 0; variant < 3; variant++) {
+			struct answer_text t;
+			struct link_uses u;
+			size_t i;
+
+			buf_reset(&doc);
+			buf_adds(&doc, "---\ntitle: T\nquestion_id: 1\nchoice_id: 1\n---\n");
+			for (i = 0; i < ex.len; i++) {
+				if (variant == 2 && ex.data[i] == '\n')
+					buf_addc(&doc, '\r');
+				if (variant == 1 && i == 0)
+					buf_adds(&doc, "- ");
+				buf_addc(&doc, ex.data[i]);
+				if (variant == 1 && ex.data[i] == '\n' && i + 1 < ex.len)
+					buf_adds(&doc, "  ");
+			}
+			if (text(&t, doc.data) < 0) {
+				answer_text_free(&t);
+				continue;	/* such as a NUL: refused before cmark */
+			}
+			link_uses_init(&u);
+			links_collect(&u, &t);
+			for (i = 0; i < u.n; i++) {
+				char c = byte_at(t.buf, u.v[i].line, u.v[i].col);
+				links++;
+				if (c != '[' && c != '<' && c != '!')
+					fail_msg("spec example %d (variant %d): %s at %d:%d is at '%c'",
+					    examples, variant, u.v[i].url, u.v[i].line, u.v[i].col, c);
+			}
+			link_uses_free(&u);
+			answer_text_free(&t);
+		}
+	}
+	assert_true(examples > 600);
+	assert_true(links > 300);
+	buf_free(&spec);
+	buf_free(&ex);
+	buf_free(&doc);
+}
+
 static void
 test_home_pages(void **state)
 {
@@ -302,6 +407,7 @@ main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_reviewed),
 		cmocka_unit_test(test_link_positions),
+		cmocka_unit_test(test_spec_link_positions),
 		cmocka_unit_test(test_home_pages),
 		cmocka_unit_test(test_register),
 	};
