@@ -18,10 +18,50 @@
 #include "packs.h"
 #include "report.h"
 #include "session.h"
+#include "util.h"
 
 static const char report_usage[] =
     "usage: stok-assess report ANSWERS [--format text|markdown|html|json] [-o FILE]\n"
     "                          [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n";
+
+/*
+ * --lang L names a language of the pack: the pack loaded must be in L, never
+ * another one chosen silently. 0, or the exit status of a usage error that
+ * names the languages the pack has.
+ */
+int
+lang_check(const struct pack *p, const char *content, const char *lang)
+{
+	struct pack_list list;
+	struct buf langs;
+	char *file;
+	size_t i;
+	int rc;
+
+	if (lang == NULL || strcmp(p->language, lang) == 0)
+		return 0;
+	buf_init(&langs);
+	file = content != NULL ? xasprintf("%s/assessment.yaml", content) : NULL;
+	if (file != NULL && access(file, F_OK) == 0) {
+		buf_adds(&langs, p->language);	/* --content names one pack */
+	} else {
+		diag_mute(true);
+		packs_scan(content != NULL ? content : packs_datadir(), &list);
+		diag_mute(false);
+		for (i = 0; i < list.n; i++)
+			if (strcmp(list.v[i].id, p->id) == 0)
+				buf_printf(&langs, "%s%s", langs.len ? ", " : "", list.v[i].language);
+		packs_free(&list);
+	}
+	free(file);
+	for (i = 0; lang[i] != '\0' && i < 16 && (ascii_isalpha((unsigned char)lang[i]) ||
+	    lang[i] == '-' || lang[i] == '_'); i++)
+		;
+	rc = usage_error("pack '%s' has no language '%s': it has %s", p->id,
+	    lang[i] == '\0' ? lang : "?", langs.len ? langs.data : p->language);
+	buf_free(&langs);
+	return rc;
+}
 
 int
 cmd_report(int argc, char **argv)
@@ -70,6 +110,10 @@ cmd_report(int argc, char **argv)
 	if (argc - optind != 1)
 		return usage_error("report takes one answers file");
 	if ((status = answers_load(&set, argv + optind, 1, content, pack_id, lang)) != 0) {
+		answers_free(&set);
+		return status;
+	}
+	if ((status = lang_check(set.pack, content, lang)) != 0) {
 		answers_free(&set);
 		return status;
 	}
