@@ -14,6 +14,7 @@
 
 int	cmd_check(int argc, char **argv);
 int	cmd_list(int argc, char **argv);
+int	cmd_links(int argc, char **argv);
 int	cmd_report(int argc, char **argv);
 int	cmd_wizard(int argc, char **argv);
 int	cmd_merge(int argc, char **argv);

@@ -24,8 +24,9 @@ static const char usage_text[] =
     "usage: stok-assess [--lang L] [--pack ID] [--content DIR] [--session FILE] [--fresh]\n"
     "                   [--ui=curses|text] [--color=auto|always|never] [--mouse]\n"
     "                   [--workshop [--big]] [--demo [--sample]]\n"
-    "       stok-assess check [PACK ...]\n"
+    "       stok-assess check [--stale YEARS] [PACK ...]\n"
     "       stok-assess list\n"
+    "       stok-assess links [PACK ...]\n"
     "       stok-assess report ANSWERS [--format text|markdown|html|json] [-o FILE]\n"
     "                          [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n"
     "                          [--compare PROFILE]\n"
@@ -41,6 +42,7 @@ static const char usage_text[] =
     "Commands:\n"
     "  check    validate content packs (default: the bundled packs)\n"
     "  list     list the packs that can be chosen\n"
+    "  links    every link of the answer texts, with its position\n"
     "  report   write the report of an answers file\n"
     "  merge    the group report of several people's answers\n"
     "  diff     what changed between two assessments\n"
@@ -55,6 +57,7 @@ static const struct command {
 } commands[] = {
 	{ "check", cmd_check },
 	{ "list", cmd_list },
+	{ "links", cmd_links },
 	{ "report", cmd_report },
 	{ "merge", cmd_merge },
 	{ "diff", cmd_diff },
