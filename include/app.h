@@ -27,6 +27,7 @@ struct app_options {
 	const char	*organisation;	/* --organisation NAME */
 	const char	*role;		/* --role ROLE: a role id, its title, or own words */
 	bool		 fresh;		/* --fresh: ignore a saved session */
+	bool		 script;	/* input is not a terminal: line mode asks nothing optional */
 	bool		 demo;		/* --demo: a throw-away session, nothing under HOME */
 	bool		 sample;	/* --sample: with --demo, the pack's example answers */
 	bool		 workshop;	/* --workshop: the room votes on each question */

@@ -31,6 +31,9 @@ cmd_wizard(int argc, char **argv)
 		{ "demo", no_argument, NULL, 'd' },
 		{ "sample", no_argument, NULL, 'S' },
 		{ "workshop", no_argument, NULL, 'w' },
+		{ "organisation", required_argument, NULL, 'o' },
+		{ "organization", required_argument, NULL, 'o' },
+		{ "role", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct app_options o;
@@ -84,6 +87,12 @@ cmd_wizard(int argc, char **argv)
 		case 'w':
 			o.workshop = true;
 			break;
+		case 'o':
+			o.organisation = optarg;
+			break;
+		case 'r':
+			o.role = optarg;
+			break;
 		default:
 			return usage_error(NULL);
 		}
@@ -94,6 +103,7 @@ cmd_wizard(int argc, char **argv)
 		return usage_error("--sample goes with --demo");
 	if (o.demo && (o.session_path != NULL || o.fresh))
 		return usage_error("--demo keeps no session: leave out --session and --fresh");
+	o.script = !isatty(STDIN_FILENO);
 	if ((status = app_open(&app, &o)) != 0) {
 		app_close(&app);
 		return status;

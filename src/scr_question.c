@@ -189,6 +189,9 @@ question_draw(struct ui *ui)
 		top = last - (size_t)height + 1;
 	if (first < top)
 		top = first;
+	/* begin with an option's first line rather than the middle of one */
+	while (top > 0 && top < first && rows[top] >= 0 && rows[top] == rows[top - 1])
+		top++;
 	for (i = top, y = y0; i < lo.nlines && y < y0 + height; i++, y++) {
 		bool chosen = rows[i] >= 0 && is_chosen(ui, q, rows[i]);
 
