@@ -108,7 +108,7 @@ cmd_wizard(int argc, char **argv)
 		app_close(&app);
 		return status;
 	}
-	i18n_init(app.pack->language);
+	i18n_init(app.pack->language, o.lang);
 	if (ui == NULL || strcmp(ui, "curses") == 0) {
 		if (!ui_curses_usable(&why)) {
 			if (ui != NULL) {
