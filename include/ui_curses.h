@@ -91,7 +91,7 @@ struct keydef {
 	{ KC(KEY_DOWN), "\xE2\x86\x93", N_("scroll"), ACT_DOWN, true },	\
 	{ 'k', "k", N_("scroll"), ACT_UP, false },			\
 	{ 'j', "j", N_("scroll"), ACT_DOWN, false },			\
-	{ KC(KEY_PPAGE), "PgUp", N_("page up, page down"), ACT_PGUP, false },	\
+	{ KC(KEY_PPAGE), "PgUp", N_("page up, page down"), ACT_PGUP, true },	\
 	{ KC(KEY_NPAGE), "PgDn", N_("page up, page down"), ACT_PGDN, true },	\
 	{ ' ', "Space", N_("page up, page down"), ACT_PGDN, false },	\
 	{ KC(KEY_HOME), "Home", N_("top, bottom"), ACT_HOME, false },	\

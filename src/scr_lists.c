@@ -376,8 +376,9 @@ help_enter(struct ui *ui)
 					buf_addc(&names, ' ');
 				buf_adds(&names, s->keys[j].name);
 			}
+			/* no-break spaces: the layout keeps them, so the help texts align */
 			for (j = (size_t)text_width(names.data, names.len); j < 12; j++)
-				buf_addc(&names, ' ');
+				buf_adds(&names, "\xC2\xA0");
 			line = xasprintf("  %s %s", names.data, _(s->keys[k].help));
 			layout_text(&ui->pager, line, COLS - 1, 15, 0);
 			free(line);

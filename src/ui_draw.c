@@ -126,9 +126,12 @@ entry_names(const struct keydef *keys, size_t i, char *out, size_t size)
 	size_t j, len = 0;
 
 	out[0] = '\0';
+	/* arrows side by side ("↑↓"), longer names with a slash ("PgUp/PgDn") */
 	for (j = i; keys[j].key != 0 && keys[j].bar &&
 	    (j == i || strcmp(keys[j].help, keys[i].help) == 0); j++) {
-		snprintf(out + len, size - len, "%s", keys[j].name);
+		snprintf(out + len, size - len, "%s%s", j > i && (text_width(keys[j].name,
+		    strlen(keys[j].name)) > 1 || text_width(out, len) > 1 + (int)(j - i - 1)) ?
+		    "/" : "", keys[j].name);
 		len = strlen(out);
 	}
 }
