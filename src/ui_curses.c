@@ -228,6 +228,9 @@ plain_key(int k)
 	case KEY_SIC: return KEY_IC;
 	default: break;
 	}
+	/* F13 .. F60: F1 .. F12 with Shift, Ctrl or both, as modifiers are dropped elsewhere */
+	if (k > KEY_F(12) && k <= KEY_F(60))
+		return KEY_F((k - KEY_F(1)) % 12 + 1);
 	if (k <= KEY_MAX)
 		return k;
 	/* the extended keys of xterm-like terminals: kRIT5 is Ctrl-Right, and so on */
@@ -418,6 +421,12 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 	delscreen(scr);
 	fatal_hook = NULL;
 	ui_free(&ui);
+	if (sig != 0 && !app->demo) {	/* say so before the signal ends the program */
+		char *safe = text_sanitized(app->session_path);
+		printf(_("Your answers are saved in %s. Run stok-assess again to go on.\n"), safe);
+		free(safe);
+		fflush(stdout);
+	}
 	if (sig != 0) {
 		app_remove_demo(app);
 		signal(sig, SIG_DFL);
