@@ -79,7 +79,10 @@ welcome_draw(struct ui *ui)
 	y++;
 	if (p->introduction != NULL)
 		y = ui_text(ui, y, 0, COLS - 1, LINES - 8, p->introduction, 0, A_NORMAL) + 1;
-	if (ui->app->resumable) {
+	if (ui->app->resumable && ui->app->saved_answers == 0) {
+		y = ui_text(ui, y, 0, COLS - 1, LINES - 7, _("A saved session with notes or "
+		    "priorities but no answer was found."), 0, A_BOLD) + 1;
+	} else if (ui->app->resumable) {
 		s = xasprintf(ngettext("A saved session with %d answer was found.",
 		    "A saved session with %d answers was found.",
 		    (unsigned long)ui->app->saved_answers), ui->app->saved_answers);
@@ -95,7 +98,7 @@ welcome_draw(struct ui *ui)
 			    _("Start the assessment"));
 			break;
 		case W_FRESH:
-			s = xstrdup(_("Start again with no answers"));
+			s = xstrdup(_("Start again (the saved answers are kept)"));
 			break;
 		case W_ORG:
 			s = xasprintf("%s: %s", _("Organisation (optional)"),

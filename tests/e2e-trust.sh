@@ -441,3 +441,30 @@ no_english() {	# no_english LANG
 }
 result "no English word on any Turkish screen" no_english tr
 result "no English word on any Finnish screen" no_english fi
+
+# speaks WORDS ENV... -- ARGS...: line mode's welcome has WORDS (in that environment)
+speaks() {
+	words=$1
+	shift
+	rm -rf "$work/speak"
+	mkdir -p "$work/speak"
+	env -u LANGUAGE -u LC_ALL -u LC_MESSAGES -u LANG HOME="$work/speak" \
+	    XDG_STATE_HOME="$work/speak" "$@" </dev/null >"$work/speak.out" 2>&1
+	grep -qF "$words" "$work/speak.out" && return 0
+	echo "\"$words\" is not in:"
+	head -12 "$work/speak.out"
+	return 1
+}
+tr_saved="dosyasına kaydedilir"
+result "the locale decides alike: LC_MESSAGES=C.UTF-8 gives the pack's language" \
+    speaks "$tr_saved" LC_MESSAGES=C.UTF-8 "$bin" --ui=text --content data/tr
+result "the locale decides alike: LANG=C.UTF-8 gives the pack's language" \
+    speaks "$tr_saved" LANG=C.UTF-8 "$bin" --ui=text --content data/tr
+result "the locale decides alike: LC_ALL=C.UTF-8 gives the pack's language" \
+    speaks "$tr_saved" LC_ALL=C.UTF-8 "$bin" --ui=text --content data/tr
+result "line mode: LC_ALL=en_US.UTF-8 --lang tr speaks Turkish" \
+    speaks "$tr_saved" LC_ALL=en_US.UTF-8 LANG=en_US.UTF-8 "$bin" --ui=text --lang tr
+result "line mode: LANGUAGE=fi --lang tr speaks Turkish" \
+    speaks "$tr_saved" LANGUAGE=fi LC_ALL=C.UTF-8 "$bin" --ui=text --lang tr
+result "line mode: LC_ALL=en_US.UTF-8 alone gives the English pack in English" \
+    speaks "Your answers are saved in" LC_ALL=en_US.UTF-8 "$bin" --ui=text
