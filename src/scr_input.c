@@ -5,6 +5,7 @@
  * Typed control characters never enter the text.
  */
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -104,22 +105,32 @@ char_width(wchar_t c)
 }
 
 /*
- * The text in rows of at most width columns, broken between characters:
- * starts[r] is the first character of row r; returns the number of rows.
+ * The text in rows of at most width columns, broken after a space when the
+ * row has one, else between characters: starts[r] is the first character
+ * of row r; returns the number of rows.
  */
 static size_t
 input_rows(const struct ui *ui, int width, size_t *starts, size_t max)
 {
-	size_t i, n = 1;
+	size_t i, k, n = 1, space = SIZE_MAX;
 	int col = 0, w;
 
 	starts[0] = 0;
 	for (i = 0; i < ui->input_len; i++) {
 		w = char_width(ui->input[i]);
 		if (col + w > width && n < max) {
-			starts[n++] = i;
-			col = 0;
+			if (space != SIZE_MAX && space + 1 < i) {
+				starts[n++] = space + 1;	/* the word moves down whole */
+				for (col = 0, k = space + 1; k < i; k++)
+					col += char_width(ui->input[k]);
+			} else {
+				starts[n++] = i;
+				col = 0;
+			}
+			space = SIZE_MAX;
 		}
+		if (ui->input[i] == L' ')
+			space = i;
 		col += w;
 	}
 	/* the cursor after a full last row goes to a row of its own */
