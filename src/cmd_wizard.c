@@ -34,6 +34,7 @@ cmd_wizard(int argc, char **argv)
 		{ "organisation", required_argument, NULL, 'o' },
 		{ "organization", required_argument, NULL, 'o' },
 		{ "role", required_argument, NULL, 'r' },
+		{ "big", no_argument, NULL, 'B' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct app_options o;
@@ -93,12 +94,17 @@ cmd_wizard(int argc, char **argv)
 		case 'r':
 			o.role = optarg;
 			break;
+		case 'B':
+			o.big = true;
+			break;
 		default:
 			return usage_error(NULL);
 		}
 	}
 	if (optind < argc)
 		return usage_error("unknown command '%s'", argv[optind]);
+	if (o.big && !o.workshop)
+		return usage_error("--big goes with --workshop");
 	if (o.sample && !o.demo)
 		return usage_error("--sample goes with --demo");
 	if (o.demo && (o.session_path != NULL || o.fresh))

@@ -72,8 +72,8 @@ void
 pager_relayout(struct ui *ui)
 {
 	const struct question *q = &ui->app->pack->questions[ui->q];
-	size_t top = ui->pager_top;
-	char *title = xstrdup(ui->pager_title);
+	size_t top = ui->pager_top, i;
+	char *title = xstrdup(ui->pager_title), *line;
 	struct buf b;
 
 	pager_reset(ui, title);
@@ -84,6 +84,13 @@ pager_relayout(struct ui *ui)
 		layout_blank(&ui->pager);
 		layout_text(&ui->pager, q->help != NULL ? q->help :
 		    _("This question has no help text."), ui->pager_width, 0, 0);
+		if (ui->app->workshop)	/* the options in full, which the vote screen may shorten */
+			for (i = 0; i <= q->nchoices; i++) {
+				line = xasprintf("%zu %s", i + 1, app_option_label(q, i));
+				layout_blank(&ui->pager);
+				layout_text(&ui->pager, line, ui->pager_width, 2, 0);
+				free(line);
+			}
 		break;
 	case PAGER_GUIDANCE:
 		app_guidance(ui->app, q, ui->pager_width, &ui->pager, &ui->pager_links);
