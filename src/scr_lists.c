@@ -125,8 +125,11 @@ org_done(struct ui *ui, const char *text)
 static void
 role_done(struct ui *ui, const char *text)
 {
+	/* a role's title, as the field shows it, is saved as its id */
+	char *role = text != NULL && *text != '\0' ? xstrdup(app_role_parse(ui->app, text)) : NULL;
+
 	free(ui->app->sess->role);
-	ui->app->sess->role = text != NULL && *text != '\0' ? xstrdup(text) : NULL;
+	ui->app->sess->role = role;
 	ui_save(ui);
 }
 
@@ -217,8 +220,9 @@ welcome_key(struct ui *ui, enum action act, int key)
 			ui->input_keep = true;
 			break;
 		default:
-			input_open(ui, _("Your role, in your own words (or use \xE2\x86\x90 "
-			    "\xE2\x86\x92 to pick one):"), ui->app->sess->role != NULL ? role_label(ui, ui->app->sess->role) : NULL,
+			input_open(ui, _("Your role, in your own words (Enter saves, Esc cancels; "
+			    "on the welcome screen \xE2\x86\x90 \xE2\x86\x92 pick one):"),
+			    ui->app->sess->role != NULL ? role_label(ui, ui->app->sess->role) : NULL,
 			    role_done);
 			ui->input_keep = true;
 			break;
