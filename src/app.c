@@ -209,6 +209,9 @@ app_open(struct app *a, const struct app_options *o)
 	}
 	if (a->sess == NULL)
 		a->sess = fresh_session(a->pack);
+	/* --fresh: the saved session is kept, moved aside at the first new answer */
+	if (o->fresh && lstat(a->session_path, &st) == 0 && S_ISREG(st.st_mode))
+		a->restart_backup = app_backup_path(a);
 	apply_options(a, o);
 	return 0;
 }

@@ -306,6 +306,40 @@ test_restart_keeps_old(void **state)
 	free(backup);
 }
 
+/* --fresh is a start over too: the saved file moves aside at the first answer. */
+static void
+test_fresh_keeps_old(void **state)
+{
+	struct app_options o;
+	struct app a;
+	char *before, *old, *backup;
+
+	(void)state;
+	write_file(path, HDR "answers:\n  - question: 8\n    choice: 2\n");
+	before = read_text(path);
+	memset(&o, 0, sizeof(o));
+	o.content = BASE;
+	o.session_path = path;
+	o.fresh = true;
+	assert_int_equal(app_open(&a, &o), 0);
+	assert_int_equal(app_answered(&a), 0);
+	assert_non_null(a.restart_backup);
+	backup = xstrdup(a.restart_backup);
+	assert_int_equal(app_save(&a), 0);
+	old = read_text(path);
+	assert_string_equal(old, before);
+	free(old);
+	app_choose(&a, &a.pack->questions[1], 0);
+	assert_int_equal(app_save(&a), 0);
+	old = read_text(backup);
+	assert_non_null(old);
+	assert_string_equal(old, before);
+	app_close(&a);
+	free(old);
+	free(before);
+	free(backup);
+}
+
 int
 main(void)
 {
@@ -316,6 +350,7 @@ main(void)
 		cmocka_unit_test_setup(test_guidance, fresh),
 		cmocka_unit_test_setup(test_organisation_kept, fresh),
 		cmocka_unit_test_setup(test_restart_keeps_old, fresh),
+		cmocka_unit_test_setup(test_fresh_keeps_old, fresh),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
