@@ -24,7 +24,10 @@ struct app_options {
 	const char	*lang;		/* --lang */
 	const char	*pack_id;	/* --pack */
 	const char	*session_path;	/* --session FILE */
+	const char	*organisation;	/* --organisation NAME */
+	const char	*role;		/* --role ROLE: a role id, its title, or own words */
 	bool		 fresh;		/* --fresh: ignore a saved session */
+	bool		 script;	/* input is not a terminal: line mode asks nothing optional */
 	bool		 demo;		/* --demo: a throw-away session, nothing under HOME */
 	bool		 sample;	/* --sample: with --demo, the pack's example answers */
 	bool		 workshop;	/* --workshop: the room votes on each question */
@@ -37,8 +40,15 @@ struct app {
 	struct pack	*pack;
 	struct session	*sess;
 	char		*session_path;
-	bool		 resumable;	/* a saved session with answers was found */
+	bool		 resumable;	/* a saved session with answers, notes or priorities was found */
 	int		 saved_answers;	/* how many answers it holds */
+	/*
+	 * After app_restart: the saved file still holds the old session, and
+	 * stays as it is until the new session has something of its own; the
+	 * save that writes the new one first moves the old to restart_backup.
+	 */
+	char		*restart_backup;
+	char		*restart_org, *restart_role;	/* as the new session started */
 	char		*demo_dir;	/* --demo: the temporary directory, removed at the end */
 	bool		 demo;
 	bool		 workshop;
@@ -50,16 +60,99 @@ struct app {
  * created with mode 0700). Returns 0, or an exit status after a diagnostic.
  */
 int	app_open(struct app *, const struct app_options *);
-/* Start again with an empty session (the saved file is overwritten at the next save). */
+/*
+ * Start again with a session that has no answers but keeps the
+ * organisation and the role. The saved file is left alone until the new
+ * session holds an answer, a note, a priority or another organisation or
+ * role; the save that writes it first renames the old file to
+ * app_backup_path() (PACK-DATE.yaml beside it, with the old session's
+ * date), so no answer is ever lost. In demo mode nothing is kept.
+ */
 void	app_restart(struct app *);
-/* Save the session atomically; 0, or -1 with errno set. */
+/* Where app_restart will move the saved session (the caller frees it), or NULL in demo mode. */
+char   *app_backup_path(const struct app *);
+/*
+ * Save the session atomically; 0, or -1 with errno set. After a restart,
+ * a session with nothing of its own yet is not written (0).
+ */
 int	app_save(struct app *);
 /* In demo mode, remove the temporary session and its directory now. */
 void	app_remove_demo(struct app *);
 /* Release everything; in demo mode remove the temporary session too. */
 void	app_close(struct app *);
 
+/*
+ * What both interfaces need to know about the assessment, decided here
+ * once: line mode and the curses screens only present it.
+ */
+
 /* The number of questions with an answer (a choice or not applicable). */
 int	app_answered(const struct app *);
+/* Has the question a choice or "not applicable" (a note alone is no answer)? */
+bool	app_is_answered(const struct app *, const struct question *);
+/* Has every question an answer? */
+bool	app_complete(const struct app *);
+/* The index of the first question without an answer; nquestions when there is none. */
+size_t	app_first_unanswered(const struct app *);
+/* Where the wizard goes on: the first unanswered question, or 0. */
+size_t	app_resume_question(const struct app *);
+/* Has the session anything to resume: an answer, a note or a priority? */
+bool	app_has_work(const struct app *);
+
+/* A respondent role: its id as saved, its title as shown (translated). */
+struct app_role {
+	const char	*id;
+	const char	*title;
+};
+/*
+ * The roles a respondent can pick, in order; *n gets their number. Today
+ * the built-in five (board, manager, staff, volunteer, member); a pack's
+ * own roles will come from here too. The array lives until the next call.
+ */
+const struct app_role *app_roles(const struct app *, size_t *n);
+/* How a saved role reads: its title when it is a known id, else the words saved; "-" for none. */
+const char *app_role_label(const struct app *, const char *role);
+/*
+ * The role a typed text names: a known id (any ASCII case) or title gives
+ * the id; anything else is the respondent's own words (returned as given).
+ */
+const char *app_role_parse(const struct app *, const char *text);
+
+/* The priorities an area can have, high first, then none ("skip"). */
+#define APP_NPRIORITIES 4
+extern const enum priority app_priority_order[APP_NPRIORITIES];
+/* The words for a priority, translated. */
+const char *app_priority_label(enum priority);
+
+/* The label of option i of a question: a choice's title, or at nchoices "not applicable". */
+const char *app_option_label(const struct question *, size_t i);
+/* The option index (0..nchoices) of the saved answer, or -1. */
+int	app_saved_option(const struct app *, const struct question *);
+/* Record option i (0..nchoices; nchoices is "not applicable") as the answer. */
+void	app_choose(struct app *, const struct question *, size_t i);
+
+enum guidance_status {
+	GUIDANCE_OK,
+	GUIDANCE_NO_ANSWER,	/* nothing chosen yet */
+	GUIDANCE_NOT_APPLICABLE	/* "not applicable" has no guidance */
+};
+struct layout;
+struct linkset;
+/*
+ * The guidance for the chosen answer of a question, laid out at width:
+ * the answer's title, its text, and its links numbered as in the text.
+ * On anything but GUIDANCE_OK, lo gets the sentence saying why.
+ */
+enum guidance_status app_guidance(const struct app *, const struct question *, int width,
+	    struct layout *lo, struct linkset *links);
+
+/*
+ * Yes and no in the interface's language: the keys shown ("e/h" in
+ * Turkish, "k/e" in Finnish, "y/n" in English), and what a typed key or
+ * word means: 1 yes, 0 no, -1 neither. y and n are understood everywhere.
+ */
+const char *app_yes_no_keys(void);
+int	app_yes_no(int key);
+int	app_yes_no_word(const char *word);
 
 #endif

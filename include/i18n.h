@@ -14,9 +14,11 @@
 
 /*
  * Bind the message catalogues (beside the executable in a build tree,
- * else LOCALEDIR) and make the interface speak the pack's language unless
- * LANGUAGE, LC_ALL or LC_MESSAGES choose one.
+ * else LOCALEDIR) and choose the interface's one language: chosen (the
+ * --lang option) when given, else the language the locale names (the
+ * first of LANGUAGE, LC_ALL, LC_MESSAGES and LANG that is set, as for the
+ * pack), else the pack's language.
  */
-void	i18n_init(const char *pack_language);
+void	i18n_init(const char *pack_language, const char *chosen);
 
 #endif

@@ -60,7 +60,8 @@ enum action {
 	ACT_NONE,
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_LEFT, ACT_RIGHT,
 	ACT_CONFIRM, ACT_CHOOSE, ACT_BACK, ACT_NEXT, ACT_PREV, ACT_HELP, ACT_KEYS, ACT_GUIDANCE,
-	ACT_NOTE, ACT_REVIEW, ACT_QUIT, ACT_EXPORT, ACT_EDIT, ACT_CANCEL, ACT_REDRAW, ACT_CLICK, ACT_RESTART
+	ACT_NOTE, ACT_REVIEW, ACT_QUIT, ACT_EXPORT, ACT_EDIT, ACT_CANCEL, ACT_REDRAW, ACT_CLICK, ACT_RESTART,
+	ACT_DELETE, ACT_CLEAR
 };
 
 struct keydef {
@@ -74,21 +75,28 @@ struct keydef {
 #define KC(k) ((k) + KEY_OFFSET)
 
 /* Rows that several key tables share. */
+/*
+ * Rows that several key tables share. Rows with the same help text are one
+ * action: the help screen lists their keys together on one line, and the
+ * key bar joins neighbouring bar rows ("↑↓ move").
+ */
 #define KEYS_MOVE							\
-	{ KC(KEY_UP), "\xE2\x86\x91\xE2\x86\x93", N_("move"), ACT_UP, true },	\
-	{ KC(KEY_DOWN), "\xE2\x86\x93", N_("move down"), ACT_DOWN, false },	\
-	{ 'k', "k", N_("move up"), ACT_UP, false },			\
-	{ 'j', "j", N_("move down"), ACT_DOWN, false }
+	{ KC(KEY_UP), "\xE2\x86\x91", N_("move"), ACT_UP, true },	\
+	{ KC(KEY_DOWN), "\xE2\x86\x93", N_("move"), ACT_DOWN, true },	\
+	{ 'k', "k", N_("move"), ACT_UP, false },			\
+	{ 'j', "j", N_("move"), ACT_DOWN, false },			\
+	{ KC(KEY_HOME), "Home", N_("first, last"), ACT_HOME, false },	\
+	{ KC(KEY_END), "End", N_("first, last"), ACT_END, false }
 #define KEYS_SCROLL							\
-	{ KC(KEY_UP), "\xE2\x86\x91\xE2\x86\x93", N_("scroll"), ACT_UP, true },	\
-	{ KC(KEY_DOWN), "\xE2\x86\x93", N_("scroll down"), ACT_DOWN, false },	\
-	{ 'k', "k", N_("scroll up"), ACT_UP, false },			\
-	{ 'j', "j", N_("scroll down"), ACT_DOWN, false },		\
-	{ ' ', "Space", N_("page down"), ACT_PGDN, false },		\
-	{ KC(KEY_NPAGE), "PgDn", N_("page down"), ACT_PGDN, true },	\
-	{ KC(KEY_PPAGE), "PgUp", N_("page up"), ACT_PGUP, false },	\
-	{ KC(KEY_HOME), "Home", N_("top"), ACT_HOME, false },		\
-	{ KC(KEY_END), "End", N_("bottom"), ACT_END, false }
+	{ KC(KEY_UP), "\xE2\x86\x91", N_("scroll"), ACT_UP, true },	\
+	{ KC(KEY_DOWN), "\xE2\x86\x93", N_("scroll"), ACT_DOWN, true },	\
+	{ 'k', "k", N_("scroll"), ACT_UP, false },			\
+	{ 'j', "j", N_("scroll"), ACT_DOWN, false },			\
+	{ KC(KEY_PPAGE), "PgUp", N_("page up, page down"), ACT_PGUP, true },	\
+	{ KC(KEY_NPAGE), "PgDn", N_("page up, page down"), ACT_PGDN, true },	\
+	{ ' ', "Space", N_("page up, page down"), ACT_PGDN, false },	\
+	{ KC(KEY_HOME), "Home", N_("top, bottom"), ACT_HOME, false },	\
+	{ KC(KEY_END), "End", N_("top, bottom"), ACT_END, false }
 
 struct ui;
 typedef void (*input_done)(struct ui *, const char *text);
@@ -111,6 +119,9 @@ struct ui {
 	size_t			 area;		/* area of the area-end screen */
 	int			 welcome_focus;
 	size_t			 review_sel, review_top;
+	enum scr_id		 review_from;	/* where Esc in the review returns */
+	size_t			 review_from_q;
+	size_t			 review_from_area;
 
 	struct layout		 pager;		/* pager and results text */
 	struct linkset		 pager_links;
@@ -123,10 +134,12 @@ struct ui {
 
 	wchar_t			 input[UI_INPUT_MAX + 1];
 	size_t			 input_len;
+	size_t			 input_pos;	/* the cursor, in characters */
+	bool			 input_keep;	/* a quit keeps what was typed (notes, names) */
 	char			*input_prompt;
 	input_done		 input_done;
 	char			*ask_prompt;
-	const char		*ask_keys;	/* keys that answer, e.g. "123" or "yn" */
+	const char		*ask_keys;	/* keys that answer, e.g. "123"; NULL: yes or no */
 	ask_done		 ask_done;
 	int			 export_format;
 	char			 vote_input[64];	/* the counts as typed: "3 5 2 0" */
@@ -195,6 +208,13 @@ void	pager_draw_lines(struct ui *);
 void	pager_scroll(struct ui *, enum action);
 /* scr_input.c */
 void	input_open(struct ui *, const char *prompt, const char *initial, input_done);
+/* Leaving the wizard while typing: hand a note or a name typed so far to its owner. */
+void	input_keep_typed(struct ui *);
 void	ask_open(struct ui *, const char *prompt, const char *keys, ask_done);
+/* A yes-or-no question: done gets 1 for yes, 0 for no (keys of the interface's language). */
+void	ask_yes_no(struct ui *, const char *prompt, ask_done);
+/* scr_lists.c */
+/* Open the review, remembering where Esc returns. */
+void	review_open(struct ui *);
 
 #endif

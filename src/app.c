@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * app.c: the wizard's state outside any user interface: choosing the pack,
- * finding and loading the saved session, saving it after every change.
+ * finding and loading the saved session, saving it after every change
+ * (and keeping the old one when the user starts again), and what both
+ * interfaces ask of the assessment: which question comes next, what is
+ * answered, the roles, the priorities, "not applicable", the guidance,
+ * yes and no. Line mode and the curses screens only present these.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -12,8 +16,10 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "packs.h"
 #include "diag.h"
+#include "i18n.h"
+#include "layout.h"
+#include "packs.h"
 
 /*
  * Remove the temporary files an interrupted save left beside the session
@@ -141,6 +147,20 @@ demo_open(struct app *a, const struct app_options *o)
 	return 0;
 }
 
+/* --organisation and --role, over what the saved session holds. */
+static void
+apply_options(struct app *a, const struct app_options *o)
+{
+	if (o->organisation != NULL) {
+		free(a->sess->organisation);
+		a->sess->organisation = *o->organisation != '\0' ? xstrdup(o->organisation) : NULL;
+	}
+	if (o->role != NULL) {
+		free(a->sess->role);
+		a->sess->role = *o->role != '\0' ? xstrdup(app_role_parse(a, o->role)) : NULL;
+	}
+}
+
 int
 app_open(struct app *a, const struct app_options *o)
 {
@@ -154,8 +174,11 @@ app_open(struct app *a, const struct app_options *o)
 	a->pack = packs_load(o->content, o->pack_id, o->lang, &status);
 	if (a->pack == NULL)
 		return status ? status : 2;
-	if (o->demo)
-		return demo_open(a, o);
+	if (o->demo) {
+		if ((status = demo_open(a, o)) == 0)
+			apply_options(a, o);
+		return status;
+	}
 	if (o->session_path != NULL) {
 		a->session_path = xstrdup(o->session_path);
 	} else {
@@ -180,29 +203,86 @@ app_open(struct app *a, const struct app_options *o)
 				    "read; move it away or start with --fresh");
 			return diag_exit_status() ? diag_exit_status() : 2;
 		}
+		/* organisation, role and notes are kept even without an answer */
 		a->saved_answers = app_answered(a);
-		a->resumable = a->saved_answers > 0;
-		if (!a->resumable) {
-			session_free(a->sess);
-			a->sess = NULL;
-		}
+		a->resumable = app_has_work(a);
 	}
 	if (a->sess == NULL)
 		a->sess = fresh_session(a->pack);
+	/* --fresh: the saved session is kept, moved aside at the first new answer */
+	if (o->fresh && lstat(a->session_path, &st) == 0 && S_ISREG(st.st_mode))
+		a->restart_backup = app_backup_path(a);
+	apply_options(a, o);
 	return 0;
+}
+
+char *
+app_backup_path(const struct app *a)
+{
+	const char *slash, *date = a->sess != NULL && a->sess->date != NULL ? a->sess->date : NULL;
+	char today_s[16], *base, *path, *dot;
+	struct stat st;
+	int n;
+
+	if (a->demo)
+		return NULL;
+	if (date == NULL) {
+		today(today_s, sizeof(today_s));
+		date = today_s;
+	}
+	slash = strrchr(a->session_path, '/');
+	base = xstrdup(a->session_path);
+	if ((dot = strrchr(base, '.')) != NULL && strcmp(dot, ".yaml") == 0 &&
+	    (slash == NULL || dot > base + (slash - a->session_path)))
+		*dot = '\0';
+	path = xasprintf("%s-%s.yaml", base, date);
+	for (n = 2; lstat(path, &st) == 0 && n < 1000; n++) {
+		free(path);
+		path = xasprintf("%s-%s-%d.yaml", base, date, n);
+	}
+	free(base);
+	return path;
 }
 
 void
 app_restart(struct app *a)
 {
-	session_free(a->sess);
+	struct session *old = a->sess;
+
+	free(a->restart_backup);
+	free(a->restart_org);
+	free(a->restart_role);
+	a->restart_backup = app_backup_path(a);
 	a->sess = fresh_session(a->pack);
+	a->sess->organisation = old->organisation != NULL ? xstrdup(old->organisation) : NULL;
+	a->sess->role = old->role != NULL ? xstrdup(old->role) : NULL;
+	a->restart_org = old->organisation != NULL ? xstrdup(old->organisation) : NULL;
+	a->restart_role = old->role != NULL ? xstrdup(old->role) : NULL;
+	session_free(old);
 	a->resumable = false;
+	a->saved_answers = 0;
+}
+
+static bool
+same_text(const char *x, const char *y)
+{
+	return (x == NULL && y == NULL) || (x != NULL && y != NULL && strcmp(x, y) == 0);
 }
 
 int
 app_save(struct app *a)
 {
+	struct stat st;
+
+	if (a->restart_backup != NULL) {
+		if (!app_has_work(a) && same_text(a->sess->organisation, a->restart_org) &&
+		    same_text(a->sess->role, a->restart_role))
+			return 0;	/* nothing new yet: the old session stays where it is */
+		if (lstat(a->session_path, &st) == 0 && rename(a->session_path, a->restart_backup) < 0)
+			return -1;
+		free(a->restart_backup);
+		a->restart_backup = NULL;
+	}
 	return session_write(a->sess, a->session_path, true);
 }
 
@@ -224,6 +304,9 @@ app_close(struct app *a)
 	pack_free(a->pack);
 	session_free(a->sess);
 	free(a->session_path);
+	free(a->restart_backup);
+	free(a->restart_org);
+	free(a->restart_role);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -237,4 +320,226 @@ app_answered(const struct app *a)
 		if (a->sess->answers[i].choice != ANSWER_NONE)
 			n++;
 	return n;
+}
+
+bool
+app_is_answered(const struct app *a, const struct question *q)
+{
+	const struct answer *ans = session_answer(a->sess, q->id);
+
+	return ans != NULL && ans->choice != ANSWER_NONE;
+}
+
+size_t
+app_first_unanswered(const struct app *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->pack->nquestions; i++)
+		if (!app_is_answered(a, &a->pack->questions[i]))
+			break;
+	return i;
+}
+
+bool
+app_complete(const struct app *a)
+{
+	return a->pack->nquestions > 0 && app_first_unanswered(a) == a->pack->nquestions;
+}
+
+size_t
+app_resume_question(const struct app *a)
+{
+	size_t i = app_first_unanswered(a);
+
+	return i < a->pack->nquestions ? i : 0;
+}
+
+bool
+app_has_work(const struct app *a)
+{
+	return a->sess->nanswers > 0 || a->sess->npriorities > 0;
+}
+
+/* --- roles ---------------------------------------------------------------- */
+
+static const char *const builtin_role_titles[] = {
+	N_("Board member"), N_("Manager"), N_("Staff member"), N_("Volunteer"), N_("Member")
+};
+
+const struct app_role *
+app_roles(const struct app *a, size_t *n)
+{
+	static struct app_role roles[NELEM(builtin_role_titles)];
+	size_t i;
+
+	(void)a;	/* the pack's own roles will be read from a->pack */
+	for (i = 0; i < NELEM(builtin_role_titles) && session_roles[i] != NULL; i++) {
+		roles[i].id = session_roles[i];
+		roles[i].title = _(builtin_role_titles[i]);
+	}
+	*n = i;
+	return roles;
+}
+
+const char *
+app_role_label(const struct app *a, const char *role)
+{
+	const struct app_role *r;
+	size_t i, n;
+
+	if (role == NULL)
+		return "-";
+	r = app_roles(a, &n);
+	for (i = 0; i < n; i++)
+		if (strcmp(role, r[i].id) == 0)
+			return r[i].title;
+	return role;
+}
+
+/* ASCII case-insensitive equality (ids are ASCII; the locale may be Turkish). */
+static bool
+ascii_same(const char *x, const char *y)
+{
+	for (; *x != '\0' && *y != '\0'; x++, y++)
+		if (ascii_tolower((unsigned char)*x) != ascii_tolower((unsigned char)*y))
+			return false;
+	return *x == *y;
+}
+
+const char *
+app_role_parse(const struct app *a, const char *text)
+{
+	const struct app_role *r;
+	size_t i, n;
+
+	r = app_roles(a, &n);
+	for (i = 0; i < n; i++)
+		if (ascii_same(text, r[i].id) || strcmp(text, r[i].title) == 0)
+			return r[i].id;
+	return text;
+}
+
+/* --- priorities, options --------------------------------------------------- */
+
+const enum priority app_priority_order[APP_NPRIORITIES] = {
+	PRIORITY_HIGH, PRIORITY_MEDIUM, PRIORITY_LOW, PRIORITY_NONE
+};
+
+const char *
+app_priority_label(enum priority p)
+{
+	switch (p) {
+	case PRIORITY_HIGH:
+		return _("High priority");
+	case PRIORITY_MEDIUM:
+		return _("Medium priority");
+	case PRIORITY_LOW:
+		return _("Low priority");
+	default:
+		return _("Skip");
+	}
+}
+
+const char *
+app_option_label(const struct question *q, size_t i)
+{
+	return i < q->nchoices ? q->choices[i].text->title : _("Not applicable to us");
+}
+
+int
+app_saved_option(const struct app *a, const struct question *q)
+{
+	const struct answer *ans = session_answer(a->sess, q->id);
+	size_t i;
+
+	if (ans == NULL || ans->choice == ANSWER_NONE)
+		return -1;
+	if (ans->choice == ANSWER_NA)
+		return (int)q->nchoices;
+	for (i = 0; i < q->nchoices; i++)
+		if (q->choices[i].id == ans->choice)
+			return (int)i;
+	return -1;
+}
+
+void
+app_choose(struct app *a, const struct question *q, size_t i)
+{
+	session_set_answer(a->sess, q->id, i >= q->nchoices ? ANSWER_NA : q->choices[i].id);
+}
+
+/* --- guidance ---------------------------------------------------------------- */
+
+enum guidance_status
+app_guidance(const struct app *a, const struct question *q, int width, struct layout *lo,
+    struct linkset *links)
+{
+	const struct answer *ans = session_answer(a->sess, q->id);
+	const struct choice *ch;
+	char *line;
+	size_t i;
+
+	if (ans == NULL || ans->choice == ANSWER_NONE) {
+		layout_text(lo, _("Choose an answer first: the guidance belongs to the answer "
+		    "you choose."), width, 0, 0);
+		return GUIDANCE_NO_ANSWER;
+	}
+	if (ans->choice == ANSWER_NA || (ch = question_choice(q, ans->choice)) == NULL) {
+		layout_text(lo, _("There is no guidance for \"not applicable\"."), width, 0, 0);
+		return GUIDANCE_NOT_APPLICABLE;
+	}
+	layout_text(lo, ch->text->title, width, 0, LS_STRONG);
+	layout_blank(lo);
+	layout_markdown(lo, ch->text->body, ch->text->body_len, width, links);
+	if (links->n > 0) {
+		layout_blank(lo);
+		layout_text(lo, _("Links:"), width, 0, LS_STRONG);
+	}
+	for (i = 0; i < links->n; i++) {
+		line = xasprintf("[%zu] %s", i + 1, links->urls[i]);
+		layout_text(lo, line, width, 4, LS_LINK);
+		free(line);
+	}
+	return GUIDANCE_OK;
+}
+
+/* --- yes and no -------------------------------------------------------------- */
+
+const char *
+app_yes_no_keys(void)
+{
+	/* TRANSLATORS: the key for yes, a slash, the key for no: two ASCII letters. */
+	const char *k = _("y/n");
+
+	if (strlen(k) != 3 || k[1] != '/' || !ascii_isalpha((unsigned char)k[0]) ||
+	    !ascii_isalpha((unsigned char)k[2]))
+		return "y/n";
+	return k;
+}
+
+int
+app_yes_no(int key)
+{
+	const char *k = app_yes_no_keys();
+
+	if (key <= 0 || key >= 128)
+		return -1;
+	key = ascii_tolower(key);
+	if (key == ascii_tolower((unsigned char)k[0]))
+		return 1;
+	if (key == ascii_tolower((unsigned char)k[2]))
+		return 0;
+	if (key == 'y')
+		return 1;
+	if (key == 'n')
+		return 0;
+	return -1;
+}
+
+int
+app_yes_no_word(const char *word)
+{
+	/* a word counts by its first letter: evet, hayır, kyllä, ei, yes, no */
+	return word != NULL && word[0] != '\0' ? app_yes_no((unsigned char)word[0]) : -1;
 }

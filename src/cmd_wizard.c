@@ -31,6 +31,9 @@ cmd_wizard(int argc, char **argv)
 		{ "demo", no_argument, NULL, 'd' },
 		{ "sample", no_argument, NULL, 'S' },
 		{ "workshop", no_argument, NULL, 'w' },
+		{ "organisation", required_argument, NULL, 'o' },
+		{ "organization", required_argument, NULL, 'o' },
+		{ "role", required_argument, NULL, 'r' },
 		{ "big", no_argument, NULL, 'B' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -85,6 +88,12 @@ cmd_wizard(int argc, char **argv)
 		case 'w':
 			o.workshop = true;
 			break;
+		case 'o':
+			o.organisation = optarg;
+			break;
+		case 'r':
+			o.role = optarg;
+			break;
 		case 'B':
 			o.big = true;
 			break;
@@ -100,11 +109,12 @@ cmd_wizard(int argc, char **argv)
 		return usage_error("--sample goes with --demo");
 	if (o.demo && (o.session_path != NULL || o.fresh))
 		return usage_error("--demo keeps no session: leave out --session and --fresh");
+	o.script = !isatty(STDIN_FILENO);
 	if ((status = app_open(&app, &o)) != 0) {
 		app_close(&app);
 		return status;
 	}
-	i18n_init(app.pack->language);
+	i18n_init(app.pack->language, o.lang);
 	if (ui == NULL || strcmp(ui, "curses") == 0) {
 		if (!ui_curses_usable(&why)) {
 			if (ui != NULL) {

@@ -17,26 +17,39 @@
 #define LOCALEDIR "/usr/local/share/locale"
 #endif
 
-static bool
-set_nonempty(const char *name)
+/*
+ * The language the locale names (two or three letters), or "" when it
+ * names none (unset, C, POSIX, C.UTF-8): the first of LANGUAGE (its first
+ * entry), LC_ALL, LC_MESSAGES and LANG that is set, as packs_choose reads
+ * them, so that the pack and the interface follow the same variable.
+ */
+static void
+locale_language(char *out, size_t size)
 {
-	const char *v = getenv(name);
+	static const char *const names[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *v = NULL;
+	size_t i, k = 0;
 
-	return v != NULL && *v != '\0';
-}
-
-/* A locale name that says no language: C, POSIX, C.UTF-8 in any spelling (C.utf8). */
-static bool
-no_language(const char *locale)
-{
-	return strcmp(locale, "C") == 0 || strcmp(locale, "POSIX") == 0 ||
-	    strncmp(locale, "C.", 2) == 0;
+	out[0] = '\0';
+	for (i = 0; i < NELEM(names); i++)
+		if ((v = getenv(names[i])) != NULL && *v != '\0')
+			break;
+	if (v == NULL || *v == '\0')
+		return;
+	while (k + 1 < size && k < 3 && ascii_isalpha((unsigned char)v[k])) {
+		out[k] = (char)ascii_tolower((unsigned char)v[k]);
+		k++;
+	}
+	out[k] = '\0';
+	if (k < 2 || (v[k] != '\0' && v[k] != '_' && v[k] != '.' && v[k] != '@' && v[k] != ':'))
+		out[0] = '\0';	/* C, POSIX, C.UTF-8 or something else */
 }
 
 void
-i18n_init(const char *pack_language)
+i18n_init(const char *pack_language, const char *chosen)
 {
-	char exe[PATH_MAX], *slash, *dir = NULL;
+	char exe[PATH_MAX], *slash, *dir = NULL, loc[4];
+	const char *lang, *cur;
 	struct stat st;
 	ssize_t n;
 
@@ -57,18 +70,22 @@ i18n_init(const char *pack_language)
 	textdomain("stok-assess");
 	free(dir);
 	/*
-	 * The pack's language, unless the user chose one. gettext reads
-	 * LANGUAGE only when the messages locale is not "C", so fall back to
-	 * C.UTF-8 for messages in that case.
+	 * One language, decided once: --lang; else the language the locale
+	 * names; else the pack's. It goes to LANGUAGE, which gettext reads
+	 * only when the messages locale is not "C": C.UTF-8 then (the locale
+	 * of a server may not even be installed).
 	 */
-	if (pack_language == NULL || set_nonempty("LANGUAGE") || set_nonempty("LC_MESSAGES"))
+	locale_language(loc, sizeof(loc));
+	if (chosen != NULL && *chosen != '\0')
+		lang = chosen;
+	else if (loc[0] != '\0')
+		lang = loc;
+	else
+		lang = pack_language;
+	if (lang == NULL || *lang == '\0')
 		return;
-	if (set_nonempty("LC_ALL") && !no_language(getenv("LC_ALL")))
-		return;
-	setenv("LANGUAGE", pack_language, 1);
-	{
-		const char *cur = setlocale(LC_MESSAGES, NULL);
-		if (cur != NULL && (strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0))
-			setlocale(LC_MESSAGES, "C.UTF-8");
-	}
+	setenv("LANGUAGE", lang, 1);
+	cur = setlocale(LC_MESSAGES, NULL);
+	if (cur == NULL || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
 }

@@ -22,6 +22,7 @@
 
 static const char usage_text[] =
     "usage: stok-assess [--lang L] [--pack ID] [--content DIR] [--session FILE] [--fresh]\n"
+    "                   [--organisation NAME] [--role ROLE]\n"
     "                   [--ui=curses|text] [--color=auto|always|never] [--mouse]\n"
     "                   [--workshop [--big]] [--demo [--sample]]\n"
     "       stok-assess check [--stale YEARS] [PACK ...]\n"
@@ -35,7 +36,9 @@ static const char usage_text[] =
     "       stok-assess network FILE ... [-o PROFILE] [--min-group N]\n"
     "       stok-assess --help | --version\n"
     "\n"
-    "With no command, the wizard asks the questions of the pack for your language.\n"
+    "With no command, the wizard asks the questions of the pack for your language\n"
+    "(--lang chooses the pack and the interface's language). Given on standard\n"
+    "input by a script, one answer per line; --organisation and --role name them.\n"
     "--workshop counts a room's votes for each question; --demo keeps nothing\n"
     "(for trainers), and --sample opens on the results of an example organisation.\n"
     "\n"

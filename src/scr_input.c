@@ -4,8 +4,11 @@
  * name) and a one-key question, both drawn over the screen they return to.
  * Typed control characters never enter the text.
  */
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 #include <wctype.h>
 
 #include "i18n.h"
@@ -15,10 +18,18 @@
 static const struct keydef input_keys[] = {
 	{ '\n', "Enter", N_("save"), ACT_CONFIRM, true },
 	{ 27, "Esc", N_("cancel"), ACT_CANCEL, true },
-	{ KC(KEY_BACKSPACE), "\xE2\x8C\xAB", N_("delete"), ACT_BACK, true },
-	{ 127, "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },
-	{ 8, "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },
-	{ 21, "Ctrl-U", N_("clear"), ACT_HOME, true },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("move the cursor"), ACT_LEFT, true },
+	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("move the cursor"), ACT_RIGHT, true },
+	{ KC(KEY_HOME), "Home", N_("to the start, to the end"), ACT_HOME, false },
+	{ KC(KEY_END), "End", N_("to the start, to the end"), ACT_END, false },
+	{ 1, "Ctrl-A", N_("to the start, to the end"), ACT_HOME, false },
+	{ 5, "Ctrl-E", N_("to the start, to the end"), ACT_END, false },
+	{ KC(KEY_BACKSPACE), "\xE2\x8C\xAB", N_("delete before the cursor"), ACT_BACK, false },
+	{ 127, "\xE2\x8C\xAB", N_("delete before the cursor"), ACT_BACK, false },
+	{ 8, "\xE2\x8C\xAB", N_("delete before the cursor"), ACT_BACK, false },
+	{ KC(KEY_DC), "Delete", N_("delete at the cursor"), ACT_DELETE, false },
+	{ 4, "Ctrl-D", N_("delete at the cursor"), ACT_DELETE, false },
+	{ 21, "Ctrl-U", N_("clear"), ACT_CLEAR, true },
 	{ 0, NULL, NULL, ACT_NONE, false }
 };
 
@@ -36,14 +47,22 @@ input_open(struct ui *ui, const char *prompt, const char *initial, input_done do
 	ui->input_prompt = xstrdup(prompt);
 	ui->input_done = done;
 	ui->input_len = 0;
+	ui->input_keep = false;
 	if (initial != NULL) {
 		n = mbstowcs(ui->input, initial, UI_INPUT_MAX);
 		ui->input_len = n == (size_t)-1 ? 0 : n;
 	}
 	ui->input[ui->input_len] = L'\0';
+	ui->input_pos = ui->input_len;
 	if (ui->screen != SCR_INPUT && ui->screen != SCR_ASK)
 		ui->back = ui->screen;
 	ui_goto(ui, SCR_INPUT);
+}
+
+void
+ask_yes_no(struct ui *ui, const char *prompt, ask_done done)
+{
+	ask_open(ui, prompt, NULL, done);
 }
 
 void
@@ -76,37 +95,93 @@ draw_under(struct ui *ui)
 	ui_rule(ui, LINES - 3);
 }
 
+/* Columns of one typed character (printable: at least 0, at most 2). */
+static int
+char_width(wchar_t c)
+{
+	int w = wcwidth(c);
+
+	return w < 0 ? 1 : w;
+}
+
+/*
+ * The text in rows of at most width columns, broken after a space when the
+ * row has one, else between characters: starts[r] is the first character
+ * of row r; returns the number of rows.
+ */
+static size_t
+input_rows(const struct ui *ui, int width, size_t *starts, size_t max)
+{
+	size_t i, k, n = 1, space = SIZE_MAX;
+	int col = 0, w;
+
+	starts[0] = 0;
+	for (i = 0; i < ui->input_len; i++) {
+		w = char_width(ui->input[i]);
+		if (col + w > width && n < max) {
+			if (space != SIZE_MAX && space + 1 < i) {
+				starts[n++] = space + 1;	/* the word moves down whole */
+				for (col = 0, k = space + 1; k < i; k++)
+					col += char_width(ui->input[k]);
+			} else {
+				starts[n++] = i;
+				col = 0;
+			}
+			space = SIZE_MAX;
+		}
+		if (ui->input[i] == L' ')
+			space = i;
+		col += w;
+	}
+	/* the cursor after a full last row goes to a row of its own */
+	if (col >= width && n < max)
+		starts[n++] = ui->input_len;
+	return n;
+}
+
+/*
+ * The screen underneath, then the prompt and the text wrapped over up to
+ * four rows (the rows around the cursor when it is longer), and the keys.
+ */
 static void
 input_draw(struct ui *ui)
 {
-	char *text, *safe;
-	size_t n;
-	int w;
+	size_t starts[UI_INPUT_MAX + 2], nrows, shown, first = 0, r, i, crow = 0;
+	int width = COLS - 1, y0, ccol = 0;
+	char mb[MB_LEN_MAX + 1];
 
-	draw_under(ui);
-	ui_put(LINES - 2, 0, ui->input_prompt, COLS, A_BOLD);
-	n = wcstombs(NULL, ui->input, 0);
-	text = xmalloc(n == (size_t)-1 ? 1 : n + 1);
-	if (n == (size_t)-1)
-		text[0] = '\0';
-	else
-		wcstombs(text, ui->input, n + 1);
-	safe = text_display(text, strlen(text), &w);
-	/* show the end of a long text */
-	{
-		const char *p = safe;
-		int skip = w - (COLS - 2);
-		while (skip > 0 && *p != '\0') {
-			int32_t cp;
-			size_t k = utf8_decode(p, strlen(p), &cp);
-			skip -= text_width(p, k);
-			p += k;
+	nrows = input_rows(ui, width, starts, NELEM(starts));
+	for (r = 0; r < nrows; r++)
+		if (starts[r] <= ui->input_pos)
+			crow = r;
+	shown = nrows < 4 ? nrows : 4;
+	if (crow >= shown)
+		first = crow - shown + 1;
+	y0 = LINES - 1 - (int)shown;
+	ui_screen(ui->back)->draw(ui);
+	move(y0 - 2, 0);
+	clrtobot();
+	ui_rule(ui, y0 - 2);
+	ui_put(y0 - 1, 0, ui->input_prompt, COLS, A_BOLD);
+	for (r = first; r < first + shown; r++) {
+		size_t end = r + 1 < nrows ? starts[r + 1] : ui->input_len;
+		struct buf b;
+
+		buf_init(&b);
+		for (i = starts[r]; i < end; i++) {
+			int k = wctomb(mb, ui->input[i]);
+
+			if (k > 0)
+				buf_add(&b, mb, (size_t)k);
+			if (i < ui->input_pos && r == crow)
+				ccol += char_width(ui->input[i]);
 		}
-		ui->cx = ui_put(LINES - 1, 0, p, COLS - 1, A_NORMAL);
+		ui_put(y0 + (int)(r - first), 0, b.data, width, A_NORMAL);
+		buf_free(&b);
 	}
-	ui->cy = LINES - 1;
-	free(safe);
-	free(text);
+	ui_keybar(ui, ui_keys(ui));
+	ui->cy = y0 + (int)(crow - first);
+	ui->cx = ccol;
 }
 
 /* A typed text as UTF-8, without control characters, trimmed. */
@@ -130,6 +205,19 @@ input_text(const struct ui *ui)
 	return out;
 }
 
+void
+input_keep_typed(struct ui *ui)
+{
+	char *text;
+
+	if (ui->screen != SCR_INPUT || !ui->input_keep)
+		return;
+	text = input_text(ui);
+	ui_goto(ui, ui->back);
+	ui->input_done(ui, text);
+	free(text);
+}
+
 static void
 input_key(struct ui *ui, enum action act, int key)
 {
@@ -146,12 +234,34 @@ input_key(struct ui *ui, enum action act, int key)
 	case ACT_CANCEL:
 		ui_goto(ui, ui->back);
 		return;
-	case ACT_BACK:
-		if (ui->input_len > 0)
-			ui->input[--ui->input_len] = L'\0';
+	case ACT_LEFT:
+		if (ui->input_pos > 0)
+			ui->input_pos--;
+		return;
+	case ACT_RIGHT:
+		if (ui->input_pos < ui->input_len)
+			ui->input_pos++;
 		return;
 	case ACT_HOME:
-		ui->input_len = 0;
+		ui->input_pos = 0;
+		return;
+	case ACT_END:
+		ui->input_pos = ui->input_len;
+		return;
+	case ACT_BACK:
+		if (ui->input_pos == 0)
+			return;
+		ui->input_pos--;
+		/* FALLTHROUGH */
+	case ACT_DELETE:
+		if (ui->input_pos < ui->input_len) {
+			wmemmove(ui->input + ui->input_pos, ui->input + ui->input_pos + 1,
+			    ui->input_len - ui->input_pos);
+			ui->input_len--;
+		}
+		return;
+	case ACT_CLEAR:
+		ui->input_len = ui->input_pos = 0;
 		ui->input[0] = L'\0';
 		return;
 	default:
@@ -161,16 +271,19 @@ input_key(struct ui *ui, enum action act, int key)
 	if (key >= KEY_OFFSET || key < 0x20 || !iswprint((wint_t)key) ||
 	    text_is_unsafe((int32_t)key) || ui->input_len >= UI_INPUT_MAX)
 		return;
-	ui->input[ui->input_len++] = (wchar_t)key;
-	ui->input[ui->input_len] = L'\0';
+	wmemmove(ui->input + ui->input_pos + 1, ui->input + ui->input_pos,
+	    ui->input_len - ui->input_pos + 1);
+	ui->input[ui->input_pos++] = (wchar_t)key;
+	ui->input_len++;
 }
 
 static void
 ask_draw(struct ui *ui)
 {
 	draw_under(ui);
-	ui->cx = ui_put(LINES - 2, 0, ui->ask_prompt, COLS - 1, A_BOLD);
+	ui_text(ui, LINES - 2, 0, COLS - 1, LINES, ui->ask_prompt, 0, A_BOLD);
 	ui->cy = LINES - 2;
+	ui->cx = 0;
 }
 
 static void
@@ -180,6 +293,15 @@ ask_key(struct ui *ui, enum action act, int key)
 
 	if (act == ACT_CANCEL) {
 		ui_goto(ui, ui->back);
+		return;
+	}
+	if (ui->ask_keys == NULL) {	/* yes or no, in the interface's language */
+		int yes = app_yes_no(key);
+
+		if (yes >= 0) {
+			ui_goto(ui, ui->back);
+			done(ui, yes);
+		}
 		return;
 	}
 	if (key > 0 && key < 128 && strchr(ui->ask_keys, key) != NULL) {

@@ -18,15 +18,11 @@
 static const struct keydef welcome_keys[] = {
 	KEYS_MOVE,
 	{ '\n', "Enter", N_("select"), ACT_CONFIRM, true },
-	{ KC(KEY_LEFT), "\xE2\x86\x90\xE2\x86\x92", N_("change role"), ACT_LEFT, true },
-	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("next role"), ACT_RIGHT, false },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("change role"), ACT_LEFT, true },
+	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("change role"), ACT_RIGHT, true },
 	{ 'h', "h", N_("keys"), ACT_KEYS, true },
 	{ 'q', "q", N_("quit"), ACT_QUIT, true },
 	{ 0, NULL, NULL, ACT_NONE, false }
-};
-
-static const char *const role_names[] = {
-	N_("Board member"), N_("Manager"), N_("Staff member"), N_("Volunteer"), N_("Member")
 };
 
 enum { W_START, W_FRESH, W_ORG, W_ROLE };
@@ -52,14 +48,9 @@ welcome_enter(struct ui *ui)
 }
 
 static const char *
-role_label(const char *role)
+role_label(const struct ui *ui, const char *role)
 {
-	size_t i;
-
-	for (i = 0; role != NULL && session_roles[i] != NULL; i++)
-		if (strcmp(role, session_roles[i]) == 0)
-			return _(role_names[i]);
-	return role;
+	return app_role_label(ui->app, role);
 }
 
 /* A row of a list: sanitised, bold with the focus marker and the cursor when focused. */
@@ -88,7 +79,10 @@ welcome_draw(struct ui *ui)
 	y++;
 	if (p->introduction != NULL)
 		y = ui_text(ui, y, 0, COLS - 1, LINES - 8, p->introduction, 0, A_NORMAL) + 1;
-	if (ui->app->resumable) {
+	if (ui->app->resumable && ui->app->saved_answers == 0) {
+		y = ui_text(ui, y, 0, COLS - 1, LINES - 7, _("A saved session with notes or "
+		    "priorities but no answer was found."), 0, A_BOLD) + 1;
+	} else if (ui->app->resumable) {
 		s = xasprintf(ngettext("A saved session with %d answer was found.",
 		    "A saved session with %d answers was found.",
 		    (unsigned long)ui->app->saved_answers), ui->app->saved_answers);
@@ -104,7 +98,7 @@ welcome_draw(struct ui *ui)
 			    _("Start the assessment"));
 			break;
 		case W_FRESH:
-			s = xstrdup(_("Start again with no answers"));
+			s = xstrdup(_("Start again (the saved answers are kept)"));
 			break;
 		case W_ORG:
 			s = xasprintf("%s: %s", _("Organisation (optional)"),
@@ -112,7 +106,7 @@ welcome_draw(struct ui *ui)
 			break;
 		default:
 			s = xasprintf("%s: %s", _("Your role (optional)"),
-			    role != NULL ? role_label(role) : "-");
+			    role_label(ui, role));
 			break;
 		}
 		list_row(ui, y, s, i == ui->welcome_focus);
@@ -131,29 +125,63 @@ org_done(struct ui *ui, const char *text)
 static void
 role_done(struct ui *ui, const char *text)
 {
+	/* a role's title, as the field shows it, is saved as its id */
+	char *role = text != NULL && *text != '\0' ? xstrdup(app_role_parse(ui->app, text)) : NULL;
+
 	free(ui->app->sess->role);
-	ui->app->sess->role = text != NULL && *text != '\0' ? xstrdup(text) : NULL;
+	ui->app->sess->role = role;
 	ui_save(ui);
 }
 
-/* Step through the fixed roles: none, board, ..., member, none. */
+/* Step through the roles: none, the first, ..., the last, none. */
 static void
 cycle_role(struct ui *ui, int step)
 {
 	const char *role = ui->app->sess->role;
-	int i, n = 0, cur = -1;
+	const struct app_role *roles;
+	size_t i, n;
+	int cur = -1;
 
-	while (session_roles[n] != NULL)
-		n++;
+	roles = app_roles(ui->app, &n);
 	for (i = 0; role != NULL && i < n; i++)
-		if (strcmp(role, session_roles[i]) == 0)
-			cur = i;
+		if (strcmp(role, roles[i].id) == 0)
+			cur = (int)i;
 	cur += step;
 	if (cur < -1)
-		cur = n - 1;
-	if (cur >= n)
+		cur = (int)n - 1;
+	if (cur >= (int)n)
 		cur = -1;
-	role_done(ui, cur < 0 ? NULL : session_roles[cur]);
+	role_done(ui, cur < 0 ? NULL : roles[cur].id);
+}
+
+/* Start again, once confirmed: the old session stays on disk (see app_restart). */
+static void
+restart_done(struct ui *ui, int yes)
+{
+	char *backup;
+
+	if (!yes) {
+		ui_status(ui, "%s", _("Nothing changed: your saved answers are kept."));
+		return;
+	}
+	backup = app_backup_path(ui->app);
+	app_restart(ui->app);
+	ui->welcome_focus = 0;
+	question_open(ui, 0);
+	if (backup != NULL)
+		ui_status(ui, _("Starting again. Your first new answer moves the old ones to %s."),
+		    backup);
+	free(backup);
+}
+
+/* Start or resume: the results when every question has an answer, else the first without one. */
+static void
+start(struct ui *ui)
+{
+	if (app_complete(ui->app))
+		ui_goto(ui, SCR_RESULTS);
+	else
+		question_open(ui, app_resume_question(ui->app));
 }
 
 static void
@@ -174,27 +202,29 @@ welcome_key(struct ui *ui, enum action act, int key)
 		break;
 	case ACT_CONFIRM:
 		switch (items[ui->welcome_focus]) {
-		case W_FRESH:
-			app_restart(ui->app);
-			ui->welcome_focus = 0;
-			/* FALLTHROUGH */
-		case W_START: {
-			/* the first question without an answer, or the first */
-			size_t i;
-			for (i = 0; i < ui->app->pack->nquestions; i++)
-				if (session_answer(ui->app->sess,
-				    ui->app->pack->questions[i].id) == NULL)
-					break;
-			question_open(ui, i < ui->app->pack->nquestions ? i : 0);
+		case W_FRESH: {
+			char *q = xasprintf(ngettext("Start again? The %d saved answer is kept in "
+			    "another file. (%s)", "Start again? The %d saved answers are kept in "
+			    "another file. (%s)", (unsigned long)ui->app->saved_answers),
+			    ui->app->saved_answers, app_yes_no_keys());
+			ask_yes_no(ui, q, restart_done);
+			free(q);
 			break;
 		}
+		case W_START:
+			start(ui);
+			break;
 		case W_ORG:
 			input_open(ui, _("Your organisation's name (Enter saves, Esc cancels):"),
 			    ui->app->sess->organisation, org_done);
+			ui->input_keep = true;
 			break;
 		default:
-			input_open(ui, _("Your role, in your own words (or use \xE2\x86\x90 "
-			    "\xE2\x86\x92 to pick one):"), role_label(ui->app->sess->role), role_done);
+			input_open(ui, _("Your role, in your own words (Enter saves, Esc cancels; "
+			    "on the welcome screen \xE2\x86\x90 \xE2\x86\x92 pick one):"),
+			    ui->app->sess->role != NULL ? role_label(ui, ui->app->sess->role) : NULL,
+			    role_done);
+			ui->input_keep = true;
 			break;
 		}
 		break;
@@ -207,14 +237,25 @@ welcome_key(struct ui *ui, enum action act, int key)
 
 static const struct keydef review_keys[] = {
 	KEYS_MOVE,
-	{ KC(KEY_PPAGE), "PgUp", N_("page up"), ACT_PGUP, false },
-	{ KC(KEY_NPAGE), "PgDn", N_("page down"), ACT_PGDN, false },
+	{ KC(KEY_PPAGE), "PgUp", N_("page up, page down"), ACT_PGUP, false },
+	{ KC(KEY_NPAGE), "PgDn", N_("page up, page down"), ACT_PGDN, false },
 	{ '\n', "Enter", N_("go to the question"), ACT_CONFIRM, true },
 	{ 's', "s", N_("results"), ACT_NEXT, true },
-	{ 'q', "q", N_("quit"), ACT_QUIT, true },
 	{ 27, "Esc", N_("back"), ACT_BACK, true },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_BACK, false },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
+	{ 'q', "q", N_("quit"), ACT_QUIT, true },
 	{ 0, NULL, NULL, ACT_NONE, false }
 };
+
+void
+review_open(struct ui *ui)
+{
+	ui->review_from = ui->screen;
+	ui->review_from_q = ui->q;
+	ui->review_from_area = ui->area;
+	ui_goto(ui, SCR_REVIEW);
+}
 
 static void
 review_enter(struct ui *ui)
@@ -254,8 +295,10 @@ review_draw(struct ui *ui)
 		list_row(ui, y, s, i == ui->review_sel);
 		free(s);
 	}
+	/* the legend is part of this screen only, on the status line's row */
 	if (ui->status[0] == '\0')
-		ui_status(ui, "%s", _("* has a note   ? not answered   - not applicable"));
+		ui_put(LINES - 2, 0, _("* has a note   ? not answered   - not applicable"), COLS,
+		    ui_attr(ui, UC_DIM));
 }
 
 static void
@@ -269,6 +312,8 @@ review_key(struct ui *ui, enum action act, int key)
 	case ACT_DOWN:
 	case ACT_PGUP:
 	case ACT_PGDN:
+	case ACT_HOME:
+	case ACT_END:
 		ui->review_sel = ui_move(ui->review_sel, act, n - 1, page);
 		break;
 	case ACT_CONFIRM:
@@ -277,8 +322,12 @@ review_key(struct ui *ui, enum action act, int key)
 	case ACT_NEXT:
 		ui_goto(ui, SCR_RESULTS);
 		break;
-	case ACT_BACK:
-		question_open(ui, ui->q);
+	case ACT_BACK:	/* where the review was opened */
+		ui->area = ui->review_from_area;
+		if (ui->review_from == SCR_QUESTION || ui->review_from == SCR_VOTE)
+			question_open(ui, ui->review_from_q);
+		else
+			ui_goto(ui, ui->review_from);
 		break;
 	default:
 		break;
@@ -291,6 +340,7 @@ static const struct keydef help_keys[] = {
 	KEYS_SCROLL,
 	{ 'q', "q", N_("close"), ACT_BACK, true },
 	{ 27, "Esc", N_("close"), ACT_BACK, false },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("close"), ACT_BACK, false },
 	{ 0, NULL, NULL, ACT_NONE, false }
 };
 
@@ -299,7 +349,7 @@ help_enter(struct ui *ui)
 {
 	static const enum scr_id order[] = {
 		SCR_WELCOME, SCR_QUESTION, SCR_VOTE, SCR_ROOM, SCR_AREA_END, SCR_REVIEW, SCR_RESULTS,
-		SCR_PAGER
+		SCR_PAGER, SCR_INPUT
 	};
 	size_t i, k;
 	char *line;
@@ -316,9 +366,30 @@ help_enter(struct ui *ui)
 
 		layout_text(&ui->pager, _(s->title), COLS - 1, 0, LS_STRONG);
 		for (k = 0; s->keys[k].key != 0; k++) {
-			line = xasprintf("  %-6s %s", s->keys[k].name, _(s->keys[k].help));
-			layout_text(&ui->pager, line, COLS - 1, 9, 0);
+			struct buf names;
+			size_t j;
+			bool listed = false;
+
+			/* one line per action: every key with the same help text */
+			for (j = 0; j < k && !listed; j++)
+				listed = strcmp(s->keys[j].help, s->keys[k].help) == 0;
+			if (listed)
+				continue;
+			buf_init(&names);
+			for (j = k; s->keys[j].key != 0; j++) {
+				if (strcmp(s->keys[j].help, s->keys[k].help) != 0)
+					continue;
+				if (names.len > 0)
+					buf_addc(&names, ' ');
+				buf_adds(&names, s->keys[j].name);
+			}
+			/* no-break spaces: the layout keeps them, so the help texts align */
+			for (j = (size_t)text_width(names.data, names.len); j < 12; j++)
+				buf_adds(&names, "\xC2\xA0");
+			line = xasprintf("  %s %s", names.data, _(s->keys[k].help));
+			layout_text(&ui->pager, line, COLS - 1, 15, 0);
 			free(line);
+			buf_free(&names);
 		}
 		layout_blank(&ui->pager);
 	}

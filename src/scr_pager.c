@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fileio.h"
 #include "i18n.h"
@@ -71,8 +72,6 @@ void
 pager_relayout(struct ui *ui)
 {
 	const struct question *q = &ui->app->pack->questions[ui->q];
-	const struct answer *a = session_answer(ui->app->sess, q->id);
-	const struct choice *ch = a != NULL && a->choice > 0 ? question_choice(q, a->choice) : NULL;
 	size_t top = ui->pager_top, i;
 	char *title = xstrdup(ui->pager_title), *line;
 	struct buf b;
@@ -87,30 +86,14 @@ pager_relayout(struct ui *ui)
 		    _("This question has no help text."), ui->pager_width, 0, 0);
 		if (ui->app->workshop)	/* the options in full, which the vote screen may shorten */
 			for (i = 0; i <= q->nchoices; i++) {
-				line = xasprintf("%zu %s", i + 1, i < q->nchoices ?
-				    q->choices[i].text->title : _("Not applicable to us"));
+				line = xasprintf("%zu %s", i + 1, app_option_label(q, i));
 				layout_blank(&ui->pager);
 				layout_text(&ui->pager, line, ui->pager_width, 2, 0);
 				free(line);
 			}
 		break;
 	case PAGER_GUIDANCE:
-		if (ch == NULL) {
-			layout_text(&ui->pager, _("Choose an answer first: the guidance "
-			    "belongs to the answer you choose."), ui->pager_width, 0, 0);
-			break;
-		}
-		layout_text(&ui->pager, ch->text->title, ui->pager_width, 0, LS_STRONG);
-		layout_blank(&ui->pager);
-		layout_markdown(&ui->pager, ch->text->body, ch->text->body_len, ui->pager_width,
-		    &ui->pager_links);
-		if (ui->pager_links.n > 0)
-			layout_blank(&ui->pager);
-		for (i = 0; i < ui->pager_links.n; i++) {
-			line = xasprintf("[%zu] %s", i + 1, ui->pager_links.urls[i]);
-			layout_text(&ui->pager, line, ui->pager_width, 4, LS_LINK);
-			free(line);
-		}
+		app_guidance(ui->app, q, ui->pager_width, &ui->pager, &ui->pager_links);
 		break;
 	case PAGER_REPORT:
 		buf_init(&b);
@@ -242,6 +225,8 @@ default_export_name(const struct ui *ui, const char *ext)
 
 static const char *const export_ext[] = { "txt", "md", "html" };
 
+static void overwrite_done(struct ui *, int);
+
 static void
 export_write(struct ui *ui, bool overwrite)
 {
@@ -253,8 +238,13 @@ export_write(struct ui *ui, bool overwrite)
 	    78, NULL);
 	rc = file_write_atomic(ui->export_path, b.data, b.len, overwrite);
 	buf_free(&b);
-	if (rc == -2)
-		return;	/* the caller asks */
+	if (rc == -2) {	/* it exists (perhaps since the name was typed): ask */
+		char *prompt = xasprintf(_("%s exists. Overwrite it? (%s)"), ui->export_path,
+		    app_yes_no_keys());
+		ask_yes_no(ui, prompt, overwrite_done);
+		free(prompt);
+		return;
+	}
 	if (rc < 0)
 		ui_status(ui, _("Could not write %s: %s"), ui->export_path, errno_text(errno));
 	else
@@ -262,34 +252,39 @@ export_write(struct ui *ui, bool overwrite)
 }
 
 static void
-overwrite_done(struct ui *ui, int key)
+overwrite_done(struct ui *ui, int yes)
 {
-	if (key == 'y')
+	if (yes)
 		export_write(ui, true);
 	else
 		ui_status(ui, _("Nothing written."));
 	ui_goto(ui, SCR_RESULTS);
 }
 
+/* name made absolute, so that the user is told where the file went. */
+static char *
+full_path(const char *name)
+{
+	char *cwd;
+	char *path;
+
+	if (name[0] == '/' || (cwd = getcwd(NULL, 0)) == NULL)
+		return xstrdup(name);
+	path = xasprintf("%s/%s", cwd, name);
+	free(cwd);
+	return path;
+}
+
 static void
 name_done(struct ui *ui, const char *name)
 {
-	struct stat st;
-	char *prompt;
-
 	if (name == NULL || *name == '\0') {
 		ui_status(ui, _("Nothing written."));
 		return;
 	}
 	free(ui->export_path);
-	ui->export_path = xstrdup(name);
-	if (lstat(ui->export_path, &st) == 0) {
-		prompt = xasprintf(_("%s exists. Overwrite it? (y/n)"), name);
-		ask_open(ui, prompt, "yn", overwrite_done);
-		free(prompt);
-		return;
-	}
-	export_write(ui, true);
+	ui->export_path = full_path(name);
+	export_write(ui, false);
 }
 
 static void
@@ -321,7 +316,7 @@ results_key(struct ui *ui, enum action act, int key)
 		    format_done);
 		break;
 	case ACT_REVIEW:
-		ui_goto(ui, SCR_REVIEW);
+		review_open(ui);
 		break;
 	case ACT_RESTART:
 		app_restart(ui->app);

@@ -15,29 +15,31 @@
 #include "ui_curses.h"
 
 static const struct keydef question_keys[] = {
-	KEYS_MOVE,
 	{ '1', "1-5", N_("choose"), ACT_CHOOSE, true },
-	{ '\n', "Enter", N_("confirm"), ACT_CONFIRM, true },
+	{ '\n', "Enter", N_("confirm and go on"), ACT_CONFIRM, true },
 	{ ' ', "Space", N_("confirm and go on"), ACT_CONFIRM, false },
-	{ KC(KEY_LEFT), "\xE2\x86\x90\xE2\x86\x92", N_("back, next"), ACT_PREV, false },
-	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("next question"), ACT_NEXT, false },
-	{ KC(KEY_PPAGE), "PgUp", N_("previous question"), ACT_PREV, false },
-	{ KC(KEY_NPAGE), "PgDn", N_("next question"), ACT_NEXT, false },
-	{ '?', "?", N_("help"), ACT_HELP, true },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back, next"), ACT_PREV, true },
+	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("back, next"), ACT_NEXT, true },
+	{ KC(KEY_PPAGE), "PgUp", N_("back, next"), ACT_PREV, false },
+	{ KC(KEY_NPAGE), "PgDn", N_("back, next"), ACT_NEXT, false },
 	{ 'g', "g", N_("guidance"), ACT_GUIDANCE, true },
 	{ 'n', "n", N_("note"), ACT_NOTE, true },
 	{ 'r', "r", N_("review"), ACT_REVIEW, true },
+	KEYS_MOVE,
+	{ '?', "?", N_("help"), ACT_HELP, true },
+	{ KC(KEY_F(1)), "F1", N_("help"), ACT_HELP, false },
 	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
 	{ 'q', "q", N_("quit"), ACT_QUIT, true },
 	{ 0, NULL, NULL, ACT_NONE, false }
 };
 
 static const struct keydef area_end_keys[] = {
-	KEYS_MOVE,
 	{ '1', "1-4", N_("choose"), ACT_CHOOSE, true },
-	{ '\n', "Enter", N_("confirm"), ACT_CONFIRM, true },
+	{ '\n', "Enter", N_("confirm and go on"), ACT_CONFIRM, true },
 	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, true },
+	KEYS_MOVE,
 	{ 'r', "r", N_("review"), ACT_REVIEW, true },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
 	{ 'q', "q", N_("quit"), ACT_QUIT, true },
 	{ 0, NULL, NULL, ACT_NONE, false }
 };
@@ -52,16 +54,9 @@ current(const struct ui *ui)
 int
 saved_focus(const struct ui *ui)
 {
-	const struct question *q = current(ui);
-	const struct answer *a = session_answer(ui->app->sess, q->id);
-	size_t i;
+	int i = app_saved_option(ui->app, current(ui));
 
-	if (a != NULL && a->choice == ANSWER_NA)
-		return (int)q->nchoices;
-	for (i = 0; a != NULL && i < q->nchoices; i++)
-		if (q->choices[i].id == a->choice)
-			return (int)i;
-	return 0;
+	return i < 0 ? 0 : i;
 }
 
 void
@@ -78,22 +73,10 @@ question_enter(struct ui *ui)
 	(void)ui;
 }
 
-/* The label of a choice (index nchoices: not applicable). */
-static const char *
-choice_label(const struct question *q, int i)
-{
-	return i < (int)q->nchoices ? q->choices[i].text->title : _("Not applicable to us");
-}
-
 static bool
 is_chosen(const struct ui *ui, const struct question *q, int i)
 {
-	const struct answer *a = session_answer(ui->app->sess, q->id);
-
-	if (a == NULL)
-		return false;
-	return i == (int)q->nchoices ? a->choice == ANSWER_NA :
-	    a->choice == q->choices[i].id;
+	return app_saved_option(ui->app, q) == i;
 }
 
 /* Progress and the area: the first two lines of question and area-end screens. */
@@ -102,63 +85,93 @@ draw_header(struct ui *ui, const struct area *a, size_t qpos)
 {
 	const struct pack *p = ui->app->pack;
 	char *s;
-	int answered = app_answered(ui->app), w;
+	int answered = app_answered(ui->app);
 
 	s = xasprintf(_("Area %zu/%zu \xC2\xB7 Question %zu/%zu"), a->index + 1, p->nareas,
 	    qpos + 1, p->nquestions);
-	w = ui_put(0, 0, s, COLS - 16, ui_attr(ui, UC_DIM));
+	ui_put(0, 0, s, COLS - 16, ui_attr(ui, UC_DIM));
 	free(s);
-	(void)w;
 	ui_bar(ui, 0, COLS - 14, 12, answered, (int)p->nquestions);
 	ui_text(ui, 1, 0, COLS, 2, a->title, 0, ui_attr(ui, UC_TITLE));
 	ui_rule(ui, 2);
 }
 
 /*
- * Lay out the question and its options; rows[i] is the option a line
- * belongs to (-1 for the question text and blank lines).
+ * Lay out the options and, under them, the saved note; rows[i] is the
+ * option a line belongs to (-1 for the note and blank lines).
  */
 static void
-body_layout(const struct ui *ui, struct layout *lo, int **rows)
+options_layout(const struct ui *ui, struct layout *lo, int **rows)
 {
 	const struct question *q = current(ui);
-	size_t start;
-	int i, n = (int)q->nchoices + 1;
+	const struct answer *a = session_answer(ui->app->sess, q->id);
+	size_t i, k, before, n = q->nchoices + 1;
 	char *line;
 
 	layout_init(lo);
-	layout_text(lo, q->text, COLS - 1, 0, LS_STRONG);
-	layout_blank(lo);
 	*rows = NULL;
-	start = lo->nlines;
-	*rows = xreallocarray(NULL, start, sizeof(**rows));
-	for (size_t k = 0; k < start; k++)
-		(*rows)[k] = -1;
 	for (i = 0; i < n; i++) {
-		size_t before = lo->nlines, k;
-
-		line = xasprintf("  %d %s %s", i + 1, is_chosen(ui, q, i) ? "(\xE2\x80\xA2)" : "( )",
-		    choice_label(q, i));
+		before = lo->nlines;
+		line = xasprintf("  %zu %s %s", i + 1, is_chosen(ui, q, (int)i) ?
+		    "(\xE2\x80\xA2)" : "( )", app_option_label(q, i));
 		layout_text(lo, line, COLS - 1, 8, 0);
 		free(line);
 		*rows = xreallocarray(*rows, lo->nlines, sizeof(**rows));
 		for (k = before; k < lo->nlines; k++)
-			(*rows)[k] = i;
+			(*rows)[k] = (int)i;
+	}
+	before = lo->nlines;
+	if (a != NULL && a->note != NULL) {
+		layout_blank(lo);
+		line = xasprintf("%s: %s", _("Note"), a->note);
+		layout_text(lo, line, COLS - 1, 2, LS_EMPH);
+		free(line);
+		*rows = xreallocarray(*rows, lo->nlines, sizeof(**rows));
+		for (k = before; k < lo->nlines; k++)
+			(*rows)[k] = -1;
 	}
 }
 
+/* A dim "more" marker at the right end of row y. */
+static void
+more_marker(const struct ui *ui, int y, const char *text)
+{
+	int w = text_width(text, strlen(text));
+
+	move(y, COLS - w - 2);
+	clrtoeol();
+	ui_put(y, COLS - w - 1, text, w, ui_attr(ui, UC_DIM));
+}
+
+/*
+ * The question stays on top from its first line; the options and the
+ * note scroll under it so that the focused option shows, with a marker
+ * where something is hidden above or below.
+ */
 static void
 question_draw(struct ui *ui)
 {
 	const struct question *q = current(ui);
-	const struct answer *a = session_answer(ui->app->sess, q->id);
-	struct layout lo;
-	size_t i, top = 0, first = 0, last = 0;
-	int *rows, y, height = LINES - 6, chosen_y = -1;
+	struct layout qlo, lo;
+	size_t i, top = 0, first = 0, last = 0, qshown;
+	int *rows, y, y0, height, chosen_y = -1, bottom = LINES - 3;
 	bool seen = false;
 
 	draw_header(ui, q->area, ui->q);
-	body_layout(ui, &lo, &rows);
+	layout_init(&qlo);
+	layout_text(&qlo, q->text, COLS - 1, 0, LS_STRONG);
+	/* at most all but three rows for the question itself */
+	qshown = qlo.nlines;
+	if (qshown + 3 > (size_t)(bottom - 3))
+		qshown = (size_t)(bottom - 3) > 3 ? (size_t)(bottom - 3) - 3 : 1;
+	for (i = 0, y = 3; i < qshown; i++, y++)
+		ui_put_line(ui, y, 0, &qlo.lines[i], COLS - 1);
+	if (qshown < qlo.nlines)
+		more_marker(ui, y - 1, _("\xE2\x86\x93 more (? shows all)"));
+	layout_free(&qlo);
+	y0 = y + 1;	/* a blank row, or the marker of options above */
+	height = bottom - y0;
+	options_layout(ui, &lo, &rows);
 	for (i = 0; i < UI_MAX_OPTIONS; i++)
 		ui->option_row[i] = -1;
 	for (i = 0; i < lo.nlines; i++) {
@@ -169,13 +182,17 @@ question_draw(struct ui *ui)
 			seen = true;
 		}
 	}
-	/* scroll so that the focused option is visible, its first line if possible */
+	/* the last option brings the note into view too */
+	if (ui->focus == (int)q->nchoices)
+		last = lo.nlines - 1;
 	if (last >= (size_t)height)
 		top = last - (size_t)height + 1;
 	if (first < top)
 		top = first;
-	for (i = top, y = 3; i < lo.nlines && y < 3 + height; i++, y++) {
-		bool focus = rows[i] == ui->focus;
+	/* begin with an option's first line rather than the middle of one */
+	while (top > 0 && top < first && rows[top] >= 0 && rows[top] == rows[top - 1])
+		top++;
+	for (i = top, y = y0; i < lo.nlines && y < y0 + height; i++, y++) {
 		bool chosen = rows[i] >= 0 && is_chosen(ui, q, rows[i]);
 
 		if (rows[i] >= 0 && rows[i] < UI_MAX_OPTIONS && ui->option_row[rows[i]] < 0)
@@ -183,19 +200,16 @@ question_draw(struct ui *ui)
 		attron(chosen ? ui_attr(ui, UC_CHOSEN) : A_NORMAL);
 		ui_put_line(ui, y, 0, &lo.lines[i], COLS - 1);
 		attroff(chosen ? ui_attr(ui, UC_CHOSEN) : A_NORMAL);
-		if (focus && i == first) {
+		if (rows[i] == ui->focus && i == first) {
 			ui_put(y, 0, "\xE2\x80\xBA", 1, ui_attr(ui, UC_FOCUS));	/* › */
 			chosen_y = y;
 		}
 	}
-	if (a != NULL && a->note != NULL && ui->status[0] == '\0') {
-		char *s = xasprintf("%s: %s", _("Note"), a->note);
-		char *safe = text_display(s, strlen(s), NULL);
-		ui_put(LINES - 2, 0, safe, COLS, A_NORMAL);
-		free(safe);
-		free(s);
-	}
-	ui->cy = chosen_y >= 0 ? chosen_y : 3;
+	if (top > 0)
+		more_marker(ui, y0 - 1, _("\xE2\x86\x91 more"));
+	if (top + (size_t)height < lo.nlines)
+		more_marker(ui, bottom, _("\xE2\x86\x93 more"));
+	ui->cy = chosen_y >= 0 ? chosen_y : y0;
 	ui->cx = 2;
 	free(rows);
 	layout_free(&lo);
@@ -205,10 +219,7 @@ question_draw(struct ui *ui)
 static void
 choose(struct ui *ui)
 {
-	const struct question *q = current(ui);
-
-	session_set_answer(ui->app->sess, q->id, ui->focus == (int)q->nchoices ? ANSWER_NA :
-	    q->choices[ui->focus].id);
+	app_choose(ui->app, current(ui), (size_t)ui->focus);
 	ui_save(ui);
 }
 
@@ -259,6 +270,8 @@ question_key(struct ui *ui, enum action act, int key)
 	switch (act) {
 	case ACT_UP:
 	case ACT_DOWN:
+	case ACT_HOME:
+	case ACT_END:
 		ui->focus = (int)ui_move((size_t)ui->focus, act, (size_t)n - 1, 1);
 		break;
 	case ACT_CHOOSE:
@@ -297,9 +310,10 @@ question_key(struct ui *ui, enum action act, int key)
 		a = session_answer(ui->app->sess, q->id);
 		input_open(ui, _("Note for this question (Enter saves, Esc cancels):"),
 		    a != NULL ? a->note : NULL, note_done);
+		ui->input_keep = true;
 		break;
 	case ACT_REVIEW:
-		ui_goto(ui, SCR_REVIEW);
+		review_open(ui);
 		break;
 	default:
 		break;
@@ -308,12 +322,7 @@ question_key(struct ui *ui, enum action act, int key)
 
 /* --- area end ----------------------------------------------------------- */
 
-static const char *const priority_names[] = {
-	N_("High priority"), N_("Medium priority"), N_("Low priority"), N_("Skip")
-};
-static const enum priority priority_values[] = {
-	PRIORITY_HIGH, PRIORITY_MEDIUM, PRIORITY_LOW, PRIORITY_NONE
-};
+#define priority_values app_priority_order
 
 static void
 area_end_enter(struct ui *ui)
@@ -348,7 +357,7 @@ area_end_draw(struct ui *ui)
 		if (y >= LINES - 2)
 			break;
 		s = xasprintf("  %d %s %s", i + 1, chosen ? "(\xE2\x80\xA2)" : "( )",
-		    _(priority_names[i]));
+		    app_priority_label(priority_values[i]));
 		ui_put(y, 0, s, COLS - 1, chosen ? ui_attr(ui, UC_CHOSEN) : A_NORMAL);
 		free(s);
 		if (i == ui->focus) {
@@ -368,6 +377,8 @@ area_end_key(struct ui *ui, enum action act, int key)
 	switch (act) {
 	case ACT_UP:
 	case ACT_DOWN:
+	case ACT_HOME:
+	case ACT_END:
 		ui->focus = (int)ui_move((size_t)ui->focus, act, 3, 1);
 		break;
 	case ACT_CHOOSE:
@@ -389,7 +400,7 @@ area_end_key(struct ui *ui, enum action act, int key)
 		question_open(ui, a->first + a->nquestions - 1);
 		break;
 	case ACT_REVIEW:
-		ui_goto(ui, SCR_REVIEW);
+		review_open(ui);
 		break;
 	default:
 		break;

@@ -111,20 +111,177 @@ setup_colors(struct ui *ui, const struct app_options *o)
 	ui->color = true;
 }
 
-/* The key as the tables know it: characters as themselves, keys + KEY_OFFSET. */
+/* The next character of an escape sequence within ms milliseconds, or -1. */
+static int
+seq_char(int ms)
+{
+	wint_t wch;
+	int rc;
+
+	timeout(ms);
+	rc = get_wch(&wch);
+	timeout(250);
+	if (rc == ERR)
+		return -1;
+	if (rc == KEY_CODE_YES || wch > 0x7E) {
+		/* not part of a sequence: left for the next read */
+		if (rc == KEY_CODE_YES)
+			ungetch((int)wch);
+		else
+			unget_wch((wchar_t)wch);
+		return -1;
+	}
+	return (int)wch;
+}
+
+/* The key of "ESC [ N ~" (N the first parameter), or 0 for one we do not use. */
+static int
+tilde_key(int n)
+{
+	switch (n) {
+	case 1: case 7: return KC(KEY_HOME);
+	case 4: case 8: return KC(KEY_END);
+	case 2: return KC(KEY_IC);
+	case 3: return KC(KEY_DC);
+	case 5: return KC(KEY_PPAGE);
+	case 6: return KC(KEY_NPAGE);
+	default: break;
+	}
+	if (n >= 11 && n <= 15)
+		return KC(KEY_F(n - 10));
+	if (n >= 17 && n <= 21)
+		return KC(KEY_F(n - 11));
+	if (n >= 23 && n <= 26)
+		return KC(KEY_F(n - 12));
+	return 0;
+}
+
+/* The key of a final letter after "ESC [" or "ESC O" (arrows, Home, End, F1-F4), or 0. */
+static int
+letter_key(int c)
+{
+	switch (c) {
+	case 'A': return KC(KEY_UP);
+	case 'B': return KC(KEY_DOWN);
+	case 'C': return KC(KEY_RIGHT);
+	case 'D': return KC(KEY_LEFT);
+	case 'H': return KC(KEY_HOME);
+	case 'F': return KC(KEY_END);
+	case 'P': case 'Q': case 'R': case 'S': return KC(KEY_F(c - 'P' + 1));
+	default: return 0;
+	}
+}
+
+/*
+ * After an Esc that curses did not recognise as the start of a key: read
+ * the rest of the sequence whole, whatever terminfo says, and return the
+ * key it names or 0 to drop it. A lone Esc (nothing follows at once)
+ * stays Esc; Esc with any other character (Alt and a key) is dropped.
+ */
+static int
+read_escape(void)
+{
+	int c = seq_char(10), n = 0, first = -1, len = 0;
+
+	if (c == -1)
+		return 27;
+	if (c == '[') {
+		c = seq_char(50);
+		if (c == '[')	/* the Linux console: ESC [ [ A .. E are F1 .. F5 */
+			return (c = seq_char(50)) >= 'A' && c <= 'E' ? KC(KEY_F(c - 'A' + 1)) : 0;
+		/* parameters and intermediates, then one final byte */
+		while (c >= 0x20 && c <= 0x3F && len++ < 32) {
+			if (c >= '0' && c <= '9' && first < 0)
+				n = n * 10 + (c - '0');
+			else if (first < 0)
+				first = n;	/* the first parameter ends at ';' or another byte */
+			c = seq_char(50);
+		}
+		if (first < 0)
+			first = n;
+		if (c < 0x40 || c > 0x7E)
+			return 0;	/* cut short or too long: dropped */
+		return c == '~' ? tilde_key(first) : letter_key(c);
+	}
+	if (c == 'O') {
+		c = seq_char(50);
+		while (c >= '0' && c <= '9')	/* a modifier, as in ESC O 5 P */
+			c = seq_char(50);
+		return c == 'M' ? '\n' : c > 0 ? letter_key(c) : 0;
+	}
+	return 0;
+}
+
+/* Keys curses knows under other names: shifted, keypad, and xterm's Find and Select. */
+static int
+plain_key(int k)
+{
+	const char *name;
+
+	switch (k) {
+	case KEY_FIND: case KEY_SHOME: case KEY_A1: return KEY_HOME;
+	case KEY_SELECT: case KEY_SEND: case KEY_C1: return KEY_END;
+	case KEY_SLEFT: return KEY_LEFT;
+	case KEY_SRIGHT: return KEY_RIGHT;
+	case KEY_SPREVIOUS: case KEY_A3: return KEY_PPAGE;
+	case KEY_SNEXT: case KEY_C3: return KEY_NPAGE;
+	case KEY_SDC: return KEY_DC;
+	case KEY_SIC: return KEY_IC;
+	default: break;
+	}
+	/* F13 .. F60: F1 .. F12 with Shift, Ctrl or both, as modifiers are dropped elsewhere */
+	if (k > KEY_F(12) && k <= KEY_F(60))
+		return KEY_F((k - KEY_F(1)) % 12 + 1);
+	if (k <= KEY_MAX)
+		return k;
+	/* the extended keys of xterm-like terminals: kRIT5 is Ctrl-Right, and so on */
+	if ((name = keyname(k)) == NULL)
+		return 0;
+	if (strncmp(name, "kUP", 3) == 0)
+		return KEY_UP;
+	if (strncmp(name, "kDN", 3) == 0)
+		return KEY_DOWN;
+	if (strncmp(name, "kLFT", 4) == 0)
+		return KEY_LEFT;
+	if (strncmp(name, "kRIT", 4) == 0)
+		return KEY_RIGHT;
+	if (strncmp(name, "kHOM", 4) == 0)
+		return KEY_HOME;
+	if (strncmp(name, "kEND", 4) == 0)
+		return KEY_END;
+	if (strncmp(name, "kPRV", 4) == 0)
+		return KEY_PPAGE;
+	if (strncmp(name, "kNXT", 4) == 0)
+		return KEY_NPAGE;
+	if (strncmp(name, "kDC", 3) == 0)
+		return KEY_DC;
+	if (strncmp(name, "kIC", 3) == 0)
+		return KEY_IC;
+	return 0;
+}
+
+/*
+ * The key as the tables know it: characters as themselves, keys +
+ * KEY_OFFSET; 0 for a key or sequence that means nothing here.
+ */
 static int
 read_key(void)
 {
 	wint_t wch;
-	int rc = get_wch(&wch);
+	int rc = get_wch(&wch), k;
 
 	if (rc == ERR)
 		return -1;
 	if (rc == KEY_CODE_YES) {
 		if (wch == KEY_ENTER)
 			return '\n';
-		return KC((int)wch);
+		if (wch == KEY_RESIZE || wch == KEY_MOUSE)
+			return KC((int)wch);
+		k = plain_key((int)wch);
+		return k != 0 ? KC(k) : 0;
 	}
+	if (wch == 27)
+		return read_escape();
 	if (wch == '\r')
 		return '\n';
 	return (int)wch;
@@ -221,8 +378,8 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 	draw(&ui);
 	while (!ui.quit && got_signal == 0) {
 		key = read_key();
-		if (key < 0)
-			continue;	/* a time-out or a signal: the loop's condition decides */
+		if (key <= 0)
+			continue;	/* a time-out, a signal, or a key that means nothing here */
 		if (key == KC(KEY_RESIZE) || key == 12 /* Ctrl-L */) {
 			if (key == 12)
 				clearok(curscr, TRUE);
@@ -259,11 +416,18 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 		}
 	}
 	sig = got_signal;
+	input_keep_typed(&ui);	/* a note or a name being typed is kept too */
 	app_save(app);
 	endwin();
 	delscreen(scr);
 	fatal_hook = NULL;
 	ui_free(&ui);
+	if (sig != 0 && !app->demo) {	/* say so before the signal ends the program */
+		char *safe = text_sanitized(app->session_path);
+		printf(_("Your answers are saved in %s. Run stok-assess again to go on.\n"), safe);
+		free(safe);
+		fflush(stdout);
+	}
 	if (sig != 0) {
 		app_remove_demo(app);
 		signal(sig, SIG_DFL);

@@ -99,22 +99,64 @@ always_shown(const struct keydef *k)
 	return k->key == '?' || k->key == 'q' || k->key == 27;
 }
 
-static int
-key_width(const struct keydef *k)
+/*
+ * The bar entries of a table: neighbouring bar rows with the same help
+ * text are one entry ("↑↓ move"). Entry i starts at row starts[i].
+ */
+static size_t
+bar_entries(const struct keydef *keys, size_t *starts, size_t max)
 {
-	const char *help = _(k->help);
+	size_t i, n = 0;
 
-	return text_width(k->name, strlen(k->name)) + 1 + text_width(help, strlen(help)) + 2;
+	for (i = 0; keys[i].key != 0 && n < max; i++) {
+		if (!keys[i].bar)
+			continue;
+		if (n > 0 && i > 0 && keys[i - 1].bar &&
+		    strcmp(keys[i - 1].help, keys[i].help) == 0)
+			continue;	/* joined to the one before */
+		starts[n++] = i;
+	}
+	return n;
+}
+
+/* The names of the entry starting at row i, joined: "↑↓". */
+static void
+entry_names(const struct keydef *keys, size_t i, char *out, size_t size)
+{
+	size_t j, len = 0;
+
+	out[0] = '\0';
+	/* arrows side by side ("↑↓"), longer names with a slash ("PgUp/PgDn") */
+	for (j = i; keys[j].key != 0 && keys[j].bar &&
+	    (j == i || strcmp(keys[j].help, keys[i].help) == 0); j++) {
+		snprintf(out + len, size - len, "%s%s", j > i && (text_width(keys[j].name,
+		    strlen(keys[j].name)) > 1 || text_width(out, len) > 1 + (int)(j - i - 1)) ?
+		    "/" : "", keys[j].name);
+		len = strlen(out);
+	}
 }
 
 static int
-put_key(const struct ui *ui, int x, const struct keydef *k)
+key_width(const struct keydef *keys, size_t i)
 {
-	int w = text_width(k->name, strlen(k->name));
+	const char *help = _(keys[i].help);
+	char names[64];
 
-	ui_put(LINES - 1, x, k->name, COLS - x, ui_attr(ui, UC_KEY));
-	ui_put(LINES - 1, x + w + 1, _(k->help), COLS - x - w - 1, A_NORMAL);
-	return x + key_width(k);
+	entry_names(keys, i, names, sizeof(names));
+	return text_width(names, strlen(names)) + 1 + text_width(help, strlen(help)) + 2;
+}
+
+static int
+put_key(const struct ui *ui, int x, const struct keydef *keys, size_t i)
+{
+	char names[64];
+	int w;
+
+	entry_names(keys, i, names, sizeof(names));
+	w = text_width(names, strlen(names));
+	ui_put(LINES - 1, x, names, COLS - x, ui_attr(ui, UC_KEY));
+	ui_put(LINES - 1, x + w + 1, _(keys[i].help), COLS - x - w - 1, A_NORMAL);
+	return x + key_width(keys, i);
 }
 
 /*
@@ -124,21 +166,21 @@ put_key(const struct ui *ui, int x, const struct keydef *k)
 void
 ui_keybar(const struct ui *ui, const struct keydef *keys)
 {
+	size_t starts[32], n = bar_entries(keys, starts, NELEM(starts)), i;
 	int x = 0, reserved = 0;
-	size_t i;
 
 	move(LINES - 1, 0);
 	clrtoeol();
-	for (i = 0; keys[i].key != 0; i++)
-		if (keys[i].bar && always_shown(&keys[i]))
-			reserved += key_width(&keys[i]);
-	for (i = 0; keys[i].key != 0; i++)
-		if (keys[i].bar && !always_shown(&keys[i]) &&
-		    x + key_width(&keys[i]) + reserved <= COLS + 2)
-			x = put_key(ui, x, &keys[i]);
-	for (i = 0; keys[i].key != 0; i++)
-		if (keys[i].bar && always_shown(&keys[i]))
-			x = put_key(ui, x, &keys[i]);
+	for (i = 0; i < n; i++)
+		if (always_shown(&keys[starts[i]]))
+			reserved += key_width(keys, starts[i]);
+	for (i = 0; i < n; i++)
+		if (!always_shown(&keys[starts[i]]) &&
+		    x + key_width(keys, starts[i]) + reserved <= COLS + 2)
+			x = put_key(ui, x, keys, starts[i]);
+	for (i = 0; i < n; i++)
+		if (always_shown(&keys[starts[i]]))
+			x = put_key(ui, x, keys, starts[i]);
 }
 
 /* A horizontal rule across the screen, drawn as text (never as ACS characters). */

@@ -54,17 +54,8 @@ struct line_ui {
 	struct buf	 line;		/* the same, printable text only */
 };
 
-/* The labels of session_roles, in its order. */
-static const char *const role_labels[] = {
-	N_("Board member"), N_("Manager"), N_("Staff member"), N_("Volunteer"), N_("Member")
-};
-
-static const enum priority priority_values[] = {
-	PRIORITY_HIGH, PRIORITY_MEDIUM, PRIORITY_LOW
-};
-static const char *const priority_labels[] = {
-	N_("High"), N_("Medium"), N_("Low")
-};
+/* The priorities offered; Enter skips (the last of app_priority_order). */
+#define NPRIORITIES (APP_NPRIORITIES - 1)
 
 /* --- output ------------------------------------------------------------- */
 
@@ -270,26 +261,54 @@ welcome(struct line_ui *u)
 	blank(u);
 }
 
+/* A yes or no typed; empty gives dflt. */
+static enum flow
+ask_yes_no(struct line_ui *u, bool dflt, bool *yes)
+{
+	enum flow f;
+	int v;
+
+	for (;;) {
+		if ((f = read_flow(u)) != FLOW_NEXT)
+			return f;
+		if (u->line.len == 0) {
+			*yes = dflt;
+			return FLOW_NEXT;
+		}
+		if ((v = app_yes_no_word(u->line.data)) >= 0) {
+			*yes = v == 1;
+			return FLOW_NEXT;
+		}
+		prompt(u, _("Please type %s: "), app_yes_no_keys());
+	}
+}
+
 static enum flow
 ask_resume(struct line_ui *u)
 {
 	enum flow f;
 	int n = u->app->saved_answers;
+	bool yes;
+	char *backup;
 
-	for (;;) {
-		prompt(u, ngettext("Resume the saved session with %d answer? [Y/n] ",
-		    "Resume the saved session with %d answers? [Y/n] ", (unsigned long)n), n);
-		if ((f = read_flow(u)) != FLOW_NEXT)
-			return f;
-		if (u->line.len == 0 || rpmatch(u->line.data) == 1)
-			return FLOW_NEXT;
-		if (rpmatch(u->line.data) == 0) {
-			app_restart(u->app);
-			say(u, _("Starting again: the saved answers will be replaced at the next save."));
-			return FLOW_NEXT;
-		}
-		say(u, _("Please answer y (resume) or n (start again)."));
+	prompt(u, ngettext("Resume the saved session with %d answer? [%s] ",
+	    "Resume the saved session with %d answers? [%s] ", (unsigned long)n), n,
+	    app_yes_no_keys());
+	if ((f = ask_yes_no(u, true, &yes)) != FLOW_NEXT || yes)
+		return f;
+	backup = app_backup_path(u->app);
+	prompt(u, _("Start again? The saved answers stay where they are until your first new "
+	    "answer, then move to %s. [%s] "), backup != NULL ? backup : "-", app_yes_no_keys());
+	free(backup);
+	if ((f = ask_yes_no(u, false, &yes)) != FLOW_NEXT)
+		return f;
+	if (yes) {
+		app_restart(u->app);
+		say(u, _("Starting again."));
+	} else {
+		say(u, _("Nothing changed: your saved answers are kept."));
 	}
+	return FLOW_NEXT;
 }
 
 static enum flow
@@ -312,16 +331,18 @@ ask_organisation(struct line_ui *u)
 	return FLOW_NEXT;
 }
 
-/* A role typed: a number of the list, a role key or its label, or free text. */
+/* A role typed: a number of the list, a role id or title, or free text. */
 static const char *
 role_of(const struct line_ui *u, size_t nroles, bool *invalid)
 {
-	size_t i, k;
+	const struct app_role *roles;
+	size_t k, n;
 	int v;
 
 	*invalid = false;
+	roles = app_roles(u->app, &n);
 	if ((v = number(u, nroles)) > 0)
-		return session_roles[v - 1];
+		return roles[v - 1].id;
 	if (ascii_isdigit((unsigned char)u->line.data[0])) {
 		for (k = 0; ascii_isdigit((unsigned char)u->line.data[k]); k++)
 			continue;
@@ -330,33 +351,26 @@ role_of(const struct line_ui *u, size_t nroles, bool *invalid)
 			return NULL;
 		}
 	}
-	for (i = 0; i < nroles; i++) {
-		for (k = 0; u->line.data[k] != '\0' && session_roles[i][k] != '\0'; k++)
-			if (ascii_tolower((unsigned char)u->line.data[k]) != session_roles[i][k])
-				break;
-		if (u->line.data[k] == '\0' && session_roles[i][k] == '\0')
-			return session_roles[i];
-		if (strcmp(u->line.data, _(role_labels[i])) == 0)
-			return session_roles[i];
-	}
-	return u->line.data;
+	return app_role_parse(u->app, u->line.data);
 }
 
 static enum flow
 ask_role(struct line_ui *u)
 {
 	struct session *s = u->app->sess;
+	const struct app_role *roles;
 	const char *role;
-	size_t i, nroles = NELEM(role_labels);
+	size_t i, nroles;
 	bool known = false, invalid;
 	enum flow f;
 
+	roles = app_roles(u->app, &nroles);
 	blank(u);
 	say(u, _("Your role in the organisation:"));
 	for (i = 0; i < nroles; i++) {
-		bool cur = s->role != NULL && strcmp(s->role, session_roles[i]) == 0;
+		bool cur = s->role != NULL && strcmp(s->role, roles[i].id) == 0;
 
-		say_item(u, i + 1, _(role_labels[i]), cur);
+		say_item(u, i + 1, roles[i].title, cur);
 		known = known || cur;
 	}
 	if (s->role != NULL && !known)
@@ -392,16 +406,14 @@ static void
 show_question(struct line_ui *u, const struct question *q)
 {
 	const struct answer *ans = session_answer(u->app->sess, q->id);
-	int cur = ans != NULL ? ans->choice : ANSWER_NONE;
 	size_t i;
 
 	blank(u);
 	sayf(u, _("Question %zu/%zu (area %zu/%zu)"), q->index + 1, u->app->pack->nquestions,
 	    q->area->index + 1, u->app->pack->nareas);
 	say(u, q->text);
-	for (i = 0; i < q->nchoices; i++)
-		say_item(u, i + 1, q->choices[i].text->title, cur == q->choices[i].id);
-	say_item(u, q->nchoices + 1, _("Not applicable to us"), cur == ANSWER_NA);
+	for (i = 0; i <= q->nchoices; i++)
+		say_item(u, i + 1, app_option_label(q, i), app_saved_option(u->app, q) == (int)i);
 	if (ans != NULL && ans->note != NULL)
 		sayf(u, _("Note: %s"), ans->note);
 }
@@ -423,39 +435,14 @@ show_help(struct line_ui *u, const struct question *q)
 static void
 show_guidance(struct line_ui *u, const struct question *q)
 {
-	const struct answer *ans = session_answer(u->app->sess, q->id);
-	const struct choice *ch;
 	struct linkset links;
 	struct layout lo;
 	struct buf b;
-	char *line;
-	size_t i;
 
-	if (ans == NULL || ans->choice == ANSWER_NONE) {
-		say(u, _("Choose an answer first: the guidance depends on it."));
-		return;
-	}
-	if (ans->choice == ANSWER_NA || (ch = question_choice(q, ans->choice)) == NULL) {
-		say(u, _("There is no guidance for \"not applicable\"."));
-		return;
-	}
 	linkset_init(&links);
 	layout_init(&lo);
 	layout_blank(&lo);
-	line = xasprintf(_("Guidance for: %s"), ch->text->title);
-	layout_text(&lo, line, LINE_WIDTH, 2, LS_STRONG);
-	free(line);
-	layout_blank(&lo);
-	layout_markdown(&lo, ch->text->body, ch->text->body_len, LINE_WIDTH, &links);
-	if (links.n > 0) {
-		layout_blank(&lo);
-		layout_text(&lo, _("Links:"), LINE_WIDTH, 0, LS_STRONG);
-		for (i = 0; i < links.n; i++) {
-			line = xasprintf("[%zu] %s", i + 1, links.urls[i]);
-			layout_text(&lo, line, LINE_WIDTH, 4, LS_LINK);
-			free(line);
-		}
-	}
+	app_guidance(u->app, q, LINE_WIDTH, &lo, &links);
 	buf_init(&b);
 	layout_to_text(&lo, &b);
 	fwrite(b.data, 1, b.len, u->out);
@@ -502,8 +489,7 @@ ask_question(struct line_ui *u, const struct question *q, bool first)
 			return f;
 		ans = session_answer(u->app->sess, q->id);
 		if ((v = number(u, nopts)) > 0) {
-			session_set_answer(u->app->sess, q->id,
-			    (size_t)v == nopts ? ANSWER_NA : q->choices[v - 1].id);
+			app_choose(u->app, q, (size_t)v - 1);
 			save(u);
 			return FLOW_NEXT;
 		}
@@ -542,7 +528,7 @@ static enum flow
 ask_priority(struct line_ui *u, const struct area *a)
 {
 	enum priority cur = session_priority(u->app->sess, a->id);
-	size_t i, n = NELEM(priority_values);
+	size_t i, n = NPRIORITIES;
 	enum flow f;
 	int v;
 
@@ -550,7 +536,8 @@ ask_priority(struct line_ui *u, const struct area *a)
 	sayf(u, _("Priority of the area \"%s\": how soon should your organisation work on it?"),
 	    a->title);
 	for (i = 0; i < n; i++)
-		say_item(u, i + 1, _(priority_labels[i]), cur == priority_values[i]);
+		say_item(u, i + 1, app_priority_label(app_priority_order[i]),
+		    cur == app_priority_order[i]);
 	for (;;) {
 		prompt(u, _("Priority [1-%zu, Enter skips, < back, q quit]: "), n);
 		if ((f = read_flow(u)) != FLOW_NEXT)
@@ -558,7 +545,7 @@ ask_priority(struct line_ui *u, const struct area *a)
 		if (u->line.len == 0)
 			return FLOW_NEXT;
 		if ((v = number(u, n)) > 0) {
-			session_set_priority(u->app->sess, a->id, priority_values[v - 1]);
+			session_set_priority(u->app->sess, a->id, app_priority_order[v - 1]);
 			save(u);
 			return FLOW_NEXT;
 		}
@@ -572,21 +559,6 @@ ask_priority(struct line_ui *u, const struct area *a)
 			break;
 		}
 	}
-}
-
-/* Where a resumed session goes on: its first question without an answer. */
-static size_t
-first_unanswered(const struct app *a)
-{
-	const struct answer *ans;
-	size_t i;
-
-	for (i = 0; i < a->pack->nquestions; i++) {
-		ans = session_answer(a->sess, a->pack->questions[i].id);
-		if (ans == NULL || ans->choice == ANSWER_NONE)
-			return i;
-	}
-	return 0;
 }
 
 /* The questions from qi on, area by area, each area ending with its priority. */
@@ -659,13 +631,18 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 		buf_free(&u.line);
 		return fflush(out) == 0 && !ferror(out) ? 0 : 1;
 	}
-	if (a->resumable)
+	/*
+	 * A script (input not a terminal) is asked nothing optional: a saved
+	 * session is resumed (--fresh starts again) and the organisation and
+	 * the role come from --organisation and --role.
+	 */
+	if (a->resumable && !o->script)
 		f = ask_resume(&u);
-	if (f == FLOW_NEXT && a->resumable && (start = first_unanswered(a)) > 0)
+	if (f == FLOW_NEXT && a->resumable && (start = app_resume_question(a)) > 0)
 		sayf(&u, _("Going on at question %zu/%zu."), start + 1, a->pack->nquestions);
-	if (f == FLOW_NEXT)
+	if (f == FLOW_NEXT && !o->script)
 		f = ask_organisation(&u);
-	if (f == FLOW_NEXT)
+	if (f == FLOW_NEXT && !o->script)
 		f = ask_role(&u);
 	if (f == FLOW_NEXT)
 		f = ask_questions(&u, start);

@@ -36,15 +36,15 @@ undated() {	# the answers file without its date, which is today's
 
 mkdir -p "$work/home" "$work/state"
 
-# Area by area: organisation, role 1 (board); in the first area a
+# The organisation and the role come as options (a script is asked no
+# optional question). Area by area: in the first area a
 # guidance request before any answer, help, a note, a step back from
 # question 4 to change question 3, and an invalid answer; "5" is "not
 # applicable"; "9" and "7" are out of range and asked again; Enter skips
 # a priority; at the last priority "<" goes back to question 32, whose
 # answer Enter keeps.
+org="Mahalle Dayanışma Derneği"
 cat >"$work/input" <<'EOF'
-Mahalle Dayanışma Derneği
-1
 2
 g
 3
@@ -99,7 +99,7 @@ x
 EOF
 
 run_full() {
-	wizard "$work/s.yaml" <"$work/input" >"$work/out" 2>"$work/err"
+	wizard "$work/s.yaml" --organisation "$org" --role board <"$work/input" >"$work/out" 2>"$work/err"
 	rc=$?
 	[ $rc = 0 ] || { echo "exit $rc"; cat "$work/err"; return 1; }
 	[ ! -s "$work/err" ] || { cat "$work/err"; return 1; }
@@ -138,7 +138,8 @@ asked_again() {	# each invalid input is answered and its prompt repeated
 result "invalid input is asked again" asked_again
 
 early_eof() {	# the input ends at question 2: what was typed is kept
-	head -n 4 "$work/input" | wizard "$work/early.yaml" >"$work/early.out" 2>&1 || return 1
+	head -n 2 "$work/input" | wizard "$work/early.yaml" --organisation "$org" --role board \
+	    >"$work/early.out" 2>&1 || return 1
 	grep -q '^organisation: "Mahalle Dayanışma Derneği"$' "$work/early.yaml" &&
 	    grep -q '^role: "board"$' "$work/early.yaml" &&
 	    [ "$(grep -c '^  - question: ' "$work/early.yaml")" = 1 ] &&
@@ -147,9 +148,30 @@ early_eof() {	# the input ends at question 2: what was typed is kept
 }
 result "an input that ends early keeps its answers" early_eof
 
-resume_unchanged() {	# resume, keep organisation and role, quit at once
+resume_unchanged() {	# resumed without a question, Enter keeps two answers, then quit
 	cp "$work/s.yaml" "$work/before.yaml"
-	printf '\n\n\nq\n' | wizard "$work/s.yaml" >"$work/resume.out" 2>&1 || return 1
+	printf '\n\nq\n' | wizard "$work/s.yaml" >"$work/resume.out" 2>&1 || return 1
 	cmp "$work/before.yaml" "$work/s.yaml"
 }
 result "a resumed session is saved unchanged" resume_unchanged
+
+# The scripted example of stok-assess(1), run as printed there (the
+# program's name pointed at the binary under test).
+man_example() {
+	mkdir -p "$work/example"
+	sed -n '/^Answer the whole Turkish assessment from a script/,/^\.Ed$/p' man/stok-assess.1 |
+	    sed -n '/^\.Bd/,/^\.Ed/p' | sed '1d;$d' | sed 's/\\e/\\/g; s/^\$ //' |
+	    sed "s|stok-assess |\"\$STOK\" |g" >"$work/example/run.sh"
+	[ "$(grep -c '"$STOK"' "$work/example/run.sh")" = 2 ] ||
+		{ echo "the example is not in the man page:"; cat "$work/example/run.sh"; return 1; }
+	(cd "$work/example" && HOME=$work/home XDG_STATE_HOME=$work/state LANGUAGE= \
+	    STOK_ASSESS_DATA=$top/data STOK=$bin sh -e run.sh) >"$work/example/out" 2>"$work/example/err" ||
+		{ cat "$work/example/err"; return 1; }
+	f=$work/example/answers.yaml
+	[ "$(grep -c '^  - question: ' "$f")" = 32 ] &&
+	    grep -q '^organisation: "Yeşil Işık Derneği"$' "$f" &&
+	    [ "$(grep -c '^    priority: high$' "$f")" = 8 ] &&
+	    [ "$(grep -c '^    choice: na$' "$f")" = 8 ] || { cat "$f"; return 1; }
+	grep -q "Yeşil Işık Derneği" "$work/example/out" || { head "$work/example/out"; return 1; }
+}
+result "the scripted example of the manual runs" man_example

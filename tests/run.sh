@@ -39,7 +39,7 @@ for loc in C.UTF-8 tr_TR.UTF-8 fi_FI.UTF-8 de_DE.UTF-8; do
 	for s in tests/golden-*.sh tests/e2e-*.sh; do
 		[ -f "$s" ] || continue
 		# the tmux tests set the wizard's locale themselves: once is enough
-		case $s in tests/e2e-wizard.sh|tests/e2e-hostile.sh) [ $loc = C.UTF-8 ] || continue ;; esac
+		case $s in tests/e2e-wizard.sh|tests/e2e-hostile.sh|tests/e2e-trust.sh) [ $loc = C.UTF-8 ] || continue ;; esac
 		sh "$s" 2>&1 | sed "s/^\(PASS\|FAIL\|SKIP\): /\1: [$loc] /" >>"$log"
 	done
 done

@@ -17,12 +17,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
 #include "app.h"
 #include "content.h"
 #include "diag.h"
+#include "fileio.h"
 #include "session.h"
 #include "ui.h"
 #include "util.h"
@@ -375,7 +377,7 @@ test_resume(void **state)
 	assert_int_equal(run("\n\n2\n\n", NULL), 0);
 	/* Enter resumes and goes on at the first question without an answer */
 	assert_int_equal(run("\n\n\n3\n\n", &out), 0);
-	assert_non_null(strstr(out, "Resume the saved session with 1 answer? [Y/n] "));
+	assert_non_null(strstr(out, "Resume the saved session with 1 answer? [y/n] "));
 	assert_non_null(strstr(out, "Going on at question 2/2."));
 	assert_null(strstr(out, "Question 1/2"));
 	free(out);
@@ -385,9 +387,28 @@ test_resume(void **state)
 	    "    choice: 2\n"
 	    "  - question: 11\n"
 	    "    choice: 3\n");
-	/* "n" starts again; something else is asked again */
-	assert_int_equal(run("maybe\nn\n\n\n1\n\n2\n\n", &out), 0);
-	assert_int_equal(count(out, "Resume the saved session with 2 answers?"), 2);
+	/* "n" then "n" again at the confirmation: nothing changes */
+	assert_int_equal(run("n\nn\n\n\nq\n", &out), 0);
+	assert_non_null(strstr(out, "Start again? "));
+	free(out);
+	assert_saved(HDR
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 2\n"
+	    "  - question: 11\n"
+	    "    choice: 3\n");
+	/* "n" confirmed starts again, and a quit before any new answer keeps the file as it was */
+	assert_int_equal(run("n\ny\n\n\nq\n", &out), 0);
+	free(out);
+	assert_saved(HDR
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 2\n"
+	    "  - question: 11\n"
+	    "    choice: 3\n");
+	/* "n", then "e" (yes in Turkish is understood only in Turkish), something else is asked again */
+	assert_int_equal(run("maybe\nn\ny\n\n\n1\n\n2\n\n", &out), 0);
+	assert_int_equal(count(out, "Please type y/n"), 1);
 	free(out);
 	assert_saved(HDR
 	    "answers:\n"
@@ -395,6 +416,52 @@ test_resume(void **state)
 	    "    choice: 1\n"
 	    "  - question: 11\n"
 	    "    choice: 2\n");
+	/* the old answers were moved beside it, under the old session's date */
+	{
+		char old[300], today_s[16], *text;
+		size_t len;
+		time_t now = time(NULL);
+		struct tm tm;
+
+		localtime_r(&now, &tm);
+		strftime(today_s, sizeof(today_s), "%Y-%m-%d", &tm);
+		snprintf(old, sizeof(old), "%s/s-%s.yaml", dir, today_s);
+		assert_int_equal(file_read(old, 1 << 20, &text, &len), 0);
+		assert_non_null(strstr(text, "  - question: 11\n    choice: 3\n"));
+		free(text);
+	}
+}
+
+static void
+test_script_options(void **state)
+{
+	struct app_options o = { .content = BASE, .session_path = path, .script = true,
+	    .organisation = "Yeşil Işık Derneği", .role = "Yönetim kurulu üyesi" };
+	struct app a;
+	FILE *in, *out;
+	char *text = NULL;
+	size_t len = 0;
+
+	(void)state;
+	/* a script is asked nothing optional: the first line is the first answer */
+	in = fmemopen((void *)"1\n\n4\n", 6, "r");
+	out = open_memstream(&text, &len);
+	assert_int_equal(app_open(&a, &o), 0);
+	assert_int_equal(ui_text_run(&a, &o, in, out), 0);
+	app_close(&a);
+	fclose(in);
+	fclose(out);
+	assert_null(strstr(text, "Organisation name"));
+	assert_null(strstr(text, "Role ["));
+	free(text);
+	assert_saved(HDR
+	    "organisation: \"Yeşil Işık Derneği\"\n"
+	    "role: \"Yönetim kurulu üyesi\"\n"
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 1\n"
+	    "  - question: 11\n"
+	    "    choice: 4\n");
 }
 
 static void
@@ -476,6 +543,7 @@ main(void)
 		cmocka_unit_test_setup(test_notes, fresh),
 		cmocka_unit_test_setup(test_typed_controls, fresh),
 		cmocka_unit_test_setup(test_resume, fresh),
+		cmocka_unit_test_setup(test_script_options, fresh),
 		cmocka_unit_test_setup(test_help_and_guidance, fresh),
 		cmocka_unit_test_setup(test_hostile_content, fresh),
 		cmocka_unit_test_setup(test_output_error, fresh),
