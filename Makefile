@@ -168,8 +168,12 @@ run: need-build-deps
 # Everything: the manual pages' lint, unit, golden and end-to-end tests in
 # several locales, the fuzzers, the SIGKILL test and valgrind, side by side
 # on the cores (tests/run.sh says how; JOBS=N sets how many at a time).
+# The build before the tests uses every core unless -j was given.
+NPROC    := $(shell nproc 2>/dev/null || echo 1)
+JOBS_ARG  = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
+
 check: need-deps
-	@$(MAKE) --no-print-directory all tests
+	@$(MAKE) --no-print-directory $(JOBS_ARG) all tests
 	@SANITIZE=$(SANITIZE) sh tests/run.sh
 
 test: check
@@ -178,7 +182,7 @@ test: check
 # unit, golden and line-mode tests; no tmux, valgrind, fuzzers or network,
 # and no "make deps".
 check-unit:
-	@$(MAKE) --no-print-directory all tests
+	@$(MAKE) --no-print-directory $(JOBS_ARG) all tests
 	@SANITIZE=$(SANITIZE) sh tests/run.sh --quick
 
 tests: stok-assess $(TEST_BINS)
