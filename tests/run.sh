@@ -8,7 +8,8 @@
 #     build/locale, no root needed; the outputs must not change), except
 #     the tmux tests, which set the wizard's locale themselves and run once;
 #   - the manual pages through "make lint";
-#   - once: the SIGKILL test (tests/kill.sh) and the fuzzers (tests/fuzz.sh);
+#   - once: the SIGKILL test (tests/kill.sh), the fuzzers (tests/fuzz.sh)
+#     and the Makefile's conventions on a copy of the tree (tests/make.sh);
 #   - valgrind (zero errors, zero definitely lost bytes) on every unit test
 #     and on a representative set of the commands: the golden suites of
 #     check, report, merge and diff and the line-mode wizard, each command
@@ -68,6 +69,8 @@ run_job() {
 		# fewer kills under the sanitizers
 		if [ "${SANITIZE:-0}" = 1 ]; then k=50; else k=${KILLS:-200}; fi
 		KILLS=$k LC_ALL=C.UTF-8 nice -n 5 bash tests/kill.sh >"$out" 2>&1 ;;
+	make)
+		LC_ALL=C.UTF-8 nice -n 5 sh tests/make.sh >"$out" 2>&1 ;;
 	fuzz)
 		FUZZ_SECONDS=${FUZZ_SECONDS:-30} LC_ALL=C.UTF-8 nice -n 10 sh tests/fuzz.sh >"$out" 2>&1 ;;
 	valgrind-unit)
@@ -152,6 +155,7 @@ done
 	if [ $quick = 0 ]; then
 		echo fuzz -
 		echo kill -
+		echo make -
 		for s in $scripts; do tmux_test "$s" && echo script "$s" C.UTF-8; done
 		if [ "${SANITIZE:-0}" != 1 ] && command -v valgrind >/dev/null 2>&1; then
 			for s in tests/golden-report.sh tests/golden-merge.sh tests/golden-diag.sh \
