@@ -13,7 +13,7 @@ suite=make
 trap 'rm -rf "$work"' EXIT
 cd "$top" || exit 1
 make=${MAKE:-make}
-unset MAKEFLAGS MFLAGS DESTDIR PREFIX CFLAGS
+unset MAKEFLAGS MFLAGS DESTDIR PREFIX CFLAGS SANITIZE
 
 # The tree as "make dist" would pack it.
 src=$work/src
