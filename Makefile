@@ -50,10 +50,12 @@ LIB_SRCS += src/fileio.c
 LIB_SRCS += src/i18n.c
 LIB_SRCS += src/layout.c
 LIB_SRCS += src/merge.c
+LIB_SRCS += src/network.c
 LIB_SRCS += src/pack.c
 LIB_SRCS += src/packs.c
 LIB_SRCS += src/report.c
 LIB_SRCS += src/report_words.c
+LIB_SRCS += src/room.c
 LIB_SRCS += src/schema.c
 LIB_SRCS += src/score.c
 LIB_SRCS += src/session.c
@@ -67,6 +69,7 @@ CMD_SRCS += src/cmd_check.c
 CMD_SRCS += src/cmd_common.c
 CMD_SRCS += src/cmd_list.c
 CMD_SRCS += src/cmd_merge.c
+CMD_SRCS += src/cmd_network.c
 CMD_SRCS += src/cmd_report.c
 CMD_SRCS += src/cmd_wizard.c
 CMD_SRCS += src/scr_input.c
@@ -77,7 +80,6 @@ CMD_SRCS += src/scr_vote.c
 CMD_SRCS += src/ui_curses.c
 CMD_SRCS += src/ui_draw.c
 CMD_SRCS += src/ui_term.c
-
 TEST_SRCS = $(wildcard tests/unit/test_*.c)
 
 LIB_OBJS  = $(LIB_SRCS:src/%.c=build/%.o)

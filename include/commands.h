@@ -18,6 +18,7 @@ int	cmd_report(int argc, char **argv);
 int	cmd_wizard(int argc, char **argv);
 int	cmd_merge(int argc, char **argv);
 int	cmd_diff(int argc, char **argv);
+int	cmd_network(int argc, char **argv);
 
 /* Answers files and the pack they were given to (see cmd_common.c). */
 struct answers_set {

@@ -23,7 +23,7 @@
 static const char usage_text[] =
     "usage: stok-assess [--lang L] [--pack ID] [--content DIR] [--session FILE] [--fresh]\n"
     "                   [--ui=curses|text] [--color=auto|always|never] [--mouse]\n"
-    "                   [--workshop] [--demo [--sample]]\n"
+    "                   [--workshop [--big]] [--demo [--sample]]\n"
     "       stok-assess check [PACK ...]\n"
     "       stok-assess list\n"
     "       stok-assess report ANSWERS [--format text|markdown|html|json] [-o FILE]\n"
@@ -32,6 +32,7 @@ static const char usage_text[] =
     "                         [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n"
     "       stok-assess diff OLD NEW [--format text|markdown|html|json] [-o FILE]\n"
     "                        [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n"
+    "       stok-assess network FILE ... [-o PROFILE] [--min-group N]\n"
     "       stok-assess --help | --version\n"
     "\n"
     "With no command, the wizard asks the questions of the pack for your language.\n"
@@ -44,6 +45,7 @@ static const char usage_text[] =
     "  report   write the report of an answers file\n"
     "  merge    the group report of several people's answers\n"
     "  diff     what changed between two assessments\n"
+    "  network  a network's profile from its members' answers\n"
     "\n"
     "Environment: STOK_ASSESS_DATA names the directory of the bundled packs.\n"
     "See stok-assess(1) and, for the file formats, stok-assess(5).\n";
@@ -57,6 +59,7 @@ static const struct command {
 	{ "report", cmd_report },
 	{ "merge", cmd_merge },
 	{ "diff", cmd_diff },
+	{ "network", cmd_network },
 };
 
 static void PRINTFLIKE(1, 0)

@@ -150,24 +150,19 @@ ranked_cmp(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
-/*
- * The group's answers: for each question the lower median of the levels
- * chosen; for each area the priority most respondents gave, the higher
- * one on a tie.
- */
-static struct session *
-group_session(const struct group *g)
+struct session *
+merge_answers(const struct pack *pack, const struct session *const *r, size_t n)
 {
-	struct session *s = session_new(g->pack);
+	struct session *s = session_new(pack);
 	int counts[CONTENT_MAX_CHOICES + 1], pcount[4], l, best;
 	size_t i, k, m, seen;
 
-	for (i = 0; i < g->pack->nquestions; i++) {
-		const struct question *q = &g->pack->questions[i];
+	for (i = 0; i < pack->nquestions; i++) {
+		const struct question *q = &pack->questions[i];
 
 		memset(counts, 0, sizeof(counts));
-		for (k = 0, m = 0; k < g->n; k++)
-			if ((l = chosen_level(g->r[k].sess, q)) > 0) {
+		for (k = 0, m = 0; k < n; k++)
+			if ((l = chosen_level(r[k], q)) > 0) {
 				counts[l]++;
 				m++;
 			}
@@ -178,12 +173,12 @@ group_session(const struct group *g)
 				break;
 		session_set_answer(s, q->id, q->choices[l - 1].id);
 	}
-	for (i = 0; i < g->pack->nareas; i++) {
-		const char *id = g->pack->areas[i].id;
+	for (i = 0; i < pack->nareas; i++) {
+		const char *id = pack->areas[i].id;
 
 		memset(pcount, 0, sizeof(pcount));
-		for (k = 0; k < g->n; k++)
-			pcount[session_priority(g->r[k].sess, id)]++;
+		for (k = 0; k < n; k++)
+			pcount[session_priority(r[k], id)]++;
 		best = PRIORITY_NONE;
 		for (l = PRIORITY_HIGH, m = 0; l >= PRIORITY_LOW; l--)	/* m: best's count */
 			if ((size_t)pcount[l] > m) {
@@ -193,6 +188,20 @@ group_session(const struct group *g)
 		if (best != PRIORITY_NONE)
 			session_set_priority(s, id, (enum priority)best);
 	}
+	return s;
+}
+
+static struct session *
+group_session(const struct group *g)
+{
+	const struct session **r = xcalloc(g->n ? g->n : 1, sizeof(*r));
+	struct session *s;
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		r[i] = g->r[i].sess;
+	s = merge_answers(g->pack, r, g->n);
+	free(r);
 	return s;
 }
 

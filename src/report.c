@@ -13,6 +13,7 @@
 
 #include "layout.h"
 #include "report.h"
+#include "room.h"
 #include "score.h"
 #include "text.h"
 
@@ -121,61 +122,6 @@ votes_text(const struct question *q, const struct answer *a)
 	return buf_detach(&b);
 }
 
-struct disagreement {
-	const struct question	*q;
-	long long		 var;	/* variance of the levels voted, x 10000 */
-	int			 lo, hi;
-};
-
-static int
-disagreement_cmp(const void *a, const void *b)
-{
-	const struct disagreement *x = a, *y = b;
-
-	if (x->var != y->var)
-		return x->var < y->var ? 1 : -1;
-	return (x->q->index > y->q->index) - (x->q->index < y->q->index);
-}
-
-/*
- * The questions where the room's votes spread most (by the variance of
- * the levels voted, in integers), at most five; the caller frees.
- */
-static size_t
-disagreements(const struct report *r, struct disagreement **out)
-{
-	struct disagreement *d = xcalloc(r->pack->nquestions + 1, sizeof(*d));
-	size_t i, n = 0;
-	int k;
-
-	for (i = 0; i < r->pack->nquestions; i++) {
-		const struct question *q = &r->pack->questions[i];
-		const struct answer *a = session_answer(r->sess, q->id);
-		long long cnt = 0, s1 = 0, s2 = 0;
-		int lo = 0, hi = 0;
-
-		if (a == NULL || a->nvotes == 0)
-			continue;
-		for (k = 0; k < a->nvotes && k < (int)q->nchoices; k++) {
-			if (a->votes[k] == 0)
-				continue;
-			cnt += a->votes[k];
-			s1 += (long long)a->votes[k] * (k + 1);
-			s2 += (long long)a->votes[k] * (k + 1) * (k + 1);
-			if (lo == 0)
-				lo = k + 1;
-			hi = k + 1;
-		}
-		if (cnt < 2 || hi == lo)
-			continue;
-		d[n++] = (struct disagreement){ q, (cnt * s2 - s1 * s1) * 10000 / (cnt * cnt),
-		    lo, hi };
-	}
-	qsort(d, n, sizeof(*d), disagreement_cmp);
-	*out = d;
-	return n < 5 ? n : 5;
-}
-
 /* ------------------------------------------------------------------ text */
 
 static void
@@ -214,7 +160,7 @@ write_text(struct report *r)
 {
 	const struct report_words *w = r->w;
 	struct layout lo;
-	struct disagreement *dis = NULL;
+	struct room_disagreement *dis = NULL;
 	char lv[32], bar[16], *line, *votes;
 	size_t i, k, nd;
 	int width = r->width;
@@ -282,7 +228,7 @@ write_text(struct report *r)
 		layout_blank(&lo);
 	}
 
-	if ((nd = disagreements(r, &dis)) > 0) {
+	if ((nd = room_disagreements(r->pack, r->sess, &dis)) > 0) {
 		text_heading(&lo, w->disagreed, width, "-");
 		for (i = 0; i < nd; i++) {
 			votes = votes_text(dis[i].q, session_answer(r->sess, dis[i].q->id));

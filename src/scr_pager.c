@@ -85,6 +85,14 @@ pager_relayout(struct ui *ui)
 		layout_blank(&ui->pager);
 		layout_text(&ui->pager, q->help != NULL ? q->help :
 		    _("This question has no help text."), ui->pager_width, 0, 0);
+		if (ui->app->workshop)	/* the options in full, which the vote screen may shorten */
+			for (i = 0; i <= q->nchoices; i++) {
+				line = xasprintf("%zu %s", i + 1, i < q->nchoices ?
+				    q->choices[i].text->title : _("Not applicable to us"));
+				layout_blank(&ui->pager);
+				layout_text(&ui->pager, line, ui->pager_width, 2, 0);
+				free(line);
+			}
 		break;
 	case PAGER_GUIDANCE:
 		if (ch == NULL) {
