@@ -176,6 +176,8 @@ JOBS_ARG  = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
 
 check: need-deps
 	@$(MAKE) --no-print-directory $(JOBS_ARG) all tests
+	@# the fuzzers too, on every core (tests/fuzz.sh reports a failed build)
+	@-$(MAKE) --no-print-directory -s $(JOBS_ARG) fuzz-build >/dev/null 2>&1
 	@SANITIZE=$(SANITIZE) sh tests/run.sh
 
 test: check
