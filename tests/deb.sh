@@ -85,6 +85,7 @@ purge() {
 		{ echo "dpkg still knows the package"; return 1; }
 	left=0
 	while read -r f; do
+		[ "$f" = /. ] && continue
 		[ -e "$f" ] || [ -L "$f" ] || continue
 		# a directory that other packages own too (/usr/share/man/man1) stays
 		[ -d "$f" ] && dpkg -S "$f" >/dev/null 2>&1 && continue
