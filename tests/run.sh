@@ -12,8 +12,8 @@
 #     and the Makefile's conventions on a copy of the tree (tests/make.sh);
 #   - valgrind (zero errors, zero definitely lost bytes) on every unit test
 #     and on a representative set of the commands: the golden suites of
-#     check, report, merge and diff and the line-mode wizard, each command
-#     run under valgrind.
+#     report, merge and diff and the line-mode wizard, each command run
+#     under valgrind, and check on every bundled and test pack.
 # The tmux tests run at the normal priority, everything else at a lower
 # one, so that a loaded machine does not starve the terminal they drive.
 # "tests/run.sh --quick" (make check-unit) runs the offline subset: unit,
@@ -73,6 +73,23 @@ run_job() {
 		LC_ALL=C.UTF-8 nice -n 5 sh tests/make.sh >"$out" 2>&1 ;;
 	fuzz)
 		FUZZ_SECONDS=${FUZZ_SECONDS:-30} LC_ALL=C.UTF-8 nice -n 10 sh tests/fuzz.sh >"$out" 2>&1 ;;
+	valgrind-check)
+		# check on every bundled pack and every test pack, under valgrind
+		# (golden-diag.sh's two hundred bad files would cost more than all
+		# the other valgrind jobs together)
+		: >"$out"
+		for d in data/*/ tests/content/*/; do
+			[ -f "$d/assessment.yaml" ] || continue
+			LC_ALL=C.UTF-8 nice -n 5 valgrind -q --error-exitcode=99 --leak-check=full \
+			    --errors-for-leak-kinds=definite "$top/stok-assess" check "$d" \
+			    >/dev/null 2>"$out.vg"
+			if [ $? != 99 ] && ! grep -q '^==[0-9]*==' "$out.vg"; then
+				echo "PASS: valgrind check $d" >>"$out"
+			else
+				{ echo "FAIL: valgrind check $d"; sed 's/^/    /' "$out.vg" | head -30; } >>"$out"
+			fi
+		done
+		rm -f "$out.vg" ;;
 	valgrind-unit)
 		name=$(basename "$arg")
 		if LC_ALL=C.UTF-8 nice -n 5 valgrind -q --error-exitcode=99 --leak-check=full \
@@ -158,10 +175,10 @@ done
 		echo make -
 		for s in $scripts; do tmux_test "$s" && echo script "$s" C.UTF-8; done
 		if [ "${SANITIZE:-0}" != 1 ] && command -v valgrind >/dev/null 2>&1; then
-			for s in tests/golden-report.sh tests/golden-merge.sh tests/golden-diag.sh \
-			    tests/e2e-linemode.sh; do
+			for s in tests/golden-report.sh tests/golden-merge.sh tests/e2e-linemode.sh; do
 				[ -f "$s" ] && echo valgrind "$s"
 			done
+			echo valgrind-check -
 			for t in build/tests/test_*; do echo valgrind-unit "$t"; done
 		fi
 	fi
