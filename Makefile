@@ -1,13 +1,22 @@
 # stok-assess: a plain Makefile. pkg-config finds ncursesw, libyaml and
 # cmark; "make run" and "make check" install what is missing through
 # "make deps" first, so that a fresh Debian machine needs nothing else.
+# The GNU targets are here: all, install, install-strip, uninstall,
+# installcheck, check (= test), dist, clean, distclean.
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
-BINDIR    = $(PREFIX)/bin
-DATADIR   = $(PREFIX)/share/stok-assess
-MANDIR    = $(PREFIX)/share/man
-LOCALEDIR = $(PREFIX)/share/locale
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/stok-assess
+MANDIR   ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
+
+INSTALL         ?= install
+INSTALL_PROGRAM ?= $(INSTALL) -m 755
+INSTALL_DATA    ?= $(INSTALL) -m 644
+
+# A failed recipe leaves no half-written target behind.
+.DELETE_ON_ERROR:
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g -gdwarf-4
@@ -31,12 +40,51 @@ DEB_PACKAGES = gcc make pkg-config libncurses-dev libyaml-dev libcmark-dev cmark
 	       libcmocka-dev libunistring-dev libxml2-utils python3 tmux valgrind mandoc locales gettext \
 	       dialog clang libclang-rt-14-dev
 
-LIB_SRCS = src/layout.c src/util.c src/text.c src/diag.c src/ytree.c src/yfast.c src/schema.c \
-	   src/fileio.c src/assessment.c src/answertext.c src/pack.c src/packs.c \
-	   src/score.c src/report.c src/report_doc.c src/report_json.c src/report_words.c src/app.c src/i18n.c src/merge.c src/links.c \
-	   src/session.c src/ui_text.c src/network.c src/room.c
-CMD_SRCS = src/main.c src/cmd_check.c src/cmd_list.c src/cmd_links.c src/cmd_report.c src/cmd_merge.c src/cmd_network.c src/cmd_common.c src/cmd_wizard.c src/ui_curses.c src/ui_term.c src/ui_draw.c \
-	   src/scr_question.c src/scr_vote.c src/scr_pager.c src/scr_lists.c src/scr_input.c
+# The sources, one a line: the library (what the unit tests and the
+# fuzzers link) and the command-line program around it.
+LIB_SRCS  = src/answertext.c
+LIB_SRCS += src/app.c
+LIB_SRCS += src/assessment.c
+LIB_SRCS += src/diag.c
+LIB_SRCS += src/fileio.c
+LIB_SRCS += src/i18n.c
+LIB_SRCS += src/layout.c
+LIB_SRCS += src/links.c
+LIB_SRCS += src/merge.c
+LIB_SRCS += src/network.c
+LIB_SRCS += src/pack.c
+LIB_SRCS += src/packs.c
+LIB_SRCS += src/report.c
+LIB_SRCS += src/report_doc.c
+LIB_SRCS += src/report_json.c
+LIB_SRCS += src/report_words.c
+LIB_SRCS += src/room.c
+LIB_SRCS += src/schema.c
+LIB_SRCS += src/score.c
+LIB_SRCS += src/session.c
+LIB_SRCS += src/text.c
+LIB_SRCS += src/ui_text.c
+LIB_SRCS += src/util.c
+LIB_SRCS += src/yfast.c
+LIB_SRCS += src/ytree.c
+
+CMD_SRCS  = src/main.c
+CMD_SRCS += src/cmd_check.c
+CMD_SRCS += src/cmd_common.c
+CMD_SRCS += src/cmd_links.c
+CMD_SRCS += src/cmd_list.c
+CMD_SRCS += src/cmd_merge.c
+CMD_SRCS += src/cmd_network.c
+CMD_SRCS += src/cmd_report.c
+CMD_SRCS += src/cmd_wizard.c
+CMD_SRCS += src/scr_input.c
+CMD_SRCS += src/scr_lists.c
+CMD_SRCS += src/scr_pager.c
+CMD_SRCS += src/scr_question.c
+CMD_SRCS += src/scr_vote.c
+CMD_SRCS += src/ui_curses.c
+CMD_SRCS += src/ui_draw.c
+CMD_SRCS += src/ui_term.c
 TEST_SRCS = $(wildcard tests/unit/test_*.c)
 
 LIB_OBJS  = $(LIB_SRCS:src/%.c=build/%.o)
@@ -59,8 +107,8 @@ XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
 		 --add-comments=TRANSLATORS: --add-location=file \
 		 --package-name=stok-assess --package-version=$(VERSION)
 
-.PHONY: FORCE all run check test install uninstall clean deps deb-deps need-deps need-build-deps lint bench \
-	pot pot-new
+.PHONY: FORCE all run check check-unit test install install-strip installcheck uninstall clean \
+	distclean dist deb deps deb-deps need-deps need-build-deps lint bench pot pot-new
 
 all: stok-assess $(MO_FILES)
 
@@ -71,11 +119,13 @@ build/libstok.a: $(LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJS)
 
-# Rebuild everything when the compiler or its flags change (SANITIZE=1, say).
+# Rebuild everything when the compiler, its flags (SANITIZE=1, say) or the
+# directories compiled into the program (PREFIX, DATADIR, LOCALEDIR) change.
+BUILD_FLAGS = $(CC) $(SAN_FLAGS) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) VERSION=$(VERSION) \
+	      PREFIX=$(PREFIX) BINDIR=$(BINDIR) DATADIR=$(DATADIR) MANDIR=$(MANDIR) LOCALEDIR=$(LOCALEDIR)
 build/.flags: FORCE
 	@mkdir -p build
-	@echo "$(CC) $(SAN_FLAGS) $(CFLAGS) $(LDFLAGS)" | cmp -s - $@ || \
-	 echo "$(CC) $(SAN_FLAGS) $(CFLAGS) $(LDFLAGS)" > $@
+	@echo '$(BUILD_FLAGS)' | cmp -s - $@ || echo '$(BUILD_FLAGS)' > $@
 
 build/%.o: src/%.c build/.flags
 	@mkdir -p $(@D)
@@ -122,10 +172,27 @@ run: need-build-deps
 	 ./stok-assess list | cut -f2 | grep -qx "$$lang" || lang=tr; \
 	 echo "./stok-assess --lang $$lang $(RUN_ARGS)"; exec ./stok-assess --lang $$lang $(RUN_ARGS)
 
-# Everything: unit, golden and end-to-end tests, in several locales.
+# Everything: the manual pages' lint, unit, golden and end-to-end tests in
+# several locales, the fuzzers, the SIGKILL test and valgrind, side by side
+# on the cores (tests/run.sh says how; JOBS=N sets how many at a time).
+# The build before the tests uses every core unless -j was given.
+NPROC    := $(shell nproc 2>/dev/null || echo 1)
+JOBS_ARG  = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(NPROC))
+
 check: need-deps
-	@$(MAKE) --no-print-directory all tests
-	@SANITIZE=$(SANITIZE) tests/run.sh
+	@$(MAKE) --no-print-directory $(JOBS_ARG) all tests
+	@# the fuzzers too, on every core (tests/fuzz.sh reports a failed build)
+	@-$(MAKE) --no-print-directory -s $(JOBS_ARG) fuzz-build >/dev/null 2>&1
+	@SANITIZE=$(SANITIZE) sh tests/run.sh
+
+test: check
+
+# The offline, quick subset (the Debian package runs it while building):
+# unit, golden and line-mode tests; no tmux, valgrind, fuzzers or network,
+# and no "make deps".
+check-unit:
+	@$(MAKE) --no-print-directory $(JOBS_ARG) all tests
+	@SANITIZE=$(SANITIZE) sh tests/run.sh --quick
 
 tests: stok-assess $(TEST_BINS)
 
@@ -184,21 +251,30 @@ deb-deps:
 	fi
 
 install: stok-assess $(MO_FILES)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
-	install -m 755 stok-assess $(DESTDIR)$(BINDIR)/stok-assess
-	install -m 644 man/stok-assess.1 $(DESTDIR)$(MANDIR)/man1/stok-assess.1
-	install -m 644 man/stok-assess.5 $(DESTDIR)$(MANDIR)/man5/stok-assess.5
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	$(INSTALL_PROGRAM) stok-assess $(DESTDIR)$(BINDIR)/stok-assess
+	$(INSTALL_DATA) man/stok-assess.1 $(DESTDIR)$(MANDIR)/man1/stok-assess.1
+	$(INSTALL_DATA) man/stok-assess.5 $(DESTDIR)$(MANDIR)/man5/stok-assess.5
 	for p in $(PACKS); do \
 	  (cd data/$$p && find . -type d) | while read -r d; do \
-	    install -d "$(DESTDIR)$(DATADIR)/$$p/$$d"; done; \
+	    $(INSTALL) -d "$(DESTDIR)$(DATADIR)/$$p/$$d"; done; \
 	  (cd data/$$p && find . -type f) | while read -r f; do \
-	    install -m 644 "data/$$p/$$f" "$(DESTDIR)$(DATADIR)/$$p/$$f"; done; \
+	    $(INSTALL_DATA) "data/$$p/$$f" "$(DESTDIR)$(DATADIR)/$$p/$$f"; done; \
 	done
 	for l in $(LINGUAS); do \
-	  install -d "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES"; \
-	  install -m 644 build/locale/$$l/LC_MESSAGES/stok-assess.mo \
+	  $(INSTALL) -d "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES"; \
+	  $(INSTALL_DATA) build/locale/$$l/LC_MESSAGES/stok-assess.mo \
 	    "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/stok-assess.mo"; \
 	done
+
+install-strip:
+	$(MAKE) --no-print-directory INSTALL_PROGRAM='$(INSTALL_PROGRAM) -s' install
+
+# The installed program on its installed content (after "make install",
+# with the same PREFIX and DESTDIR): tests/installcheck.sh says what.
+installcheck:
+	@sh tests/installcheck.sh "$(DESTDIR)$(BINDIR)/stok-assess" "$(DESTDIR)$(DATADIR)" \
+	    "$(DESTDIR)$(MANDIR)" "$(if $(DESTDIR),,$(LOCALEDIR))" "$(PACKS)"
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/stok-assess
@@ -215,3 +291,37 @@ uninstall:
 
 clean:
 	rm -rf build stok-assess
+
+# What "make deps" and "make dist" left too.
+distclean: clean
+	rm -rf node_modules stok-assess-$(VERSION) stok-assess-$(VERSION).tar.gz
+
+# The source tarball stok-assess-VERSION.tar.gz: the files git knows (or,
+# outside a git work tree, every file but what the build makes), under
+# stok-assess-VERSION/, owned by root, dated by the last commit.
+DIST = stok-assess-$(VERSION)
+dist:
+	@rm -rf $(DIST) $(DIST).tar.gz
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  git ls-files -z; \
+	else \
+	  find . -path ./build -prune -o -path ./node_modules -prune -o -path ./.git -prune \
+	    -o -path ./$(DIST) -prune -o -name '$(DIST).tar.gz' -o -path ./stok-assess -o \
+	    -type f -printf '%P\0'; \
+	fi | LC_ALL=C sort -z | \
+	  tar --null -T - --transform 's,^,$(DIST)/,S' --owner=0 --group=0 --numeric-owner \
+	    --mode='u+rwX,go+rX,go-w' --sort=none \
+	    --mtime="@$$(git log -1 --format=%ct 2>/dev/null || date +%s)" \
+	    -cf - | gzip -n -9 > $(DIST).tar.gz
+	@echo "$(DIST).tar.gz"
+
+# The Debian package, built from "make dist" in build/deb and checked with
+# lintian (tests/deb.sh also installs, runs and purges it).
+DEB_PACKAGES_DEB = debhelper dpkg-dev lintian man-db
+deb:
+	@$(MAKE) --no-print-directory deb-deps DEB_PACKAGES='$(DEB_PACKAGES_DEB)'
+	@$(MAKE) --no-print-directory dist
+	rm -rf build/deb && mkdir -p build/deb
+	tar -C build/deb -xzf $(DIST).tar.gz
+	cd build/deb/$(DIST) && dpkg-buildpackage -us -uc
+	lintian --fail-on error,warning --display-info --pedantic build/deb/stok-assess_$(VERSION)_*.changes

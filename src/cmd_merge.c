@@ -83,9 +83,9 @@ cmd_merge(int argc, char **argv)
 	struct buf out;
 	int first, status;
 
-	first = parse_options(argc, argv, "usage: stok-assess merge FILE ... [--format "
-	    "text|markdown|html|json|csv] [-o FILE] [--force] [--width N] [--lang L]\n"
-	    "                         [--pack ID] [--content DIR]\n", true, &o);
+	first = parse_options(argc, argv, "usage: stok-assess merge ANSWERS ... [--format "
+	    "text|markdown|html|json|csv] [-o FILE]\n"
+	    "                         [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n", true, &o);
 	if (first < 0)
 		return 2;
 	if (first >= argc)
@@ -116,8 +116,8 @@ cmd_diff(int argc, char **argv)
 	int first, status;
 
 	first = parse_options(argc, argv, "usage: stok-assess diff OLD NEW [--format "
-	    "text|markdown|html|json] [-o FILE] [--force] [--width N] [--lang L]\n"
-	    "                         [--pack ID] [--content DIR]\n", false, &o);
+	    "text|markdown|html|json] [-o FILE]\n"
+	    "                        [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n", false, &o);
 	if (first < 0)
 		return 2;
 	if (argc - first != 2)

@@ -13,7 +13,7 @@
 #include "network.h"
 
 static const char network_usage[] =
-    "usage: stok-assess network FILE ... [-o PROFILE] [--force] [--min-group N]\n"
+    "usage: stok-assess network ANSWERS ... [-o PROFILE] [--force] [--min-group N]\n"
     "                           [--pack ID] [--content DIR]\n";
 
 int

@@ -52,7 +52,8 @@ seed() {
 		fi
 	done
 }
-texts=$( { find data tests/content -path '*/answers/*' -type f \( -name '*.md' -o -name '*.txt' \)
+texts=$( { find tests/fixtures -type f -name "*.txt"
+	   find data tests/content -path '*/answers/*' -type f \( -name '*.md' -o -name '*.txt' \)
 	   find tests/content/bad -name '*.md'
 	   [ -d "$seeds" ] && find "$seeds" -type f; } | sort)
 seed answertext $texts

@@ -1,103 +1,209 @@
 #!/bin/sh
-# The whole test suite, as "make check" runs it: the unit tests (cmocka),
-# the golden suites and the end-to-end tests, each in C.UTF-8, tr_TR.UTF-8,
-# fi_FI.UTF-8 and de_DE.UTF-8 (built with localedef into build/locale, no
-# root needed; the outputs must not change), the tmux tests once; then the
-# SIGKILL test and the fuzzers once; then the unit tests and every golden
-# case of the commands once more under valgrind. Ends with one line
-# "N passed, N failed, N skipped". Exit status 0 only when nothing failed.
+# The test suite, as "make check" runs it. Every case is a job, and the
+# jobs run side by side on the machine's cores (JOBS, default the number
+# of cores) through xargs -P:
+#   - the unit tests (build/tests/test_*, cmocka) and every test script
+#     (tests/golden-*.sh, tests/e2e-*.sh, tests/suite-*.sh) in C.UTF-8,
+#     tr_TR.UTF-8, fi_FI.UTF-8 and de_DE.UTF-8 (built with localedef into
+#     build/locale, no root needed; the outputs must not change), except
+#     the tmux tests, which set the wizard's locale themselves and run once;
+#   - the manual pages through "make lint";
+#   - once: the SIGKILL test (tests/kill.sh), the fuzzers (tests/fuzz.sh)
+#     and the Makefile's conventions on a copy of the tree (tests/make.sh);
+#   - valgrind (zero errors, zero definitely lost bytes) on every unit test
+#     and on a representative set of the commands: the golden suites of
+#     report, merge and diff and the line-mode wizard, each command run
+#     under valgrind, and check on every bundled and test pack.
+# The tmux tests run at the normal priority, everything else at a lower
+# one, so that a loaded machine does not starve the terminal they drive.
+# "tests/run.sh --quick" (make check-unit) runs the offline subset: unit,
+# golden and line-mode tests in C.UTF-8 and tr_TR.UTF-8, no tmux, no
+# valgrind, no fuzzers, no network.
+# Ends with one line "N passed, N failed, N skipped"; exit status 0 only
+# when nothing failed.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
 export SEEDS="${SEEDS:-$top/../shared/seeds}"
+export LOCPATH="$top/build/locale"
+
+# The tests that drive the wizard in tmux: once, at the normal priority.
+tmux_test() {
+	grep -Eq '^[^#]*(\<tm new-session|\<tmux )' "$1" 2>/dev/null
+}
+
+# One job: run_job OUT KIND ARG [LOCALE], its PASS:/FAIL:/SKIP: lines in OUT.
+run_job() {
+	out=$1 kind=$2 arg=$3 loc=${4:-C.UTF-8}
+	case $kind in
+	unit)
+		res=$(LC_ALL=$loc CMOCKA_MESSAGE_OUTPUT=TAP nice -n 5 "$arg" 2>&1); rc=$?
+		name=$(basename "$arg")
+		printf '%s\n' "$res" | sed -n \
+		    -e "s/^ok [0-9]* - \(.*\) # SKIP.*/SKIP: [$loc] $name \1/p" \
+		    -e "s/^not ok [0-9]* # SKIP \(.*\)/SKIP: [$loc] $name \1/p" \
+		    -e "/# SKIP/!s/^ok [0-9]* - \(.*\)/PASS: [$loc] $name \1/p" \
+		    -e "s/^not ok [0-9]* - \(.*\)/FAIL: [$loc] $name \1/p" >"$out"
+		if [ $rc != 0 ]; then
+			grep -q '^FAIL' "$out" || echo "FAIL: [$loc] $name exit status $rc" >>"$out"
+			printf '%s\n' "$res" | grep -v '^ok' | sed 's/^/    /' | head -40 >>"$out"
+		fi ;;
+	script)
+		if tmux_test "$arg"; then n=; else n="nice -n 5"; fi
+		LC_ALL=$loc $n sh "$arg" 2>&1 |
+		    sed "s/^\(PASS\|FAIL\|SKIP\): /\1: [$loc] /" >"$out"
+		grep -q '^\(PASS\|FAIL\|SKIP\): ' "$out" ||
+			{ echo "FAIL: [$loc] $arg printed no result"; sed 's/^/    /' "$out" | head -20; } \
+			>>"$out" ;;
+	lint)
+		if ! command -v mandoc >/dev/null 2>&1; then
+			echo "SKIP: lint (mandoc is not installed)" >"$out"
+		elif ${MAKE:-make} -s --no-print-directory lint >"$out.why" 2>&1; then
+			echo "PASS: lint mandoc -Tlint -Wwarning on the manual pages" >"$out"
+		else
+			{ echo "FAIL: lint mandoc -Tlint -Wwarning on the manual pages"
+			  sed 's/^/    /' "$out.why" | head -30; } >"$out"
+		fi
+		rm -f "$out.why" ;;
+	kill)
+		# fewer kills under the sanitizers
+		if [ "${SANITIZE:-0}" = 1 ]; then k=50; else k=${KILLS:-200}; fi
+		KILLS=$k LC_ALL=C.UTF-8 nice -n 5 bash tests/kill.sh >"$out" 2>&1 ;;
+	make)
+		LC_ALL=C.UTF-8 nice -n 5 sh tests/make.sh >"$out" 2>&1 ;;
+	fuzz)
+		FUZZ_SECONDS=${FUZZ_SECONDS:-30} LC_ALL=C.UTF-8 nice -n 10 sh tests/fuzz.sh >"$out" 2>&1 ;;
+	valgrind-check)
+		# check on every bundled pack and every test pack, under valgrind
+		# (golden-diag.sh's two hundred bad files would cost more than all
+		# the other valgrind jobs together)
+		: >"$out"
+		for d in data/*/ tests/content/*/; do
+			[ -f "$d/assessment.yaml" ] || continue
+			LC_ALL=C.UTF-8 nice -n 5 valgrind -q --error-exitcode=99 --leak-check=full \
+			    --errors-for-leak-kinds=definite "$top/stok-assess" check "$d" \
+			    >/dev/null 2>"$out.vg"
+			if [ $? != 99 ] && ! grep -q '^==[0-9]*==' "$out.vg"; then
+				echo "PASS: valgrind check $d" >>"$out"
+			else
+				{ echo "FAIL: valgrind check $d"; sed 's/^/    /' "$out.vg" | head -30; } >>"$out"
+			fi
+		done
+		rm -f "$out.vg" ;;
+	valgrind-unit)
+		name=$(basename "$arg")
+		if LC_ALL=C.UTF-8 nice -n 5 valgrind -q --error-exitcode=99 --leak-check=full \
+		    --errors-for-leak-kinds=definite "$arg" >/dev/null 2>"$out.vg"; then
+			echo "PASS: valgrind $name" >"$out"
+		else
+			{ echo "FAIL: valgrind $name"; sed 's/^/    /' "$out.vg" | head -30; } >"$out"
+		fi
+		rm -f "$out.vg" ;;
+	valgrind)
+		# every command of the script through a wrapper that runs it under
+		# valgrind: an error or a definite leak is exit status 99 (so the
+		# case fails) and a non-empty log
+		vg=$out.d
+		mkdir -p "$vg"
+		cat >"$vg/stok-assess" <<-EOF
+		#!/bin/sh
+		exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \\
+		    --log-file="$vg/log.%p" "$top/stok-assess" "\$@"
+		EOF
+		chmod +x "$vg/stok-assess"
+		LC_ALL=C.UTF-8 STOK_ASSESS=$vg/stok-assess nice -n 5 sh "$arg" 2>&1 |
+		    sed 's/^\(PASS\|FAIL\|SKIP\): /\1: [valgrind] /' >"$out"
+		for f in "$vg"/log.*; do
+			[ -s "$f" ] || continue
+			echo "FAIL: [valgrind] $arg: valgrind found errors or leaks"
+			sed 's/^/    /' "$f" | head -30
+		done >>"$out"
+		rm -rf "$vg" ;;
+	*)
+		echo "FAIL: tests/run.sh: unknown job $kind" >"$out" ;;
+	esac
+	return 0
+}
+
+if [ "${1:-}" = --job ]; then
+	shift
+	t0=$(date +%s.%N)
+	run_job "$@"
+	# TEST_TIMES=FILE: each job's wall and CPU seconds, to see where the time goes
+	if [ -n "${TEST_TIMES:-}" ]; then
+		times >"$1.times"
+		awk -v t0="$t0" -v t1="$(date +%s.%N)" -v job="$2 $3 ${4:-}" '
+		    function s(x) { split(x, a, "m"); return a[1] * 60 + a[2] }
+		    { cpu += s($1) + s($2) }
+		    END { printf "%7.1f %7.1f  %s\n", t1 - t0, cpu, job }' "$1.times" >>"$TEST_TIMES"
+		rm -f "$1.times"
+	fi
+	exit 0
+fi
+quick=0
+[ "${1:-}" = --quick ] && quick=1
 
 # Build the test locales once; LOCPATH points glibc at them.
-locdir=$top/build/locale
-mkdir -p "$locdir"
+mkdir -p "$LOCPATH"
 for l in tr_TR fi_FI de_DE; do
-	[ -d "$locdir/$l.UTF-8" ] || localedef -i "$l" -f UTF-8 "$locdir/$l.UTF-8" 2>/dev/null ||
-		echo "FAIL: localedef $l.UTF-8 (is the locales package installed?)" >>"$log"
+	[ -d "$LOCPATH/$l.UTF-8" ] || localedef -i "$l" -f UTF-8 "$LOCPATH/$l.UTF-8" 2>/dev/null
 done
-export LOCPATH="$locdir"
 
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+log=$work/log
+: >"$log"
+jobs=$work/jobs
 
-for loc in C.UTF-8 tr_TR.UTF-8 fi_FI.UTF-8 de_DE.UTF-8; do
-	echo "== $loc"
-	export LC_ALL=$loc
+if [ $quick = 1 ]; then
+	locales="C.UTF-8 tr_TR.UTF-8"
+	scripts=$(ls tests/golden-*.sh tests/e2e-linemode.sh 2>/dev/null)
+else
+	locales="C.UTF-8 tr_TR.UTF-8 fi_FI.UTF-8 de_DE.UTF-8"
+	scripts=$(ls tests/golden-*.sh tests/e2e-*.sh tests/suite-*.sh 2>/dev/null)
+fi
+for loc in $locales; do
 	[ "$(LC_ALL=$loc locale charmap 2>/dev/null)" = UTF-8 ] ||
-		echo "FAIL: locale $loc is not available" >>"$log"
-	for t in build/tests/test_*; do
-		out=$(CMOCKA_MESSAGE_OUTPUT=TAP "$t" 2>&1); rc=$?
-		printf '%s\n' "$out" | sed -n \
-		    -e "s/^ok [0-9]* - \(.*\) # SKIP.*/SKIP: [$loc] $(basename "$t") \1/p" \
-		    -e "/# SKIP/!s/^ok [0-9]* - \(.*\)/PASS: [$loc] $(basename "$t") \1/p" \
-		    -e "s/^not ok [0-9]* - \(.*\)/FAIL: [$loc] $(basename "$t") \1/p" >>"$log"
-		[ $rc = 0 ] || printf '%s\n' "$out" | grep -v '^ok' | sed 's/^/    /' >>"$log"
-	done
-	for s in tests/golden-*.sh tests/e2e-*.sh; do
-		[ -f "$s" ] || continue
-		# the tmux tests set the wizard's locale themselves: once is enough
-		case $s in tests/e2e-wizard.sh|tests/e2e-hostile.sh|tests/e2e-trust.sh) [ $loc = C.UTF-8 ] || continue ;; esac
-		sh "$s" 2>&1 | sed "s/^\(PASS\|FAIL\|SKIP\): /\1: [$loc] /" >>"$log"
-	done
+		echo "FAIL: locale $loc is not available (is the locales package installed?)" >>"$log"
 done
-unset LC_ALL
 
-# Once, not in every locale: SIGKILL while saving (fewer kills under the sanitizers).
-echo "== kills"
-if [ "${SANITIZE:-0}" = 1 ]; then
-	KILLS=50 bash tests/kill.sh >>"$log" 2>&1
-else
-	bash tests/kill.sh >>"$log" 2>&1
-fi
-
-# Once, not in every locale: the fuzzers, 30 seconds each, with their counts.
-echo "== fuzz"
-FUZZ_SECONDS=${FUZZ_SECONDS:-30} sh tests/fuzz.sh 2>&1 | tee -a "$log" | grep '^PASS'
-
-# Valgrind: zero errors, zero definitely lost bytes.
-echo "== valgrind"
-if [ "${SANITIZE:-0}" = 1 ]; then
-	echo "SKIP: valgrind (the sanitizers watch this build)" >>"$log"
-elif command -v valgrind >/dev/null 2>&1; then
-	for t in build/tests/test_*; do
-		if LC_ALL=C.UTF-8 valgrind -q --error-exitcode=99 --leak-check=full \
-		    --errors-for-leak-kinds=definite "$t" >/dev/null 2>"$log.vg"; then
-			echo "PASS: valgrind $(basename "$t")" >>"$log"
-		else
-			echo "FAIL: valgrind $(basename "$t")" >>"$log"
-			sed 's/^/    /' "$log.vg" | head -30 >>"$log"
+# The job list, the longest first so that the cores stay busy to the end.
+{
+	if [ $quick = 0 ]; then
+		echo fuzz -
+		echo kill -
+		echo make -
+		for s in $scripts; do tmux_test "$s" && echo script "$s" C.UTF-8; done
+		if [ "${SANITIZE:-0}" != 1 ] && command -v valgrind >/dev/null 2>&1; then
+			for s in tests/golden-report.sh tests/golden-merge.sh tests/e2e-linemode.sh; do
+				[ -f "$s" ] && echo valgrind "$s"
+			done
+			echo valgrind-check -
+			for t in build/tests/test_*; do echo valgrind-unit "$t"; done
 		fi
+	fi
+	for loc in $locales; do
+		for s in $scripts; do tmux_test "$s" || echo script "$s" "$loc"; done
+		for t in build/tests/test_*; do echo unit "$t" "$loc"; done
 	done
-	rm -f "$log.vg"
-
-	# check, report, merge and diff on every golden case, through a
-	# wrapper that runs them under valgrind: an error or a definite leak
-	# is exit status 99 (so the case fails) and a non-empty log
-	vg=$(mktemp -d)
-	cat >"$vg/stok-assess" <<-EOF
-	#!/bin/sh
-	exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \\
-	    --log-file="$vg/log.%p" "$top/stok-assess" "\$@"
-	EOF
-	chmod +x "$vg/stok-assess"
-	for s in tests/golden-diag.sh tests/golden-report.sh tests/golden-merge.sh tests/golden-args.sh; do
-		LC_ALL=C.UTF-8 STOK_ASSESS=$vg/stok-assess sh "$s" >"$vg/$(basename "$s").out" 2>&1 &
-	done
-	wait
-	sed 's/^\(PASS\|FAIL\|SKIP\): /\1: [valgrind] /' "$vg"/*.out >>"$log"
-	for f in "$vg"/log.*; do
-		[ -s "$f" ] || continue
-		echo "FAIL: valgrind found errors or leaks ($f)" >>"$log"
-		sed 's/^/    /' "$f" | head -30 >>"$log"
-	done
-	rm -rf "$vg"
-else
-	echo "SKIP: valgrind is not installed" >>"$log"
+	echo lint -
+} | awk -v w="$work" '{ printf "%s/out.%04d %s\n", w, NR, $0 }' >"$jobs"
+if [ $quick = 0 ]; then
+	if [ "${SANITIZE:-0}" = 1 ]; then
+		echo "SKIP: valgrind (the sanitizers watch this build)" >>"$log"
+	elif ! command -v valgrind >/dev/null 2>&1; then
+		echo "SKIP: valgrind is not installed" >>"$log"
+	fi
 fi
 
+# Two jobs a core: many of them wait (tmux, the SIGKILL test's pauses).
+ncpu=$(nproc 2>/dev/null || echo 2)
+njobs=${JOBS:-$((ncpu * 2))}
+echo "== $(wc -l <"$jobs") jobs, $njobs at a time"
+xargs -P "$njobs" -L 1 sh "$0" --job <"$jobs"
+cat "$work"/out.* >>"$log" 2>/dev/null
+
+grep '^PASS: fuzz' "$log"
 grep -E '^(FAIL|SKIP)|^    ' "$log"
 pass=$(grep -c '^PASS' "$log")
 fail=$(grep -c '^FAIL' "$log")

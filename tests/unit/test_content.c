@@ -158,43 +158,73 @@ copy_file(const char *from, const char *to)
 	assert_int_equal(fclose(out), 0);
 }
 
-/* The seeds replace the pack's (11, 1) and (8, 1) texts and must load unchanged. */
+/*
+ * Two texts in the seeds' form (front matter, [<u>title</u>](url) links)
+ * replace the base pack's (11, 1) and (8, 1) texts and must load unchanged:
+ * TEXT11 and TEXT8 in DIR, with their titles and a word of the second body.
+ */
 static void
-test_load_seeds(void **state)
+load_seedform(const char *dir_in, const char *text11, const char *title11,
+    const char *text8, const char *title8, const char *needle8)
 {
-	const char *seeds = getenv("SEEDS") ? getenv("SEEDS") : "../shared/seeds";
 	char dir[] = "/tmp/stok-seeds-XXXXXX", cmd[512], from[512], to[512];
 	const struct choice *ch;
 	struct pack *p;
 
-	(void)state;
-	snprintf(from, sizeof(from), "%s/000_e0c8dc13ada409cf.txt", seeds);
-	if (access(from, R_OK) != 0) {
-		print_message("SKIP: the seeds are not in %s\n", seeds);
-		skip();
-	}
 	assert_non_null(mkdtemp(dir));
 	snprintf(cmd, sizeof(cmd), "cp -r tests/content/base/. %s && rm %s/answers/q8-1.md "
 	    "%s/answers/q11-1.md", dir, dir, dir);
 	assert_int_equal(system(cmd), 0);
-	snprintf(to, sizeof(to), "%s/answers/000_e0c8dc13ada409cf.txt", dir);
+	snprintf(from, sizeof(from), "%s/%s", dir_in, text11);
+	snprintf(to, sizeof(to), "%s/answers/%s", dir, text11);
 	copy_file(from, to);
-	snprintf(from, sizeof(from), "%s/001_727566c4d5cc03bf.txt", seeds);
-	snprintf(to, sizeof(to), "%s/answers/001_727566c4d5cc03bf.txt", dir);
+	snprintf(from, sizeof(from), "%s/%s", dir_in, text8);
+	snprintf(to, sizeof(to), "%s/answers/%s", dir, text8);
 	copy_file(from, to);
 	assert_int_equal(pack_load(dir, &p), LOAD_OK);
 	ch = question_choice(pack_question(p, 11), 1);
-	assert_string_equal(ch->text->title,
-	    "Örgütümüzün ortak amaç ve hedeflerini belirlemek konusunda henüz yolun başındayız.");
-	assert_non_null(strstr(ch->text->path, "000_e0c8dc13ada409cf.txt"));
+	assert_string_equal(ch->text->title, title11);
+	assert_non_null(strstr(ch->text->path, text11));
 	assert_int_equal(ch->text->body_line, 6);
 	ch = question_choice(pack_question(p, 8), 1);
-	assert_string_equal(ch->text->title,
-	    "Gönüllülerle iş birliği yapmayı istiyoruz ama bu konuda bir yaklaşımımız yok.");
-	assert_non_null(strstr(ch->text->body, "501commons.org"));
+	assert_string_equal(ch->text->title, title8);
+	assert_non_null(strstr(ch->text->body, needle8));
 	pack_free(p);
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	assert_int_equal(system(cmd), 0);
+}
+
+/* The project's own texts in the seeds' form (tests/fixtures/seedform). */
+static void
+test_load_seedform(void **state)
+{
+	(void)state;
+	load_seedform("tests/fixtures/seedform",
+	    "000_f1a7c0de00000011.txt", "Ortak amaçlarımızı henüz birlikte yazıya dökmedik.",
+	    "001_f1a7c0de00000008.txt",
+	    "Gönüllülerle çalışmak istiyoruz ama nasıl çalışacağımızı belirlemedik.",
+	    "501commons.org");
+}
+
+/* The seeds themselves, when they are there ($SEEDS, else ../shared/seeds). */
+static void
+test_load_seeds(void **state)
+{
+	const char *seeds = getenv("SEEDS") ? getenv("SEEDS") : "../shared/seeds";
+	char probe[512];
+
+	(void)state;
+	snprintf(probe, sizeof(probe), "%s/000_e0c8dc13ada409cf.txt", seeds);
+	if (access(probe, R_OK) != 0) {
+		print_message("SKIP: the seeds are not in %s\n", seeds);
+		skip();
+	}
+	load_seedform(seeds,
+	    "000_e0c8dc13ada409cf.txt",
+	    "Örgütümüzün ortak amaç ve hedeflerini belirlemek konusunda henüz yolun başındayız.",
+	    "001_727566c4d5cc03bf.txt",
+	    "Gönüllülerle iş birliği yapmayı istiyoruz ama bu konuda bir yaklaşımımız yok.",
+	    "501commons.org");
 }
 
 int
@@ -205,6 +235,7 @@ main(void)
 		cmocka_unit_test(test_ytree),
 		cmocka_unit_test(test_answer_text),
 		cmocka_unit_test(test_load_base),
+		cmocka_unit_test(test_load_seedform),
 		cmocka_unit_test(test_load_seeds),
 	};
 
