@@ -168,8 +168,8 @@ struct report_words {
 	const char	*roles[5];	/* board, manager, staff, volunteer, member */
 };
 const struct report_words *report_words(const char *lang);
-/* A role key shown in words' language; free text is returned as it is. */
-const char *report_role(const struct report_words *, const char *role);
+/* A role id as the pack titles it (its own roles, or the five built-in ones in its language); free text as it is. */
+const char *report_role(const struct pack *, const char *role);
 /* The improvement plan of a session appended to parent (merge's group plan). */
 void	report_plan(cmark_node *parent, const struct pack *, const struct session *);
 

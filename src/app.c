@@ -370,10 +370,19 @@ static const char *const builtin_role_titles[] = {
 const struct app_role *
 app_roles(const struct app *a, size_t *n)
 {
-	static struct app_role roles[NELEM(builtin_role_titles)];
-	size_t i;
+	static struct app_role roles[CONTENT_MAX_ROLES];
+	const struct pack_role *pr;
+	size_t i, np;
 
-	(void)a;	/* the pack's own roles will be read from a->pack */
+	if (!a->pack->roles_builtin) {	/* the pack's own roles, in its language */
+		pr = pack_roles(a->pack, &np);
+		for (i = 0; i < np && i < NELEM(roles); i++) {
+			roles[i].id = pr[i].id;
+			roles[i].title = pr[i].title;
+		}
+		*n = i;
+		return roles;
+	}
 	for (i = 0; i < NELEM(builtin_role_titles) && session_roles[i] != NULL; i++) {
 		roles[i].id = session_roles[i];
 		roles[i].title = _(builtin_role_titles[i]);

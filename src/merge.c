@@ -45,7 +45,7 @@ level(const struct group *g, char *out, size_t size, int v, bool have)
 static const char *
 role_label(const struct group *g, const struct session *s)
 {
-	return s->role != NULL ? report_role(g->w, s->role) : g->w->no_role;
+	return s->role != NULL ? report_role(g->pack, s->role) : g->w->no_role;
 }
 
 static void

@@ -407,7 +407,7 @@ build_report(const struct report *r)
 	if (r->sess->organisation || r->sess->role || r->sess->date) {
 		para = doc_para(doc);
 		field(para, w->organisation, r->sess->organisation);
-		field(para, w->role, report_role(w, r->sess->role));
+		field(para, w->role, report_role(r->pack, r->sess->role));
 		field(para, w->date, r->sess->date);
 	}
 	if (session_other_version(r->sess, r->pack))

@@ -184,12 +184,9 @@ report_words(const char *lang)
 }
 
 const char *
-report_role(const struct report_words *w, const char *role)
+report_role(const struct pack *p, const char *role)
 {
-	size_t i;
+	const struct pack_role *r = pack_role(p, role);
 
-	for (i = 0; role != NULL && session_roles[i] != NULL && i < NELEM(w->roles); i++)
-		if (strcmp(session_roles[i], role) == 0)
-			return w->roles[i];
-	return role;
+	return r != NULL ? r->title : role;
 }

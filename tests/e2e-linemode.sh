@@ -175,3 +175,14 @@ man_example() {
 	grep -q "Yeşil Işık Derneği" "$work/example/out" || { head "$work/example/out"; return 1; }
 }
 result "the scripted example of the manual runs" man_example
+
+kamu_roles() {	# a pack's own roles: --role takes their ids, the report titles them
+	yes 2 | head -n 24 | HOME="$work/home" XDG_STATE_HOME="$work/state" LC_ALL=C.UTF-8 \
+	    "$bin" --ui=text --content data/tr-kamu-stk --session "$work/kamu.yaml" \
+	    --organisation "Örnek Valilik" --role liaison >"$work/kamu.out" 2>&1 || return 1
+	grep -q '^role: "liaison"$' "$work/kamu.yaml" &&
+	"$bin" report --content data/tr-kamu-stk "$work/kamu.yaml" |
+	    grep -q '^Yanıtlayan: Sivil toplumla ilişkiler sorumlusu$' ||
+	    { cat "$work/kamu.yaml" "$work/kamu.out"; return 1; }
+}
+result "a pack's own roles: given by id, titled in the report" kamu_roles
