@@ -198,31 +198,6 @@ results_enter(struct ui *ui)
 	pager_open_report(ui);
 }
 
-/* A file name from the organisation's name and the date: ascii letters, digits and '-'. */
-static char *
-default_export_name(const struct ui *ui, const char *ext)
-{
-	const char *org = ui->app->sess->organisation, *p;
-	struct buf b;
-
-	buf_init(&b);
-	for (p = org != NULL ? org : ""; *p != '\0' && b.len < 40; p++) {
-		char c = (char)ascii_tolower((unsigned char)*p);
-		if (ascii_isalpha((unsigned char)c) || ascii_isdigit((unsigned char)c))
-			buf_addc(&b, c);
-		else if (b.len > 0 && b.data[b.len - 1] != '-')
-			buf_addc(&b, '-');
-	}
-	while (b.len > 0 && b.data[b.len - 1] == '-')
-		b.data[--b.len] = '\0';
-	if (b.len == 0)
-		buf_adds(&b, ui->app->pack->id);
-	if (ui->app->sess->date != NULL)
-		buf_printf(&b, "-%s", ui->app->sess->date);
-	buf_printf(&b, ".%s", ext);
-	return buf_detach(&b);
-}
-
 static const char *const export_ext[] = { "txt", "md", "html" };
 
 static void overwrite_done(struct ui *, int);
@@ -293,7 +268,7 @@ format_done(struct ui *ui, int key)
 	char *name;
 
 	ui->export_format = key == '2' ? REPORT_MARKDOWN : key == '3' ? REPORT_HTML : REPORT_TEXT;
-	name = default_export_name(ui, export_ext[key - '1']);
+	name = report_file_name(ui->app->pack, ui->app->sess, export_ext[key - '1']);
 	ui->back = SCR_RESULTS;
 	input_open(ui, _("File name (Enter writes, Esc cancels):"), name, name_done);
 	free(name);

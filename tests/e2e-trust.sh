@@ -362,6 +362,13 @@ export_full_path() {
 	wait_for "Üzerine yazılsın mı? (e/h)" || return 1
 	keys h
 	sleep 0.3
+	keys e
+	sleep 0.2
+	keys 1
+	# the proposed name keeps the organisation's words, in ASCII
+	wait_for "yesil-isik-dernegi-" || return 1
+	keys Escape
+	sleep 0.3
 	[ "$(cat "$work/exp/out/rapor.txt")" = "keep me" ] || { echo "overwritten"; return 1; }
 	keys e
 	sleep 0.2
