@@ -118,8 +118,8 @@ cap_marks(uint8_t *s, size_t n)
 /*
  * The columns of s when it can be shown exactly as it is, or -1. That is
  * when it holds only printable ASCII and two-byte characters from U+00A0
- * to U+02FF (no C1 control): all NFC starters one column wide, but the
- * soft hyphen, which takes none. Most words of the bundled packs, in all
+ * to U+02FF (no C1 control, no soft hyphen): all NFC starters one column
+ * wide. The soft hyphen goes the long way, which drops it. Most words of the bundled packs, in all
  * three languages, pass; the rest go the long way.
  */
 static int
@@ -159,10 +159,10 @@ text_display(const char *s, size_t len, int *width)
 		nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL, &nfclen);
 	if (nfc != NULL) {
 		nfclen = cap_marks(nfc, nfclen);
-		text_sanitize(&b, (const char *)nfc, nfclen, false);
+		text_sanitize_display(&b, (const char *)nfc, nfclen);
 		free(nfc);
 	} else {
-		text_sanitize(&b, s, len, false);	/* already NFC (or no memory to normalise) */
+		text_sanitize_display(&b, s, len);	/* already NFC (or no memory to normalise) */
 	}
 	w = u8_width((const uint8_t *)b.data, b.len, "UTF-8");
 	if (width != NULL)
