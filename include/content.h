@@ -21,6 +21,18 @@
 #define CONTENT_MAX_TEXT_FILE	(1024 * 1024)	/* bytes per answer-text file */
 #define CONTENT_MAX_ASSESSMENT	(8 * 1024 * 1024)	/* bytes of assessment.yaml */
 #define CONTENT_MAX_DEPTH	8		/* directory levels under answers/ */
+/*
+ * Bounds on the work a body can cost cmark 0.30.2, whose block parser
+ * visits every open container on every line: block quotes and list items
+ * nested at most this deep, at most this many lines per body, at most
+ * this many of the characters its inline parser is quadratic in; and a whole
+ * pack's answer-text files at most CONTENT_MAX_PACK bytes. Measured
+ * reasons in stok-assess(5).
+ */
+#define CONTENT_MAX_NESTING	8		/* block quotes and list items */
+#define CONTENT_MAX_LINES	400		/* lines of Markdown per answer text */
+#define CONTENT_MAX_MARKUP	512		/* of * _ [ ] < ! & ` \\ per answer text */
+#define CONTENT_MAX_PACK	(2 * 1024 * 1024)	/* bytes of all answer texts of a pack */
 
 struct area;
 

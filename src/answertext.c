@@ -158,6 +158,8 @@ out:
 	return rc;
 }
 
+static int check_body_bounds(const struct answer_text *, const char *buf, size_t len);
+
 int
 answer_text_parse(struct answer_text *t, const char *path, char *buf, size_t len)
 {
@@ -199,6 +201,8 @@ answer_text_parse(struct answer_text *t, const char *path, char *buf, size_t len
 		    t->body_len, CONTENT_MAX_BODY);
 		return -1;
 	}
+	if (check_body_bounds(t, buf, len) < 0)
+		return -1;
 	for (i = 0; i < t->body_len; i++)
 		if (t->body[i] != ' ' && t->body[i] != '\t' && t->body[i] != '\n' &&
 		    t->body[i] != '\r')
@@ -218,4 +222,127 @@ answer_text_free(struct answer_text *t)
 	free(t->title);
 	free(t->step);
 	free(t->buf);
+}
+
+/* A line made only of three or more of one of '-', '*', '_' and blanks: a thematic break, not a list. */
+static bool
+thematic_break(const char *s, size_t n)
+{
+	size_t i, count = 0;
+	char c = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if (c == 0 && (s[i] == '-' || s[i] == '*' || s[i] == '_'))
+			c = s[i];
+		if (s[i] != c)
+			return false;
+		count++;
+	}
+	return count >= 3;
+}
+
+/*
+ * The length of the block-quote or list-item marker at s (with the blank
+ * after it), or 0: '>', a bullet '-', '+' or '*', or one to nine digits
+ * and '.' or ')', each followed by a blank or the end of the line.
+ */
+static size_t
+container_marker(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n == 0)
+		return 0;
+	if (s[0] == '>')
+		return n > 1 && (s[1] == ' ' || s[1] == '\t') ? 2 : 1;
+	if (s[0] == '-' || s[0] == '+' || s[0] == '*')
+		i = 1;
+	else {
+		while (i < n && i < 9 && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == 0 || i == n || (s[i] != '.' && s[i] != ')'))
+			return 0;
+		i++;
+	}
+	if (i == n)
+		return i;
+	return s[i] == ' ' || s[i] == '\t' ? i + 1 : 0;
+}
+
+/*
+ * The bounds of a body, checked without cmark: the nesting of block
+ * quotes and list items on each line (its markers, and its indentation
+ * at two columns a level, the least a list item indents), outside fenced
+ * code; the number of lines; the number of inline markup characters, in
+ * whose unmatched runs cmark's inline parser is quadratic. Both cost cmark 0.30.2 time in
+ * proportion to their product; see stok-assess(5) for the figures.
+ */
+static int
+check_body_bounds(const struct answer_text *t, const char *buf, size_t len)
+{
+	const char *s = t->body, *end = t->body + t->body_len, *nl, *p;
+	int lines = 0, markup = 0, depth, ind, line, col;
+	char fence = 0;
+	size_t k;
+
+	for (p = s; p < end; p++) {
+		if (strchr("*_[]<!&`\\", *p) == NULL || *p == '\0' || ++markup <= CONTENT_MAX_MARKUP)
+			continue;
+		text_linecol(buf, len, (size_t)(p - buf), &line, &col);
+		diag(DIAG_ERROR, t->path, line, col,
+		    "the text has more than %d of the characters * _ [ ] < ! & ` \\ "
+		    "(Markdown's inline markup): use fewer", CONTENT_MAX_MARKUP);
+		return -1;
+	}
+
+	for (; s < end; s = nl + 1) {
+		nl = memchr(s, '\n', (size_t)(end - s));
+		if (nl == NULL)
+			nl = end;
+		if (++lines > CONTENT_MAX_LINES) {
+			text_linecol(buf, len, (size_t)(s - buf), &line, &col);
+			diag(DIAG_ERROR, t->path, line, col,
+			    "the text has more than %d lines: join short lines into paragraphs, "
+			    "or shorten it", CONTENT_MAX_LINES);
+			return -1;
+		}
+		for (p = s, ind = 0; p < nl && (*p == ' ' || *p == '\t'); p++)
+			ind = *p == '\t' ? (ind / 4 + 1) * 4 : ind + 1;
+		depth = ind / 2;
+		for (;;) {
+			/* a fenced code block's lines are not nesting */
+			if (nl - p >= 3 && (memcmp(p, "```", 3) == 0 || memcmp(p, "~~~", 3) == 0)) {
+				if (fence == 0)
+					fence = *p;
+				else if (*p == fence)
+					fence = 0;
+				break;
+			}
+			if (fence != 0 || thematic_break(p, (size_t)(nl - p)))
+				break;
+			if ((k = container_marker(p, (size_t)(nl - p))) == 0)
+				break;
+			if (++depth > CONTENT_MAX_NESTING) {
+				text_linecol(buf, len, (size_t)(p - buf), &line, &col);
+				diag(DIAG_ERROR, t->path, line, col,
+				    "block quotes and lists nest deeper than %d levels here: "
+				    "flatten them", CONTENT_MAX_NESTING);
+				return -1;
+			}
+			for (p += k; p < nl && (*p == ' ' || *p == '\t'); p++)
+				;
+		}
+		if (fence == 0 && depth > CONTENT_MAX_NESTING) {
+			text_linecol(buf, len, (size_t)(s - buf), &line, &col);
+			diag(DIAG_ERROR, t->path, line, col,
+			    "the line is indented %d columns, as deep as %d nested lists: "
+			    "indent less, or put code in a fenced block", ind, depth);
+			return -1;
+		}
+		if (nl == end)
+			break;
+	}
+	return 0;
 }
