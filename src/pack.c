@@ -173,7 +173,8 @@ pack_load(const char *dir, struct pack **out)
 	free(answers);
 	/* the whole pack's size first, so that none of it is parsed when it is too big */
 	for (i = 0; i < files.n; i++) {
-		if (stat(files.v[i], &st) < 0 || !S_ISREG(st.st_mode))
+		if (stat(files.v[i], &st) < 0 || !S_ISREG(st.st_mode) ||
+		    st.st_size > CONTENT_MAX_TEXT_FILE)
 			continue;	/* file_read says why */
 		if ((total += (size_t)st.st_size) > CONTENT_MAX_PACK) {
 			diag(DIAG_ERROR, files.v[i], 0, 0,
