@@ -131,6 +131,10 @@ const struct choice *question_choice(const struct question *, int id);
 int	assessment_parse(struct pack *, const char *file, const char *buf, size_t len);
 int	answer_text_parse(struct answer_text *t, const char *path, char *buf, size_t len);
 void	answer_text_free(struct answer_text *);
+/* Warnings on a parsed text that only "check" gives (raw HTML in the body). */
+void	answer_text_lint(const struct answer_text *);
+/* answer_text_lint() on every text of the pack. */
+void	pack_lint(const struct pack *);
 
 /* UTF-8 only (a BOM is fine), no NUL, no lone CR: one diagnostic, -1, on failure. */
 int	content_check_bytes(const char *path, const char *buf, size_t len);

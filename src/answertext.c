@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cmark.h>
+
 #include "content.h"
 #include "diag.h"
 #include "schema.h"
@@ -345,4 +347,51 @@ check_body_bounds(const struct answer_text *t, const char *buf, size_t len)
 			break;
 	}
 	return 0;
+}
+
+/*
+ * Warn, with its position, on the first raw HTML in the body: its tags
+ * are never shown, only its text, so the author should know. The body
+ * is parsed by cmark here (check only; its bounds were checked first).
+ */
+void
+answer_text_lint(const struct answer_text *t)
+{
+	cmark_node *doc, *node, *first = NULL;
+	cmark_iter *it;
+	size_t off, buf_len;
+	int n = 0, line, col, l;
+	const char *nl;
+
+	if (t->body == NULL)
+		return;
+	doc = cmark_parse_document(t->body, t->body_len, CMARK_OPT_VALIDATE_UTF8);
+	it = cmark_iter_new(doc);
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		if ((cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK ||
+		    cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE) &&
+		    cmark_iter_get_event_type(it) == CMARK_EVENT_ENTER && n++ == 0)
+			first = node;
+	}
+	if (first != NULL) {
+		/* cmark's line and byte column in the body, as a line and column of the file */
+		for (off = 0, l = 1; l < cmark_node_get_start_line(first) && off < t->body_len; l++) {
+			if ((nl = memchr(t->body + off, '\n', t->body_len - off)) == NULL)
+				break;
+			off = (size_t)(nl - t->body) + 1;
+		}
+		if (cmark_node_get_start_column(first) > 0)
+			off += (size_t)cmark_node_get_start_column(first) - 1;
+		buf_len = (size_t)(t->body - t->buf) + t->body_len;
+		text_linecol(t->buf, buf_len, (size_t)(t->body - t->buf) + off, &line, &col);
+		if (n > 1)
+			diag(DIAG_WARNING, t->path, line, col, "raw HTML (and %d more): its tags are "
+			    "not shown, only its text; write Markdown instead", n - 1);
+		else
+			diag(DIAG_WARNING, t->path, line, col, "raw HTML: its tags are not shown, "
+			    "only its text; write Markdown instead");
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
 }

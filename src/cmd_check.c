@@ -48,6 +48,7 @@ check_one(const char *dir)
 	struct pack *p;
 
 	pack_load(dir, &p);
+	pack_lint(p);
 	summary(dir, p, before);
 	pack_free(p);
 }

@@ -217,6 +217,15 @@ pack_load(const char *dir, struct pack **out)
 }
 
 void
+pack_lint(const struct pack *p)
+{
+	size_t i;
+
+	for (i = 0; p != NULL && i < p->ntexts; i++)
+		answer_text_lint(p->texts[i]);
+}
+
+void
 pack_free(struct pack *p)
 {
 	size_t i;
