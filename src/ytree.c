@@ -87,6 +87,8 @@ byte_at(const struct reader *r, int line, int col)
 	int32_t cp;
 	int l = 1, c = 1;
 
+	if (r->whole_len >= 3 && memcmp(r->whole, UTF8_BOM, 3) == 0)
+		i = 3;	/* not a column */
 	while (i < r->whole_len && (l < line || c < col)) {
 		if (r->whole[i] == '\n') {
 			l++;
@@ -234,6 +236,150 @@ attach(const struct reader *r, struct ynode **stack, size_t depth, struct ynode 
 	return 0;
 }
 
+/*
+ * U+0085, U+2028 and U+2029 are line breaks to libyaml and not to an
+ * editor: every position after one would be a line off. None of our
+ * formats needs them, so they are refused, each where it stands.
+ */
+static int
+refuse_yaml_breaks(const struct reader *r, size_t len)
+{
+	const char *s = r->whole + r->offset;
+	size_t i;
+	int line, col;
+
+	for (i = 0; i + 1 < len; i++) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		const char *what;
+
+		if (u[0] == 0xC2 && u[1] == 0x85)
+			what = "U+0085 (next line)";
+		else if (i + 2 < len && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xA8)
+			what = "U+2028 (line separator)";
+		else if (i + 2 < len && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xA9)
+			what = "U+2029 (paragraph separator)";
+		else
+			continue;
+		text_linecol(r->whole, r->whole_len, r->offset + i, &line, &col);
+		diag(DIAG_ERROR, r->file, line, col,
+		    "%s is a line break to YAML but not to an editor: remove it, "
+		    "or break the line with Enter", what);
+		return -1;
+	}
+	return 0;
+}
+
+/* The byte at offset off of the parsed input, or NUL past its end. */
+static char
+input_at(const struct reader *r, size_t len, size_t off)
+{
+	return off < len ? r->whole[r->offset + off] : '\0';
+}
+
+static void
+diag_at(const struct reader *r, size_t off, const char *msg)
+{
+	int line, col;
+
+	text_linecol(r->whole, r->whole_len, r->offset + off, &line, &col);
+	diag(DIAG_ERROR, r->file, line, col, "YAML syntax: %s", msg);
+}
+
+/*
+ * What libyaml 0.2.5 accepts and YAML does not, caught at a scalar event:
+ * a comment glued to a quoted scalar ('"x"# c'), a block scalar header
+ * glued to a comment ('># c'), a tab that starts a continuation line of a
+ * quoted scalar inside a block collection (as if it indented), and
+ * leading blank lines of a block scalar with more spaces than the line
+ * after them. Returns -1 after one diagnostic.
+ */
+static int
+check_scalar(const struct reader *r, size_t len, const yaml_event_t *e, size_t depth)
+{
+	size_t start = e->start_mark.index, end = e->end_mark.index, i, j;
+	yaml_scalar_style_t style = e->data.scalar.style;
+
+	if (style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+		if (input_at(r, len, end) == '#') {
+			diag_at(r, end, "a comment needs a space before its '#'");
+			return -1;
+		}
+		for (i = start; depth > 0 && i < end && i < len; i++)
+			if (input_at(r, len, i) == '\n' && input_at(r, len, i + 1) == '\t') {
+				diag_at(r, i + 1, "a tab cannot indent YAML, not even inside quotes: "
+				    "indent with spaces");
+				return -1;
+			}
+		return 0;
+	}
+	if (style != YAML_LITERAL_SCALAR_STYLE && style != YAML_FOLDED_SCALAR_STYLE)
+		return 0;
+	/* the header: the indicator, then indentation and chomping indicators */
+	for (i = start + 1; i < len && strchr("+-0123456789", input_at(r, len, i)) != NULL &&
+	    input_at(r, len, i) != '\0'; i++)
+		;
+	if (input_at(r, len, i) == '#') {
+		diag_at(r, i, "a comment needs a space before its '#'");
+		return -1;
+	}
+	if (i > start + 1 && strchr("123456789", input_at(r, len, start + 1)) != NULL)
+		return 0;	/* the indentation is given: no leading line can be wrong */
+	/* leading lines of spaces only, and the first line with something else */
+	while (i < len && input_at(r, len, i) != '\n')
+		i++;
+	{
+		size_t most = 0, most_at = 0, n;
+
+		for (j = i + 1; j < len; j = i + 1) {
+			for (n = 0, i = j; input_at(r, len, i) == ' '; i++, n++)
+				;
+			if (input_at(r, len, i) == '\r')
+				i++;
+			if (i < len && input_at(r, len, i) != '\n') {
+				if (most > n) {
+					diag_at(r, most_at, "an empty line at the start of a block "
+					    "scalar is indented more than the text after it: remove "
+					    "its spaces");
+					return -1;
+				}
+				break;
+			}
+			if (n > most) {
+				most = n;
+				most_at = j;
+			}
+			if (i >= len)
+				break;
+		}
+	}
+	return 0;
+}
+
+/* A comment glued to a directive ('%YAML 1.2#c'), which libyaml 0.2.5 accepts. */
+static int
+check_directives(const struct reader *r, size_t len, const yaml_event_t *e)
+{
+	size_t i, end = e->end_mark.index;
+	bool directive = false;
+
+	for (i = e->start_mark.index; i < end && i < len; i++) {
+		char ch = input_at(r, len, i);
+
+		if (i == e->start_mark.index || input_at(r, len, i - 1) == '\n')
+			directive = ch == '%';
+		if (ch == '#' && directive) {
+			char prev = input_at(r, len, i - 1);
+
+			if (prev != ' ' && prev != '\t') {
+				diag_at(r, i, "a comment needs a space before its '#'");
+				return -1;
+			}
+			directive = false;	/* the rest of the line is the comment */
+		}
+	}
+	return 0;
+}
+
 int
 ytree_parse(const char *file, const char *whole, size_t whole_len, size_t offset,
     size_t len, struct ynode **out)
@@ -249,6 +395,8 @@ ytree_parse(const char *file, const char *whole, size_t whole_len, size_t offset
 
 	text_linecol(whole, whole_len, offset, &r.base_line, &col);
 	*out = NULL;
+	if (refuse_yaml_breaks(&r, len) < 0)
+		return -1;
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)whole + offset, len);
@@ -265,8 +413,17 @@ ytree_parse(const char *file, const char *whole, size_t whole_len, size_t offset
 			done = true;
 			break;
 		case YAML_DOCUMENT_START_EVENT:
+			if (check_directives(&r, len, &e) < 0)
+				goto event_fail;
 			if (++docs > 1) {
-				diag(DIAG_ERROR, file, line, col,
+				if (e.data.document_start.implicit) {
+					diag(DIAG_ERROR, file, line, col,
+					    "more than one YAML document: keep one");
+					goto event_fail;
+				}
+				/* the '---' ends the event, after any directives before it */
+				diag(DIAG_ERROR, file, r.base_line + (int)e.end_mark.line,
+				    (int)e.end_mark.column - 2,
 				    "more than one YAML document: keep one, and remove this '---'");
 				goto event_fail;
 			}
@@ -277,7 +434,8 @@ ytree_parse(const char *file, const char *whole, size_t whole_len, size_t offset
 			    (const char *)e.data.alias.anchor);
 			goto event_fail;
 		case YAML_SCALAR_EVENT:
-			if (refuse_decorations(&r, &e, e.data.scalar.anchor, e.data.scalar.tag) < 0)
+			if (refuse_decorations(&r, &e, e.data.scalar.anchor, e.data.scalar.tag) < 0 ||
+			    check_scalar(&r, len, &e, depth) < 0)
 				goto event_fail;
 			n = node_new(YNODE_SCALAR, &r, e.start_mark);
 			n->len = e.data.scalar.length;
