@@ -275,9 +275,9 @@ container_marker(const char *s, size_t n)
 
 /*
  * The bounds of a body, checked without cmark: the nesting of block
- * quotes and list items on each line (its markers, and its indentation
- * at two columns a level, the least a list item indents), outside fenced
- * code; the number of lines; the number of inline markup characters, in
+ * quotes and list items on each line that has their markers (the markers,
+ * and the indentation before them at two columns a level, the least a
+ * list item indents), outside fenced code; the number of lines; the number of inline markup characters, in
  * whose unmatched runs cmark's inline parser is quadratic. Both cost cmark 0.30.2 time in
  * proportion to their product; see stok-assess(5) for the figures.
  */
@@ -335,13 +335,6 @@ check_body_bounds(const struct answer_text *t, const char *buf, size_t len)
 			}
 			for (p += k; p < nl && (*p == ' ' || *p == '\t'); p++)
 				;
-		}
-		if (fence == 0 && depth > CONTENT_MAX_NESTING) {
-			text_linecol(buf, len, (size_t)(s - buf), &line, &col);
-			diag(DIAG_ERROR, t->path, line, col,
-			    "the line is indented %d columns, as deep as %d nested lists: "
-			    "indent less, or put code in a fenced block", ind, depth);
-			return -1;
 		}
 		if (nl == end)
 			break;

@@ -307,6 +307,12 @@ run_yaml(const char *dir, const char *base_dir)
 
 /* --- CommonMark -------------------------------------------------------------- */
 
+/*
+ * A line may pass the width only when it holds a link: a URL, a link's
+ * text, or a word that looks like an address (the layout never breaks
+ * them).
+ */
+
 static const int widths[] = { 20, 39, 59, 78, 119 };
 
 /* The output's text without markers (bars, bullets, style marks) or white space. */
@@ -332,10 +338,16 @@ is_link_line(const struct lline *l, const struct linkset *links)
 {
 	size_t j, k;
 
-	for (j = 0; j < l->nspans; j++)
+	for (j = 0; j < l->nspans; j++) {
+		const char *t = l->spans[j].text;
+
+		if ((l->spans[j].style & LS_LINK) || strstr(t, "://") != NULL ||
+		    strstr(t, "www.") != NULL || strstr(t, "mailto:") != NULL)
+			return true;
 		for (k = 0; k < links->n; k++)
-			if (strstr(l->spans[j].text, links->urls[k]) != NULL)
+			if (strstr(t, links->urls[k]) != NULL)
 				return true;
+	}
 	return false;
 }
 
