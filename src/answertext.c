@@ -290,7 +290,14 @@ check_body_bounds(const struct answer_text *t, const char *buf, size_t len)
 	size_t k;
 
 	for (p = s; p < end; p++) {
-		if (strchr("*_[]<!&`\\", *p) == NULL || *p == '\0' || ++markup <= CONTENT_MAX_MARKUP)
+		switch (*p) {
+		case '*': case '_': case '[': case ']': case '<': case '!': case '&': case '`':
+		case '\\':
+			break;
+		default:
+			continue;
+		}
+		if (++markup <= CONTENT_MAX_MARKUP)
 			continue;
 		text_linecol(buf, len, (size_t)(p - buf), &line, &col);
 		diag(DIAG_ERROR, t->path, line, col,
