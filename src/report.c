@@ -753,6 +753,9 @@ json_string(struct buf *o, const char *s)
 			buf_adds(o, "\\n");
 		else if (cp < 0)
 			buf_adds(o, "\\ufffd");
+		else if (text_is_unsafe(cp) && cp > 0xFFFF)	/* a surrogate pair */
+			buf_printf(o, "\\u%04x\\u%04x", (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
+			    (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
 		else if (text_is_unsafe(cp))
 			buf_printf(o, "\\u%04x", (unsigned)cp);
 		else

@@ -95,3 +95,16 @@ widths_agree() {
 }
 result "the computed width is the width tmux draws" widths_agree
 cat "$work/agree" 2>/dev/null | tail -1 | sed 's/^/# /'
+
+# Above U+FFFF too: a note with a tag character and a musical format
+# character comes out of the JSON report as the same code points (a
+# surrogate pair each), and the answers file keeps them through a save.
+json_keeps() {
+	printf 'pack: hostile\nversion: 1\nlanguage: en\nanswers:\n  - question: 1\n    choice: 1\n    note: "tag [\\U000E0041] music [\\U0001D173]"\n' >"$work/a.yaml"
+	"$top/stok-assess" report --content tests/content/hostile -f json "$work/a.yaml" >"$work/a.json" || return 1
+	python3 -c '
+import json, sys
+s = json.dumps(json.load(open(sys.argv[1])), ensure_ascii=False)
+sys.exit(0 if "tag [\U000e0041] music [\U0001d173]" in s else "not kept: " + s[:300])' "$work/a.json"
+}
+result "a tag character survives the JSON report" json_keeps
