@@ -869,6 +869,8 @@ heading_rule(struct ctx *c, int level)
 	struct lline *line;
 	int w = last != NULL ? last->width - prefix_width(c) : 0, i;
 
+	if (w > c->width - prefix_width(c))
+		w = c->width - prefix_width(c);	/* under a link past the width: to the width */
 	if (w < 1)
 		return;
 	line = new_line(c->out);
