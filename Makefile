@@ -31,11 +31,11 @@ DEB_PACKAGES = gcc make pkg-config libncurses-dev libyaml-dev libcmark-dev cmark
 	       libcmocka-dev libunistring-dev libxml2-utils python3 tmux valgrind mandoc locales gettext \
 	       dialog clang libclang-rt-14-dev
 
-LIB_SRCS = src/layout.c src/util.c src/text.c src/diag.c src/ytree.c src/schema.c \
+LIB_SRCS = src/layout.c src/util.c src/text.c src/diag.c src/ytree.c src/yfast.c src/schema.c \
 	   src/fileio.c src/assessment.c src/answertext.c src/pack.c src/packs.c \
-	   src/score.c src/report.c src/report_words.c src/app.c src/i18n.c src/merge.c \
-	   src/session.c src/ui_text.c
-CMD_SRCS = src/main.c src/cmd_check.c src/cmd_list.c src/cmd_report.c src/cmd_merge.c src/cmd_common.c src/cmd_wizard.c src/ui_curses.c src/ui_term.c src/ui_draw.c \
+	   src/score.c src/report.c src/report_doc.c src/report_json.c src/report_words.c src/app.c src/i18n.c src/merge.c src/links.c \
+	   src/session.c src/ui_text.c src/network.c src/room.c
+CMD_SRCS = src/main.c src/cmd_check.c src/cmd_list.c src/cmd_links.c src/cmd_report.c src/cmd_merge.c src/cmd_network.c src/cmd_common.c src/cmd_wizard.c src/ui_curses.c src/ui_term.c src/ui_draw.c \
 	   src/scr_question.c src/scr_vote.c src/scr_pager.c src/scr_lists.c src/scr_input.c
 TEST_SRCS = $(wildcard tests/unit/test_*.c)
 

@@ -28,6 +28,7 @@ struct app_options {
 	bool		 demo;		/* --demo: a throw-away session, nothing under HOME */
 	bool		 sample;	/* --sample: with --demo, the pack's example answers */
 	bool		 workshop;	/* --workshop: the room votes on each question */
+	bool		 big;		/* --big: with --workshop, the distribution alone, large */
 	bool		 mouse;		/* --mouse */
 	enum color_mode	 color;		/* --color */
 };

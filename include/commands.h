@@ -14,10 +14,12 @@
 
 int	cmd_check(int argc, char **argv);
 int	cmd_list(int argc, char **argv);
+int	cmd_links(int argc, char **argv);
 int	cmd_report(int argc, char **argv);
 int	cmd_wizard(int argc, char **argv);
 int	cmd_merge(int argc, char **argv);
 int	cmd_diff(int argc, char **argv);
+int	cmd_network(int argc, char **argv);
 
 /* Answers files and the pack they were given to (see cmd_common.c). */
 struct answers_set {
@@ -34,6 +36,8 @@ struct answers_set {
 int	answers_load(struct answers_set *, char *const *paths, size_t n, const char *content,
 	    const char *pack_id, const char *lang);
 void	answers_free(struct answers_set *);
+/* 0 when lang is NULL or the pack's language, else a usage error naming its languages (2). */
+int	lang_check(const struct pack *, const char *content, const char *lang);
 /* Write b to output (NULL or "-": standard output); 0 or the exit status. */
 int	output_write(const char *output, bool force, const struct buf *b);
 

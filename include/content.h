@@ -49,6 +49,8 @@ struct answer_text {
 	const char	*body;		/* the Markdown, inside buf */
 	size_t		 body_len;
 	int		 body_line;	/* line of the file where the body starts */
+	int		 reviewed;	/* 'reviewed' as YYYYMMDD, or 0 when absent */
+	int		 reviewed_line, reviewed_col;	/* its value, or the front matter */
 };
 
 struct choice {
@@ -62,6 +64,7 @@ struct question {
 	int		 id;
 	char		*text;
 	char		*help;		/* may be NULL */
+	char		*prompt;	/* a discussion prompt for trainers, or NULL */
 	struct area	*area;
 	size_t		 index;		/* position in the pack, 0-based */
 	struct choice	*choices;
@@ -78,6 +81,16 @@ struct area {
 	size_t		 nquestions;
 };
 
+/* A respondent role: an ASCII id (saved in answers files) and its title. */
+struct pack_role {
+	char		*id;
+	char		*title;
+};
+
+/* The roles a pack without 'roles' has (their ids are session_roles). */
+#define CONTENT_DEFAULT_ROLES	5
+#define CONTENT_MAX_ROLES	20
+
 struct pack {
 	char		*dir;
 	char		*file;		/* dir/assessment.yaml */
@@ -85,6 +98,10 @@ struct pack {
 	char		*title;
 	char		*language;
 	char		*introduction;	/* may be NULL */
+	char		*audience;	/* who the pack is for, one line; may be NULL */
+	struct pack_role *roles;	/* never empty after a successful parse */
+	size_t		 nroles;
+	bool		 roles_builtin;	/* no 'roles' key: the five default roles */
 	int		 version;
 	struct area	*areas;
 	size_t		 nareas;
@@ -120,6 +137,27 @@ const struct question *pack_question(const struct pack *, int id);
  */
 const char *pack_questions_hash(const struct pack *);
 const struct choice *question_choice(const struct question *, int id);
+
+/*
+ * The pack's respondent roles, in order: its own 'roles', or the five
+ * built-in ones (board, manager, staff, volunteer, member) titled in the
+ * pack's language (the words of src/report_words.c). The wizard, the line
+ * mode, merge and the report all ask here. The array belongs to the pack.
+ */
+const struct pack_role *pack_roles(const struct pack *, size_t *n);
+/* The role with this id, or NULL (free text typed by a respondent, say). */
+const struct pack_role *pack_role(const struct pack *, const char *id);
+
+/*
+ * A date written YYYY-MM-DD that exists in the calendar (years 1900 to
+ * 9999), as the number YYYYMMDD; false otherwise.
+ */
+bool	content_parse_date(const char *s, size_t len, int *out);
+/*
+ * Today's date as YYYYMMDD, in the timezone furthest ahead (UTC+14), so
+ * that a date written today anywhere is not in the future, whatever TZ.
+ */
+int	content_today(void);
 
 /*
  * The parsers of the two file kinds, for the loader and for the fuzzers.

@@ -21,6 +21,13 @@ struct respondent {
 	const struct session	*sess;
 };
 
+/*
+ * The answers of n respondents combined into one session: for each
+ * question the lower median of the levels chosen; for each area the priority most gave,
+ * the higher one on a tie. The caller frees it.
+ */
+struct session *merge_answers(const struct pack *, const struct session *const *, size_t n);
+
 /* Append the group report of n respondents to out. */
 void	merge_write(struct buf *out, const struct pack *, const struct respondent *, size_t n,
 	    int format, int width);

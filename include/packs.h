@@ -15,6 +15,7 @@ struct pack_ref {
 	char	*id;
 	char	*language;
 	char	*title;
+	char	*audience;	/* may be NULL */
 	int	 version;
 	size_t	 nquestions;
 };

@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * report.h: the report an organisation takes to its board: a header, the
- * levels per area, the improvement plan, every answer with its guidance,
- * and the numbered links. Written in the pack's language (its fixed words
- * too) as plain text, Markdown, HTML or JSON, byte for byte the same in
- * every locale, and with no control character from the content. No curses.
+ * levels per area with a legend, the improvement plan, every answer with
+ * its guidance, and the links. It is built once as a document (a cmark
+ * node tree, see report_doc.c) and rendered per format: plain text through
+ * the layout engine, Markdown and HTML through cmark's own renderers (the
+ * HTML inside a self-contained, printable page), and JSON as data. Written
+ * in the pack's language (its fixed words too), byte for byte the same in
+ * every locale, with no control character from the content. No curses.
  */
 #ifndef STOK_REPORT_H
 #define STOK_REPORT_H
+
+#include <cmark.h>
 
 #include "content.h"
 #include "session.h"
@@ -25,28 +30,122 @@ enum report_format {
 
 /* "text", "markdown" (or "md"), "html", "json"; -1 if none. */
 int	report_format_parse(const char *);
-/* Append the report to out. width applies to the text format. */
-void	report_write(struct buf *out, const struct pack *, const struct session *,
-	    enum report_format, int width);
-
-/* A small text bar of counts: "1 ### 3 · 2 ##### 5 · 3 . 0 · 4 # 1 · n/a # 1". */
-void	report_count_bar(struct buf *, const int *counts, size_t nchoices, int na);
+struct network;
 /*
- * s as a JSON string (null for NULL): UTF-8 kept; quotes, backslashes,
- * controls, C1 controls and bidi overrides escaped.
+ * Append the report to out. width applies to the text format. With a
+ * network profile (report --compare; else NULL), each area's level stands
+ * beside the network's median and quartiles, and the questions below the
+ * network's lower quartile are listed.
+ */
+void	report_write(struct buf *out, const struct pack *, const struct session *,
+	    enum report_format, int width, const struct network *compare);
+
+/* What a session chose for a question: the one answer to that question. */
+enum chosen {
+	CHOSEN_NONE,	/* unanswered (or a choice the pack does not have) */
+	CHOSEN_NA,	/* "not applicable to us" */
+	CHOSEN_CHOICE	/* a choice, stored in *ch */
+};
+enum chosen report_chosen(const struct session *, const struct question *,
+	    const struct choice **ch);
+
+/*
+ * A file name for an exported report: the organisation's name (else the
+ * pack's id) transliterated to ASCII (ş→s, ı→i, ä→a, ...), lower case,
+ * words joined by '-', then "-DATE" when the answers have a date, then
+ * ".ext". Never empty, never a path. The caller frees.
+ */
+char   *report_file_name(const struct pack *, const struct session *, const char *ext);
+
+struct report_words;
+/*
+ * A small text bar of counts: "1 ### 3 · 2 ##### 5 · 3 . 0 · 4 # 1 · n/a # 1",
+ * its "not applicable" label in words' language.
+ */
+void	report_count_bar(struct buf *, const struct report_words *, const int *counts,
+	    size_t nchoices, int na);
+/* --- JSON (report_json.c) -------------------------------------------------- */
+
+/*
+ * s as a JSON string (null for NULL), which is also a YAML double-quoted
+ * scalar: UTF-8 kept; quotes, backslashes, newlines, controls, C1 controls,
+ * bidi overrides, U+2028, U+2029, U+FEFF, U+FFFE and U+FFFF escaped; an
+ * invalid byte becomes \uFFFD.
  */
 void	json_string(struct buf *, const char *s);
-/* Content text escaped for Markdown, and sanitised. */
-void	report_md_escape(struct buf *, const char *);
-/* The improvement plan of a session, as a Markdown list with its introduction. */
-void	report_plan_markdown(struct buf *, const struct pack *, const struct session *);
+
 /*
- * A Markdown document written out as Markdown, as a self-contained HTML
- * page (cmark's safe renderer, the report's style), or as wrapped text
- * (the layout engine, for REPORT_TEXT).
+ * The JSON writer: jw_open a container ('{' or '['; flat: on one line),
+ * add values (key is used inside objects, ignored in arrays), jw_close it.
+ * Closing the outermost container ends the line.
  */
-void	report_markdown_page(struct buf *, const char *markdown, enum report_format,
-	    int width, const char *lang, const char *title);
+#define JSONW_DEPTH 8
+struct jsonw {
+	struct buf	*o;
+	int		 depth;
+	bool		 first[JSONW_DEPTH], flat[JSONW_DEPTH];
+	char		 close[JSONW_DEPTH];
+};
+void	jw_init(struct jsonw *, struct buf *);
+void	jw_open(struct jsonw *, const char *key, char bracket, bool flat);
+void	jw_close(struct jsonw *);
+void	jw_str(struct jsonw *, const char *key, const char *s);
+void	jw_int(struct jsonw *, const char *key, long v);
+void	jw_null(struct jsonw *, const char *key);
+/* A level in hundredths as a decimal number ("2.50"), or null when not have. */
+void	jw_level(struct jsonw *, const char *key, int level100, bool have);
+
+/* --- the document (report_doc.c) ------------------------------------------ */
+
+/*
+ * Roles of the custom nodes that only the HTML page draws differently:
+ * sections (areas, for page breaks), the summary list, and level bars
+ * (whose text form, a code span, the page replaces by a CSS bar).
+ */
+enum doc_role {
+	DOC_SECTION = 1,
+	DOC_SUMMARY,
+	DOC_BAR,
+	DOC_PLAIN	/* the report's own bold, italics and code: plain in text */
+};
+
+/* Every node made here is owned by the tree it is appended to. */
+cmark_node *doc_new(void);
+cmark_node *doc_heading(cmark_node *parent, int level, const char *text);
+cmark_node *doc_para(cmark_node *parent);
+/* A tight list; items get their paragraphs through doc_para(doc_item(list)). */
+cmark_node *doc_list(cmark_node *parent, bool ordered);
+cmark_node *doc_item(cmark_node *list);
+cmark_node *doc_quote(cmark_node *parent);
+/* A block whose children are an area, or the summary (see enum doc_role). */
+cmark_node *doc_block(cmark_node *parent, enum doc_role);
+/* Content text (sanitised; newlines become line breaks) into an inline container. */
+void	doc_text(cmark_node *inl, const char *s);
+void	doc_textf(cmark_node *inl, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void	doc_strong(cmark_node *inl, const char *s);
+void	doc_emph(cmark_node *inl, const char *s);
+void	doc_code(cmark_node *inl, const char *s);
+void	doc_break(cmark_node *inl);
+/* A level bar: percent of the top level, drawn as text by a code span. */
+void	doc_bar(cmark_node *inl, int percent, const char *text);
+/* A preformatted block (lined-up tables of merge). */
+void	doc_pre(cmark_node *parent, const char *text);
+/*
+ * Guidance written in CommonMark appended to parent: parsed, raw HTML
+ * dropped, every literal and URL sanitised, headings moved below level 4.
+ */
+void	doc_markdown(cmark_node *parent, const char *md, size_t len);
+/*
+ * Render a document. Text: headings of levels 1-3 underlined, every other
+ * block through the layout engine at width, then the numbered links under
+ * links_title. Markdown: cmark's CommonMark. HTML: cmark's safe HTML in a
+ * self-contained page in lang with title. The tree is changed on the
+ * way (custom nodes filled or unwrapped); free it afterwards.
+ */
+void	doc_render(struct buf *out, cmark_node *doc, enum report_format, int width,
+	    const char *lang, const char *title, const char *links_title);
+
+/* --- words (report_words.c) ----------------------------------------------- */
 
 /* The fixed words of the report in a language (falls back to English). */
 struct report_words {
@@ -54,18 +153,24 @@ struct report_words {
 	char		 decimal;
 	const char	*organisation, *role, *date, *version, *summary, *level, *answered,
 			*area, *overall, *plan, *plan_intro, *plan_none, *priority,
-			*high, *medium, *low, *question, *answer, *note, *na, *unanswered,
-			*first_step, *step_fallback, *answers, *links, *not_scored;
+			*high, *medium, *low, *question, *answer, *note, *na, *na_short,
+			*unanswered, *first_step, *step_fallback, *answers, *links,
+			*not_scored, *legend;
 	/* merge, diff and workshops */
 	const char	*group, *respondents, *areas, *mean, *min, *max, *spread, *consensus,
-			*consensus_intro, *roles_by_area, *distribution, *no_role, *group_plan,
+			*consensus_intro, *questions, *roles_by_area, *distribution, *no_role, *group_plan,
 			*other_versions, *progress, *improved, *regressed, *unchanged,
 			*guidance_gone, *guidance_new, *before, *after, *change, *votes,
-			*disagreed, *version_differs;
+			*disagreed, *version_differs, *followup, *followup_title;
+	/* report --compare: beside a network's profile */
+	const char	*compare, *compare_intro, *network_median, *quartiles, *organisations,
+			*below_network, *below_network_intro, *lower_quartile, *too_few;
 	const char	*roles[5];	/* board, manager, staff, volunteer, member */
 };
 const struct report_words *report_words(const char *lang);
 /* A role key shown in words' language; free text is returned as it is. */
 const char *report_role(const struct report_words *, const char *role);
+/* The improvement plan of a session appended to parent (merge's group plan). */
+void	report_plan(cmark_node *parent, const struct pack *, const struct session *);
 
 #endif

@@ -51,4 +51,11 @@ int	schema_id(const struct schema_ctx *, const struct ynode *m, const char *key,
 int	schema_slug(const struct schema_ctx *, const struct ynode *m, const char *key,
 	    const char *what, char **out);
 
+/*
+ * A date written YYYY-MM-DD that exists in the calendar, as YYYYMMDD in
+ * *out (0 for an absent optional key).
+ */
+int	schema_date(const struct schema_ctx *, const struct ynode *m, const char *key,
+	    const char *what, bool required, int *out);
+
 #endif

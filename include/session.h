@@ -47,6 +47,8 @@ struct answer {
 	char	*note;		/* may be NULL */
 	int	 votes[VOTES_MAX];	/* workshop counts, in the pack's choice order, */
 	int	 nvotes;		/* then not applicable; nvotes 0: no votes */
+	bool	 changed;	/* the room agreed on another option than the most voted */
+	bool	 followup;	/* the trainer marked the question for follow-up */
 };
 
 struct area_priority {
@@ -119,6 +121,11 @@ const struct answer *session_answer(const struct session *, int question_id);
  * note. A new answer goes last. Ids out of range are a broken invariant.
  */
 void	session_set_answer(struct session *, int question_id, int choice);
+/*
+ * The workshop's record of an answered question: whether the agreed answer
+ * departs from the most voted, and whether to follow it up.
+ */
+void	session_set_room(struct session *, int question_id, bool changed, bool followup);
 /* Set or clear (NULL or "") the note of a question; note is copied. */
 void	session_set_note(struct session *, int question_id, const char *note);
 /* Set the workshop votes of a question: n counts, its choices then not applicable. */

@@ -52,6 +52,7 @@ enum scr_id {
 	SCR_INPUT,	/* a line of text */
 	SCR_ASK,	/* a one-key question */
 	SCR_VOTE,	/* a question put to the room, in a workshop */
+	SCR_ROOM,	/* the room's record, at the end of a workshop */
 	SCR_COUNT
 };
 
@@ -144,7 +145,7 @@ struct screen_ops {
 };
 
 extern const struct screen_ops scr_welcome, scr_question, scr_area_end, scr_review,
-	scr_results, scr_pager, scr_help, scr_input, scr_ask, scr_vote;
+	scr_results, scr_pager, scr_help, scr_input, scr_ask, scr_vote, scr_room;
 
 /* ui_curses.c */
 void	ui_goto(struct ui *, enum scr_id);

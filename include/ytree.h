@@ -48,6 +48,21 @@ int	ytree_parse(const char *file, const char *whole_file, size_t whole_len,
 	    size_t offset, size_t len, struct ynode **out);
 void	ytree_free(struct ynode *);
 
+/*
+ * The two readers behind ytree_parse, apart for the differential fuzzer
+ * and the tests. ytree_parse_fast reads only the plain shape of our files
+ * (see yfast.c): 1 with *out the tree, or 0, declined, with no diagnostic
+ * and nothing in *out. ytree_parse_libyaml is the authority: ytree_parse
+ * asks it whenever the fast reader declines. base_line is the line of the
+ * file at offset.
+ */
+int	ytree_parse_fast(const char *whole_file, size_t offset, size_t len, int base_line,
+	    struct ynode **out);
+int	ytree_parse_libyaml(const char *file, const char *whole_file, size_t whole_len,
+	    size_t offset, size_t len, struct ynode **out);
+/* Two trees alike in every field: kinds, positions, values, styles, items. */
+bool	ytree_equal(const struct ynode *, const struct ynode *);
+
 /* The value of key in mapping m, or NULL. */
 struct ynode *ytree_get(const struct ynode *m, const char *key);
 /* A plain empty scalar, or the plain word null or ~. */

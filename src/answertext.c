@@ -15,7 +15,7 @@
 #include "text.h"
 
 static const char *const text_keys[] = {
-	"title", "question_id", "choice_id", "step", NULL
+	"title", "question_id", "choice_id", "step", "reviewed", NULL
 };
 
 /* Length of a fence line "---" (or "..." when closing) at s, with its end of line; 0 if none. */
@@ -146,8 +146,17 @@ parse_front_matter(struct answer_text *t, const char *path, const char *buf, siz
 	    &t->question_id) < 0 ||
 	    schema_id(&c, root, "choice_id", "the front matter", CONTENT_MAX_ID,
 	    &t->choice_id) < 0 ||
-	    schema_text(&c, root, "step", "the front matter", false, true, &t->step) < 0)
+	    schema_text(&c, root, "step", "the front matter", false, true, &t->step) < 0 ||
+	    schema_date(&c, root, "reviewed", "the front matter", false, &t->reviewed) < 0)
 		goto out;
+	/* where check --stale points: the date, or the front matter without one */
+	v = ytree_get(root, "reviewed");
+	t->reviewed_line = v != NULL ? v->line : root->line;
+	t->reviewed_col = v != NULL ? v->col : root->col;
+	if (t->reviewed != 0 && t->reviewed > content_today())
+		diag(DIAG_WARNING, path, v->line, v->col,
+		    "'reviewed' is in the future (%s): write the day the text was last reviewed",
+		    v->value);
 	v = ytree_get(root, "question_id");
 	t->qid_line = v->line;
 	t->qid_col = v->col;

@@ -10,16 +10,21 @@
 
 #include "content.h"
 #include "diag.h"
+#include "report.h"
 #include "schema.h"
+#include "session.h"
 
 static const char *const top_keys[] = {
-	"id", "title", "language", "version", "introduction", "areas", NULL
+	"id", "title", "language", "version", "introduction", "audience", "roles", "areas", NULL
+};
+static const char *const role_keys[] = {
+	"id", "title", NULL
 };
 static const char *const area_keys[] = {
 	"id", "title", "description", "questions", NULL
 };
 static const char *const question_keys[] = {
-	"id", "text", "help", "choices", NULL
+	"id", "text", "help", "prompt", "choices", NULL
 };
 
 static int
@@ -69,7 +74,8 @@ parse_question(const struct schema_ctx *c, const struct ynode *qn, struct questi
 	q->col = qn->col;
 	if (schema_id(c, qn, "id", what, CONTENT_MAX_ID, &q->id) < 0 ||
 	    schema_text(c, qn, "text", what, true, true, &q->text) < 0 ||
-	    schema_text(c, qn, "help", what, false, false, &q->help) < 0)
+	    schema_text(c, qn, "help", what, false, false, &q->help) < 0 ||
+	    schema_text(c, qn, "prompt", what, false, false, &q->prompt) < 0)
 		return -1;
 	return parse_choices(c, qn, q);
 }
@@ -104,6 +110,82 @@ parse_area(const struct schema_ctx *c, const struct ynode *an, struct pack *p, s
 		a->nquestions++;
 	}
 	return 0;
+}
+
+/* The five built-in roles, titled in the pack's language. */
+static void
+default_roles(struct pack *p)
+{
+	const struct report_words *w = report_words(p->language);
+	size_t i;
+
+	p->roles = xcalloc(CONTENT_DEFAULT_ROLES, sizeof(*p->roles));
+	for (i = 0; i < CONTENT_DEFAULT_ROLES; i++) {
+		p->roles[i].id = xstrdup(session_roles[i]);
+		p->roles[i].title = xstrdup(w->roles[i]);
+	}
+	p->nroles = CONTENT_DEFAULT_ROLES;
+	p->roles_builtin = true;
+}
+
+/* 'roles': a list of {id, title}, ids unique; absent, the built-in five. */
+static int
+parse_roles(const struct schema_ctx *c, const struct ynode *root, struct pack *p)
+{
+	static const char what[] = "a role";
+	const struct ynode *list = ytree_get(root, "roles");
+	size_t i, j;
+
+	if (list == NULL) {
+		default_roles(p);
+		return 0;
+	}
+	if (schema_sequence(c, list, "roles") < 0)
+		return -1;
+	if (list->n > CONTENT_MAX_ROLES) {
+		diag(DIAG_ERROR, c->file, list->line, list->col,
+		    "a pack has 1 to %d roles, not %zu", CONTENT_MAX_ROLES, list->n);
+		return -1;
+	}
+	p->roles = xcalloc(list->n, sizeof(*p->roles));
+	for (i = 0; i < list->n; i++) {
+		const struct ynode *rn = list->items[i];
+		struct pack_role *r = &p->roles[i];
+
+		if (schema_mapping(c, rn, what) < 0)
+			return -1;
+		schema_unknown_keys(c, rn, what, role_keys);
+		p->nroles++;
+		if (schema_slug(c, rn, "id", what, &r->id) < 0 ||
+		    schema_text(c, rn, "title", what, true, true, &r->title) < 0)
+			return -1;
+		for (j = 0; j < i; j++)	/* at most CONTENT_MAX_ROLES */
+			if (strcmp(p->roles[j].id, r->id) == 0) {
+				const struct ynode *v = ytree_get(rn, "id");
+				diag(DIAG_ERROR, c->file, v->line, v->col,
+				    "role '%s' is listed twice: give it another id", r->id);
+				return -1;
+			}
+	}
+	return 0;
+}
+
+const struct pack_role *
+pack_roles(const struct pack *p, size_t *n)
+{
+	*n = p->nroles;
+	return p->roles;
+}
+
+const struct pack_role *
+pack_role(const struct pack *p, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < p->nroles; i++)
+		if (strcmp(p->roles[i].id, id) == 0)
+			return &p->roles[i];
+	return NULL;
 }
 
 /* Area ids are few: a pairwise check is cheap. Question ids go through the index. */
@@ -230,7 +312,10 @@ assessment_parse(struct pack *p, const char *file, const char *buf, size_t len)
 	    schema_slug(&c, root, "language", "the assessment file", &p->language) < 0 ||
 	    schema_id(&c, root, "version", "the assessment file", CONTENT_MAX_ID, &p->version) < 0 ||
 	    schema_text(&c, root, "introduction", "the assessment file", false, false,
-	    &p->introduction) < 0)
+	    &p->introduction) < 0 ||
+	    schema_text(&c, root, "audience", "the assessment file", false, true,
+	    &p->audience) < 0 ||
+	    parse_roles(&c, root, p) < 0)
 		goto out;
 	areas = schema_require(&c, root, "areas", "the assessment file");
 	if (areas == NULL || schema_sequence(&c, areas, "areas") < 0)

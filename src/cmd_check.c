@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * cmd_check.c: "stok-assess check [PACK...]": load packs, print every
- * diagnostic on stderr and one summary line per pack on stdout.
+ * cmd_check.c: "stok-assess check [--stale YEARS] [PACK...]": load packs,
+ * hold their links against their links register (when they have one),
+ * list the answer texts not reviewed for YEARS, print every diagnostic on
+ * stderr and one summary line per pack on stdout. Warnings leave the exit
+ * status at 0.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -11,6 +14,7 @@
 #include "commands.h"
 #include "content.h"
 #include "diag.h"
+#include "links.h"
 #include "packs.h"
 #include "text.h"
 
@@ -41,14 +45,59 @@ summary(const char *dir, const struct pack *p, struct diag_counts before)
 	free(safe);
 }
 
+/* Warn about every text not reviewed since cutoff (YYYYMMDD), or never. */
 static void
-check_one(const char *dir)
+check_stale(const struct pack *p, int cutoff, int years)
+{
+	size_t i;
+
+	for (i = 0; i < p->ntexts; i++) {
+		const struct answer_text *t = p->texts[i];
+		int d = t->reviewed;
+
+		if (t->body == NULL)
+			continue;	/* it did not parse: said already */
+		if (d == 0)
+			diag(DIAG_WARNING, t->path, t->reviewed_line, t->reviewed_col,
+			    "the text has no 'reviewed' date: review it and add one (YYYY-MM-DD)");
+		else if (d < cutoff)
+			diag(DIAG_WARNING, t->path, t->reviewed_line, t->reviewed_col,
+			    "last reviewed on %04d-%02d-%02d, more than %d year%s ago: review the "
+			    "text and update 'reviewed'", d / 10000, d / 100 % 100, d % 100, years,
+			    years == 1 ? "" : "s");
+	}
+}
+
+/* The pack's links against its register, when it has one. */
+static void
+check_links(const struct pack *p)
+{
+	struct link_register r;
+	struct link_uses u;
+
+	if (link_register_load(&r, p->dir) == REGISTER_READ) {
+		link_uses_init(&u);
+		links_collect_pack(&u, p);
+		links_check(&u, &r);
+		link_uses_free(&u);
+	}
+	link_register_free(&r);
+}
+
+static void
+check_one(const char *dir, int stale_years)
 {
 	struct diag_counts before = diag_counts();
 	struct pack *p;
 
 	pack_load(dir, &p);
 	pack_lint(p);
+	if (p != NULL)	/* a directory with an assessment file */
+		check_links(p);
+	if (p != NULL && stale_years > 0) {
+		int today = content_today();
+		check_stale(p, today - stale_years * 10000, stale_years);
+	}
 	summary(dir, p, before);
 	pack_free(p);
 }
@@ -58,28 +107,36 @@ cmd_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
+		{ "stale", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct pack_list list;
 	size_t i;
-	int ch;
+	int ch, stale = 0;
 
 	while ((ch = cmd_getopt(argc, argv, "h", longopts)) != -1) {
-		if (ch == 'h') {
-			printf("usage: stok-assess check [PACK ...]\n");
+		switch (ch) {
+		case 'h':
+			printf("usage: stok-assess check [--stale YEARS] [PACK ...]\n");
 			return 0;
+		case 's':
+			if (!parse_id(optarg, strlen(optarg), 1000, &stale))
+				return usage_error("--stale takes a whole number of years from 1 to "
+				    "1000, not '%s'", optarg);
+			break;
+		default:
+			return usage_error(NULL);
 		}
-		return usage_error(NULL);
 	}
 	if (optind < argc) {
 		for (; optind < argc; optind++)
-			check_one(argv[optind]);
+			check_one(argv[optind], stale);
 	} else {
 		packs_scan(packs_datadir(), &list);
 		if (list.n == 0 && diag_counts().io == 0)
 			diag(DIAG_ERROR, packs_datadir(), 0, 0, "holds no packs");
 		for (i = 0; i < list.n; i++)
-			check_one(list.v[i].dir);
+			check_one(list.v[i].dir, stale);
 		packs_free(&list);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {

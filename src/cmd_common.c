@@ -24,6 +24,7 @@ const struct option output_longopts[] = {
 	{ "lang", required_argument, NULL, 'l' },
 	{ "pack", required_argument, NULL, 'p' },
 	{ "content", required_argument, NULL, 'c' },
+	{ "compare", required_argument, NULL, 'C' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
 };

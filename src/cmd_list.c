@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * cmd_list.c: "stok-assess list": the packs that can be chosen, one per
- * line, tab-separated: id, language, title, number of questions.
+ * line, tab-separated: id, language, title, number of questions, and
+ * who the pack is for (its audience; empty when it names none).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -36,11 +37,13 @@ cmd_list(int argc, char **argv)
 	for (i = 0; i < list.n; i++) {
 		char *id = text_sanitized(list.v[i].id);
 		char *title = text_sanitized(list.v[i].title);
+		char *audience = text_sanitized(list.v[i].audience ? list.v[i].audience : "");
 
-		printf("%s\t%s\t%s\t%zu\n", id, list.v[i].language, title,
-		    list.v[i].nquestions);
+		printf("%s\t%s\t%s\t%zu\t%s\n", id, list.v[i].language, title,
+		    list.v[i].nquestions, audience);
 		free(id);
 		free(title);
+		free(audience);
 	}
 	packs_free(&list);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -61,6 +61,9 @@ parse_options(int argc, char **argv, const char *usage, bool csv, struct out_opt
 		case 'c':
 			o->content = optarg;
 			break;
+		case 'C':
+			usage_error("--compare goes with report");
+			return -1;
 		case 'h':
 			fputs(usage, stdout);
 			exit(fflush(stdout) == 0 ? 0 : 1);
@@ -92,6 +95,10 @@ cmd_merge(int argc, char **argv)
 		answers_free(&set);
 		return status;
 	}
+	if ((status = lang_check(set.pack, o.content, o.lang)) != 0) {
+		answers_free(&set);
+		return status;
+	}
 	buf_init(&out);
 	merge_write(&out, set.pack, set.r, set.n, o.format, o.width);
 	status = output_write(o.output, o.force, &out);
@@ -116,6 +123,10 @@ cmd_diff(int argc, char **argv)
 	if (argc - first != 2)
 		return usage_error("diff takes two answers files: the older, then the newer");
 	if ((status = answers_load(&set, argv + first, 2, o.content, o.pack_id, o.lang)) != 0) {
+		answers_free(&set);
+		return status;
+	}
+	if ((status = lang_check(set.pack, o.content, o.lang)) != 0) {
 		answers_free(&set);
 		return status;
 	}

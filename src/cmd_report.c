@@ -16,17 +16,61 @@
 #include "diag.h"
 #include "fileio.h"
 #include "packs.h"
+#include "network.h"
 #include "report.h"
 #include "session.h"
+#include "util.h"
 
 static const char report_usage[] =
     "usage: stok-assess report ANSWERS [--format text|markdown|html|json] [-o FILE]\n"
-    "                          [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n";
+    "                          [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n"
+    "                          [--compare PROFILE]\n";
+
+/*
+ * --lang L names a language of the pack: the pack loaded must be in L, never
+ * another one chosen silently. 0, or the exit status of a usage error that
+ * names the languages the pack has.
+ */
+int
+lang_check(const struct pack *p, const char *content, const char *lang)
+{
+	struct pack_list list;
+	struct buf langs;
+	char *file;
+	size_t i;
+	int rc;
+
+	if (lang == NULL || strcmp(p->language, lang) == 0)
+		return 0;
+	buf_init(&langs);
+	file = content != NULL ? xasprintf("%s/assessment.yaml", content) : NULL;
+	if (file != NULL && access(file, F_OK) == 0) {
+		buf_adds(&langs, p->language);	/* --content names one pack */
+	} else {
+		diag_mute(true);
+		packs_scan(content != NULL ? content : packs_datadir(), &list);
+		diag_mute(false);
+		for (i = 0; i < list.n; i++)
+			if (strcmp(list.v[i].id, p->id) == 0)
+				buf_printf(&langs, "%s%s", langs.len ? ", " : "", list.v[i].language);
+		packs_free(&list);
+	}
+	free(file);
+	for (i = 0; lang[i] != '\0' && i < 16 && (ascii_isalpha((unsigned char)lang[i]) ||
+	    lang[i] == '-' || lang[i] == '_'); i++)
+		;
+	rc = usage_error("pack '%s' has no language '%s': it has %s", p->id,
+	    lang[i] == '\0' ? lang : "?", langs.len ? langs.data : p->language);
+	buf_free(&langs);
+	return rc;
+}
 
 int
 cmd_report(int argc, char **argv)
 {
 	const char *output = NULL, *lang = NULL, *pack_id = NULL, *content = NULL;
+	const char *compare = NULL;
+	struct network *nw = NULL;
 	struct answers_set set;
 	struct buf out;
 	int ch, format = REPORT_TEXT, width = 78, status;
@@ -60,6 +104,9 @@ cmd_report(int argc, char **argv)
 		case 'c':
 			content = optarg;
 			break;
+		case 'C':
+			compare = optarg;
+			break;
 		case 'h':
 			fputs(report_usage, stdout);
 			return 0;
@@ -73,10 +120,21 @@ cmd_report(int argc, char **argv)
 		answers_free(&set);
 		return status;
 	}
+	if ((status = lang_check(set.pack, content, lang)) != 0) {
+		answers_free(&set);
+		return status;
+	}
+	if (compare != NULL && ((nw = network_read(compare)) == NULL ||
+	    network_check_pack(nw, set.pack, compare) < 0)) {
+		network_free(nw);
+		answers_free(&set);
+		return diag_exit_status() ? diag_exit_status() : 2;
+	}
 	buf_init(&out);
-	report_write(&out, set.pack, set.sessions[0], (enum report_format)format, width);
+	report_write(&out, set.pack, set.sessions[0], (enum report_format)format, width, nw);
 	status = output_write(output, force, &out);
 	buf_free(&out);
+	network_free(nw);
 	answers_free(&set);
 	return status;
 }

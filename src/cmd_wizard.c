@@ -31,6 +31,7 @@ cmd_wizard(int argc, char **argv)
 		{ "demo", no_argument, NULL, 'd' },
 		{ "sample", no_argument, NULL, 'S' },
 		{ "workshop", no_argument, NULL, 'w' },
+		{ "big", no_argument, NULL, 'B' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct app_options o;
@@ -84,12 +85,17 @@ cmd_wizard(int argc, char **argv)
 		case 'w':
 			o.workshop = true;
 			break;
+		case 'B':
+			o.big = true;
+			break;
 		default:
 			return usage_error(NULL);
 		}
 	}
 	if (optind < argc)
 		return usage_error("unknown command '%s'", argv[optind]);
+	if (o.big && !o.workshop)
+		return usage_error("--big goes with --workshop");
 	if (o.sample && !o.demo)
 		return usage_error("--sample goes with --demo");
 	if (o.demo && (o.session_path != NULL || o.fresh))

@@ -23,13 +23,16 @@
 static const char usage_text[] =
     "usage: stok-assess [--lang L] [--pack ID] [--content DIR] [--session FILE] [--fresh]\n"
     "                   [--ui=curses|text] [--color=auto|always|never] [--mouse]\n"
-    "                   [--workshop] [--demo [--sample]]\n"
-    "       stok-assess check [PACK ...]\n"
+    "                   [--workshop [--big]] [--demo [--sample]]\n"
+    "       stok-assess check [--stale YEARS] [PACK ...]\n"
     "       stok-assess list\n"
+    "       stok-assess links [PACK ...]\n"
     "       stok-assess report ANSWERS [--format text|markdown|html|json] [-o FILE]\n"
     "                          [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n"
+    "                          [--compare PROFILE]\n"
     "       stok-assess merge FILE ... [--format text|markdown|html|json|csv] [-o FILE]\n"
     "       stok-assess diff OLD NEW [--format text|markdown|html|json] [-o FILE]\n"
+    "       stok-assess network FILE ... [-o PROFILE] [--min-group N]\n"
     "       stok-assess --help | --version\n"
     "\n"
     "With no command, the wizard asks the questions of the pack for your language.\n"
@@ -39,9 +42,11 @@ static const char usage_text[] =
     "Commands:\n"
     "  check    validate content packs (default: the bundled packs)\n"
     "  list     list the packs that can be chosen\n"
+    "  links    every link of the answer texts, with its position\n"
     "  report   write the report of an answers file\n"
     "  merge    the group report of several people's answers\n"
     "  diff     what changed between two assessments\n"
+    "  network  a network's profile from its members' answers\n"
     "\n"
     "Environment: STOK_ASSESS_DATA names the directory of the bundled packs.\n"
     "See stok-assess(1) and, for the file formats, stok-assess(5).\n";
@@ -52,9 +57,11 @@ static const struct command {
 } commands[] = {
 	{ "check", cmd_check },
 	{ "list", cmd_list },
+	{ "links", cmd_links },
 	{ "report", cmd_report },
 	{ "merge", cmd_merge },
 	{ "diff", cmd_diff },
+	{ "network", cmd_network },
 };
 
 static void PRINTFLIKE(1, 0)

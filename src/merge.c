@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * merge.c: group reports and progress reports. Both are written once, as
- * Markdown (tables as preformatted blocks, so that they line up in every
- * output), and turned into text, Markdown or HTML by the report module;
- * JSON and CSV are written directly for spreadsheets and other programs.
+ * merge.c: group reports and progress reports. Both are built once as a
+ * document (report_doc.c; the counts per question as preformatted blocks,
+ * so that they line up in every output) and rendered as text, Markdown or
+ * HTML like the report; JSON and CSV are written directly for spreadsheets
+ * and other programs.
  * Levels are integers in hundredths, as in score.c.
  */
 #include <stdio.h>
@@ -113,12 +114,9 @@ area_stats(const struct group *g, size_t a, int *mean, int *lo, int *hi)
 static int
 chosen_level(const struct session *s, const struct question *q)
 {
-	const struct answer *a = session_answer(s, q->id);
 	const struct choice *ch;
 
-	if (a == NULL || a->choice <= 0 || (ch = question_choice(q, a->choice)) == NULL)
-		return 0;
-	return ch->level;
+	return report_chosen(s, q, &ch) == CHOSEN_CHOICE ? ch->level : 0;
 }
 
 static bool
@@ -150,24 +148,19 @@ ranked_cmp(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
-/*
- * The group's answers: for each question the lower median of the levels
- * chosen; for each area the priority most respondents gave, the higher
- * one on a tie.
- */
-static struct session *
-group_session(const struct group *g)
+struct session *
+merge_answers(const struct pack *pack, const struct session *const *r, size_t n)
 {
-	struct session *s = session_new(g->pack);
+	struct session *s = session_new(pack);
 	int counts[CONTENT_MAX_CHOICES + 1], pcount[4], l, best;
 	size_t i, k, m, seen;
 
-	for (i = 0; i < g->pack->nquestions; i++) {
-		const struct question *q = &g->pack->questions[i];
+	for (i = 0; i < pack->nquestions; i++) {
+		const struct question *q = &pack->questions[i];
 
 		memset(counts, 0, sizeof(counts));
-		for (k = 0, m = 0; k < g->n; k++)
-			if ((l = chosen_level(g->r[k].sess, q)) > 0) {
+		for (k = 0, m = 0; k < n; k++)
+			if ((l = chosen_level(r[k], q)) > 0) {
 				counts[l]++;
 				m++;
 			}
@@ -178,12 +171,12 @@ group_session(const struct group *g)
 				break;
 		session_set_answer(s, q->id, q->choices[l - 1].id);
 	}
-	for (i = 0; i < g->pack->nareas; i++) {
-		const char *id = g->pack->areas[i].id;
+	for (i = 0; i < pack->nareas; i++) {
+		const char *id = pack->areas[i].id;
 
 		memset(pcount, 0, sizeof(pcount));
-		for (k = 0; k < g->n; k++)
-			pcount[session_priority(g->r[k].sess, id)]++;
+		for (k = 0; k < n; k++)
+			pcount[session_priority(r[k], id)]++;
 		best = PRIORITY_NONE;
 		for (l = PRIORITY_HIGH, m = 0; l >= PRIORITY_LOW; l--)	/* m: best's count */
 			if ((size_t)pcount[l] > m) {
@@ -196,92 +189,138 @@ group_session(const struct group *g)
 	return s;
 }
 
-static void
-merge_markdown(struct buf *o, const struct group *g)
+static struct session *
+group_session(const struct group *g)
+{
+	const struct session **r = xcalloc(g->n ? g->n : 1, sizeof(*r));
+	struct session *s;
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		r[i] = g->r[i].sess;
+	s = merge_answers(g->pack, r, g->n);
+	free(r);
+	return s;
+}
+
+/* The group report as one document. */
+static cmark_node *
+merge_doc(const struct group *g)
 {
 	const struct report_words *w = g->w;
 	const struct pack *p = g->pack;
 	struct ranked *rank;
 	struct session *gs;
-	char lv[4][32];
+	cmark_node *doc = doc_new(), *para, *list = NULL, *sec;
+	char lv[4][32], *s;
 	size_t i, k, j, nrank;
 	int mean, lo, hi, *counts, na;
-	bool any_version = false;
 
-	buf_adds(o, "# ");
-	report_md_escape(o, p->title);
-	buf_printf(o, ": %s\n\n**%s: %zu**", w->group, w->respondents, g->n);
+	s = xasprintf("%s: %s", p->title, w->group);
+	doc_heading(doc, 1, s);
+	free(s);
+	para = doc_para(doc);
+	doc_strong(para, w->respondents);
+	doc_textf(para, ": %zu", g->n);
 	for (k = 0; k < g->nroles; k++) {
 		size_t c = 0;
 		for (i = 0; i < g->n; i++)
 			c += g->role_of[i] == k;
-		buf_adds(o, k ? ", " : " (");
-		report_md_escape(o, g->roles[k]);
-		buf_printf(o, " %zu", c);
+		doc_textf(para, "%s%s %zu", k ? ", " : " (", g->roles[k], c);
 	}
-	buf_adds(o, g->nroles ? ")\n" : "\n");
+	if (g->nroles)
+		doc_text(para, ")");
 	for (i = 0; i < g->n; i++) {
-		const struct session *s = g->r[i].sess;
-		if (!session_other_version(s, p))
+		const struct session *rs = g->r[i].sess;
+		if (!session_other_version(rs, p))
 			continue;
-		if (!any_version)
-			buf_printf(o, "\n%s:\n\n", w->other_versions);
-		any_version = true;
-		buf_adds(o, "- ");
-		report_md_escape(o, g->r[i].path);
-		buf_printf(o, " (%s %d)\n", w->version, s->pack_version);
+		if (list == NULL) {
+			doc_textf(doc_para(doc), "%s:", w->other_versions);
+			list = doc_list(doc, false);
+		}
+		doc_textf(doc_para(doc_item(list)), "%s (%s %d)", g->r[i].path, w->version,
+		    rs->pack_version);
 	}
 
 	/* areas: a list, which wraps and reads aloud better than a table */
-	buf_printf(o, "\n## %s\n\n", w->areas);
+	doc_heading(doc, 2, w->areas);
+	list = doc_list(doc, false);
 	for (i = 0; i < p->nareas; i++) {
 		bool have = area_stats(g, i, &mean, &lo, &hi);
 		level(g, lv[0], sizeof(lv[0]), mean, have);
 		level(g, lv[1], sizeof(lv[1]), lo, have);
 		level(g, lv[2], sizeof(lv[2]), hi, have);
 		level(g, lv[3], sizeof(lv[3]), hi - lo, have);
-		buf_adds(o, "- **");
-		report_md_escape(o, p->areas[i].title);
-		buf_printf(o, "**: %s %s \xC2\xB7 %s %s \xC2\xB7 %s %s \xC2\xB7 %s %s\n",
+		para = doc_para(doc_item(list));
+		doc_strong(para, p->areas[i].title);
+		doc_textf(para, ": %s %s \xC2\xB7 %s %s \xC2\xB7 %s %s \xC2\xB7 %s %s",
 		    w->mean, lv[0], w->min, lv[1], w->max, lv[2], w->spread, lv[3]);
 	}
 
 	/* least consensus: areas, then questions, largest spread first */
-	buf_printf(o, "\n## %s\n\n%s\n\n", w->consensus, w->consensus_intro);
+	doc_heading(doc, 2, w->consensus);
+	doc_text(doc_para(doc), w->consensus_intro);
 	nrank = 0;
 	rank = xcalloc(p->nareas + p->nquestions + 1, sizeof(*rank));
 	for (i = 0; i < p->nareas; i++)
 		if (area_stats(g, i, &mean, &lo, &hi) && hi > lo)
 			rank[nrank++] = (struct ranked){ i, hi - lo, lo, hi };
 	qsort(rank, nrank, sizeof(*rank), ranked_cmp);
+	if (nrank > 0) {
+		doc_heading(doc, 3, w->areas);
+		list = doc_list(doc, true);
+	}
 	for (i = 0; i < nrank && i < 5; i++) {
 		level(g, lv[0], sizeof(lv[0]), rank[i].spread, true);
 		level(g, lv[1], sizeof(lv[1]), rank[i].lo, true);
 		level(g, lv[2], sizeof(lv[2]), rank[i].hi, true);
-		buf_printf(o, "%zu. **", i + 1);
-		report_md_escape(o, p->areas[rank[i].index].title);
-		buf_printf(o, "**: %s %s (%s\xE2\x80\x93%s)\n", w->spread, lv[0], lv[1], lv[2]);
+		para = doc_para(doc_item(list));
+		doc_strong(para, p->areas[rank[i].index].title);
+		doc_textf(para, ": %s %s (%s\xE2\x80\x93%s)", w->spread, lv[0], lv[1], lv[2]);
 	}
-	buf_addc(o, '\n');
 	nrank = 0;
 	for (i = 0; i < p->nquestions; i++)
 		if (question_spread(g, &p->questions[i], &lo, &hi) && hi > lo)
 			rank[nrank++] = (struct ranked){ i, (hi - lo) * 100, lo, hi };
 	qsort(rank, nrank, sizeof(*rank), ranked_cmp);
+	if (nrank > 0) {
+		doc_heading(doc, 3, w->questions);
+		list = doc_list(doc, true);
+	}
 	for (i = 0; i < nrank && i < 10; i++) {
 		const struct question *q = &p->questions[rank[i].index];
-		buf_printf(o, "%zu. %s %d: ", i + 1, w->question, q->id);
-		report_md_escape(o, q->text);
-		buf_printf(o, " (%d\xE2\x80\x93%d)\n", rank[i].lo, rank[i].hi);
+		doc_textf(doc_para(doc_item(list)), "%s %d: %s (%d\xE2\x80\x93%d)", w->question,
+		    q->id, q->text, rank[i].lo, rank[i].hi);
 	}
 	free(rank);
 
+	/* the questions a workshop marked to follow up, in any of the files */
+	list = NULL;
+	for (i = 0; i < p->nquestions; i++) {
+		const struct question *q = &p->questions[i];
+		size_t r;
+
+		for (r = 0; r < g->n; r++) {
+			const struct answer *a = session_answer(g->r[r].sess, q->id);
+			if (a != NULL && a->followup)
+				break;
+		}
+		if (r == g->n)
+			continue;
+		if (list == NULL) {
+			doc_heading(doc, 3, w->followup_title);
+			list = doc_list(doc, false);
+		}
+		doc_textf(doc_para(doc_item(list)), "%s %d: %s", w->question, q->id, q->text);
+	}
+
 	/* roles by area */
-	buf_printf(o, "\n## %s\n\n", w->roles_by_area);
+	doc_heading(doc, 2, w->roles_by_area);
+	list = doc_list(doc, false);
 	for (i = 0; i < p->nareas; i++) {
-		buf_adds(o, "- **");
-		report_md_escape(o, p->areas[i].title);
-		buf_adds(o, "**:");
+		para = doc_para(doc_item(list));
+		doc_strong(para, p->areas[i].title);
+		doc_text(para, ":");
 		for (k = 0; k < g->nroles; k++) {
 			long sum = 0, cnt = 0;
 			for (j = 0; j < g->n; j++) {
@@ -293,22 +332,18 @@ merge_markdown(struct buf *o, const struct group *g)
 			}
 			level(g, lv[0], sizeof(lv[0]), cnt ? (int)((sum * 2 + cnt) / (2 * cnt)) : 0,
 			    cnt > 0);
-			buf_adds(o, k ? " \xC2\xB7 " : " ");
-			report_md_escape(o, g->roles[k]);
-			buf_printf(o, " %s", lv[0]);
+			doc_textf(para, "%s%s %s", k ? " \xC2\xB7 " : " ", g->roles[k], lv[0]);
 		}
-		buf_addc(o, '\n');
 	}
 
 	/* distribution per question, by role */
-	buf_printf(o, "\n## %s\n", w->distribution);
+	doc_heading(doc, 2, w->distribution);
 	counts = xcalloc(CONTENT_MAX_CHOICES, sizeof(*counts));
 	for (i = 0; i < p->nareas; i++) {
 		const struct area *a = &p->areas[i];
 
-		buf_adds(o, "\n### ");
-		report_md_escape(o, a->title);
-		buf_addc(o, '\n');
+		sec = doc_block(doc, DOC_SECTION);
+		doc_heading(sec, 3, a->title);
 		for (k = 0; k < a->nquestions; k++) {
 			const struct question *q = &p->questions[a->first + k];
 			struct buf bar;
@@ -317,19 +352,19 @@ merge_markdown(struct buf *o, const struct group *g)
 			memset(counts, 0, CONTENT_MAX_CHOICES * sizeof(*counts));
 			na = 0;
 			for (j = 0; j < g->n; j++) {
-				const struct answer *ans = session_answer(g->r[j].sess, q->id);
 				int l = chosen_level(g->r[j].sess, q);
 				if (l > 0)
 					counts[l - 1]++;
-				else if (ans != NULL && ans->choice == ANSWER_NA)
+				else if (report_chosen(g->r[j].sess, q, NULL) == CHOSEN_NA)
 					na++;
 			}
-			buf_printf(o, "\n**%s %d.** ", w->question, q->id);
-			report_md_escape(o, q->text);
+			para = doc_para(sec);
+			doc_strong(para, s = xasprintf("%s %d.", w->question, q->id));
+			free(s);
+			doc_textf(para, " %s", q->text);
 			buf_init(&bar);
-			report_count_bar(&bar, counts, q->nchoices, na);
-			buf_printf(o, "\n\n    %s\n", bar.data);
-			buf_free(&bar);
+			report_count_bar(&bar, w, counts, q->nchoices, na);
+			buf_addc(&bar, '\n');
 			for (r = 0; r < g->nroles; r++) {
 				bool first = true;
 				for (j = 0; j < g->n; j++) {
@@ -337,110 +372,108 @@ merge_markdown(struct buf *o, const struct group *g)
 					if (g->role_of[j] != r || (l = chosen_level(g->r[j].sess, q)) == 0)
 						continue;
 					if (first)
-						buf_printf(o, "    %s:", g->roles[r]);
-					buf_printf(o, " %d", l);
+						buf_printf(&bar, "%s:", g->roles[r]);
+					buf_printf(&bar, " %d", l);
 					first = false;
 				}
 				if (!first)
-					buf_addc(o, '\n');
+					buf_addc(&bar, '\n');
 			}
+			doc_pre(sec, bar.data);
+			buf_free(&bar);
 		}
 	}
 	free(counts);
 
 	/* the plan, on the group's answers */
-	buf_printf(o, "\n## %s\n\n", w->group_plan);
+	doc_heading(doc, 2, w->group_plan);
 	gs = group_session(g);
-	report_plan_markdown(o, p, gs);
+	report_plan(doc, p, gs);
 	session_free(gs);
-}
-
-static void
-json_level(struct buf *o, int v, bool have)
-{
-	if (have)
-		buf_printf(o, "%d.%02d", v / 100, v % 100);
-	else
-		buf_adds(o, "null");
+	return doc;
 }
 
 static void
 merge_json(struct buf *o, const struct group *g)
 {
 	const struct pack *p = g->pack;
-	size_t i, j, k;
+	struct jsonw j;
+	size_t i, jj, k;
 	int mean, lo, hi;
 
-	buf_adds(o, "{\n  \"pack\": {\"id\": ");
-	json_string(o, p->id);
-	buf_printf(o, ", \"version\": %d, \"language\": ", p->version);
-	json_string(o, p->language);
-	buf_adds(o, "},\n  \"respondents\": [");
+	jw_init(&j, o);
+	jw_open(&j, NULL, '{', false);
+	jw_open(&j, "pack", '{', true);
+	jw_str(&j, "id", p->id);
+	jw_int(&j, "version", p->version);
+	jw_str(&j, "language", p->language);
+	jw_close(&j);
+	jw_open(&j, "respondents", '[', false);
 	for (i = 0; i < g->n; i++) {
 		const struct session *s = g->r[i].sess;
-		buf_adds(o, i ? ",\n    {\"file\": " : "\n    {\"file\": ");
-		json_string(o, g->r[i].path);
-		buf_adds(o, ", \"organisation\": ");
-		json_string(o, s->organisation);
-		buf_adds(o, ", \"role\": ");
-		json_string(o, s->role);
-		buf_adds(o, ", \"date\": ");
-		json_string(o, s->date);
-		buf_printf(o, ", \"version\": %d}", s->pack_version);
+
+		jw_open(&j, NULL, '{', true);
+		jw_str(&j, "file", g->r[i].path);
+		jw_str(&j, "organisation", s->organisation);
+		jw_str(&j, "role", s->role);
+		jw_str(&j, "date", s->date);
+		jw_int(&j, "version", s->pack_version);
+		jw_close(&j);
 	}
-	buf_adds(o, "\n  ],\n  \"areas\": [");
+	jw_close(&j);
+	jw_open(&j, "areas", '[', false);
 	for (i = 0; i < p->nareas; i++) {
 		bool have = area_stats(g, i, &mean, &lo, &hi);
-		buf_adds(o, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		json_string(o, p->areas[i].id);
-		buf_adds(o, ", \"mean\": ");
-		json_level(o, mean, have);
-		buf_adds(o, ", \"min\": ");
-		json_level(o, lo, have);
-		buf_adds(o, ", \"max\": ");
-		json_level(o, hi, have);
-		buf_adds(o, ", \"spread\": ");
-		json_level(o, hi - lo, have);
-		buf_adds(o, ", \"by_role\": {");
+
+		jw_open(&j, NULL, '{', true);
+		jw_str(&j, "id", p->areas[i].id);
+		jw_level(&j, "mean", mean, have);
+		jw_level(&j, "min", lo, have);
+		jw_level(&j, "max", hi, have);
+		jw_level(&j, "spread", hi - lo, have);
+		jw_open(&j, "by_role", '{', true);
 		for (k = 0; k < g->nroles; k++) {
 			long sum = 0, cnt = 0;
-			for (j = 0; j < g->n; j++)
-				if (g->role_of[j] == k && g->scores[j].areas[i].answered > 0) {
-					sum += g->scores[j].areas[i].level100;
+			for (jj = 0; jj < g->n; jj++)
+				if (g->role_of[jj] == k && g->scores[jj].areas[i].answered > 0) {
+					sum += g->scores[jj].areas[i].level100;
 					cnt++;
 				}
-			buf_adds(o, k ? ", " : "");
-			json_string(o, g->roles[k]);
-			buf_adds(o, ": ");
-			json_level(o, cnt ? (int)((sum * 2 + cnt) / (2 * cnt)) : 0, cnt > 0);
+			jw_level(&j, g->roles[k], cnt ? (int)((sum * 2 + cnt) / (2 * cnt)) : 0,
+			    cnt > 0);
 		}
-		buf_adds(o, "}}");
+		jw_close(&j);
+		jw_close(&j);
 	}
-	buf_adds(o, "\n  ],\n  \"questions\": [");
+	jw_close(&j);
+	jw_open(&j, "questions", '[', false);
 	for (i = 0; i < p->nquestions; i++) {
 		const struct question *q = &p->questions[i];
 		int counts[CONTENT_MAX_CHOICES] = { 0 }, na = 0;
 
-		for (j = 0; j < g->n; j++) {
-			const struct answer *a = session_answer(g->r[j].sess, q->id);
-			int l = chosen_level(g->r[j].sess, q);
+		for (jj = 0; jj < g->n; jj++) {
+			int l = chosen_level(g->r[jj].sess, q);
 			if (l > 0)
 				counts[l - 1]++;
-			else if (a != NULL && a->choice == ANSWER_NA)
+			else if (report_chosen(g->r[jj].sess, q, NULL) == CHOSEN_NA)
 				na++;
 		}
-		buf_printf(o, "%s\n    {\"id\": %d, \"area\": ", i ? "," : "", q->id);
-		json_string(o, q->area->id);
-		buf_adds(o, ", \"counts\": [");
+		jw_open(&j, NULL, '{', true);
+		jw_int(&j, "id", q->id);
+		jw_str(&j, "area", q->area->id);
+		jw_open(&j, "counts", '[', true);
 		for (k = 0; k < q->nchoices; k++)
-			buf_printf(o, "%s%d", k ? ", " : "", counts[k]);
-		buf_printf(o, "], \"not_applicable\": %d, \"spread\": ", na);
+			jw_int(&j, NULL, counts[k]);
+		jw_close(&j);
+		jw_int(&j, "not_applicable", na);
 		if (question_spread(g, q, &lo, &hi))
-			buf_printf(o, "%d}", hi - lo);
+			jw_int(&j, "spread", hi - lo);
 		else
-			buf_adds(o, "null}");
+			jw_null(&j, "spread");
+		jw_close(&j);
 	}
-	buf_adds(o, "\n  ]\n}\n");
+	jw_close(&j);
+	jw_close(&j);
 }
 
 /* A CSV field: quoted, quotes doubled, controls made visible, formulas defused. */
@@ -495,7 +528,7 @@ merge_csv(struct buf *o, const struct group *g)
 			buf_addc(o, ',');
 			csv_field(o, q->area->id);
 			buf_printf(o, ",%d,", q->id);
-			if (a != NULL && a->choice == ANSWER_NA)
+			if (report_chosen(s, q, NULL) == CHOSEN_NA)
 				buf_adds(o, "na");
 			else if (l > 0)
 				buf_printf(o, "%d", a->choice);
@@ -514,7 +547,7 @@ merge_write(struct buf *out, const struct pack *p, const struct respondent *r, s
     int format, int width)
 {
 	struct group g;
-	struct buf md;
+	cmark_node *doc;
 	char *title;
 
 	group_init(&g, p, r, n);
@@ -523,26 +556,25 @@ merge_write(struct buf *out, const struct pack *p, const struct respondent *r, s
 	} else if (format == REPORT_CSV) {
 		merge_csv(out, &g);
 	} else {
-		buf_init(&md);
-		merge_markdown(&md, &g);
+		doc = merge_doc(&g);
 		title = xasprintf("%s: %s", p->title, g.w->group);
-		report_markdown_page(out, md.data, (enum report_format)format, width,
-		    p->language, title);
+		doc_render(out, doc, (enum report_format)format, width, p->language, title, NULL);
 		free(title);
-		buf_free(&md);
+		cmark_node_free(doc);
 	}
 	group_free(&g);
 }
 
 /* --- diff ---------------------------------------------------------------- */
 
-static void
-diff_markdown(struct buf *o, const struct pack *p, const struct respondent *old,
-    const struct respondent *new)
+/* What changed from old to new, as one document. */
+static cmark_node *
+diff_doc(const struct pack *p, const struct respondent *old, const struct respondent *new)
 {
 	const struct report_words *w = report_words(p->language);
+	cmark_node *doc = doc_new(), *para, *list;
 	struct score so, sn;
-	char a[32], b[32], c[32];
+	char a[32], b[32], c[32], *s;
 	size_t i, pass;
 	const char *titles[3];
 
@@ -551,23 +583,21 @@ diff_markdown(struct buf *o, const struct pack *p, const struct respondent *old,
 	titles[0] = w->improved;
 	titles[1] = w->regressed;
 	titles[2] = w->unchanged;
-	buf_adds(o, "# ");
-	report_md_escape(o, p->title);
-	buf_printf(o, ": %s\n\n", w->progress);
-	buf_printf(o, "- %s: ", w->before);
-	report_md_escape(o, old->sess->date != NULL ? old->sess->date : old->path);
-	buf_printf(o, "\n- %s: ", w->after);
-	report_md_escape(o, new->sess->date != NULL ? new->sess->date : new->path);
-	buf_addc(o, '\n');
+	s = xasprintf("%s: %s", p->title, w->progress);
+	doc_heading(doc, 1, s);
+	free(s);
+	list = doc_list(doc, false);
+	doc_textf(doc_para(doc_item(list)), "%s: %s", w->before,
+	    old->sess->date != NULL ? old->sess->date : old->path);
+	doc_textf(doc_para(doc_item(list)), "%s: %s", w->after,
+	    new->sess->date != NULL ? new->sess->date : new->path);
 	for (i = 0; i < 2; i++) {
 		const struct respondent *r = i == 0 ? old : new;
-		if (session_other_version(r->sess, p)) {
-			buf_adds(o, "\n");
-			report_md_escape(o, r->path);
-			buf_printf(o, ": %s\n", w->version_differs);
-		}
+		if (session_other_version(r->sess, p))
+			doc_textf(doc_para(doc), "%s: %s", r->path, w->version_differs);
 	}
-	buf_printf(o, "\n## %s\n\n", w->areas);
+	doc_heading(doc, 2, w->areas);
+	list = doc_list(doc, false);
 	for (i = 0; i <= p->nareas; i++) {
 		const struct area_score *ao = i < p->nareas ? &so.areas[i] : NULL;
 		const struct area_score *an = i < p->nareas ? &sn.areas[i] : NULL;
@@ -589,13 +619,13 @@ diff_markdown(struct buf *o, const struct pack *p, const struct respondent *old,
 			score_format_level(c + 1, sizeof(c) - 1, ln >= lo ? ln - lo : lo - ln,
 			    w->decimal);
 		}
-		buf_adds(o, "- **");
-		report_md_escape(o, ao ? ao->area->title : w->overall);
-		buf_printf(o, "**: %s \xE2\x86\x92 %s%s%s%s\n", a, b, c[0] ? " (" : "", c,
+		para = doc_para(doc_item(list));
+		doc_strong(para, ao ? ao->area->title : w->overall);
+		doc_textf(para, ": %s \xE2\x86\x92 %s%s%s%s", a, b, c[0] ? " (" : "", c,
 		    c[0] ? ")" : "");
 	}
 	for (pass = 0; pass < 3; pass++) {
-		bool any = false;
+		list = NULL;
 		for (i = 0; i < p->nquestions; i++) {
 			const struct question *q = &p->questions[i];
 			int lo = chosen_level(old->sess, q), ln = chosen_level(new->sess, q);
@@ -606,41 +636,38 @@ diff_markdown(struct buf *o, const struct pack *p, const struct respondent *old,
 			show = pass == 0 ? ln > lo : pass == 1 ? ln < lo : ln == lo;
 			if (!show)
 				continue;
-			if (!any)
-				buf_printf(o, "\n## %s\n\n", titles[pass]);
-			any = true;
-			buf_printf(o, "- %s %d: ", w->question, q->id);
-			report_md_escape(o, q->text);
-			buf_printf(o, " (%d \xE2\x86\x92 %d)\n", lo, ln);
+			if (list == NULL) {
+				doc_heading(doc, 2, titles[pass]);
+				list = doc_list(doc, false);
+			}
+			doc_textf(doc_para(doc_item(list)), "%s %d: %s (%d \xE2\x86\x92 %d)",
+			    w->question, q->id, q->text, lo, ln);
 		}
 	}
 	for (pass = 0; pass < 2; pass++) {
-		bool any = false;
 		const struct respondent *from = pass == 0 ? old : new;
 		const struct respondent *to = pass == 0 ? new : old;
 
+		list = NULL;
 		for (i = 0; i < p->nquestions; i++) {
 			const struct question *q = &p->questions[i];
-			const struct answer *fa = session_answer(from->sess, q->id);
-			const struct answer *ta = session_answer(to->sess, q->id);
-			const struct choice *ch;
+			const struct choice *ch, *tch;
 
-			if (fa == NULL || fa->choice <= 0 ||
-			    (ch = question_choice(q, fa->choice)) == NULL)
+			if (report_chosen(from->sess, q, &ch) != CHOSEN_CHOICE)
 				continue;
-			if (ta != NULL && ta->choice == fa->choice)
+			if (report_chosen(to->sess, q, &tch) == CHOSEN_CHOICE && tch == ch)
 				continue;
-			if (!any)
-				buf_printf(o, "\n## %s\n\n", pass == 0 ? w->guidance_gone :
-				    w->guidance_new);
-			any = true;
-			buf_printf(o, "- %s %d: ", w->question, q->id);
-			report_md_escape(o, ch->text->title);
-			buf_addc(o, '\n');
+			if (list == NULL) {
+				doc_heading(doc, 2, pass == 0 ? w->guidance_gone : w->guidance_new);
+				list = doc_list(doc, false);
+			}
+			doc_textf(doc_para(doc_item(list)), "%s %d: %s", w->question, q->id,
+			    ch->text->title);
 		}
 	}
 	score_free(&so);
 	score_free(&sn);
+	return doc;
 }
 
 static void
@@ -648,37 +675,41 @@ diff_json(struct buf *o, const struct pack *p, const struct respondent *old,
     const struct respondent *new)
 {
 	struct score so, sn;
+	struct jsonw j;
 	size_t i;
 
 	score_compute(&so, p, old->sess);
 	score_compute(&sn, p, new->sess);
-	buf_adds(o, "{\n  \"pack\": ");
-	json_string(o, p->id);
-	buf_adds(o, ",\n  \"old\": ");
-	json_string(o, old->path);
-	buf_adds(o, ",\n  \"new\": ");
-	json_string(o, new->path);
-	buf_adds(o, ",\n  \"overall\": {\"old\": ");
-	json_level(o, so.level100, so.answered > 0);
-	buf_adds(o, ", \"new\": ");
-	json_level(o, sn.level100, sn.answered > 0);
-	buf_adds(o, "},\n  \"areas\": [");
+	jw_init(&j, o);
+	jw_open(&j, NULL, '{', false);
+	jw_str(&j, "pack", p->id);
+	jw_str(&j, "old", old->path);
+	jw_str(&j, "new", new->path);
+	jw_open(&j, "overall", '{', true);
+	jw_level(&j, "old", so.level100, so.answered > 0);
+	jw_level(&j, "new", sn.level100, sn.answered > 0);
+	jw_close(&j);
+	jw_open(&j, "areas", '[', false);
 	for (i = 0; i < p->nareas; i++) {
-		buf_adds(o, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		json_string(o, p->areas[i].id);
-		buf_adds(o, ", \"old\": ");
-		json_level(o, so.areas[i].level100, so.areas[i].answered > 0);
-		buf_adds(o, ", \"new\": ");
-		json_level(o, sn.areas[i].level100, sn.areas[i].answered > 0);
-		buf_adds(o, "}");
+		jw_open(&j, NULL, '{', true);
+		jw_str(&j, "id", p->areas[i].id);
+		jw_level(&j, "old", so.areas[i].level100, so.areas[i].answered > 0);
+		jw_level(&j, "new", sn.areas[i].level100, sn.areas[i].answered > 0);
+		jw_close(&j);
 	}
-	buf_adds(o, "\n  ],\n  \"questions\": [");
+	jw_close(&j);
+	jw_open(&j, "questions", '[', false);
 	for (i = 0; i < p->nquestions; i++) {
 		const struct question *q = &p->questions[i];
-		buf_printf(o, "%s\n    {\"id\": %d, \"old\": %d, \"new\": %d}", i ? "," : "", q->id,
-		    chosen_level(old->sess, q), chosen_level(new->sess, q));
+
+		jw_open(&j, NULL, '{', true);
+		jw_int(&j, "id", q->id);
+		jw_int(&j, "old", chosen_level(old->sess, q));
+		jw_int(&j, "new", chosen_level(new->sess, q));
+		jw_close(&j);
 	}
-	buf_adds(o, "\n  ]\n}\n");
+	jw_close(&j);
+	jw_close(&j);
 	score_free(&so);
 	score_free(&sn);
 }
@@ -688,17 +719,16 @@ diff_write(struct buf *out, const struct pack *p, const struct respondent *old,
     const struct respondent *new, int format, int width)
 {
 	const struct report_words *w = report_words(p->language);
-	struct buf md;
+	cmark_node *doc;
 	char *title;
 
 	if (format == REPORT_JSON) {
 		diff_json(out, p, old, new);
 		return;
 	}
-	buf_init(&md);
-	diff_markdown(&md, p, old, new);
+	doc = diff_doc(p, old, new);
 	title = xasprintf("%s: %s", p->title, w->progress);
-	report_markdown_page(out, md.data, (enum report_format)format, width, p->language, title);
+	doc_render(out, doc, (enum report_format)format, width, p->language, title, NULL);
 	free(title);
-	buf_free(&md);
+	cmark_node_free(doc);
 }

@@ -240,6 +240,7 @@ pack_free(struct pack *p)
 	for (i = 0; i < p->nquestions; i++) {
 		free(p->questions[i].text);
 		free(p->questions[i].help);
+		free(p->questions[i].prompt);
 		free(p->questions[i].choices);
 	}
 	free(p->questions);
@@ -256,5 +257,11 @@ pack_free(struct pack *p)
 	free(p->title);
 	free(p->language);
 	free(p->introduction);
+	free(p->audience);
+	for (i = 0; i < p->nroles; i++) {
+		free(p->roles[i].id);
+		free(p->roles[i].title);
+	}
+	free(p->roles);
 	free(p);
 }

@@ -104,8 +104,8 @@ packs_scan(const char *datadir, struct pack_list *list)
 				}
 				/* hand the strings over to the reference */
 				list->v[list->n++] = (struct pack_ref){ p->dir, p->id,
-				    p->language, p->title, p->version, p->nquestions };
-				p->dir = p->id = p->language = p->title = NULL;
+				    p->language, p->title, p->audience, p->version, p->nquestions };
+				p->dir = p->id = p->language = p->title = p->audience = NULL;
 			}
 			free(buf);
 		}
@@ -126,6 +126,7 @@ packs_free(struct pack_list *list)
 		free(list->v[i].id);
 		free(list->v[i].language);
 		free(list->v[i].title);
+		free(list->v[i].audience);
 	}
 	free(list->v);
 	list->v = NULL;

@@ -1,29 +1,34 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * report.c: the report writers. One walk over pack, session and score
- * feeds four sinks: plain text (through the layout engine, wrapped and
- * sanitised), Markdown, self-contained HTML (cmark's safe renderer for the
- * guidance) and JSON. Links are numbered once for the whole report.
+ * report.c: the report. One walk over pack, session and score builds the
+ * report as a document (see report_doc.c), which is rendered as text,
+ * Markdown or HTML; JSON is the same facts as data. What was chosen for a
+ * question is decided once, by report_chosen, for every format and for
+ * merge and diff. Also the exported report's file name.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmark.h>
+#include <unicase.h>
+#include <uninorm.h>
+#include <unistr.h>
 
 #include "layout.h"
 #include "report.h"
+#include "network.h"
+#include "room.h"
 #include "score.h"
 #include "text.h"
 
 struct report {
-	struct buf			*out;
 	const struct pack		*pack;
 	const struct session		*sess;
 	const struct report_words	*w;
 	struct score			 score;
-	struct linkset			 links;
-	int				 width;
+	const struct network		*nw;	/* --compare, or NULL */
 };
 
 int
@@ -38,6 +43,25 @@ report_format_parse(const char *s)
 	if (strcmp(s, "json") == 0)
 		return REPORT_JSON;
 	return -1;
+}
+
+enum chosen
+report_chosen(const struct session *s, const struct question *q, const struct choice **ch)
+{
+	const struct answer *a = session_answer(s, q->id);
+	const struct choice *c;
+
+	if (ch != NULL)
+		*ch = NULL;
+	if (a == NULL)
+		return CHOSEN_NONE;
+	if (a->choice == ANSWER_NA)
+		return CHOSEN_NA;
+	if (a->choice <= 0 || (c = question_choice(q, a->choice)) == NULL)
+		return CHOSEN_NONE;
+	if (ch != NULL)
+		*ch = c;
+	return CHOSEN_CHOICE;
 }
 
 static const char *
@@ -56,16 +80,16 @@ priority_word(const struct report_words *w, enum priority p)
 }
 
 static void
-level_text(const struct report *r, char *out, size_t size, int level100, int answered)
+level_text(const struct report_words *w, char *out, size_t size, int level100, int answered)
 {
 	if (answered == 0)
 		snprintf(out, size, "%s", "-");
 	else
-		score_format_level(out, size, level100, r->w->decimal);
+		score_format_level(out, size, level100, w->decimal);
 }
 
-/* A ten-cell bar of a level out of max_level. */
-static void
+/* A ten-cell bar of a level out of max_level, and its share in percent. */
+static int
 bar_text(char *out, int level100, int max_level)
 {
 	int i, filled = max_level > 0 ? (level100 * 10 + max_level * 50) / (max_level * 100) : 0;
@@ -75,16 +99,18 @@ bar_text(char *out, int level100, int max_level)
 		out[1 + i] = i < filled ? '#' : '-';
 	out[11] = ']';
 	out[12] = '\0';
+	return max_level > 0 ? (level100 + max_level / 2) / max_level : 0;
 }
 
 static const char *
-step_of(const struct report *r, const struct choice *ch)
+step_of(const struct report_words *w, const struct choice *ch)
 {
-	return ch->text != NULL && ch->text->step != NULL ? ch->text->step : r->w->step_fallback;
+	return ch->text != NULL && ch->text->step != NULL ? ch->text->step : w->step_fallback;
 }
 
 void
-report_count_bar(struct buf *b, const int *counts, size_t nchoices, int na)
+report_count_bar(struct buf *b, const struct report_words *w, const int *counts,
+    size_t nchoices, int na)
 {
 	size_t k;
 	int j, c;
@@ -94,11 +120,11 @@ report_count_bar(struct buf *b, const int *counts, size_t nchoices, int na)
 			break;
 		c = k < nchoices ? counts[k] : na;
 		if (k > 0)
-			buf_adds(b, " \xC2\xB7 ");	/* the layout folds runs of spaces */
+			buf_adds(b, " \xC2\xB7 ");
 		if (k < nchoices)
 			buf_printf(b, "%zu ", k + 1);
 		else
-			buf_adds(b, "n/a ");
+			buf_printf(b, "%s ", w->na_short);
 		for (j = 0; j < c && j < 20; j++)
 			buf_addc(b, '#');
 		if (c == 0)
@@ -109,871 +135,549 @@ report_count_bar(struct buf *b, const int *counts, size_t nchoices, int na)
 
 /* The votes of an answer as a bar, or NULL when it has none. */
 static char *
-votes_text(const struct question *q, const struct answer *a)
+votes_text(const struct report_words *w, const struct question *q, const struct answer *a)
 {
 	struct buf b;
 
 	if (a == NULL || a->nvotes == 0)
 		return NULL;
 	buf_init(&b);
-	report_count_bar(&b, a->votes, q->nchoices,
+	report_count_bar(&b, w, a->votes, q->nchoices,
 	    a->nvotes > (int)q->nchoices ? a->votes[q->nchoices] : 0);
 	return buf_detach(&b);
 }
 
-struct disagreement {
-	const struct question	*q;
-	long long		 var;	/* variance of the levels voted, x 10000 */
-	int			 lo, hi;
-};
+/* ------------------------------------------------------------- document */
 
-static int
-disagreement_cmp(const void *a, const void *b)
-{
-	const struct disagreement *x = a, *y = b;
-
-	if (x->var != y->var)
-		return x->var < y->var ? 1 : -1;
-	return (x->q->index > y->q->index) - (x->q->index < y->q->index);
-}
-
-/*
- * The questions where the room's votes spread most (by the variance of
- * the levels voted, in integers), at most five; the caller frees.
- */
-static size_t
-disagreements(const struct report *r, struct disagreement **out)
-{
-	struct disagreement *d = xcalloc(r->pack->nquestions + 1, sizeof(*d));
-	size_t i, n = 0;
-	int k;
-
-	for (i = 0; i < r->pack->nquestions; i++) {
-		const struct question *q = &r->pack->questions[i];
-		const struct answer *a = session_answer(r->sess, q->id);
-		long long cnt = 0, s1 = 0, s2 = 0;
-		int lo = 0, hi = 0;
-
-		if (a == NULL || a->nvotes == 0)
-			continue;
-		for (k = 0; k < a->nvotes && k < (int)q->nchoices; k++) {
-			if (a->votes[k] == 0)
-				continue;
-			cnt += a->votes[k];
-			s1 += (long long)a->votes[k] * (k + 1);
-			s2 += (long long)a->votes[k] * (k + 1) * (k + 1);
-			if (lo == 0)
-				lo = k + 1;
-			hi = k + 1;
-		}
-		if (cnt < 2 || hi == lo)
-			continue;
-		d[n++] = (struct disagreement){ q, (cnt * s2 - s1 * s1) * 10000 / (cnt * cnt),
-		    lo, hi };
-	}
-	qsort(d, n, sizeof(*d), disagreement_cmp);
-	*out = d;
-	return n < 5 ? n : 5;
-}
-
-/* ------------------------------------------------------------------ text */
-
+/* "Label: value" lines of the header, as one paragraph. */
 static void
-text_heading(struct layout *lo, const char *s, int width, const char *rule)
+field(cmark_node *para, const char *label, const char *value)
 {
-	char *disp;
-	int w, i;
-	struct buf b;
-
-	layout_text(lo, s, width, 0, LS_HEADING | LS_STRONG);
-	disp = text_display(s, strlen(s), &w);
-	free(disp);
-	buf_init(&b);
-	for (i = 0; i < w && i < width; i++)
-		buf_adds(&b, rule);
-	layout_text(lo, b.data, width, 0, LS_MARKER);
-	buf_free(&b);
-	layout_blank(lo);
-}
-
-static void
-text_field(struct layout *lo, const char *label, const char *value, int width)
-{
-	char *line;
-
 	if (value == NULL || *value == '\0')
 		return;
-	line = xasprintf("%s: %s", label, value);
-	layout_text(lo, line, width, (int)strlen(label) + 2 > width / 2 ? 2 :
-	    text_width(label, strlen(label)) + 2, 0);
-	free(line);
+	if (cmark_node_first_child(para) != NULL)
+		doc_break(para);
+	doc_strong(para, label);
+	doc_textf(para, ": %s", value);
 }
 
+/* The improvement plan: an ordered list of areas, each with its first steps. */
 static void
-write_text(struct report *r)
+plan_list(cmark_node *parent, const struct report_words *w, const struct score *sc)
 {
-	const struct report_words *w = r->w;
-	struct layout lo;
-	struct disagreement *dis = NULL;
-	char lv[32], bar[16], *line, *votes;
-	size_t i, k, nd;
-	int width = r->width;
+	cmark_node *list, *item, *para, *steps;
+	char lv[32];
+	size_t i, k;
 
-	layout_init(&lo);
-	line = xasprintf("%s (%s %d)", r->pack->title, w->version, r->pack->version);
-	text_heading(&lo, line, width, "=");
-	free(line);
-	text_field(&lo, w->organisation, r->sess->organisation, width);
-	text_field(&lo, w->role, report_role(w, r->sess->role), width);
-	text_field(&lo, w->date, r->sess->date, width);
-	if (r->sess->organisation || r->sess->role || r->sess->date)
-		layout_blank(&lo);
-	if (session_other_version(r->sess, r->pack)) {
-		layout_text(&lo, w->version_differs, width, 0, LS_STRONG);
-		layout_blank(&lo);
-	}
-
-	text_heading(&lo, w->summary, width, "-");
-	for (i = 0; i < r->score.nareas; i++) {
-		const struct area_score *as = &r->score.areas[i];
-
-		level_text(r, lv, sizeof(lv), as->level100, as->answered);
-		bar_text(bar, as->level100, as->max_level);
-		line = xasprintf("%4s %s %d/%d  %s", lv, bar, as->answered, as->total,
-		    as->area->title);
-		layout_text(&lo, line, width, 26 < width / 2 ? (int)(strlen(line) -
-		    strlen(as->area->title)) : 2, 0);
-		free(line);
-	}
-	layout_blank(&lo);
-	level_text(r, lv, sizeof(lv), r->score.level100, r->score.answered);
-	line = xasprintf("%s: %s (%d/%d)", w->overall, lv, r->score.answered, r->score.total);
-	layout_text(&lo, line, width, 2, LS_STRONG);
-	free(line);
-	layout_blank(&lo);
-
-	text_heading(&lo, w->plan, width, "-");
-	layout_text(&lo, r->score.nplan ? w->plan_intro : w->plan_none, width, 0, 0);
-	layout_blank(&lo);
-	for (i = 0; i < r->score.nplan; i++) {
-		const struct plan_area *pa = &r->score.plan[i];
+	doc_text(doc_para(parent), sc->nplan ? w->plan_intro : w->plan_none);
+	if (sc->nplan == 0)
+		return;
+	list = doc_list(parent, true);
+	for (i = 0; i < sc->nplan; i++) {
+		const struct plan_area *pa = &sc->plan[i];
 		const char *prio = priority_word(w, pa->score->priority);
 
-		level_text(r, lv, sizeof(lv), pa->score->level100, pa->score->answered);
+		level_text(w, lv, sizeof(lv), pa->score->level100, pa->score->answered);
+		item = doc_item(list);
+		para = doc_para(item);
+		doc_strong(para, pa->score->area->title);
 		if (prio != NULL)
-			line = xasprintf("%zu. %s (%s %s, %s: %s)", i + 1, pa->score->area->title,
-			    w->level, lv, w->priority, prio);
+			doc_textf(para, " (%s %s, %s: %s)", w->level, lv, w->priority, prio);
 		else
-			line = xasprintf("%zu. %s (%s %s)", i + 1, pa->score->area->title,
-			    w->level, lv);
-		layout_text(&lo, line, width, 3, LS_STRONG);
-		free(line);
+			doc_textf(para, " (%s %s)", w->level, lv);
+		if (pa->nsteps == 0)
+			continue;
+		steps = doc_list(item, false);
 		for (k = 0; k < pa->nsteps; k++) {
 			const struct plan_step *st = &pa->steps[k];
 
-			line = xasprintf("   - %s %d: %s", w->question, st->question->id,
-			    st->question->text);
-			layout_text(&lo, line, width, 5, 0);
-			free(line);
-			line = xasprintf("     %s: %s", w->first_step, step_of(r, st->choice));
-			layout_text(&lo, line, width, 5, 0);
-			free(line);
+			para = doc_para(doc_item(steps));
+			doc_textf(para, "%s %d: %s", w->question, st->question->id, st->question->text);
+			doc_break(para);
+			doc_emph(para, w->first_step);
+			doc_textf(para, ": %s", step_of(w, st->choice));
 		}
-		layout_blank(&lo);
 	}
+}
 
-	if ((nd = disagreements(r, &dis)) > 0) {
-		text_heading(&lo, w->disagreed, width, "-");
-		for (i = 0; i < nd; i++) {
-			votes = votes_text(dis[i].q, session_answer(r->sess, dis[i].q->id));
-			line = xasprintf("%zu. %s %d: %s", i + 1, w->question, dis[i].q->id,
-			    dis[i].q->text);
-			layout_text(&lo, line, width, 3, 0);
-			free(line);
-			line = xasprintf("   %s: %s", w->votes, votes);
-			layout_text(&lo, line, width, 5, 0);
-			free(line);
-			free(votes);
+void
+report_plan(cmark_node *parent, const struct pack *p, const struct session *s)
+{
+	struct score sc;
+
+	score_compute(&sc, p, s);
+	plan_list(parent, report_words(p->language), &sc);
+	score_free(&sc);
+}
+
+static void
+build_summary(cmark_node *doc, const struct report *r)
+{
+	const struct report_words *w = r->w;
+	cmark_node *list, *para;
+	char lv[32], bar[16];
+	size_t i;
+	int pct;
+
+	doc_heading(doc, 2, w->summary);
+	list = doc_list(doc_block(doc, DOC_SUMMARY), false);
+	for (i = 0; i < r->score.nareas; i++) {
+		const struct area_score *as = &r->score.areas[i];
+
+		level_text(w, lv, sizeof(lv), as->level100, as->answered);
+		pct = bar_text(bar, as->level100, as->max_level);
+		/* the numbers first, so that they line up; then the area */
+		para = doc_para(doc_item(list));
+		doc_textf(para, "%s ", lv);
+		doc_bar(para, pct, bar);
+		doc_textf(para, " %d/%d ", as->answered, as->total);
+		doc_strong(para, as->area->title);
+	}
+	level_text(w, lv, sizeof(lv), r->score.level100, r->score.answered);
+	para = doc_para(doc);
+	doc_strong(para, w->overall);
+	doc_textf(para, ": %s (%d/%d)", lv, r->score.answered, r->score.total);
+	doc_emph(doc_para(doc), w->legend);
+}
+
+static void
+build_disagreements(cmark_node *doc, const struct report *r)
+{
+	struct room_disagreement *dis = NULL;
+	cmark_node *list = NULL, *para;
+	size_t i, nd = room_disagreements(r->pack, r->sess, &dis);
+	char *votes;
+
+	for (i = 0; i < nd; i++) {
+		if (list == NULL) {
+			doc_heading(doc, 2, r->w->disagreed);
+			list = doc_list(doc, true);
 		}
-		layout_blank(&lo);
+		para = doc_para(doc_item(list));
+		doc_textf(para, "%s %d: %s", r->w->question, dis[i].q->id, dis[i].q->text);
+		if (session_answer(r->sess, dis[i].q->id)->followup) {
+			doc_text(para, " ");
+			doc_strong(para, r->w->followup);
+		}
+		doc_break(para);
+		doc_textf(para, "%s: ", r->w->votes);
+		votes = votes_text(r->w, dis[i].q, session_answer(r->sess, dis[i].q->id));
+		doc_code(para, votes);
+		free(votes);
 	}
 	free(dis);
-	text_heading(&lo, w->answers, width, "-");
-	for (i = 0; i < r->pack->nareas; i++) {
-		const struct area *a = &r->pack->areas[i];
-
-		text_heading(&lo, a->title, width, "~");
-		for (k = 0; k < a->nquestions; k++) {
-			const struct question *q = &r->pack->questions[a->first + k];
-			const struct answer *ans = session_answer(r->sess, q->id);
-			const struct choice *ch = NULL;
-
-			line = xasprintf("%s %d. %s", w->question, q->id, q->text);
-			layout_text(&lo, line, width, 2, LS_STRONG);
-			free(line);
-			if (ans != NULL && ans->choice > 0)
-				ch = question_choice(q, ans->choice);
-			if (ch != NULL)
-				line = xasprintf("%s (%d/%zu): %s", w->answer, ch->level, q->nchoices,
-				    ch->text->title);
-			else
-				line = xasprintf("%s: %s", w->answer, ans != NULL &&
-				    ans->choice == ANSWER_NA ? w->na : w->unanswered);
-			layout_text(&lo, line, width, 2, 0);
-			free(line);
-			if ((votes = votes_text(q, ans)) != NULL) {
-				line = xasprintf("%s: %s", w->votes, votes);
-				layout_text(&lo, line, width, 2, 0);
-				free(line);
-				free(votes);
-			}
-			if (ans != NULL && ans->note != NULL) {
-				line = xasprintf("%s: %s", w->note, ans->note);
-				layout_text(&lo, line, width, 2, LS_EMPH);
-				free(line);
-			}
-			layout_blank(&lo);
-			if (ch != NULL) {
-				layout_markdown(&lo, ch->text->body, ch->text->body_len, width,
-				    &r->links);
-				layout_blank(&lo);
-			}
-		}
-	}
-	if (r->links.n > 0) {
-		text_heading(&lo, w->links, width, "-");
-		for (i = 0; i < r->links.n; i++) {
-			line = xasprintf("[%zu] %s", i + 1, r->links.urls[i]);
-			layout_text(&lo, line, width, 4, LS_LINK);
-			free(line);
-		}
-	}
-	/* no blank line at the very end */
-	while (lo.nlines > 0 && lo.lines[lo.nlines - 1].nspans == 0) {
-		lo.nlines--;
-		free(lo.lines[lo.nlines].spans);
-	}
-	layout_to_text(&lo, r->out);
-	layout_free(&lo);
 }
 
-/* -------------------------------------------------------------- markdown */
-
-/* Content text made safe for Markdown: sanitised, with the punctuation that means something escaped. */
-void
-report_md_escape(struct buf *out, const char *s)
+/* "2,50" in words' language, or the words for "not scored". */
+static void
+level_or(const struct report_words *w, char *out, size_t size, int level100, bool have)
 {
-	char *disp = text_display(s, strlen(s), NULL);
-	const char *p;
-
-	for (p = disp; *p != '\0'; p++) {
-		if (strchr("\\`*_{}[]<>()#+-.!|~&", *p) != NULL)
-			buf_addc(out, '\\');
-		buf_addc(out, *p);
-	}
-	free(disp);
-}
-
-static char *
-sanitized_copy(const char *s, bool keep_newlines)
-{
-	struct buf b;
-
-	buf_init(&b);
-	text_sanitize(&b, s, strlen(s), keep_newlines);
-	return buf_detach(&b);
+	if (have)
+		score_format_level(out, size, level100, w->decimal);
+	else
+		snprintf(out, size, "%s", w->not_scored);
 }
 
 /*
- * Make a cmark tree safe to render: raw HTML goes, and every literal and
- * URL is sanitised before cmark escapes it for its output format, so that
- * the visible escapes are escaped like any other text.
+ * A question's level, in hundredths, when the session chose a choice; and
+ * whether it is below the network's lower quartile for that question.
  */
-static void
-sanitize_tree(cmark_node *doc)
+static bool
+below_network(const struct report *r, const struct question *q, int *level100)
 {
-	cmark_iter *it = cmark_iter_new(doc);
-	cmark_event_type ev;
-	cmark_node **html = NULL, *n;
-	size_t nhtml = 0, i;
-	char *s;
+	const struct net_stats *st = network_question(r->nw, q->id);
+	const struct choice *ch;
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER && ev != CMARK_EVENT_EXIT)
+	if (st == NULL || !st->shown || report_chosen(r->sess, q, &ch) != CHOSEN_CHOICE)
+		return false;
+	*level100 = ch->level * 100;
+	return *level100 < st->lower;
+}
+
+/* report --compare: each area beside the network, then the questions below it. */
+static void
+build_compare(cmark_node *doc, const struct report *r)
+{
+	const struct report_words *w = r->w;
+	cmark_node *list, *para;
+	char lv[32], med[32], lo[32], hi[32];
+	size_t i;
+	int l;
+
+	if (r->nw == NULL)
+		return;
+	doc_heading(doc, 2, w->compare);
+	doc_textf(doc_para(doc), "%s (%d %s).", w->compare_intro, r->nw->orgs, w->organisations);
+	list = doc_list(doc, false);
+	for (i = 0; i < r->score.nareas; i++) {
+		const struct area_score *as = &r->score.areas[i];
+		const struct net_stats *st = network_area(r->nw, as->area->id);
+
+		para = doc_para(doc_item(list));
+		doc_strong(para, as->area->title);
+		level_or(w, lv, sizeof(lv), as->level100, as->answered > 0);
+		doc_textf(para, ": %s · ", lv);
+		if (st == NULL || !st->shown) {
+			doc_text(para, w->too_few);
 			continue;
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_HTML_INLINE:
-		case CMARK_NODE_HTML_BLOCK:
-			/* unlinking now would end the walk: remove after it */
-			html = xreallocarray(html, nhtml + 1, sizeof(*html));
-			html[nhtml++] = n;
-			break;
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-		case CMARK_NODE_CODE_BLOCK:
-			if (ev == CMARK_EVENT_ENTER) {
-				s = sanitized_copy(cmark_node_get_literal(n),
-				    cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK);
-				cmark_node_set_literal(n, s);
-				free(s);
-			}
-			break;
-		case CMARK_NODE_LINK:
-		case CMARK_NODE_IMAGE:
-			if (ev == CMARK_EVENT_ENTER) {
-				s = sanitized_copy(cmark_node_get_url(n), false);
-				cmark_node_set_url(n, s);
-				free(s);
-				s = sanitized_copy(cmark_node_get_title(n), false);
-				cmark_node_set_title(n, s);
-				free(s);
-			}
-			break;
-		default:
-			break;
+		}
+		score_format_level(med, sizeof(med), st->median, w->decimal);
+		score_format_level(lo, sizeof(lo), st->lower, w->decimal);
+		score_format_level(hi, sizeof(hi), st->upper, w->decimal);
+		doc_textf(para, "%s %s · %s %s–%s · %d %s", w->network_median, med, w->quartiles,
+		    lo, hi, st->orgs, w->organisations);
+		if (as->answered > 0 && as->level100 < st->lower) {
+			doc_text(para, " · ");
+			doc_strong(para, w->below_network);
 		}
 	}
-	cmark_iter_free(it);
-	for (i = 0; i < nhtml; i++)
-		cmark_node_free(html[i]);	/* unlinks it first */
-	free(html);
+	list = NULL;
+	for (i = 0; i < r->pack->nquestions; i++) {
+		const struct question *q = &r->pack->questions[i];
+
+		if (!below_network(r, q, &l))
+			continue;
+		if (list == NULL) {
+			doc_strong(doc_para(doc), w->below_network_intro);
+			list = doc_list(doc, false);
+		}
+		score_format_level(lo, sizeof(lo), network_question(r->nw, q->id)->lower,
+		    w->decimal);
+		doc_textf(doc_para(doc_item(list)), "%s %d: %s (%s %d; %s %s)", w->question, q->id,
+		    q->text, w->level, l / 100, w->lower_quartile, lo);
+	}
 }
 
-/* Guidance rendered by cmark, as CommonMark or safe HTML. */
+/* One question: its answer, votes, note and the guidance of the answer. */
 static void
-guidance(struct buf *out, const struct answer_text *t, bool html)
+build_question(cmark_node *parent, const struct report *r, const struct question *q)
 {
-	cmark_node *doc = cmark_parse_document(t->body, t->body_len, CMARK_OPT_VALIDATE_UTF8);
-	char *s;
+	const struct report_words *w = r->w;
+	const struct answer *ans = session_answer(r->sess, q->id);
+	const struct choice *ch;
+	enum chosen chosen = report_chosen(r->sess, q, &ch);
+	cmark_node *para;
+	char *s, *votes;
 
-	sanitize_tree(doc);
-	s = html ? cmark_render_html(doc, CMARK_OPT_SAFE) : cmark_render_commonmark(doc,
-	    CMARK_OPT_DEFAULT, 0);
-	buf_adds(out, s);
+	s = xasprintf("%s %d. %s", w->question, q->id, q->text);
+	doc_heading(parent, 4, s);
 	free(s);
-	cmark_node_free(doc);
+	para = doc_para(parent);
+	if (chosen == CHOSEN_CHOICE) {
+		s = xasprintf("%s (%d/%zu):", w->answer, ch->level, q->nchoices);
+		doc_strong(para, s);
+		free(s);
+		doc_textf(para, " %s", ch->text->title);
+	} else {
+		s = xasprintf("%s:", w->answer);
+		doc_strong(para, s);
+		free(s);
+		doc_textf(para, " %s", chosen == CHOSEN_NA ? w->na : w->unanswered);
+	}
+	if ((votes = votes_text(w, q, ans)) != NULL) {
+		para = doc_para(parent);
+		doc_textf(para, "%s: ", w->votes);
+		doc_code(para, votes);
+		free(votes);
+	}
+	if (ans != NULL && ans->note != NULL) {
+		para = doc_para(doc_quote(parent));
+		s = xasprintf("%s:", w->note);
+		doc_strong(para, s);
+		free(s);
+		doc_text(para, " ");
+		doc_text(para, ans->note);
+	}
+	if (chosen == CHOSEN_CHOICE)
+		doc_markdown(parent, ch->text->body, ch->text->body_len);
 }
 
-/* The improvement plan as a Markdown list. */
-static void
-md_plan(struct report *r)
+/* The whole report as one document; the caller frees it with cmark_node_free. */
+static cmark_node *
+build_report(const struct report *r)
 {
 	const struct report_words *w = r->w;
-	struct buf *o = r->out;
-	char lv[32];
+	cmark_node *doc = doc_new(), *para, *sec;
+	char *s;
 	size_t i, k;
 
-	for (i = 0; i < r->score.nplan; i++) {
-		const struct plan_area *pa = &r->score.plan[i];
-		const char *prio = priority_word(w, pa->score->priority);
-
-		level_text(r, lv, sizeof(lv), pa->score->level100, pa->score->answered);
-		buf_printf(o, "%zu. **", i + 1);
-		report_md_escape(o, pa->score->area->title);
-		buf_printf(o, "** (%s %s", w->level, lv);
-		if (prio != NULL)
-			buf_printf(o, ", %s: %s", w->priority, prio);
-		buf_adds(o, ")\n");
-		for (k = 0; k < pa->nsteps; k++) {
-			buf_printf(o, "   - %s %d: ", w->question, pa->steps[k].question->id);
-			report_md_escape(o, pa->steps[k].question->text);
-			buf_printf(o, "  \n     *%s:* ", w->first_step);
-			report_md_escape(o, step_of(r, pa->steps[k].choice));
-			buf_addc(o, '\n');
-		}
-	}
-}
-
-static void
-write_markdown(struct report *r)
-{
-	const struct report_words *w = r->w;
-	struct buf *o = r->out;
-	char lv[32];
-	size_t i, k;
-
-	buf_adds(o, "# ");
-	report_md_escape(o, r->pack->title);
-	buf_printf(o, " (%s %d)\n\n", w->version, r->pack->version);
-	if (r->sess->organisation) {
-		buf_printf(o, "- **%s:** ", w->organisation);
-		report_md_escape(o, r->sess->organisation);
-		buf_addc(o, '\n');
-	}
-	if (r->sess->role) {
-		buf_printf(o, "- **%s:** ", w->role);
-		report_md_escape(o, report_role(w, r->sess->role));
-		buf_addc(o, '\n');
-	}
-	if (r->sess->date) {
-		buf_printf(o, "- **%s:** ", w->date);
-		report_md_escape(o, r->sess->date);
-		buf_addc(o, '\n');
+	s = xasprintf("%s (%s %d)", r->pack->title, w->version, r->pack->version);
+	doc_heading(doc, 1, s);
+	free(s);
+	if (r->sess->organisation || r->sess->role || r->sess->date) {
+		para = doc_para(doc);
+		field(para, w->organisation, r->sess->organisation);
+		field(para, w->role, report_role(w, r->sess->role));
+		field(para, w->date, r->sess->date);
 	}
 	if (session_other_version(r->sess, r->pack))
-		buf_printf(o, "\n**%s**\n", w->version_differs);
-	buf_printf(o, "\n## %s\n\n| %s | %s | %s |\n|---|---:|---:|\n", w->summary, w->area,
-	    w->level, w->answered);
-	for (i = 0; i < r->score.nareas; i++) {
-		const struct area_score *as = &r->score.areas[i];
-
-		level_text(r, lv, sizeof(lv), as->level100, as->answered);
-		buf_adds(o, "| ");
-		report_md_escape(o, as->area->title);
-		buf_printf(o, " | %s | %d/%d |\n", lv, as->answered, as->total);
-	}
-	level_text(r, lv, sizeof(lv), r->score.level100, r->score.answered);
-	buf_printf(o, "\n**%s: %s** (%d/%d)\n\n## %s\n\n%s\n\n", w->overall, lv,
-	    r->score.answered, r->score.total, w->plan, r->score.nplan ? w->plan_intro :
-	    w->plan_none);
-	md_plan(r);
-	buf_printf(o, "\n## %s\n", w->answers);
+		doc_strong(doc_para(doc), w->version_differs);
+	build_summary(doc, r);
+	build_compare(doc, r);
+	doc_heading(doc, 2, w->plan);
+	plan_list(doc, w, &r->score);
+	build_disagreements(doc, r);
+	doc_heading(doc, 2, w->answers);
 	for (i = 0; i < r->pack->nareas; i++) {
 		const struct area *a = &r->pack->areas[i];
 
-		buf_adds(o, "\n### ");
-		report_md_escape(o, a->title);
-		buf_addc(o, '\n');
-		for (k = 0; k < a->nquestions; k++) {
-			const struct question *q = &r->pack->questions[a->first + k];
-			const struct answer *ans = session_answer(r->sess, q->id);
-			const struct choice *ch = ans != NULL && ans->choice > 0 ?
-			    question_choice(q, ans->choice) : NULL;
-
-			buf_printf(o, "\n#### %s %d. ", w->question, q->id);
-			report_md_escape(o, q->text);
-			buf_printf(o, "\n\n**%s", w->answer);
-			if (ch != NULL) {
-				buf_printf(o, " (%d/%zu):** ", ch->level, q->nchoices);
-				report_md_escape(o, ch->text->title);
-			} else {
-				buf_adds(o, ":** ");
-				report_md_escape(o, ans != NULL && ans->choice == ANSWER_NA ? w->na :
-				    w->unanswered);
-			}
-			buf_addc(o, '\n');
-			{
-				char *votes = votes_text(q, ans);
-				if (votes != NULL)
-					buf_printf(o, "\n%s: `%s`\n", w->votes, votes);
-				free(votes);
-			}
-			if (ans != NULL && ans->note != NULL) {
-				const char *p;
-				buf_printf(o, "\n> **%s:** ", w->note);
-				for (p = ans->note; *p != '\0'; p++) {
-					char one[2] = { *p, '\0' };
-					if (*p == '\n')
-						buf_adds(o, "  \n> ");
-					else
-						report_md_escape(o, one);
-				}
-				buf_addc(o, '\n');
-			}
-			if (ch != NULL) {
-				buf_addc(o, '\n');
-				guidance(o, ch->text, false);
-			}
-		}
+		sec = doc_block(doc, DOC_SECTION);
+		doc_heading(sec, 3, a->title);
+		for (k = 0; k < a->nquestions; k++)
+			build_question(sec, r, &r->pack->questions[a->first + k]);
 	}
-}
-
-/* ------------------------------------------------------------------ html */
-
-static void
-html_escape(struct buf *out, const char *s)
-{
-	char *disp = text_display(s, strlen(s), NULL);
-	const char *p;
-
-	for (p = disp; *p != '\0'; p++) {
-		switch (*p) {
-		case '<': buf_adds(out, "&lt;"); break;
-		case '>': buf_adds(out, "&gt;"); break;
-		case '&': buf_adds(out, "&amp;"); break;
-		case '"': buf_adds(out, "&quot;"); break;
-		default: buf_addc(out, *p); break;
-		}
-	}
-	free(disp);
-}
-
-static const char html_style[] =
-    "body{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;"
-    "line-height:1.5;color:#1a1a1a}"
-    "h1{font-size:1.6em}h2{border-bottom:1px solid #999;margin-top:2em}"
-    "table{border-collapse:collapse}td,th{padding:.2em .6em;border-bottom:1px solid #ccc}"
-    "td.n{text-align:right}.bar{width:8em;border:1px solid #555}"
-    ".bar div{border-top:.7em solid #555}"
-    ".answer{font-weight:bold}.note{font-style:italic;border-left:3px solid #999;"
-    "padding-left:.6em}"
-    "@page{size:A4;margin:18mm}"
-    "@media print{body{margin:0;max-width:none;font-size:10.5pt}a{color:inherit}"
-    "h2,h3,h4{break-after:avoid}div.q{break-inside:avoid-page}}";
-
-static void
-write_html(struct report *r)
-{
-	const struct report_words *w = r->w;
-	struct buf *o = r->out;
-	char lv[32];
-	size_t i, k;
-
-	buf_adds(o, "<!DOCTYPE html>\n<html lang=\"");
-	html_escape(o, r->pack->language);
-	buf_adds(o, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-	html_escape(o, r->pack->title);
-	buf_printf(o, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", html_style);
-	html_escape(o, r->pack->title);
-	buf_printf(o, " (%s %d)</h1>\n<dl>\n", w->version, r->pack->version);
-	if (r->sess->organisation) {
-		buf_printf(o, "<dt>%s</dt><dd>", w->organisation);
-		html_escape(o, r->sess->organisation);
-		buf_adds(o, "</dd>\n");
-	}
-	if (r->sess->role) {
-		buf_printf(o, "<dt>%s</dt><dd>", w->role);
-		html_escape(o, report_role(w, r->sess->role));
-		buf_adds(o, "</dd>\n");
-	}
-	if (r->sess->date) {
-		buf_printf(o, "<dt>%s</dt><dd>", w->date);
-		html_escape(o, r->sess->date);
-		buf_adds(o, "</dd>\n");
-	}
-	if (session_other_version(r->sess, r->pack))
-		buf_printf(o, "</dl>\n<p><strong>%s</strong></p>\n<dl>\n", w->version_differs);
-	buf_printf(o, "</dl>\n<h2>%s</h2>\n<table>\n<tr><th>%s</th><th>%s</th><th></th>"
-	    "<th>%s</th></tr>\n", w->summary, w->area, w->level, w->answered);
-	for (i = 0; i < r->score.nareas; i++) {
-		const struct area_score *as = &r->score.areas[i];
-
-		level_text(r, lv, sizeof(lv), as->level100, as->answered);
-		buf_adds(o, "<tr><td>");
-		html_escape(o, as->area->title);
-		buf_printf(o, "</td><td class=\"n\">%s</td><td><div class=\"bar\" "
-		    "aria-hidden=\"true\"><div style=\"width:%d%%\"></div></div></td>"
-		    "<td class=\"n\">%d/%d</td></tr>\n", lv, as->max_level > 0 ?
-		    as->level100 / as->max_level : 0, as->answered, as->total);
-	}
-	level_text(r, lv, sizeof(lv), r->score.level100, r->score.answered);
-	buf_printf(o, "</table>\n<p><strong>%s: %s</strong> (%d/%d)</p>\n<h2>%s</h2>\n<p>%s</p>\n",
-	    w->overall, lv, r->score.answered, r->score.total, w->plan,
-	    r->score.nplan ? w->plan_intro : w->plan_none);
-	if (r->score.nplan > 0)
-		buf_adds(o, "<ol>\n");
-	for (i = 0; i < r->score.nplan; i++) {
-		const struct plan_area *pa = &r->score.plan[i];
-		const char *prio = priority_word(w, pa->score->priority);
-
-		level_text(r, lv, sizeof(lv), pa->score->level100, pa->score->answered);
-		buf_adds(o, "<li><strong>");
-		html_escape(o, pa->score->area->title);
-		buf_printf(o, "</strong> (%s %s", w->level, lv);
-		if (prio != NULL)
-			buf_printf(o, ", %s: %s", w->priority, prio);
-		buf_adds(o, ")\n<ul>\n");
-		for (k = 0; k < pa->nsteps; k++) {
-			buf_printf(o, "<li>%s %d: ", w->question, pa->steps[k].question->id);
-			html_escape(o, pa->steps[k].question->text);
-			buf_printf(o, "<br><em>%s:</em> ", w->first_step);
-			html_escape(o, step_of(r, pa->steps[k].choice));
-			buf_adds(o, "</li>\n");
-		}
-		buf_adds(o, "</ul></li>\n");
-	}
-	if (r->score.nplan > 0)
-		buf_adds(o, "</ol>\n");
-	buf_printf(o, "<h2>%s</h2>\n", w->answers);
-	for (i = 0; i < r->pack->nareas; i++) {
-		const struct area *a = &r->pack->areas[i];
-
-		buf_adds(o, "<h3>");
-		html_escape(o, a->title);
-		buf_adds(o, "</h3>\n");
-		for (k = 0; k < a->nquestions; k++) {
-			const struct question *q = &r->pack->questions[a->first + k];
-			const struct answer *ans = session_answer(r->sess, q->id);
-			const struct choice *ch = ans != NULL && ans->choice > 0 ?
-			    question_choice(q, ans->choice) : NULL;
-
-			buf_printf(o, "<div class=\"q\">\n<h4>%s %d. ", w->question, q->id);
-			html_escape(o, q->text);
-			buf_printf(o, "</h4>\n<p class=\"answer\">%s", w->answer);
-			if (ch != NULL) {
-				buf_printf(o, " (%d/%zu): ", ch->level, q->nchoices);
-				html_escape(o, ch->text->title);
-			} else {
-				buf_adds(o, ": ");
-				html_escape(o, ans != NULL && ans->choice == ANSWER_NA ? w->na :
-				    w->unanswered);
-			}
-			buf_adds(o, "</p>\n");
-			{
-				char *votes = votes_text(q, ans);
-				if (votes != NULL) {
-					buf_printf(o, "<p>%s: <code>", w->votes);
-					html_escape(o, votes);
-					buf_adds(o, "</code></p>\n");
-				}
-				free(votes);
-			}
-			if (ans != NULL && ans->note != NULL) {
-				buf_printf(o, "<p class=\"note\">%s: ", w->note);
-				html_escape(o, ans->note);
-				buf_adds(o, "</p>\n");
-			}
-			if (ch != NULL)
-				guidance(o, ch->text, true);
-			buf_adds(o, "</div>\n");
-		}
-	}
-	buf_adds(o, "</body>\n</html>\n");
+	return doc;
 }
 
 /* ------------------------------------------------------------------ json */
 
-void
-json_string(struct buf *o, const char *s)
+/* The links of a guidance text, numbered in the set as the text report numbers them. */
+static void
+json_links(struct jsonw *j, const struct answer_text *t, struct linkset *links)
 {
-	size_t i = 0, n = s != NULL ? strlen(s) : 0, k;
-	int32_t cp;
+	cmark_node *doc = doc_new();
+	cmark_iter *it;
+	cmark_event_type ev;
+	cmark_node *n;
+	const char *url;
+	char *safe;
 
-	if (s == NULL) {
-		buf_adds(o, "null");
-		return;
+	doc_markdown(doc, t->body, t->body_len);
+	it = cmark_iter_new(doc);
+	jw_open(j, "links", '[', true);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_EXIT || (cmark_node_get_type(n) != CMARK_NODE_LINK &&
+		    cmark_node_get_type(n) != CMARK_NODE_IMAGE))
+			continue;
+		if ((url = cmark_node_get_url(n)) == NULL || *url == '\0')
+			continue;
+		safe = text_display(url, strlen(url), NULL);
+		jw_int(j, NULL, (long)linkset_add(links, safe));
+		free(safe);
 	}
-	buf_addc(o, '"');
-	while (i < n) {
-		k = utf8_decode(s + i, n - i, &cp);
-		if (cp == '"' || cp == '\\')
-			buf_printf(o, "\\%c", (char)cp);
-		else if (cp == '\n')
-			buf_adds(o, "\\n");
-		else if (cp < 0)
-			buf_adds(o, "\\ufffd");
-		else if (text_is_unsafe(cp) && cp > 0xFFFF)	/* a surrogate pair */
-			buf_printf(o, "\\u%04x\\u%04x", (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
-			    (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
-		else if (text_is_unsafe(cp))
-			buf_printf(o, "\\u%04x", (unsigned)cp);
-		else
-			buf_add(o, s + i, k);
-		i += k;
-	}
-	buf_addc(o, '"');
+	jw_close(j);
+	cmark_iter_free(it);
+	cmark_node_free(doc);
 }
 
 static void
-json_level(struct buf *o, int level100, int answered)
+write_json(struct buf *o, struct report *r)
 {
-	if (answered == 0)
-		buf_adds(o, "null");
-	else
-		buf_printf(o, "%d.%02d", level100 / 100, level100 % 100);
-}
-
-static void
-write_json(struct report *r)
-{
-	struct buf *o = r->out;
-	struct layout lo;
+	static const char *const prio[] = { NULL, "low", "medium", "high" };
+	struct linkset links;
+	struct jsonw j;
 	size_t i, k;
-	bool first = true;
+	int v;
 
-	buf_adds(o, "{\n  \"pack\": {\"id\": ");
-	json_string(o, r->pack->id);
-	buf_adds(o, ", \"language\": ");
-	json_string(o, r->pack->language);
-	buf_printf(o, ", \"version\": %d, \"title\": ", r->pack->version);
-	json_string(o, r->pack->title);
-	buf_adds(o, "},\n  \"organisation\": ");
-	json_string(o, r->sess->organisation);
-	buf_adds(o, ",\n  \"role\": ");
-	json_string(o, r->sess->role);
-	buf_adds(o, ",\n  \"date\": ");
-	json_string(o, r->sess->date);
-	buf_adds(o, ",\n  \"overall\": {\"level\": ");
-	json_level(o, r->score.level100, r->score.answered);
-	buf_printf(o, ", \"answered\": %d, \"not_applicable\": %d, \"questions\": %d},\n"
-	    "  \"areas\": [", r->score.answered, r->score.na, r->score.total);
+	linkset_init(&links);
+	jw_init(&j, o);
+	jw_open(&j, NULL, '{', false);
+	jw_open(&j, "pack", '{', true);
+	jw_str(&j, "id", r->pack->id);
+	jw_str(&j, "language", r->pack->language);
+	jw_int(&j, "version", r->pack->version);
+	jw_str(&j, "title", r->pack->title);
+	jw_close(&j);
+	jw_str(&j, "organisation", r->sess->organisation);
+	jw_str(&j, "role", r->sess->role);
+	jw_str(&j, "date", r->sess->date);
+	jw_open(&j, "overall", '{', true);
+	jw_level(&j, "level", r->score.level100, r->score.answered > 0);
+	jw_int(&j, "answered", r->score.answered);
+	jw_int(&j, "not_applicable", r->score.na);
+	jw_int(&j, "questions", r->score.total);
+	jw_close(&j);
+	jw_open(&j, "areas", '[', false);
 	for (i = 0; i < r->score.nareas; i++) {
 		const struct area_score *as = &r->score.areas[i];
-		const char *prio[] = { NULL, "low", "medium", "high" };
 
-		buf_adds(o, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
-		json_string(o, as->area->id);
-		buf_adds(o, ", \"title\": ");
-		json_string(o, as->area->title);
-		buf_adds(o, ", \"level\": ");
-		json_level(o, as->level100, as->answered);
-		buf_printf(o, ", \"answered\": %d, \"not_applicable\": %d, \"questions\": %d, "
-		    "\"priority\": ", as->answered, as->na, as->total);
-		json_string(o, prio[as->priority]);
-		buf_adds(o, "}");
+		jw_open(&j, NULL, '{', true);
+		jw_str(&j, "id", as->area->id);
+		jw_str(&j, "title", as->area->title);
+		jw_level(&j, "level", as->level100, as->answered > 0);
+		jw_int(&j, "answered", as->answered);
+		jw_int(&j, "not_applicable", as->na);
+		jw_int(&j, "questions", as->total);
+		jw_str(&j, "priority", prio[as->priority]);
+		jw_close(&j);
 	}
-	buf_adds(o, "\n  ],\n  \"plan\": [");
+	jw_close(&j);
+	if (r->nw != NULL) {
+		jw_open(&j, "compare", '{', false);
+		jw_int(&j, "organisations", r->nw->orgs);
+		jw_open(&j, "areas", '[', false);
+		for (i = 0; i < r->score.nareas; i++) {
+			const struct area_score *as = &r->score.areas[i];
+			const struct net_stats *st = network_area(r->nw, as->area->id);
+			bool shown = st != NULL && st->shown;
+
+			jw_open(&j, NULL, '{', true);
+			jw_str(&j, "id", as->area->id);
+			jw_level(&j, "level", as->level100, as->answered > 0);
+			jw_int(&j, "organisations", st != NULL ? st->orgs : 0);
+			jw_level(&j, "median", shown ? st->median : 0, shown);
+			jw_level(&j, "lower_quartile", shown ? st->lower : 0, shown);
+			jw_level(&j, "upper_quartile", shown ? st->upper : 0, shown);
+			jw_close(&j);
+		}
+		jw_close(&j);
+		jw_open(&j, "below_lower_quartile", '[', true);
+		for (i = 0; i < r->pack->nquestions; i++)
+			if (below_network(r, &r->pack->questions[i], &v))
+				jw_int(&j, NULL, r->pack->questions[i].id);
+		jw_close(&j);
+		jw_close(&j);
+	}
+	jw_open(&j, "plan", '[', false);
 	for (i = 0; i < r->score.nplan; i++) {
 		const struct plan_area *pa = &r->score.plan[i];
 
-		buf_adds(o, i ? ",\n    {\"area\": " : "\n    {\"area\": ");
-		json_string(o, pa->score->area->id);
-		buf_adds(o, ", \"steps\": [");
+		jw_open(&j, NULL, '{', true);
+		jw_str(&j, "area", pa->score->area->id);
+		jw_open(&j, "steps", '[', true);
 		for (k = 0; k < pa->nsteps; k++) {
-			buf_printf(o, "%s{\"question\": %d, \"level\": %d, \"step\": ", k ? ", " : "",
-			    pa->steps[k].question->id, pa->steps[k].choice->level);
-			json_string(o, step_of(r, pa->steps[k].choice));
-			buf_adds(o, "}");
+			jw_open(&j, NULL, '{', true);
+			jw_int(&j, "question", pa->steps[k].question->id);
+			jw_int(&j, "level", pa->steps[k].choice->level);
+			jw_str(&j, "step", step_of(r->w, pa->steps[k].choice));
+			jw_close(&j);
 		}
-		buf_adds(o, "]}");
+		jw_close(&j);
+		jw_close(&j);
 	}
-	buf_adds(o, "\n  ],\n  \"answers\": [");
-	layout_init(&lo);
+	jw_close(&j);
+	jw_open(&j, "answers", '[', false);
 	for (i = 0; i < r->pack->nquestions; i++) {
 		const struct question *q = &r->pack->questions[i];
 		const struct answer *ans = session_answer(r->sess, q->id);
 		const struct choice *ch;
+		enum chosen chosen = report_chosen(r->sess, q, &ch);
 
-		if (ans == NULL || ans->choice == ANSWER_NONE)
+		if (chosen == CHOSEN_NONE && (ans == NULL || ans->note == NULL))
 			continue;
-		buf_printf(o, "%s\n    {\"question\": %d, \"area\": ", first ? "" : ",", q->id);
-		first = false;
-		json_string(o, q->area->id);
-		ch = ans->choice > 0 ? question_choice(q, ans->choice) : NULL;
-		if (ch != NULL) {
-			size_t before = r->links.n, l;
-
-			buf_printf(o, ", \"choice\": %d, \"level\": %d, \"title\": ", ch->id,
-			    ch->level);
-			json_string(o, ch->text->title);
-			/* collect the guidance's links through the layout engine */
-			layout_markdown(&lo, ch->text->body, ch->text->body_len, 78, &r->links);
-			buf_adds(o, ", \"links\": [");
-			for (l = before; l < r->links.n; l++)
-				buf_printf(o, "%s%zu", l > before ? ", " : "", l + 1);
-			buf_adds(o, "]");
+		jw_open(&j, NULL, '{', true);
+		jw_int(&j, "question", q->id);
+		jw_str(&j, "area", q->area->id);
+		if (chosen == CHOSEN_CHOICE) {
+			jw_int(&j, "choice", ch->id);
+			jw_int(&j, "level", ch->level);
+			jw_str(&j, "title", ch->text->title);
+			json_links(&j, ch->text, &links);
 		} else {
-			buf_adds(o, ", \"choice\": \"na\", \"level\": null");
+			jw_str(&j, "choice", chosen == CHOSEN_NA ? "na" : NULL);
+			jw_null(&j, "level");
 		}
 		if (ans->nvotes > 0) {
-			int v;
-			buf_adds(o, ", \"votes\": [");
+			jw_open(&j, "votes", '[', true);
 			for (v = 0; v < ans->nvotes; v++)
-				buf_printf(o, "%s%d", v ? ", " : "", ans->votes[v]);
-			buf_adds(o, "]");
+				jw_int(&j, NULL, ans->votes[v]);
+			jw_close(&j);
 		}
-		buf_adds(o, ", \"note\": ");
-		json_string(o, ans->note);
-		buf_adds(o, "}");
+		jw_str(&j, "note", ans->note);
+		if (ans->followup)
+			jw_int(&j, "followup", 1);
+		jw_close(&j);
 	}
-	layout_free(&lo);
-	buf_adds(o, "\n  ],\n  \"links\": [");
-	for (i = 0; i < r->links.n; i++) {
-		buf_adds(o, i ? ",\n    " : "\n    ");
-		json_string(o, r->links.urls[i]);
-	}
-	buf_adds(o, "\n  ]\n}\n");
+	jw_close(&j);
+	jw_open(&j, "links", '[', false);
+	for (i = 0; i < links.n; i++)
+		jw_str(&j, NULL, links.urls[i]);
+	jw_close(&j);
+	jw_close(&j);
+	linkset_free(&links);
 }
 
 void
 report_write(struct buf *out, const struct pack *p, const struct session *s,
-    enum report_format format, int width)
+    enum report_format format, int width, const struct network *compare)
 {
 	struct report r;
+	cmark_node *doc;
 
 	memset(&r, 0, sizeof(r));
-	r.out = out;
 	r.pack = p;
 	r.sess = s;
 	r.w = report_words(p->language);
-	r.width = width < REPORT_MIN_WIDTH ? REPORT_MIN_WIDTH : width;
-	linkset_init(&r.links);
+	r.nw = compare;
 	score_compute(&r.score, p, s);
-	switch (format) {
-	case REPORT_TEXT:
-		write_text(&r);
-		break;
-	case REPORT_MARKDOWN:
-		write_markdown(&r);
-		break;
-	case REPORT_HTML:
-		write_html(&r);
-		break;
-	case REPORT_JSON:
-		write_json(&r);
-		break;
+	if (format == REPORT_JSON) {
+		write_json(out, &r);
+	} else {
+		doc = build_report(&r);
+		doc_render(out, doc, format, width, p->language, p->title, r.w->links);
+		cmark_node_free(doc);
 	}
 	score_free(&r.score);
-	linkset_free(&r.links);
 }
 
-/* Set up a report on its own, for the helpers below. */
-static void
-report_begin(struct report *r, struct buf *out, const struct pack *p, const struct session *s)
+/* ------------------------------------------------------------- file name */
+
+/* Letters whose decomposition has no ASCII base, spelt in ASCII. */
+static const char *
+translit_special(ucs4_t c)
 {
-	memset(r, 0, sizeof(*r));
-	r->out = out;
-	r->pack = p;
-	r->sess = s;
-	r->w = report_words(p->language);
-	r->width = 78;
-	linkset_init(&r->links);
-	score_compute(&r->score, p, s);
-}
-
-static void
-report_end(struct report *r)
-{
-	score_free(&r->score);
-	linkset_free(&r->links);
-}
-
-void
-report_plan_markdown(struct buf *out, const struct pack *p, const struct session *s)
-{
-	struct report r;
-
-	report_begin(&r, out, p, s);
-	buf_printf(out, "%s\n\n", r.score.nplan ? r.w->plan_intro : r.w->plan_none);
-	md_plan(&r);
-	report_end(&r);
-}
-
-void
-report_markdown_page(struct buf *out, const char *markdown, enum report_format format,
-    int width, const char *lang, const char *title)
-{
-	cmark_node *doc;
-	struct layout lo;
-	struct linkset links;
-	char *html;
-
-	switch (format) {
-	case REPORT_MARKDOWN:
-		buf_adds(out, markdown);
-		break;
-	case REPORT_HTML:
-		buf_adds(out, "<!DOCTYPE html>\n<html lang=\"");
-		html_escape(out, lang);
-		buf_adds(out, "\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-		html_escape(out, title);
-		buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n", html_style);
-		doc = cmark_parse_document(markdown, strlen(markdown), CMARK_OPT_VALIDATE_UTF8);
-		sanitize_tree(doc);
-		html = cmark_render_html(doc, CMARK_OPT_SAFE);
-		buf_adds(out, html);
-		free(html);
-		cmark_node_free(doc);
-		buf_adds(out, "</body>\n</html>\n");
-		break;
-	default:
-		layout_init(&lo);
-		linkset_init(&links);
-		layout_markdown(&lo, markdown, strlen(markdown), width, &links);
-		layout_to_text(&lo, out);
-		layout_free(&lo);
-		linkset_free(&links);
-		break;
+	switch (c) {
+	case 0x0131: return "i";	/* ı */
+	case 0x00DF: return "ss";	/* ß */
+	case 0x00E6: case 0x00C6: return "ae";
+	case 0x00F8: case 0x00D8: return "o";
+	case 0x0111: case 0x0110: return "d";
+	case 0x0142: case 0x0141: return "l";
+	default: return NULL;
 	}
+}
+
+/*
+ * Words of s in ASCII, lower case, joined by '-': every letter decomposed
+ * (NFD) to its base letter, ı and a few others spelt out, the rest a break.
+ */
+static void
+slug_add(struct buf *b, const char *s, size_t max)
+{
+	size_t n = 0, i = 0;
+	uint8_t *nfd = u8_normalize(UNINORM_NFD, (const uint8_t *)s, strlen(s), NULL, &n);
+	const char *sp;
+	ucs4_t c;
+	int k;
+	bool gap = false;
+
+	while (nfd != NULL && i < n && b->len < max) {
+		k = u8_mbtouc(&c, nfd + i, n - i);
+		i += (size_t)(k > 0 ? k : 1);
+		if (c < 0x80 && (ascii_isalpha((int)c) || ascii_isdigit((int)c))) {
+			if (gap && b->len > 0)
+				buf_addc(b, '-');
+			buf_addc(b, (char)ascii_tolower((int)c));
+			gap = false;
+		} else if ((sp = translit_special(c)) != NULL) {
+			if (gap && b->len > 0)
+				buf_addc(b, '-');
+			buf_adds(b, sp);
+			gap = false;
+		} else if (!(c >= 0x0300 && c <= 0x036F)) {
+			gap = true;	/* combining marks of a decomposed letter go silently */
+		}
+	}
+	free(nfd);
+}
+
+char *
+report_file_name(const struct pack *p, const struct session *s, const char *ext)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (s->organisation != NULL)
+		slug_add(&b, s->organisation, 48);
+	if (b.len == 0)
+		slug_add(&b, p->id, 48);
+	if (b.len == 0)
+		buf_adds(&b, "report");
+	if (s->date != NULL) {
+		buf_addc(&b, '-');
+		slug_add(&b, s->date, b.len + 16);
+	}
+	buf_printf(&b, ".%s", ext);
+	return buf_detach(&b);
 }

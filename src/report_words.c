@@ -22,17 +22,22 @@ static const struct report_words words[] = {
 		    "share how you got there.",
 		.priority = "priority", .high = "high", .medium = "medium", .low = "low",
 		.question = "Question", .answer = "Answer", .note = "Note",
-		.na = "Not applicable to us", .unanswered = "Not answered",
+		.na = "Not applicable to us", .na_short = "n/a", .unanswered = "Not answered",
 		.first_step = "First step",
 		.step_fallback = "Read the guidance for this answer below.",
 		.answers = "Answers and guidance", .links = "Links",
 		.not_scored = "not scored",
+		.legend = "Level: the mean of the levels chosen in the area, from 1 to the "
+		    "top level; - when none is chosen. The bar shows the level in tenths of "
+		    "the top level. The numbers (e.g. 3/4): questions answered with a level, "
+		    "of all the questions of the area; \u201cnot applicable\u201d answers "
+		    "count in neither.",
 		.group = "Group report", .respondents = "Respondents", .areas = "Areas",
 		.mean = "Mean", .min = "Min", .max = "Max", .spread = "Spread",
 		.consensus = "Least consensus",
 		.consensus_intro = "Where the answers differ most, largest spread first: "
 		    "worth talking through together.",
-		.roles_by_area = "How each role sees each area",
+		.roles_by_area = "How each role sees each area", .questions = "Questions",
 		.distribution = "Answers per question", .no_role = "no role given",
 		.group_plan = "Improvement plan for the group",
 		.other_versions = "Answered to another version of the assessment",
@@ -42,6 +47,18 @@ static const struct report_words words[] = {
 		.guidance_new = "New guidance", .before = "Before", .after = "After",
 		.change = "Change", .votes = "Votes",
 		.disagreed = "Where the room disagreed most",
+		.followup = "marked for follow-up",
+		.followup_title = "Marked for follow-up in a workshop",
+		.compare = "Beside the network",
+		.compare_intro = "Each area's level beside the median and quartiles of the "
+		    "network's profile; the middle half of its organisations lies between the "
+		    "quartiles",
+		.network_median = "network median", .quartiles = "quartiles",
+		.organisations = "organisations",
+		.below_network = "below the network's lower quartile",
+		.below_network_intro = "Questions where your level is below the network's lower quartile",
+		.lower_quartile = "the network's lower quartile",
+		.too_few = "too few organisations to compare",
 		.version_differs = "These answers were given to another version of the "
 		    "assessment: answers to questions that changed may not fit.",
 		.roles = { "Board member", "Manager", "Staff member", "Volunteer", "Member" },
@@ -58,17 +75,22 @@ static const struct report_words words[] = {
 		    "ve deneyiminizi başka örgütlerle paylaşın.",
 		.priority = "öncelik", .high = "yüksek", .medium = "orta", .low = "düşük",
 		.question = "Soru", .answer = "Yanıt", .note = "Not",
-		.na = "Bizim için geçerli değil", .unanswered = "Yanıtlanmadı",
+		.na = "Bizim için geçerli değil", .na_short = "geçerli değil", .unanswered = "Yanıtlanmadı",
 		.first_step = "İlk adım",
 		.step_fallback = "Aşağıda bu yanıtın önerilerini okuyun.",
 		.answers = "Yanıtlar ve öneriler", .links = "Bağlantılar",
 		.not_scored = "puanlanmadı",
+		.legend = "Düzey: alanda seçilen düzeylerin ortalaması, 1'den en üst düzeye "
+		    "kadar; hiç düzey seçilmemişse -. Çubuk düzeyi en üst düzeyin onda "
+		    "biri birimiyle gösterir. Sayılar (örneğin 3/4): düzey seçilerek "
+		    "yanıtlanan sorular / alandaki bütün sorular; \u201cgeçerli değil\u201d "
+		    "yanıtları ikisine de sayılmaz.",
 		.group = "Grup raporu", .respondents = "Yanıtlayanlar", .areas = "Alanlar",
 		.mean = "Ortalama", .min = "En düşük", .max = "En yüksek", .spread = "Fark",
 		.consensus = "En az uzlaşılan konular",
 		.consensus_intro = "Yanıtların en çok ayrıştığı yerler, en büyük farktan "
 		    "başlayarak: birlikte konuşmaya değer.",
-		.roles_by_area = "Her rolün alanları nasıl gördüğü",
+		.roles_by_area = "Her rolün alanları nasıl gördüğü", .questions = "Sorular",
 		.distribution = "Soru başına yanıtlar", .no_role = "rol belirtilmemiş",
 		.group_plan = "Grubun iyileştirme planı",
 		.other_versions = "Değerlendirmenin başka bir sürümüne verilmiş yanıtlar",
@@ -78,6 +100,17 @@ static const struct report_words words[] = {
 		.guidance_new = "Yeni öneriler", .before = "Önce", .after = "Sonra",
 		.change = "Değişim", .votes = "Oylar",
 		.disagreed = "Salonun en çok ayrıştığı sorular",
+		.followup = "yeniden ele alınacak",
+		.followup_title = "Atölyede yeniden ele alınmak üzere işaretlenenler",
+		.compare = "Ağın yanında",
+		.compare_intro = "Her alanın düzeyi, ağ profilinin ortancası ve çeyreklikleriyle "
+		    "yan yana; kuruluşların ortadaki yarısı iki çeyreklik arasındadır",
+		.network_median = "ağ ortancası", .quartiles = "çeyreklikler",
+		.organisations = "kuruluş",
+		.below_network = "ağın alt çeyrekliğinin altında",
+		.below_network_intro = "Düzeyinizin ağın alt çeyrekliğinin altında kaldığı sorular",
+		.lower_quartile = "ağın alt çeyrekliği",
+		.too_few = "karşılaştırmak için kuruluş sayısı az",
 		.version_differs = "Bu yanıtlar değerlendirmenin başka bir sürümüne verilmiş: "
 		    "değişen sorulara verilen yanıtlar uymayabilir.",
 		.roles = { "Yönetim kurulu üyesi", "Yönetici", "Çalışan", "Gönüllü", "Üye" },
@@ -94,17 +127,23 @@ static const struct report_words words[] = {
 		    "taso yllä ja kertokaa kokemuksistanne muille.",
 		.priority = "tärkeys", .high = "korkea", .medium = "keskitaso", .low = "matala",
 		.question = "Kysymys", .answer = "Vastaus", .note = "Huomio",
-		.na = "Ei koske meitä", .unanswered = "Ei vastattu",
+		.na = "Ei koske meitä", .na_short = "ei koske", .unanswered = "Ei vastattu",
 		.first_step = "Ensimmäinen askel",
 		.step_fallback = "Lue tämän vastauksen ohjeet alta.",
 		.answers = "Vastaukset ja ohjeet", .links = "Linkit",
 		.not_scored = "ei pisteytetty",
+		.legend = "Taso: osa-alueella valittujen tasojen keskiarvo, 1:stä ylimpään "
+		    "tasoon; - jos yhtään tasoa ei ole valittu. Palkki näyttää tason "
+		    "kymmenesosina ylimmästä tasosta. Luvut (esim. 3/4): tason valinneet "
+		    "vastaukset / osa-alueen kaikki kysymykset; \u201dei koske meitä\u201d "
+		    "-vastauksia ei lasketa kumpaankaan.",
 		.group = "Ryhmäraportti", .respondents = "Vastaajat", .areas = "Osa-alueet",
 		.mean = "Keskiarvo", .min = "Pienin", .max = "Suurin", .spread = "Ero",
 		.consensus = "Vähiten yksimielisyyttä",
 		.consensus_intro = "Missä vastaukset eroavat eniten, suurimmasta erosta "
 		    "alkaen: näistä kannattaa keskustella yhdessä.",
 		.roles_by_area = "Miten kukin rooli näkee osa-alueet",
+		.questions = "Kysymykset",
 		.distribution = "Vastaukset kysymyksittäin", .no_role = "rooli puuttuu",
 		.group_plan = "Ryhmän kehittämissuunnitelma",
 		.other_versions = "Vastattu arvioinnin toiseen versioon",
@@ -114,6 +153,18 @@ static const struct report_words words[] = {
 		.guidance_new = "Uudet ohjeet", .before = "Ennen", .after = "Nyt",
 		.change = "Muutos", .votes = "Äänet",
 		.disagreed = "Missä sali oli eniten eri mieltä",
+		.followup = "merkitty jatkokäsittelyyn",
+		.followup_title = "Työpajassa jatkokäsittelyyn merkityt",
+		.compare = "Verkoston rinnalla",
+		.compare_intro = "Kunkin osa-alueen taso verkoston profiilin mediaanin ja "
+		    "kvartiilien rinnalla; keskimmäinen puolikas järjestöistä on kvartiilien "
+		    "välissä",
+		.network_median = "verkoston mediaani", .quartiles = "kvartiilit",
+		.organisations = "järjestöä",
+		.below_network = "alle verkoston alakvartiilin",
+		.below_network_intro = "Kysymykset, joissa tasonne on alle verkoston alakvartiilin",
+		.lower_quartile = "verkoston alakvartiili",
+		.too_few = "liian vähän järjestöjä vertailuun",
 		.version_differs = "Nämä vastaukset annettiin arvioinnin toiseen versioon: "
 		    "muuttuneiden kysymysten vastaukset eivät välttämättä sovi.",
 		.roles = { "Hallituksen jäsen", "Toiminnanjohtaja", "Työntekijä",

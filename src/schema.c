@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "content.h"
 #include "diag.h"
@@ -29,6 +30,54 @@ parse_id(const char *s, size_t len, int max, int *out)
 		return false;
 	*out = (int)v;
 	return true;
+}
+
+/* Days in month m (1-12) of year y, in the Gregorian calendar. */
+static int
+month_days(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+bool
+content_parse_date(const char *s, size_t len, int *out)
+{
+	int v[3] = { 0, 0, 0 };
+	size_t i, f = 0;
+
+	if (len != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (i = 0; i < len; i++) {
+		if (i == 4 || i == 7) {
+			f++;
+			continue;
+		}
+		if (!ascii_isdigit((unsigned char)s[i]))
+			return false;
+		v[f] = v[f] * 10 + (s[i] - '0');
+	}
+	if (v[0] < 1900 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > month_days(v[0], v[1]))
+		return false;
+	*out = v[0] * 10000 + v[1] * 100 + v[2];
+	return true;
+}
+
+/*
+ * The date of the timezone furthest ahead (UTC+14): a text reviewed today
+ * somewhere is never in the future, whatever TZ says.
+ */
+int
+content_today(void)
+{
+	time_t now = time(NULL) + 14 * 3600;
+	struct tm tm;
+
+	if (gmtime_r(&now, &tm) == NULL)
+		return 0;
+	return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
 void
@@ -223,4 +272,43 @@ schema_slug(const struct schema_ctx *c, const struct ynode *m, const char *key,
 	}
 	*out = xstrndup(v->value, v->len);
 	return 0;
+}
+
+int
+schema_date(const struct schema_ctx *c, const struct ynode *m, const char *key,
+    const char *what, bool required, int *out)
+{
+	const struct ynode *v = ytree_get(m, key);
+	size_t i;
+	bool shape;
+
+	*out = 0;
+	if (v == NULL && !required)
+		return 0;
+	if (v == NULL) {
+		diag(DIAG_ERROR, c->file, m->line, m->col, "%s has no '%s': add it", what, key);
+		return -1;
+	}
+	if (v->kind != YNODE_SCALAR) {
+		diag(DIAG_ERROR, c->file, v->line, v->col,
+		    "'%s' must be a date written YYYY-MM-DD, not %s", key, kind_name(v));
+		return -1;
+	}
+	if (content_parse_date(v->value, v->len, out))
+		return 0;
+	shape = v->len == 10 && strlen(v->value) == v->len;
+	for (i = 0; shape && i < v->len; i++)
+		shape = (i == 4 || i == 7) ? v->value[i] == '-' :
+		    ascii_isdigit((unsigned char)v->value[i]);
+	if (v->len == 0)
+		diag(DIAG_ERROR, c->file, v->line, v->col,
+		    "'%s' is empty: write a date as YYYY-MM-DD", key);
+	else if (shape)
+		diag(DIAG_ERROR, c->file, v->line, v->col,
+		    "'%s' is not a day of the calendar: '%s' (YYYY-MM-DD, from 1900)", key, v->value);
+	else
+		diag(DIAG_ERROR, c->file, v->line, v->col,
+		    "'%s' must be a date written YYYY-MM-DD, such as 2026-03-01, not '%s'",
+		    key, v->value);
+	return -1;
 }

@@ -298,7 +298,7 @@ static void
 help_enter(struct ui *ui)
 {
 	static const enum scr_id order[] = {
-		SCR_WELCOME, SCR_QUESTION, SCR_VOTE, SCR_AREA_END, SCR_REVIEW, SCR_RESULTS,
+		SCR_WELCOME, SCR_QUESTION, SCR_VOTE, SCR_ROOM, SCR_AREA_END, SCR_REVIEW, SCR_RESULTS,
 		SCR_PAGER
 	};
 	size_t i, k;

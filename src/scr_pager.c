@@ -85,6 +85,14 @@ pager_relayout(struct ui *ui)
 		layout_blank(&ui->pager);
 		layout_text(&ui->pager, q->help != NULL ? q->help :
 		    _("This question has no help text."), ui->pager_width, 0, 0);
+		if (ui->app->workshop)	/* the options in full, which the vote screen may shorten */
+			for (i = 0; i <= q->nchoices; i++) {
+				line = xasprintf("%zu %s", i + 1, i < q->nchoices ?
+				    q->choices[i].text->title : _("Not applicable to us"));
+				layout_blank(&ui->pager);
+				layout_text(&ui->pager, line, ui->pager_width, 2, 0);
+				free(line);
+			}
 		break;
 	case PAGER_GUIDANCE:
 		if (ch == NULL) {
@@ -106,7 +114,7 @@ pager_relayout(struct ui *ui)
 		break;
 	case PAGER_REPORT:
 		buf_init(&b);
-		report_write(&b, ui->app->pack, ui->app->sess, REPORT_TEXT, ui->pager_width);
+		report_write(&b, ui->app->pack, ui->app->sess, REPORT_TEXT, ui->pager_width, NULL);
 		layout_text(&ui->pager, b.data, ui->pager_width, 0, 0);
 		buf_free(&b);
 		break;
@@ -242,7 +250,7 @@ export_write(struct ui *ui, bool overwrite)
 
 	buf_init(&b);
 	report_write(&b, ui->app->pack, ui->app->sess, (enum report_format)ui->export_format,
-	    78);
+	    78, NULL);
 	rc = file_write_atomic(ui->export_path, b.data, b.len, overwrite);
 	buf_free(&b);
 	if (rc == -2)

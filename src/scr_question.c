@@ -383,7 +383,7 @@ area_end_key(struct ui *ui, enum action act, int key)
 		if (ui->area + 1 < ui->app->pack->nareas)
 			question_open(ui, ui->app->pack->areas[ui->area + 1].first);
 		else
-			ui_goto(ui, SCR_RESULTS);
+			ui_goto(ui, ui->app->workshop ? SCR_ROOM : SCR_RESULTS);
 		break;
 	case ACT_PREV:
 		question_open(ui, a->first + a->nquestions - 1);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "room.h"
 #include "text.h"
 #include "ui_curses.h"
 
@@ -18,6 +19,7 @@ static const struct keydef vote_keys[] = {
 	KEYS_MOVE,
 	{ '0', "0-9", N_("type the counts"), ACT_NONE, true },
 	{ '\n', "Enter", N_("confirm"), ACT_CONFIRM, true },
+	{ '?', "?", N_("the question and options in full"), ACT_HELP, true },
 	{ 27, "Esc", N_("type again"), ACT_CANCEL, true },
 	{ KC(KEY_BACKSPACE), "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },
 	{ 127, "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },
@@ -34,18 +36,6 @@ current(const struct ui *ui)
 	return &ui->app->pack->questions[ui->q];
 }
 
-/* The option most people chose, the lower one on a tie (not applicable counts last). */
-static int
-most_chosen(const int *votes, int n)
-{
-	int i, best = 0;
-
-	for (i = 1; i < n; i++)
-		if (votes[i] > votes[best])
-			best = i;
-	return best;
-}
-
 static void
 vote_enter(struct ui *ui)
 {
@@ -60,7 +50,17 @@ vote_enter(struct ui *ui)
 	ui->focus = saved_focus(ui);
 }
 
-/* Parse "3 5 2 0": at most one count per option; 0 after a diagnostic in the status line. */
+/* A separator between typed counts: a space, a comma or a semicolon. */
+static bool
+is_separator(int c)
+{
+	return c == ' ' || c == ',' || c == ';';
+}
+
+/*
+ * Parse "3 5 2 0" (or "3,5,2,0", "3; 5; 2; 0"): at most one count per
+ * option; 0 after a message in the status line.
+ */
 static int
 parse_counts(struct ui *ui, int n)
 {
@@ -72,7 +72,7 @@ parse_counts(struct ui *ui, int n)
 		long v = 0;
 		int digits = 0;
 
-		while (*p == ' ')
+		while (is_separator((unsigned char)*p))
 			p++;
 		if (*p == '\0')
 			break;
@@ -80,7 +80,7 @@ parse_counts(struct ui *ui, int n)
 			v = v * 10 + (*p++ - '0');
 			digits++;
 		}
-		if (k == n || v > VOTES_MAX_COUNT || (*p != ' ' && *p != '\0')) {
+		if (k == n || v > VOTES_MAX_COUNT || (!is_separator((unsigned char)*p) && *p != '\0')) {
 			ui_status(ui, _("Type one count per option, %d at most, such as 3 5 2 0."), n);
 			return 0;
 		}
@@ -91,50 +91,204 @@ parse_counts(struct ui *ui, int n)
 	return n;
 }
 
+/* Rows the text takes at width, laid out as ui_text lays it out. */
+static int
+text_rows(const char *text, int width, int hang)
+{
+	struct layout lo;
+	int rows;
+
+	layout_init(&lo);
+	layout_text(&lo, text, width, hang, 0);
+	rows = (int)lo.nlines;
+	layout_free(&lo);
+	return rows;
+}
+
+static char *
+option_label(const struct question *q, int i, bool chosen)
+{
+	const char *label = i < (int)q->nchoices ? q->choices[i].text->title :
+	    _("Not applicable to us");
+
+	return xasprintf("%d %s %s", i + 1, chosen ? "(\xE2\x80\xA2)" : "( )", label);
+}
+
+/*
+ * The counts at the right of an option's first row: a bar scaled to the
+ * largest count, then the count and its share of the room, as text so
+ * that the back of the room can read it without colour.
+ */
+static void
+draw_count(struct ui *ui, int y, int x, int barw, int votes, int most, int total)
+{
+	char num[32];
+	int cells = most > 0 ? (votes * barw + most - 1) / most : 0, b;
+
+	for (b = 0; b < barw; b++)
+		ui_put(y, x + b, b < cells ? "\xE2\x96\x88" : " ", 1,
+		    b < cells ? ui_attr(ui, UC_CHOSEN) : A_NORMAL);
+	snprintf(num, sizeof(num), "%5d %3d%%", votes, total > 0 ? (votes * 100 + total / 2) / total : 0);
+	ui_put(y, x + barw + 1, num, 10, A_BOLD);
+}
+
+/*
+ * --big, once the room has voted: the question and the distribution
+ * alone, for the back of the room. Each option gets a one-row label and a
+ * bar across the width, as tall as the screen allows (up to three rows);
+ * the count and share stand at the bar's end as text, and the focused
+ * option is marked by its sign and "(•)", never by colour alone.
+ */
+static void
+vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int total)
+{
+	int i, y, h, b, bottom = LINES - 4, barw, first = 0, avail;
+	bool labels, gap;
+	char *s, num[32];
+
+	y = ui_text(ui, 0, 2, COLS - 4, 3, q->text, 0, A_BOLD) + 1;
+	avail = bottom - y;
+	/* a label row, one to three bar rows and a gap row per option, as room allows */
+	labels = 2 * n <= avail;
+	gap = labels && 3 * n - 1 <= avail;
+	h = labels ? (avail - (gap ? n - 1 : 0)) / n - 1 : 1;
+	h = h < 1 ? 1 : h > 3 ? 3 : h;
+	if (!labels && n > avail && ui->focus >= avail)
+		first = ui->focus - avail + 1;	/* a window that holds the focus */
+	barw = COLS - (labels ? 16 : 24);
+	for (i = first; i < n && y + (labels ? 1 : 0) + h <= bottom; i++) {
+		bool chosen = i == ui->focus;
+		int cells = most > 0 ? (ui->votes[i] * barw + most - 1) / most : 0, r, x = 4;
+
+		if (chosen) {
+			ui_put(y, 2, "\xE2\x80\xBA", 1, ui_attr(ui, UC_FOCUS));
+			ui->cy = y;
+		}
+		if (labels) {
+			s = option_label(q, i, chosen);
+			ui_put(y++, 4, s, COLS - 6, chosen ? ui_attr(ui, UC_CHOSEN) | A_BOLD : A_BOLD);
+			free(s);
+		} else {
+			snprintf(num, sizeof(num), "%d %s", i + 1, chosen ? "(\xE2\x80\xA2)" : "( )");
+			x += ui_put(y, 4, num, 8, A_BOLD) + 1;
+		}
+		for (r = 0; r < h; r++)
+			for (b = 0; b < cells; b++)
+				ui_put(y + r, x + b, "\xE2\x96\x88", 1, ui_attr(ui, UC_CHOSEN));
+		snprintf(num, sizeof(num), "%d %d%%", ui->votes[i],
+		    total > 0 ? (ui->votes[i] * 100 + total / 2) / total : 0);
+		ui_put(y, x + cells + 1, num, COLS - x - cells - 2, A_BOLD);
+		y += h + gap;
+	}
+	ui->cx = 4;
+	s = xasprintf(_("Votes: %d"), total);
+	ui_put(LINES - 3, 2, s, COLS - 4, A_BOLD);
+	free(s);
+}
+
+/*
+ * One question, its options and, once counted, the room's votes. The
+ * options get their full text when everything fits; otherwise one row
+ * each, and when even that does not fit, a window around the focused
+ * option with a marker for what is above and below: the option that
+ * Enter would save is always on the screen.
+ */
 static void
 vote_draw(struct ui *ui)
 {
 	const struct question *q = current(ui);
 	const struct pack *p = ui->app->pack;
-	int i, n = (int)q->nchoices + 1, y, cursor_y = -1;
+	int i, n = (int)q->nchoices + 1, y, cursor_y = -1, most = 0, total = 0;
+	int countw = ui->voted ? (COLS >= 100 ? 31 : 19) : 0;	/* bar, count, share */
+	int textw = COLS - 8 - countw, bottom = LINES - 4, qrows, full = 0, avail;
+	int top = 0, shown, per;
+	bool compact, gap;
 	char *s;
 
+	for (i = 0; i < n && ui->voted; i++) {
+		total += ui->votes[i];
+		if (ui->votes[i] > most)
+			most = ui->votes[i];
+	}
+	if (ui->voted && ui->opts->big) {
+		vote_draw_big(ui, q, n, most, total);
+		return;
+	}
 	s = xasprintf(_("Question %zu/%zu \xC2\xB7 %s"), ui->q + 1, p->nquestions, q->area->title);
 	ui_put(0, 2, s, COLS - 4, ui_attr(ui, UC_DIM));
 	free(s);
-	y = ui_text(ui, 2, 2, COLS - 4, LINES - 4, q->text, 0, A_BOLD) + 1;
-	for (i = 0; i < n && y < LINES - 4; i++) {
-		bool chosen = ui->voted && i == ui->focus;
-		const char *label = i < (int)q->nchoices ? q->choices[i].text->title :
-		    _("Not applicable to us");
-		int top = y;
-
-		s = xasprintf("%d %s %s", i + 1, chosen ? "(\xE2\x80\xA2)" : "( )", label);
-		y = ui_text(ui, y, 4, COLS - 8 - (ui->voted ? 12 : 0), LINES - 4, s, 6,
-		    chosen ? ui_attr(ui, UC_CHOSEN) : A_NORMAL);
+	if (ui->voted) {
+		s = xasprintf(_("Votes: %d"), total);
+		ui_put(0, COLS - 2 - (int)strlen(s), s, (int)strlen(s), A_BOLD);
 		free(s);
-		if (ui->voted) {
-			char count[16];
-			int bar = ui->votes[i] > 8 ? 8 : ui->votes[i], b;
-			for (b = 0; b < bar; b++)
-				ui_put(top, COLS - 12 + b, "#", 1, ui_attr(ui, UC_CHOSEN));
-			snprintf(count, sizeof(count), "%d", ui->votes[i]);
-			ui_put(top, COLS - 3, count, 3, A_BOLD);
-		}
-		if (ui->voted && i == ui->focus) {
-			ui_put(top, 2, "\xE2\x80\xBA", 1, ui_attr(ui, UC_FOCUS));
-			cursor_y = top;
-		}
-		y++;	/* room between the options, for the back of the room */
 	}
+
+	/* the options' rows decide how much of the question fits */
+	for (i = 0; i < n; i++) {
+		s = option_label(q, i, false);
+		full += text_rows(s, textw, 6) + 1;
+		free(s);
+	}
+	qrows = text_rows(q->text, COLS - 4, 0);
+	compact = 2 + qrows + 1 + full > bottom;
+	if (compact && qrows > bottom - 3 - n)	/* leave a row for each option */
+		qrows = bottom - 3 - n > 2 ? bottom - 3 - n : 2;
+	y = ui_text(ui, 2, 2, COLS - 4, 2 + qrows, q->text, 0, A_BOLD) + 1;
+	if (qrows < text_rows(q->text, COLS - 4, 0))
+		ui_put(y - 1, 2, _("\xE2\x86\x93 more: ? shows it in full"), COLS - 4,
+		    ui_attr(ui, UC_DIM));
+
+	/*
+	 * Rows per option when they do not all fit in full: as many as the
+	 * screen shares out, at least one; with one row each and still too
+	 * many, a window that holds the focused option.
+	 */
+	avail = bottom - y;
+	per = compact ? (avail + 1) / n - 1 : bottom;
+	shown = n;
+	if (per < 1) {
+		per = 1;
+		shown = avail >= n ? n : avail - 2;
+		if (shown < 1)
+			shown = 1;
+	}
+	gap = shown == n && avail >= per * n + n - 1;
+	if (shown < n && ui->voted && ui->focus >= shown)
+		top = ui->focus - shown + 1;
+	if (top > 0)
+		ui_put(y++, 4, _("\xE2\x86\x91 more"), COLS - 8, ui_attr(ui, UC_DIM));
+	for (i = top; i < top + shown && i < n; i++) {
+		bool chosen = ui->voted && i == ui->focus;
+		attr_t at = chosen ? ui_attr(ui, UC_CHOSEN) : A_NORMAL;
+		int row = y;
+
+		s = option_label(q, i, chosen);
+		y = ui_text(ui, y, 4, textw, y + per < bottom ? y + per : bottom, s, 6, at);
+		free(s);
+		if (ui->voted)
+			draw_count(ui, row, COLS - 2 - countw, countw - 11, ui->votes[i], most, total);
+		if (chosen) {
+			ui_put(row, 2, "\xE2\x80\xBA", 1, ui_attr(ui, UC_FOCUS));
+			cursor_y = row;
+		}
+		if (gap)
+			y++;	/* room between the options, for the back of the room */
+	}
+	if (top + shown < n)
+		ui_put(y < bottom ? y : bottom - 1, 4, _("\xE2\x86\x93 more"), COLS - 8,
+		    ui_attr(ui, UC_DIM));
 	if (!ui->voted) {
 		s = xasprintf(_("How many chose each option? %s"), ui->vote_input);
 		ui->cx = ui_put(LINES - 3, 2, s, COLS - 4, A_BOLD) + 2;
 		ui->cy = LINES - 3;
 		free(s);
 	} else {
-		ui_put(LINES - 3, 2, _("The agreed answer: move or type its number, then Enter."),
-		    COLS - 4, A_BOLD);
+		const struct answer *a = session_answer(ui->app->sess, q->id);
+		bool agreed = a != NULL && a->nvotes > 0 && saved_focus(ui) == ui->focus;
+
+		ui_put(LINES - 3, 2, agreed ? _("Agreed. Enter keeps it; another number or a move "
+		    "changes it; Backspace corrects the counts.") :
+		    _("The agreed answer: move or type its number, then Enter."), COLS - 4, A_BOLD);
 		ui->cy = cursor_y >= 0 ? cursor_y : LINES - 3;
 		ui->cx = 4;
 	}
@@ -147,11 +301,16 @@ vote_key(struct ui *ui, enum action act, int key)
 	int n = (int)q->nchoices + 1;
 	size_t len = strlen(ui->vote_input);
 
-	if (!ui->voted && ((key >= '0' && key <= '9') || key == ' ')) {
+	if (!ui->voted && ((key >= '0' && key <= '9') || is_separator(key))) {
 		if (len + 1 < sizeof(ui->vote_input)) {
 			ui->vote_input[len] = (char)key;
 			ui->vote_input[len + 1] = '\0';
 		}
+		ui->status[0] = '\0';
+		return;
+	}
+	if (!ui->voted && key > ' ' && key < KEY_OFFSET && act == ACT_NONE) {
+		ui_status(ui, _("Only numbers, separated by spaces, commas or semicolons: 3 5 2 0."));
 		return;
 	}
 	if (ui->voted && key >= '1' && key <= '9' && key - '1' < n) {
@@ -179,15 +338,22 @@ vote_key(struct ui *ui, enum action act, int key)
 			if ((ui->nvotes = parse_counts(ui, n)) == 0)
 				break;
 			ui->voted = true;
-			ui->focus = most_chosen(ui->votes, n);
+			ui->focus = room_most_voted(ui->votes, n);
 			ui->status[0] = '\0';
 			break;
 		}
 		session_set_votes(ui->app->sess, q->id, ui->votes, n);
 		session_set_answer(ui->app->sess, q->id, ui->focus == n - 1 ? ANSWER_NA :
 		    q->choices[ui->focus].id);
+		{
+			const struct answer *a = session_answer(ui->app->sess, q->id);
+			session_set_room(ui->app->sess, q->id, room_changed(q, a), a->followup);
+		}
 		ui_save(ui);
 		question_next(ui);
+		break;
+	case ACT_HELP:
+		pager_open_help(ui);
 		break;
 	case ACT_PREV:
 		question_prev(ui);
@@ -202,4 +368,96 @@ vote_key(struct ui *ui, enum action act, int key)
 
 const struct screen_ops scr_vote = {
 	vote_enter, vote_draw, vote_key, vote_keys, N_("Workshop vote")
+};
+
+/*
+ * The room's record, after the last question of a workshop: the questions
+ * where the room disagreed most, as the report lists them, for the trainer
+ * to mark those to follow up. The marks are saved with the answers and
+ * reach the report and merge.
+ */
+static const struct keydef room_keys[] = {
+	KEYS_MOVE,
+	{ ' ', "Space", N_("mark or unmark for follow-up"), ACT_EDIT, true },
+	{ '\n', "Enter", N_("the results"), ACT_CONFIRM, true },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, true },
+	{ 'q', "q", N_("quit"), ACT_QUIT, true },
+	{ 0, NULL, NULL, ACT_NONE, false }
+};
+
+static void
+room_enter(struct ui *ui)
+{
+	ui->focus = 0;
+}
+
+static void
+room_draw(struct ui *ui)
+{
+	struct room_disagreement *d;
+	size_t i, n = room_disagreements(ui->app->pack, ui->app->sess, &d);
+	int y;
+	char *s;
+
+	ui_put(0, 2, _("The room's record"), COLS - 4, ui_attr(ui, UC_TITLE));
+	y = ui_text(ui, 2, 2, COLS - 4, LINES - 4, n > 0 ?
+	    _("The questions where the room disagreed most. Mark those to come back to: "
+	    "the report and the group report list them.") :
+	    _("The room did not disagree on any question: there is nothing to mark."),
+	    0, 0) + 1;
+	for (i = 0; i < n && y < LINES - 4; i++) {
+		const struct answer *a = session_answer(ui->app->sess, d[i].q->id);
+		bool marked = a != NULL && a->followup;
+		int row = y;
+
+		s = xasprintf(_("%s %zu. Question %d (levels %d to %d): %s"),
+		    marked ? "[x]" : "[ ]", i + 1, d[i].q->id, d[i].lo, d[i].hi, d[i].q->text);
+		y = ui_text(ui, y, 4, COLS - 6, y + 2 < LINES - 4 ? y + 2 : LINES - 4, s, 4,
+		    marked ? ui_attr(ui, UC_CHOSEN) : A_NORMAL) + 1;
+		free(s);
+		if ((int)i == ui->focus) {
+			ui_put(row, 2, "\xE2\x80\xBA", 1, ui_attr(ui, UC_FOCUS));
+			ui->cy = row;
+			ui->cx = 4;
+		}
+	}
+	free(d);
+}
+
+static void
+room_key(struct ui *ui, enum action act, int key)
+{
+	struct room_disagreement *d;
+	size_t n = room_disagreements(ui->app->pack, ui->app->sess, &d);
+	const struct answer *a;
+
+	(void)key;
+	switch (act) {
+	case ACT_UP:
+	case ACT_DOWN:
+		if (n > 0)
+			ui->focus = (int)ui_move((size_t)ui->focus, act, n - 1, 1);
+		break;
+	case ACT_EDIT:
+		if ((size_t)ui->focus < n &&
+		    (a = session_answer(ui->app->sess, d[ui->focus].q->id)) != NULL) {
+			session_set_room(ui->app->sess, a->question_id, a->changed, !a->followup);
+			ui_save(ui);
+		}
+		break;
+	case ACT_CONFIRM:
+		ui_goto(ui, SCR_RESULTS);
+		break;
+	case ACT_PREV:
+		ui->area = ui->app->pack->nareas - 1;
+		ui_goto(ui, SCR_AREA_END);
+		break;
+	default:
+		break;
+	}
+	free(d);
+}
+
+const struct screen_ops scr_room = {
+	room_enter, room_draw, room_key, room_keys, N_("The room's record")
 };

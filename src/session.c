@@ -28,7 +28,7 @@ static const char *const top_keys[] = {
 	"answers", "priorities", NULL
 };
 static const char *const answer_keys[] = {
-	"question", "choice", "note", "votes", NULL
+	"question", "choice", "note", "votes", "changed", "followup", NULL
 };
 static const char *const priority_keys[] = {
 	"area", "priority", NULL
@@ -236,6 +236,24 @@ parse_choice(const struct schema_ctx *c, const struct ynode *v, int *out)
 	return -1;
 }
 
+/* An optional flag: absent, or the plain word true or false. */
+static int
+parse_flag(const struct schema_ctx *c, const struct ynode *m, const char *key, bool *out)
+{
+	const struct ynode *v = ytree_get(m, key);
+
+	*out = false;
+	if (v == NULL)
+		return 0;
+	if (v->kind == YNODE_SCALAR && v->plain &&
+	    (strcmp(v->value, "true") == 0 || strcmp(v->value, "false") == 0)) {
+		*out = v->value[0] == 't';
+		return 0;
+	}
+	diag(DIAG_ERROR, c->file, v->line, v->col, "'%s' must be true or false", key);
+	return -1;
+}
+
 /* Workshop votes: a list of at most VOTES_MAX counts from 0 to VOTES_MAX_COUNT. */
 static int
 parse_votes(const struct schema_ctx *c, const struct ynode *v, struct answer *a)
@@ -300,7 +318,9 @@ parse_answer(const struct schema_ctx *c, const struct ynode *n, int repeat,
 	if (cv != NULL && parse_choice(c, cv, &a->choice) < 0)
 		return -1;
 	if (schema_text(c, n, "note", what, false, false, &a->note) < 0 ||
-	    parse_votes(c, ytree_get(n, "votes"), a) < 0)
+	    parse_votes(c, ytree_get(n, "votes"), a) < 0 ||
+	    parse_flag(c, n, "changed", &a->changed) < 0 ||
+	    parse_flag(c, n, "followup", &a->followup) < 0)
 		return -1;
 	if (cv == NULL && a->note == NULL) {
 		diag(DIAG_ERROR, c->file, n->line, n->col,
@@ -580,6 +600,10 @@ session_format(const struct session *s)
 				buf_printf(&b, "%s%d", k ? ", " : "", a->votes[k]);
 			buf_adds(&b, "]\n");
 		}
+		if (a->changed)
+			buf_adds(&b, "    changed: true\n");
+		if (a->followup)
+			buf_adds(&b, "    followup: true\n");
 	}
 	for (i = 0, first = true; i < s->npriorities; i++) {
 		p = &s->priorities[i];
@@ -709,6 +733,17 @@ session_set_votes(struct session *s, int question_id, const int *votes, int n)
 		a = add_answer(s, question_id);
 	memcpy(a->votes, votes, (size_t)n * sizeof(*votes));
 	a->nvotes = n;
+}
+
+void
+session_set_room(struct session *s, int question_id, bool changed, bool followup)
+{
+	struct answer *a = find_answer(s, question_id);
+
+	if (a == NULL)
+		fatal("session_set_room: question %d has no answer", question_id);
+	a->changed = changed;
+	a->followup = followup;
 }
 
 void

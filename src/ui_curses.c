@@ -34,6 +34,7 @@ static const struct screen_ops *const screens[SCR_COUNT] = {
 	[SCR_INPUT] = &scr_input,
 	[SCR_ASK] = &scr_ask,
 	[SCR_VOTE] = &scr_vote,
+	[SCR_ROOM] = &scr_room,
 };
 
 const struct screen_ops *

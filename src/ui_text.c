@@ -630,7 +630,7 @@ show_report(struct line_ui *u)
 	say(u, _("Every question has an answer. Here is your report."));
 	blank(u);
 	buf_init(&b);
-	report_write(&b, u->app->pack, u->app->sess, REPORT_TEXT, LINE_WIDTH);
+	report_write(&b, u->app->pack, u->app->sess, REPORT_TEXT, LINE_WIDTH, NULL);
 	fwrite(b.data, 1, b.len, u->out);
 	buf_free(&b);
 }

@@ -496,6 +496,19 @@ int
 ytree_parse(const char *file, const char *whole, size_t whole_len, size_t offset,
     size_t len, struct ynode **out)
 {
+	int line, col;
+
+	text_linecol(whole, whole_len, offset, &line, &col);
+	if (ytree_parse_fast(whole, offset, len, line, out) == 1)
+		return 0;
+	return ytree_parse_libyaml(file, whole, whole_len, offset, len, out);
+}
+
+/* The whole of YAML through libyaml's event API, with every diagnostic. */
+int
+ytree_parse_libyaml(const char *file, const char *whole, size_t whole_len, size_t offset,
+    size_t len, struct ynode **out)
+{
 	struct reader r = { file, whole, whole_len, offset, 1, 0, 0, false };
 	size_t sb, eb;
 	struct ynode *stack[YTREE_MAX_DEPTH + 1], *root = NULL, *n;
@@ -643,6 +656,26 @@ out:
 	if (rc < 0 && root != NULL)
 		node_free(root);
 	return rc;
+}
+
+/* The recursion is as deep as the trees: at most YTREE_MAX_DEPTH. */
+bool
+ytree_equal(const struct ynode *a, const struct ynode *b)
+{
+	size_t i;
+
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (a->kind != b->kind || a->line != b->line || a->col != b->col || a->n != b->n ||
+	    a->nitems != b->nitems)
+		return false;
+	if (a->kind == YNODE_SCALAR && (a->len != b->len || a->plain != b->plain ||
+	    memcmp(a->value, b->value, a->len) != 0))
+		return false;
+	for (i = 0; i < a->nitems; i++)
+		if (!ytree_equal(a->items[i], b->items[i]))
+			return false;
+	return true;
 }
 
 struct ynode *

@@ -219,8 +219,8 @@ workshop_votes_resume() {	# counts typed in a workshop survive a save and a rest
 	keys Enter
 	wait_for "Question 2/32" || return 1
 	keys Left
-	wait_for "The agreed answer" || return 1
-	screen | grep -q '(•).*5$' || { screen; return 1; }
+	wait_for "Agreed." || return 1
+	screen | grep -q '(•).* 5  *[0-9]*%$' || { screen; return 1; }
 	"$bin" report --lang en "$f" | grep -q "^Votes: 1 ### 3 · 2 ##### 5 · 3 ## 2 · 4 \. 0 · n/a # 1$" ||
 		{ "$bin" report --lang en "$f" | grep -n Votes; return 1; }
 }

@@ -14,7 +14,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 secs=${FUZZ_SECONDS:-30}
 seeds=${SEEDS:-$top/../shared/seeds}
-harnesses="answertext assessment session layout"
+harnesses="answertext assessment session layout network yaml"
 out=build/fuzz
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -60,6 +60,9 @@ seed layout $texts
 seed assessment $( { find data tests/content -name assessment.yaml
 	find tests/content/bad -name '*.yaml'; } | sort)
 seed session $(find tests/reports tests/linemode tests/content/bad-answers -name '*.yaml' | sort)
+seed yaml $texts $(find data tests/reports tests/linemode tests/content -name '*.yaml' | sort)
+mkdir -p "$out/corpus/network"	# the golden profile without its "[exit 0]" line
+sed '$d' tests/network/profile40.yaml >"$out/corpus/network/seed-profile40"
 for h in $harnesses; do	# as they are: a layout input has its width byte
 	for f in tests/fuzz/regressions/"$h"/*; do
 		[ -f "$f" ] && cp "$f" "$out/corpus/$h/regression-$(basename "$f")"

@@ -32,6 +32,51 @@ result "golden group report, 50 columns" golden merge.w50.txt \
     r3-staff.yaml r4-staff.yaml r5-volunteer.yaml
 result "golden progress report" golden diff.txt \
     "$bin" diff --content "$work/tr" diff-2025.yaml diff-2026.yaml
+result "golden progress report, 50 columns" golden diff.w50.txt \
+    "$bin" diff --width 50 --content "$work/tr" diff-2025.yaml diff-2026.yaml
+for fmt in markdown html json csv; do
+	ext=$fmt
+	[ $fmt = markdown ] && ext=md
+	result "golden group report, $fmt" golden "merge.$ext" \
+	    "$bin" merge -f $fmt --content "$work/tr" r1-board.yaml r2-board.yaml r3-staff.yaml \
+	    r4-staff.yaml r5-volunteer.yaml
+	[ $fmt = csv ] && continue
+	result "golden progress report, $fmt" golden "diff.$ext" \
+	    "$bin" diff -f $fmt --content "$work/tr" diff-2025.yaml diff-2026.yaml
+done
+
+md_reads_as_text() {	# md_reads_as_text COMMAND: its Markdown, parsed by cmark, says what its text says
+	(cd "$dir" && "$@" -f markdown) | cmark -t xml >"$work/md.xml" || return 1
+	(cd "$dir" && "$@" --width 1000) >"$work/text.txt" || return 1
+	python3 - "$work/md.xml" "$work/text.txt" <<'PY'
+import re, sys, xml.etree.ElementTree as ET
+xml = open(sys.argv[1], encoding='utf-8').read()
+xml = re.sub(r'<(softbreak|linebreak) />', '<text xml:space="preserve"> </text>', xml)
+words = []
+for el in ET.fromstring(xml).iter():
+    if el.tag.split('}')[-1] in ('paragraph', 'heading', 'code_block'):
+        words += ''.join(t.text or '' for t in el.iter()
+                         if t.tag.split('}')[-1] in ('text', 'code', 'code_block')).split()
+# the text marks emphasis, strength and code with _ * ` (of the guidance):
+# compared without those characters, on both sides
+marks = lambda ts: [u for u in (re.sub(r'[*_`]', '', t) for t in ts)
+                    if u and not re.fullmatch(r'[=~\u2022>-]+', u)]
+words, tokens = marks(words), marks(open(sys.argv[2], encoding='utf-8').read().split())
+i = 0
+for n, w in enumerate(words):
+    while i < len(tokens) and tokens[i] != w:
+        i += 1
+    if i == len(tokens):
+        sys.exit(f'word {n} "{w}" of the Markdown is not in the text report')
+    i += 1
+assert len(words) > 100, 'too few words'
+PY
+}
+result "group report markdown reads as its text" md_reads_as_text \
+    "$bin" merge --content "$work/tr" r1-board.yaml r2-board.yaml r3-staff.yaml \
+    r4-staff.yaml r5-volunteer.yaml
+result "progress report markdown reads as its text" md_reads_as_text \
+    "$bin" diff --content "$work/tr" diff-2025.yaml diff-2026.yaml
 
 json_parses() {
 	"$bin" merge -f json --content "$work/tr" "$dir"/r*.yaml 2>/dev/null >"$work/m.json" &&

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Golden reports and report behaviour. tests/reports/LANG-sample.yaml must
-# give exactly tests/reports/LANG-sample.wWIDTH.txt at widths 78 and 50
-# (tests/run.sh runs this in several locales: the output may not change);
+# give exactly tests/reports/LANG-sample.wWIDTH.txt at widths 78 and 50,
+# and LANG-sample.md, .html and .json (tests/run.sh runs this in several
+# locales: the output may not change); the Markdown must read as the text;
 # hostile content must not reach any output format; JSON and HTML must
 # parse; bad answers files and refused overwrites must fail cleanly.
 # With UPDATE=1 the golden files are written instead. Prints PASS:/FAIL:.
@@ -15,18 +16,118 @@ suite=report
 trap 'rm -rf "$work"' EXIT
 cd "$top" || exit 1
 
-golden() {	# golden FILE WIDTH
-	out=$work/out.txt
-	"$bin" report --width "$2" "$dir/$1.yaml" >"$out" 2>&1 || return 1
-	[ "${UPDATE:-0}" = 1 ] && cp "$out" "$dir/$1.w$2.txt"
-	diff -u "$dir/$1.w$2.txt" "$out"
+golden() {	# golden NAME FORMAT WIDTH SUFFIX [OPTIONS...]: the report against NAME.SUFFIX
+	g_file=$1 g_fmt=$2 g_width=$3 g_suffix=$4	# not $name: result() prints it
+	shift 4
+	out=$work/out.$g_suffix
+	"$bin" report -f "$g_fmt" --width "$g_width" "$@" "$dir/$g_file.yaml" >"$out" 2>&1 || return 1
+	[ "${UPDATE:-0}" = 1 ] && cp "$out" "$dir/$g_file.$g_suffix"
+	diff -u "$dir/$g_file.$g_suffix" "$out"
 }
 
-for f in tr-sample en-sample; do
+for f in tr-sample en-sample fi-sample; do
 	for w in 78 50; do
-		result "golden $f width $w" golden "$f" "$w"
+		result "golden $f text width $w" golden "$f" text "$w" "w$w.txt"
 	done
+	result "golden $f markdown" golden "$f" markdown 78 md
+	result "golden $f html" golden "$f" html 78 html
+	result "golden $f json" golden "$f" json 78 json
 done
+
+# The Markdown, parsed back by cmark, says word for word what the text
+# report says: an escape shown as a backslash, a garbled letter or a lost
+# word cannot hide in it. (The text adds bullets, rules and link numbers.)
+md_reads_as_text() {	# md_reads_as_text NAME
+	"$bin" report -f markdown "$dir/$1.yaml" | cmark -t xml >"$work/md.xml" || return 1
+	"$bin" report --width 1000 "$dir/$1.yaml" >"$work/text.txt" || return 1
+	python3 - "$work/md.xml" "$work/text.txt" <<'PY'
+import re, sys, xml.etree.ElementTree as ET
+xml = open(sys.argv[1], encoding='utf-8').read()
+xml = re.sub(r'<(softbreak|linebreak) />', '<text xml:space="preserve"> </text>', xml)
+words = []
+for el in ET.fromstring(xml).iter():
+    if el.tag.split('}')[-1] in ('paragraph', 'heading', 'code_block'):
+        words += ''.join(t.text or '' for t in el.iter()
+                         if t.tag.split('}')[-1] in ('text', 'code')).split()
+text = open(sys.argv[2], encoding='utf-8').read()
+text = re.sub(r'\s\[\d+\]', '', text)	# the text numbers links
+# the text marks emphasis, strength and code with _ * ` (of the guidance):
+# compared without those characters, on both sides
+marks = lambda ts: [u for u in (re.sub(r'[*_`]', '', t) for t in ts)
+                    if u and not re.fullmatch(r'[=~\u2022>-]+', u)]
+tokens, words = marks(text.split()), marks(words)
+i = 0
+for n, w in enumerate(words):
+    while i < len(tokens) and tokens[i] != w:
+        i += 1
+    if i == len(tokens):
+        ctx = ' '.join(words[max(0, n - 5):n + 1])
+        sys.exit(f'word {n} "{w}" of the Markdown (after: {ctx}) is not in the text report')
+    i += 1
+assert '\ufffd' not in text and '\ufffd' not in ' '.join(words), 'U+FFFD in the report'
+PY
+}
+for f in tr-sample en-sample fi-sample; do
+	result "markdown of $f reads as its text report" md_reads_as_text "$f"
+done
+
+notes_whole() {	# every note, letter for letter, in the Markdown, HTML and JSON
+	for fmt in markdown html json; do
+		"$bin" report -f $fmt "$dir/$1.yaml" >"$work/n.$fmt" || return 1
+	done
+	python3 - "$dir/$1.yaml" "$work" <<'PY'
+import html, json, re, subprocess, sys
+notes = [json.loads(m) for m in re.findall(r'^\s*note: ("(?:[^"\\]|\\.)*")\s*$',
+         open(sys.argv[1], encoding='utf-8').read(), re.M)]
+assert notes, 'no notes in the answers file'
+w = sys.argv[2]
+md_html = subprocess.run(['cmark', w + '/n.markdown'], capture_output=True, text=True).stdout
+page = open(w + '/n.html', encoding='utf-8').read()
+js = json.load(open(w + '/n.json', encoding='utf-8'))
+jnotes = [a['note'] for a in js['answers'] if a.get('note')]
+def plain(h):
+    h = re.sub(r'<br />\n?', '\n', h)
+    return html.unescape(re.sub(r'<[^>]+>', '', h))
+for n in notes:
+    for line in n.split('\n'):
+        assert line in plain(md_html), f'Markdown lost: {line}'
+        assert line in plain(page), f'HTML lost: {line}'
+    assert n in jnotes, f'JSON lost: {n}'
+PY
+}
+for f in tr-sample en-sample fi-sample; do
+	result "every note of $f whole in markdown, html and json" notes_whole "$f"
+done
+
+no_english() {	# no fixed English word in a Turkish or Finnish report
+	for f in tr-sample fi-sample; do
+		"$bin" report "$dir/$f.yaml" >"$work/ne.txt" || return 1
+		! grep -nw 'n/a\|Not applicable\|Question\|Answer\|Votes\|Note\|Level\|Summary' \
+		    "$work/ne.txt" || return 1
+	done
+}
+result "no English word in the Turkish and Finnish reports" no_english
+
+legend() {	# a legend under the summary, in the pack's language
+	"$bin" report "$dir/en-sample.yaml" | grep -q '^Level: the mean of the levels' &&
+	"$bin" report "$dir/tr-sample.yaml" | grep -q '^Düzey: alanda seçilen' &&
+	"$bin" report "$dir/fi-sample.yaml" | grep -q '^Taso: osa-alueella'
+}
+result "the summary has a legend in each language" legend
+
+lang_missing() {	# --lang L of a pack without L: exit 2, naming the languages it has
+	"$bin" report --lang xx "$dir/tr-sample.yaml" >"$work/o" 2>"$work/e"
+	rc=$?
+	[ $rc = 2 ] || { echo "exit $rc"; return 1; }
+	[ ! -s "$work/o" ] || { echo "printed a report"; return 1; }
+	grep -q "^stok-assess: pack 'kapasite' has no language 'xx': it has .*en" "$work/e" &&
+	    grep -q "tr" "$work/e" || { cat "$work/e"; return 1; }
+	"$bin" report --lang en "$dir/fi-sample.yaml" >/dev/null 2>"$work/e"
+	[ $? = 2 ] && grep -q "has no language 'en': it has fi" "$work/e" || { cat "$work/e"; return 1; }
+	"$bin" merge --lang xx "$dir/tr-sample.yaml" >/dev/null 2>&1
+	[ $? = 2 ] || { echo "merge --lang xx did not fail"; return 1; }
+}
+result "--lang of a language the pack lacks is a usage error naming its languages" lang_missing
 
 # No byte below 0x20 but newline, no DEL, no C1 control, no bidi override or isolate.
 clean() {

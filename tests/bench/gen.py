@@ -20,6 +20,7 @@
         one with some "na" and notes otherwise).
 
     gen.py group OUTDIR COUNT NQUESTIONS
+    gen.py network OUTDIR COUNT NQUESTIONS
         COUNT answers files of different respondents (roles, notes, a few
         unanswered questions), for merge.
 
@@ -215,10 +216,10 @@ def cmd_bodies(packdir, outdir):
 ROLES = ["board", "manager", "staff", "volunteer", "member"]
 
 
-def answers_text(nq, seed):
+def answers_text(nq, seed, org="Mahalle Dayanışma Derneği"):
     rng = random.Random(-1 if seed is None else seed)
     out = ['pack: "bench"', "version: 1", 'language: "tr"',
-           'organisation: "Mahalle Dayanışma Derneği"']
+           'organisation: "%s"' % org]
     if seed is None:
         out.append('role: "board"')
     else:
@@ -256,9 +257,18 @@ def cmd_group(outdir, count, nq):
             f.write(answers_text(int(nq), i + 1))
 
 
+def cmd_network(outdir, count, nq):
+    """One answers file for each of COUNT member organisations of a network."""
+    shutil.rmtree(outdir, ignore_errors=True)
+    os.makedirs(outdir)
+    for i in range(int(count)):
+        with open(os.path.join(outdir, "m%05d.yaml" % i), "w", encoding="utf-8") as f:
+            f.write(answers_text(int(nq), i + 1, "Üye Derneği %05d" % (i + 1)))
+
+
 def main(argv):
     cmds = {"pack": (cmd_pack, 2), "bodies": (cmd_bodies, 2), "answers": (cmd_answers, 2),
-            "group": (cmd_group, 3)}
+            "group": (cmd_group, 3), "network": (cmd_network, 3)}
     if len(argv) < 2 or argv[1] not in cmds or len(argv) - 2 < cmds[argv[1]][1]:
         sys.stderr.write(__doc__)
         return 2

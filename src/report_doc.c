@@ -1,0 +1,536 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * report_doc.c: the report as one document and its renderings. The
+ * report, the group report and the progress report are built as cmark
+ * node trees with the small constructors below (content goes in as
+ * literal text, so nothing is escaped by hand), then rendered: Markdown
+ * by cmark's CommonMark writer, HTML by cmark's safe HTML writer inside a
+ * self-contained page with a print stylesheet, and text by the layout
+ * engine, one top-level block at a time so that headings get their rules.
+ * A few custom nodes (areas, the summary, level bars) are empty in
+ * Markdown and text and become sections and CSS bars in the page.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "layout.h"
+#include "report.h"
+#include "text.h"
+
+static cmark_node *
+append(cmark_node *parent, cmark_node *n)
+{
+	if (!cmark_node_append_child(parent, n))
+		fatal("report: a %s cannot go into a %s", cmark_node_get_type_string(n),
+		    cmark_node_get_type_string(parent));
+	return n;
+}
+
+cmark_node *
+doc_new(void)
+{
+	return cmark_node_new(CMARK_NODE_DOCUMENT);
+}
+
+cmark_node *
+doc_heading(cmark_node *parent, int level, const char *text)
+{
+	cmark_node *h = append(parent, cmark_node_new(CMARK_NODE_HEADING));
+
+	cmark_node_set_heading_level(h, level);
+	doc_text(h, text);
+	return h;
+}
+
+cmark_node *
+doc_para(cmark_node *parent)
+{
+	return append(parent, cmark_node_new(CMARK_NODE_PARAGRAPH));
+}
+
+cmark_node *
+doc_list(cmark_node *parent, bool ordered)
+{
+	cmark_node *l = append(parent, cmark_node_new(CMARK_NODE_LIST));
+
+	cmark_node_set_list_type(l, ordered ? CMARK_ORDERED_LIST : CMARK_BULLET_LIST);
+	if (ordered) {
+		cmark_node_set_list_start(l, 1);
+		cmark_node_set_list_delim(l, CMARK_PERIOD_DELIM);
+	}
+	cmark_node_set_list_tight(l, 1);
+	return l;
+}
+
+cmark_node *
+doc_item(cmark_node *list)
+{
+	return append(list, cmark_node_new(CMARK_NODE_ITEM));
+}
+
+cmark_node *
+doc_quote(cmark_node *parent)
+{
+	return append(parent, cmark_node_new(CMARK_NODE_BLOCK_QUOTE));
+}
+
+cmark_node *
+doc_block(cmark_node *parent, enum doc_role role)
+{
+	cmark_node *b = append(parent, cmark_node_new(CMARK_NODE_CUSTOM_BLOCK));
+
+	cmark_node_set_user_data(b, (void *)(intptr_t)role);
+	return b;
+}
+
+/* One line of content as a text node: sanitised and in NFC. */
+static void
+text_node(cmark_node *inl, cmark_node_type type, const char *s, size_t len)
+{
+	cmark_node *t = append(inl, cmark_node_new(type));
+	char *disp = text_display(s, len, NULL);
+
+	cmark_node_set_literal(t, disp);
+	free(disp);
+}
+
+void
+doc_text(cmark_node *inl, const char *s)
+{
+	const char *nl;
+
+	while ((nl = strchr(s, '\n')) != NULL) {
+		if (nl > s)
+			text_node(inl, CMARK_NODE_TEXT, s, (size_t)(nl - s));
+		if (nl[1] != '\0')
+			doc_break(inl);
+		s = nl + 1;
+	}
+	if (*s != '\0')
+		text_node(inl, CMARK_NODE_TEXT, s, strlen(s));
+}
+
+void
+doc_textf(cmark_node *inl, const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	doc_text(inl, b.data);
+	buf_free(&b);
+}
+
+/* Inline markup of the report's own, marked so that the text format drops it. */
+static cmark_node *
+own(cmark_node *n)
+{
+	cmark_node_set_user_data(n, (void *)(intptr_t)DOC_PLAIN);
+	return n;
+}
+
+void
+doc_strong(cmark_node *inl, const char *s)
+{
+	doc_text(append(inl, own(cmark_node_new(CMARK_NODE_STRONG))), s);
+}
+
+void
+doc_emph(cmark_node *inl, const char *s)
+{
+	doc_text(append(inl, own(cmark_node_new(CMARK_NODE_EMPH))), s);
+}
+
+void
+doc_code(cmark_node *inl, const char *s)
+{
+	text_node(inl, CMARK_NODE_CODE, s, strlen(s));
+	own(cmark_node_last_child(inl));
+}
+
+void
+doc_break(cmark_node *inl)
+{
+	append(inl, cmark_node_new(CMARK_NODE_LINEBREAK));
+}
+
+void
+doc_bar(cmark_node *inl, int percent, const char *text)
+{
+	cmark_node *b = append(inl, cmark_node_new(CMARK_NODE_CUSTOM_INLINE));
+
+	percent = percent < 0 ? 0 : percent > 100 ? 100 : percent;
+	cmark_node_set_user_data(b, (void *)(intptr_t)(DOC_BAR | percent << 8));
+	doc_code(b, text);
+}
+
+void
+doc_pre(cmark_node *parent, const char *text)
+{
+	cmark_node *c = append(parent, cmark_node_new(CMARK_NODE_CODE_BLOCK));
+	struct buf b;
+
+	buf_init(&b);
+	text_sanitize(&b, text, strlen(text), true);
+	cmark_node_set_literal(c, b.data);
+	cmark_node_set_fence_info(c, "");
+	buf_free(&b);
+}
+
+static char *
+sanitized_copy(const char *s, bool keep_newlines)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (s != NULL)
+		text_sanitize(&b, s, strlen(s), keep_newlines);
+	return buf_detach(&b);
+}
+
+/*
+ * Make parsed guidance safe to render in any format: raw HTML goes (the
+ * layout never shows it either), every literal and URL is sanitised
+ * before cmark escapes it, and headings move below the question's (4).
+ */
+static void
+sanitize_tree(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node **html = NULL, *n;
+	size_t nhtml = 0, i;
+	char *s;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_HTML_INLINE:
+		case CMARK_NODE_HTML_BLOCK:
+			/* unlinking now would end the walk: remove after it */
+			html = xreallocarray(html, nhtml + 1, sizeof(*html));
+			html[nhtml++] = n;
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			s = sanitized_copy(cmark_node_get_literal(n),
+			    cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK);
+			cmark_node_set_literal(n, s);
+			free(s);
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			s = sanitized_copy(cmark_node_get_url(n), false);
+			cmark_node_set_url(n, s);
+			free(s);
+			s = sanitized_copy(cmark_node_get_title(n), false);
+			cmark_node_set_title(n, s);
+			free(s);
+			break;
+		case CMARK_NODE_HEADING:
+			cmark_node_set_heading_level(n, cmark_node_get_heading_level(n) < 4 ? 5 : 6);
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < nhtml; i++)
+		cmark_node_free(html[i]);	/* unlinks it first */
+	free(html);
+}
+
+void
+doc_markdown(cmark_node *parent, const char *md, size_t len)
+{
+	cmark_node *d = cmark_parse_document(md, len, CMARK_OPT_VALIDATE_UTF8), *c;
+
+	sanitize_tree(d);
+	while ((c = cmark_node_first_child(d)) != NULL)
+		append(parent, c);	/* unlinks it from d */
+	cmark_node_free(d);
+}
+
+/* ------------------------------------------------------------------ text */
+
+/* The text of a heading, its literals in order. */
+static char *
+heading_text(cmark_node *h)
+{
+	cmark_iter *it = cmark_iter_new(h);
+	cmark_event_type ev;
+	cmark_node *n;
+	struct buf b;
+
+	buf_init(&b);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (cmark_node_get_type(n) == CMARK_NODE_TEXT ||
+		    cmark_node_get_type(n) == CMARK_NODE_CODE)
+			buf_adds(&b, cmark_node_get_literal(n));
+		else if (cmark_node_get_type(n) == CMARK_NODE_LINEBREAK ||
+		    cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK)
+			buf_addc(&b, ' ');
+	}
+	cmark_iter_free(it);
+	return buf_detach(&b);
+}
+
+/* A heading of level 1-3 with a rule under it as wide as its text. */
+static void
+text_heading(struct layout *lo, cmark_node *h, int width)
+{
+	static const char *const rules[] = { "=", "-", "~" };
+	const char *rule = rules[cmark_node_get_heading_level(h) - 1];
+	char *s = heading_text(h);
+	struct buf b;
+	size_t i;
+	int w = 0;
+
+	layout_text(lo, s, width, 0, LS_HEADING | LS_STRONG);
+	for (i = lo->nlines; i > 0 && lo->lines[i - 1].nspans > 0; i--)
+		if (lo->lines[i - 1].width > w)
+			w = lo->lines[i - 1].width;	/* the widest line it wrapped onto */
+	buf_init(&b);
+	while (w-- > 0)
+		buf_adds(&b, rule);
+	layout_text(lo, b.data, width, 0, LS_MARKER);
+	buf_free(&b);
+	free(s);
+}
+
+/*
+ * In plain text the report's own bold, italics and code are plain words
+ * (the layout marks those of the guidance): unwrap them before the walk.
+ */
+static void
+text_unwrap(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node *n, *c, **v = NULL;
+	size_t nv = 0, i;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    (intptr_t)cmark_node_get_user_data(n) == DOC_PLAIN) {
+			v = xreallocarray(v, nv + 1, sizeof(*v));
+			v[nv++] = n;	/* changing the tree now would end the walk */
+		}
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < nv; i++) {
+		if (cmark_node_get_type(v[i]) == CMARK_NODE_CODE) {
+			c = cmark_node_new(CMARK_NODE_TEXT);
+			cmark_node_set_literal(c, cmark_node_get_literal(v[i]));
+			cmark_node_insert_before(v[i], c);
+		} else {
+			while ((c = cmark_node_first_child(v[i])) != NULL)
+				cmark_node_insert_before(v[i], c);
+		}
+		cmark_node_free(v[i]);
+	}
+	free(v);
+}
+
+static void
+render_text(struct buf *out, cmark_node *doc, int width, const char *links_title)
+{
+	struct layout lo;
+	struct linkset links;
+	cmark_node *n, *next;
+	char *md, *line;
+	size_t i;
+
+	text_unwrap(doc);
+	n = cmark_node_first_child(doc);
+	layout_init(&lo);
+	linkset_init(&links);
+	while (n != NULL) {
+		if (cmark_node_get_type(n) == CMARK_NODE_CUSTOM_BLOCK &&
+		    cmark_node_first_child(n) != NULL) {
+			n = cmark_node_first_child(n);	/* sections only group blocks */
+			continue;
+		}
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+		    cmark_node_get_heading_level(n) <= 3) {
+			text_heading(&lo, n, width);
+		} else if (cmark_node_get_type(n) != CMARK_NODE_CUSTOM_BLOCK) {
+			md = cmark_render_commonmark(n, CMARK_OPT_DEFAULT, 0);
+			layout_markdown(&lo, md, strlen(md), width, &links);
+			free(md);
+		}
+		layout_blank(&lo);
+		/* the next block, climbing out of finished sections */
+		while ((next = cmark_node_next(n)) == NULL && cmark_node_parent(n) != doc)
+			n = cmark_node_parent(n);
+		n = next;
+	}
+	if (links.n > 0 && links_title != NULL) {
+		cmark_node *h = cmark_node_new(CMARK_NODE_HEADING);
+
+		cmark_node_set_heading_level(h, 2);
+		doc_text(h, links_title);
+		text_heading(&lo, h, width);
+		cmark_node_free(h);
+		layout_blank(&lo);
+		for (i = 0; i < links.n; i++) {
+			line = xasprintf("[%zu] %s", i + 1, links.urls[i]);
+			layout_text(&lo, line, width, 4, LS_LINK);
+			free(line);
+		}
+	}
+	/* no blank line at the very end */
+	while (lo.nlines > 0 && lo.lines[lo.nlines - 1].nspans == 0) {
+		lo.nlines--;
+		free(lo.lines[lo.nlines].spans);
+	}
+	layout_to_text(&lo, out);
+	layout_free(&lo);
+	linkset_free(&links);
+}
+
+/* ------------------------------------------------------------------ html */
+
+/*
+ * The page's style: readable from 360 px up, bars drawn in CSS beside
+ * their numbers, and on paper A4 with each area on a new page and every
+ * link's address printed after its text.
+ */
+static const char html_style[] =
+    "html{-webkit-text-size-adjust:100%}\n"
+    "body{font-family:system-ui,\"DejaVu Sans\",sans-serif;max-width:46em;margin:0 auto;"
+    "padding:1em;line-height:1.5;color:#1a1a1a;background:#fff;overflow-wrap:anywhere}\n"
+    "h1{font-size:1.6em;line-height:1.25}\n"
+    "h2{border-bottom:1px solid #767676;margin-top:2em}\n"
+    "h4{margin-bottom:.4em}h5{font-size:1em;margin:1em 0 .3em}\n"
+    "a{color:#0b4f94}\n"
+    "code,pre{font-family:\"DejaVu Sans Mono\",monospace;font-size:.92em}\n"
+    "pre{white-space:pre-wrap}\n"
+    "blockquote{margin:.6em 0;padding-left:.8em;border-left:3px solid #767676}\n"
+    ".summary ul{list-style:none;padding-left:0;font-variant-numeric:tabular-nums}\n"
+    ".summary li{padding-left:2em;text-indent:-2em}\n"
+    ".bar{display:inline-block;width:6em;max-width:30%;height:.8em;border:1px solid #333;"
+    "vertical-align:middle;margin:0 .3em}\n"
+    ".bar span{display:block;height:100%;background:#333}\n"
+    "@page{size:A4;margin:18mm 16mm}\n"
+    "@media print{body{max-width:none;padding:0;font-size:10.5pt}"
+    "a{color:inherit}"
+    ".area{break-before:page}"
+    "h1,h2,h3,h4,h5{break-after:avoid}"
+    "a[href]::after{content:\" <\" attr(href) \">\"}"
+    ".bar,.bar span{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
+
+/* The only text of the page cmark does not write: its language and title. */
+static void
+html_attr(struct buf *out, const char *s)
+{
+	char *disp = text_display(s, strlen(s), NULL);
+	const char *p;
+
+	for (p = disp; *p != '\0'; p++) {
+		switch (*p) {
+		case '<': buf_adds(out, "&lt;"); break;
+		case '>': buf_adds(out, "&gt;"); break;
+		case '&': buf_adds(out, "&amp;"); break;
+		case '"': buf_adds(out, "&quot;"); break;
+		default: buf_addc(out, *p); break;
+		}
+	}
+	free(disp);
+}
+
+/* Give the custom nodes their HTML: areas, the summary, CSS bars. */
+static void
+html_decorate(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node *n, *c, **bars = NULL;
+	size_t nbars = 0, i;
+	intptr_t data;
+	char bar[128];
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		data = (intptr_t)cmark_node_get_user_data(n);
+		if (cmark_node_get_type(n) == CMARK_NODE_CUSTOM_BLOCK) {
+			cmark_node_set_on_enter(n, data == DOC_SUMMARY ? "<div class=\"summary\">" :
+			    "<div class=\"area\">");
+			cmark_node_set_on_exit(n, "</div>");
+		} else if (cmark_node_get_type(n) == CMARK_NODE_CUSTOM_INLINE &&
+		    (data & 0xff) == DOC_BAR) {
+			/* changing the tree now would end the walk: after it */
+			bars = xreallocarray(bars, nbars + 1, sizeof(*bars));
+			bars[nbars++] = n;
+		}
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < nbars; i++) {
+		/* the bar's text form goes; the numbers beside it stay as text */
+		while ((c = cmark_node_first_child(bars[i])) != NULL)
+			cmark_node_free(c);
+		data = (intptr_t)cmark_node_get_user_data(bars[i]);
+		snprintf(bar, sizeof(bar), "<span class=\"bar\" aria-hidden=\"true\">"
+		    "<span style=\"width:%d%%\"></span></span>", (int)(data >> 8));
+		cmark_node_set_on_enter(bars[i], bar);
+		cmark_node_set_on_exit(bars[i], "");
+	}
+	free(bars);
+}
+
+static void
+render_html(struct buf *out, cmark_node *doc, const char *lang, const char *title)
+{
+	char *html;
+
+	html_decorate(doc);
+	buf_adds(out, "<!DOCTYPE html>\n<html lang=\"");
+	html_attr(out, lang);
+	buf_adds(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	html_attr(out, title);
+	buf_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<div role=\"main\">\n", html_style);
+	html = cmark_render_html(doc, CMARK_OPT_SAFE);
+	buf_adds(out, html);
+	free(html);
+	buf_adds(out, "</div>\n</body>\n</html>\n");
+}
+
+void
+doc_render(struct buf *out, cmark_node *doc, enum report_format format, int width,
+    const char *lang, const char *title, const char *links_title)
+{
+	char *s;
+
+	switch (format) {
+	case REPORT_MARKDOWN:
+		s = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+		buf_adds(out, s);
+		free(s);
+		break;
+	case REPORT_HTML:
+		render_html(out, doc, lang, title);
+		break;
+	default:
+		render_text(out, doc, width < REPORT_MIN_WIDTH ? REPORT_MIN_WIDTH : width,
+		    links_title);
+		break;
+	}
+}

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * room.c: a workshop room's votes read once (see room.h). The workshop
+ * proposes the most voted option, the answers file notes where the agreed
+ * answer departs from it, and the end of a workshop, the report and merge
+ * list the same disagreements, so none of them decides these apart.
+ */
+#include <stdlib.h>
+
+#include "room.h"
+#include "util.h"
+
+int
+room_most_voted(const int *votes, int n)
+{
+	int i, best = 0;
+
+	for (i = 1; i < n; i++)
+		if (votes[i] > votes[best])
+			best = i;
+	return best;
+}
+
+bool
+room_changed(const struct question *q, const struct answer *a)
+{
+	int most, agreed;
+	size_t i;
+
+	if (a == NULL || a->nvotes == 0 || a->choice == ANSWER_NONE)
+		return false;
+	most = room_most_voted(a->votes, a->nvotes);
+	if (a->choice == ANSWER_NA)
+		agreed = (int)q->nchoices;
+	else {
+		for (i = 0; i < q->nchoices && q->choices[i].id != a->choice; i++)
+			;
+		agreed = (int)i;
+	}
+	return agreed != most;
+}
+
+static int
+disagreement_cmp(const void *a, const void *b)
+{
+	const struct room_disagreement *x = a, *y = b;
+
+	if (x->var != y->var)
+		return x->var < y->var ? 1 : -1;
+	return (x->q->index > y->q->index) - (x->q->index < y->q->index);
+}
+
+size_t
+room_disagreements(const struct pack *p, const struct session *s,
+    struct room_disagreement **out)
+{
+	struct room_disagreement *d = xcalloc(p->nquestions + 1, sizeof(*d));
+	size_t i, n = 0;
+	int k;
+
+	for (i = 0; i < p->nquestions; i++) {
+		const struct question *q = &p->questions[i];
+		const struct answer *a = session_answer(s, q->id);
+		long long cnt = 0, s1 = 0, s2 = 0;
+		int lo = 0, hi = 0;
+
+		if (a == NULL || a->nvotes == 0)
+			continue;
+		for (k = 0; k < a->nvotes && k < (int)q->nchoices; k++) {
+			if (a->votes[k] == 0)
+				continue;
+			cnt += a->votes[k];
+			s1 += (long long)a->votes[k] * (k + 1);
+			s2 += (long long)a->votes[k] * (k + 1) * (k + 1);
+			if (lo == 0)
+				lo = k + 1;
+			hi = k + 1;
+		}
+		if (cnt < 2 || hi == lo)
+			continue;
+		d[n++] = (struct room_disagreement){ q, (cnt * s2 - s1 * s1) * 10000 / (cnt * cnt),
+		    lo, hi };
+	}
+	qsort(d, n, sizeof(*d), disagreement_cmp);
+	*out = d;
+	return n < ROOM_MAX_DISAGREEMENTS ? n : ROOM_MAX_DISAGREEMENTS;
+}

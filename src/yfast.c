@@ -1,0 +1,403 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * yfast.c: a reader for the plain shape our files nearly always have —
+ * block mappings and sequences of "key: value" lines, plain or simply
+ * double-quoted values, flow lists of words — that builds the same tree
+ * as the libyaml reader in ytree.c at a fraction of its cost. It decides
+ * nothing on its own: anything outside that shape (a tab, a comment after
+ * a value, a block scalar, an escape, a duplicate key, a character libyaml
+ * counts as a line break, ...) is declined without a word, and ytree_parse
+ * hands the whole input to libyaml, which stays the authority on YAML and
+ * on every diagnostic. The differential fuzzer (tests/fuzz/fuzz_yaml.c)
+ * runs both on every input and fails on any difference.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+#include "ytree.h"
+
+struct fast {
+	const char	*s;
+	size_t		 pos;	/* start of the current line */
+	size_t		 end;
+	int		 line;	/* line of the file at pos */
+	int		 depth;	/* collections open */
+	/* the current significant line, after next_line() */
+	int		 indent;
+	size_t		 content, eol;
+};
+
+/* 1: parsed; 0: declined. */
+#define DECLINE 0
+
+static struct ynode *
+node(enum ynode_kind kind, int line, int col)
+{
+	struct ynode *n = xcalloc(1, sizeof(*n));
+
+	n->kind = kind;
+	n->line = line;
+	n->col = col;
+	return n;
+}
+
+static void
+append(struct ynode *parent, struct ynode *child)
+{
+	if (parent->nitems == parent->cap) {
+		parent->cap = parent->cap == 0 ? 4 : 2 * parent->cap;
+		parent->items = xreallocarray(parent->items, parent->cap, sizeof(*parent->items));
+	}
+	parent->items[parent->nitems++] = child;
+}
+
+/*
+ * Only printable text and newlines: no tab, CR or other control, and none
+ * of the characters libyaml treats apart (U+0085, U+2028 and U+2029 break
+ * lines there; the C1 controls, the BOM and the non-characters it refuses).
+ */
+static bool
+plain_bytes(const char *s, size_t n)
+{
+	size_t i = 0;
+	int32_t cp;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80) {
+			if ((c < 0x20 && c != '\n') || c == 0x7F)
+				return false;
+			i++;
+			continue;
+		}
+		i += utf8_decode(s + i, n - i, &cp);
+		if (cp < 0xA0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x2028 ||
+		    cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Move to the next line that is neither blank nor a comment, counting
+ * lines. false at the end of the input. Document markers and directives
+ * are left to libyaml (*declined).
+ */
+static bool
+next_line(struct fast *f, bool *declined)
+{
+	while (f->pos < f->end) {
+		const char *nl = memchr(f->s + f->pos, '\n', f->end - f->pos);
+		size_t eol = nl != NULL ? (size_t)(nl - f->s) : f->end, c = f->pos;
+
+		while (c < eol && f->s[c] == ' ')
+			c++;
+		if (c < eol && f->s[c] != '#') {
+			if (c == f->pos && (f->s[c] == '%' || (eol - c >= 3 &&
+			    (memcmp(f->s + c, "---", 3) == 0 || memcmp(f->s + c, "...", 3) == 0)))) {
+				*declined = true;
+				return false;
+			}
+			f->indent = (int)(c - f->pos);
+			f->content = c;
+			f->eol = eol;
+			return true;
+		}
+		f->pos = eol + (eol < f->end);
+		f->line++;
+	}
+	return false;
+}
+
+/* Past the current line. */
+static void
+line_done(struct fast *f)
+{
+	f->pos = f->eol + (f->eol < f->end);
+	f->line++;
+}
+
+static bool
+key_char(char c)
+{
+	return ascii_isalpha((unsigned char)c) || ascii_isdigit((unsigned char)c) || c == '_' ||
+	    c == '-';
+}
+
+/* The length of a key at p ("word:" then a space or the end of the line), or 0. */
+static size_t
+key_at(const struct fast *f, size_t p)
+{
+	size_t k = p;
+
+	while (k < f->eol && key_char(f->s[k]))
+		k++;
+	if (k == p || k >= f->eol || f->s[k] != ':' || k - p > 1000)
+		return 0;
+	if (k + 1 < f->eol && f->s[k + 1] != ' ')
+		return 0;
+	return k - p;
+}
+
+static bool
+item_at(const struct fast *f, size_t p)
+{
+	return p + 1 < f->eol && f->s[p] == '-' && f->s[p + 1] == ' ';
+}
+
+static int col_of(const struct fast *f, size_t p) { return (int)(p - f->pos) + 1; }
+
+/* A double-quoted value ending the line; only \" and \\ as escapes. */
+static struct ynode *
+quoted(struct fast *f, size_t p)
+{
+	struct buf b;
+	struct ynode *n;
+	size_t i;
+
+	buf_init(&b);
+	for (i = p + 1; i < f->eol && f->s[i] != '"'; i++) {
+		if (f->s[i] == '\\') {
+			if (i + 1 >= f->eol || (f->s[i + 1] != '"' && f->s[i + 1] != '\\'))
+				break;
+			i++;
+		}
+		buf_addc(&b, f->s[i]);
+	}
+	if (i + 1 != f->eol || f->s[i] != '"') {
+		buf_free(&b);
+		return NULL;
+	}
+	n = node(YNODE_SCALAR, f->line, col_of(f, p));
+	n->len = b.len;
+	n->value = buf_detach(&b);
+	return n;
+}
+
+/* A flow list of words ending the line: "[1, 2, 3]" or "[]". */
+static struct ynode *
+flow_words(struct fast *f, size_t p)
+{
+	struct ynode *seq = node(YNODE_SEQUENCE, f->line, col_of(f, p)), *it;
+	size_t i = p + 1, w;
+
+	if (f->depth + 1 >= YTREE_MAX_DEPTH)
+		goto no;
+	while (i < f->eol && f->s[i] != ']') {
+		if (seq->nitems > 0) {
+			if (f->eol - i < 2 || f->s[i] != ',' || f->s[i + 1] != ' ')
+				goto no;
+			i += 2;
+		}
+		for (w = i; w < f->eol && (ascii_isalpha((unsigned char)f->s[w]) ||
+		    ascii_isdigit((unsigned char)f->s[w])); w++)
+			;
+		if (w == i)
+			goto no;
+		it = node(YNODE_SCALAR, f->line, col_of(f, i));
+		it->value = xstrndup(f->s + i, w - i);
+		it->len = w - i;
+		it->plain = true;
+		append(seq, it);
+		seq->n++;
+		i = w;
+	}
+	if (i + 1 != f->eol)
+		goto no;
+	return seq;
+no:
+	ytree_free(seq);
+	return NULL;
+}
+
+/*
+ * A plain value ending the line, in the narrowest form libyaml reads the
+ * same way in every context: no indicator first, no ": " or " #" inside,
+ * no bracket, no space at the end.
+ */
+static struct ynode *
+plain(struct fast *f, size_t p)
+{
+	static const char indicators[] = "-?:,[]{}#&*!|>'\"%@`<";
+	struct ynode *n;
+	size_t i;
+
+	if (p >= f->eol || strchr(indicators, f->s[p]) != NULL || f->s[f->eol - 1] == ' ' ||
+	    f->s[f->eol - 1] == ':')
+		return NULL;
+	for (i = p; i < f->eol; i++) {
+		char c = f->s[i];
+		if (c == '[' || c == ']' || c == '{' || c == '}' || (i + 1 < f->eol &&
+		    ((c == ':' && f->s[i + 1] == ' ') || (c == ' ' && f->s[i + 1] == '#'))))
+			return NULL;
+	}
+	n = node(YNODE_SCALAR, f->line, col_of(f, p));
+	n->value = xstrndup(f->s + p, f->eol - p);
+	n->len = f->eol - p;
+	n->plain = true;
+	return n;
+}
+
+/* A value that ends the current line, which is then done. */
+static struct ynode *
+line_value(struct fast *f, size_t p)
+{
+	struct ynode *n;
+
+	if (p >= f->eol)
+		return NULL;
+	if (f->s[p] == '"')
+		n = quoted(f, p);
+	else if (f->s[p] == '[')
+		n = flow_words(f, p);
+	else
+		n = plain(f, p);
+	if (n != NULL)
+		line_done(f);
+	return n;
+}
+
+static int block(struct fast *f, int indent, struct ynode **out, bool *declined);
+static int sequence(struct fast *f, int indent, struct ynode **out, bool *declined);
+
+/*
+ * One "key: value" of mapping m, the key at p of the current line (column
+ * c, 0-based). A value on the lines below is a block indented further, or
+ * a sequence at the key's own indentation.
+ */
+static int
+entry(struct fast *f, struct ynode *m, size_t p, int c, bool *declined)
+{
+	size_t klen = key_at(f, p), i, v;
+	struct ynode *key, *val = NULL;
+
+	if (klen == 0)
+		return DECLINE;
+	for (i = 0; i < m->n; i++)	/* duplicates: libyaml's reader reports them */
+		if (m->items[2 * i]->len == klen &&
+		    memcmp(m->items[2 * i]->value, f->s + p, klen) == 0)
+			return DECLINE;
+	key = node(YNODE_SCALAR, f->line, c + 1);
+	key->value = xstrndup(f->s + p, klen);
+	key->len = klen;
+	key->plain = true;
+	append(m, key);
+	v = p + klen + 1;
+	if (v < f->eol) {
+		while (v < f->eol && f->s[v] == ' ')
+			v++;
+		if ((val = line_value(f, v)) == NULL)
+			return DECLINE;
+	} else {
+		line_done(f);
+		if (!next_line(f, declined))
+			return DECLINE;	/* an empty value: libyaml decides where it stands */
+		if (f->indent > c) {
+			if (block(f, f->indent, &val, declined) == DECLINE) {
+				ytree_free(val);
+				return DECLINE;
+			}
+		} else if (f->indent == c && item_at(f, f->content)) {
+			if (sequence(f, c, &val, declined) == DECLINE) {
+				ytree_free(val);
+				return DECLINE;
+			}
+		} else {
+			return DECLINE;
+		}
+	}
+	append(m, val);
+	m->n++;
+	return 1;
+}
+
+/* The entries of a mapping whose keys stand at column c, the first at p. */
+static int
+mapping(struct fast *f, size_t p, int c, struct ynode **out, bool *declined)
+{
+	struct ynode *m;
+
+	if (++f->depth >= YTREE_MAX_DEPTH)
+		return DECLINE;
+	m = *out = node(YNODE_MAPPING, f->line, c + 1);
+	for (;;) {
+		if (entry(f, m, p, c, declined) == DECLINE)
+			return DECLINE;
+		if (!next_line(f, declined))
+			break;
+		if (f->indent < c)
+			break;
+		if (f->indent > c || item_at(f, f->content))
+			return DECLINE;
+		p = f->content;
+	}
+	f->depth--;
+	return 1;
+}
+
+/* The items of a block sequence whose dashes stand at column indent. */
+static int
+sequence(struct fast *f, int indent, struct ynode **out, bool *declined)
+{
+	struct ynode *s, *it = NULL;
+	size_t p;
+	bool more;
+
+	if (++f->depth >= YTREE_MAX_DEPTH)
+		return DECLINE;
+	s = *out = node(YNODE_SEQUENCE, f->line, indent + 1);
+	for (;;) {
+		p = f->content + 2;
+		while (p < f->eol && f->s[p] == ' ')
+			p++;
+		if (key_at(f, p) > 0) {
+			if (mapping(f, p, col_of(f, p) - 1, &it, declined) == DECLINE) {
+				ytree_free(it);
+				return DECLINE;
+			}
+		} else if (item_at(f, p) || (it = line_value(f, p)) == NULL) {
+			return DECLINE;
+		}
+		append(s, it);
+		s->n++;
+		it = NULL;
+		more = next_line(f, declined);
+		if (!more || f->indent < indent || (f->indent == indent && !item_at(f, f->content)))
+			break;
+		if (f->indent > indent)
+			return DECLINE;
+	}
+	f->depth--;
+	return 1;
+}
+
+static int
+block(struct fast *f, int indent, struct ynode **out, bool *declined)
+{
+	if (item_at(f, f->content))
+		return sequence(f, indent, out, declined);
+	return mapping(f, f->content, indent, out, declined);
+}
+
+int
+ytree_parse_fast(const char *whole, size_t offset, size_t len, int base_line,
+    struct ynode **out)
+{
+	struct fast f = { whole, offset, offset + len, base_line, 0, 0, 0, 0 };
+	struct ynode *root = NULL;
+	bool declined = false;
+
+	*out = NULL;
+	if (!plain_bytes(whole + offset, len) || !next_line(&f, &declined))
+		return DECLINE;
+	if (block(&f, f.indent, &root, &declined) == DECLINE || declined ||
+	    next_line(&f, &declined) || declined) {
+		ytree_free(root);
+		return DECLINE;
+	}
+	*out = root;
+	return 1;
+}

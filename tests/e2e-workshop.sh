@@ -1,0 +1,174 @@
+#!/bin/sh
+# The workshop as a trainer runs it on a projector: the real binary in
+# tmux at 80x24 and at 60x16. After every key the option that Enter would
+# save is on the screen; counts typed with spaces, commas or semicolons;
+# anything else refused on the screen; bars scaled to the largest count
+# with the count, the share and the total as text; a vote corrected before
+# it is agreed; the agreed answer shown as such. Prints PASS:/FAIL:/SKIP:.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=${STOK_ASSESS:-$top/stok-assess}
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "SKIP: workshop end-to-end tests (tmux is not installed)"
+	exit 0
+fi
+work=$(mktemp -d)
+suite=workshop
+. "$top/tests/lib.sh"
+sock=$work/tmux.sock
+trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
+
+# start NAME COLS LINES [OPTION]: a fresh home and a workshop on data/tr, in English
+start() {
+	home=$work/$1
+	rm -rf "$home"
+	mkdir -p "$home/state"
+	tm kill-session -t w 2>/dev/null
+	tm new-session -d -s w -x "$2" -y "$3" \
+	    "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE=en LC_MESSAGES=; $bin --workshop ${4:-} --content data/tr; echo \"EXIT=\$?\"; sleep 30"
+	tm set-option -t w remain-on-exit on >/dev/null
+	wait_for "Örgütsel Kapasite" && keys Enter && wait_for "How many chose each option?"
+}
+saved() { cat "$home/state/stok-assess/kapasite.yaml"; }
+# focus_shown N: the focused option N is on the screen with its marker
+focus_shown() {
+	sleep 0.15
+	screen | grep -q "^ *› $1 (•)" || { echo "option $1 is not on the screen:"; screen | sed 's/^/    | /'; return 1; }
+}
+
+# The room's votes on question 3 put the most chosen last ("not applicable"),
+# then every move up and down keeps the focused option in view.
+all_in_view() {	# all_in_view COLS LINES
+	start view "$1" "$2" || return 1
+	keys Right; sleep 0.1; keys Right
+	wait_for "Question 3/32" || return 1
+	keys "1 2 3 4 5" Enter
+	focus_shown 5 || return 1
+	for k in 4 3 2 1; do keys Up; focus_shown $k || return 1; done
+	for k in 2 3 4 5 5; do keys Down; focus_shown $k || return 1; done
+	keys 2; focus_shown 2 || return 1
+	keys 5; focus_shown 5 || return 1
+	keys Enter
+	wait_for "Question 4/32" || return 1
+	saved | grep -A1 'question: 3$' | grep -q 'choice: na' || { saved; return 1; }
+}
+result "80x24: the focused and proposed option is always on the screen" all_in_view 80 24
+result "60x16: the focused and proposed option is always on the screen" all_in_view 60 16
+
+separators() {	# one count per option, whatever the separator
+	start sep 80 24 || return 1
+	keys "3,5;2 0, 1" Enter
+	wait_for "Votes: 11" || return 1
+	focus_shown 2 || return 1
+	keys Enter
+	wait_for "Question 2/32" || return 1
+	keys "4;4;4;4;4" Enter
+	wait_for "Votes: 20" || return 1
+	keys Enter
+	wait_for "Question 3/32" || return 1
+	saved | grep -A3 'question: 1$' | grep -q 'votes: \[3, 5, 2, 0, 1\]' &&
+	saved | grep -A3 'question: 2$' | grep -q 'votes: \[4, 4, 4, 4, 4\]' || { saved; return 1; }
+}
+result "counts typed with spaces, commas and semicolons" separators
+
+refused() {	# a letter is refused on the screen and never reaches the counts
+	start refused 80 24 || return 1
+	keys "3 x"
+	wait_for "Only numbers, separated by spaces, commas or semicolons" || return 1
+	keys 5
+	sleep 0.15
+	screen | grep -q "How many chose each option? 3 5$" || { screen; return 1; }
+	keys "7 8 9 1 2 3" Enter
+	wait_for "Type one count per option, 5 at most" || return 1
+}
+result "anything but numbers and separators is refused with a message" refused
+
+scaled() {	# 12 and 30 votes get bars of different lengths; share and total as text
+	start scaled 80 24 || return 1
+	keys "12 30 0 6 0" Enter
+	wait_for "Votes: 48" || return 1
+	b12=$(screen | grep '^ *1 ( )' | tr -cd '█' | wc -m)
+	b30=$(screen | grep '^ *› 2 (•)' | tr -cd '█' | wc -m)
+	b6=$(screen | grep '^ *4 ( )' | tr -cd '█' | wc -m)
+	[ "$b30" -gt "$b12" ] && [ "$b12" -gt "$b6" ] && [ "$b6" -gt 0 ] ||
+		{ echo "bars 12:$b12 30:$b30 6:$b6"; screen; return 1; }
+	screen | grep -q '  30  63%$' && screen | grep -q '  12  25%$' || { screen; return 1; }
+}
+result "bars scale to the largest count, with count, share and total" scaled
+
+corrected() {	# Backspace goes back to the counts; the corrected vote is saved
+	start corrected 80 24 || return 1
+	keys "1 2 0 0 0" Enter
+	wait_for "Votes: 3" || return 1
+	keys BSpace
+	wait_for "How many chose each option? 1 2 0 0 0" || return 1
+	keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace "4 2 0 0 0" Enter
+	wait_for "Votes: 6" || return 1
+	focus_shown 1 || return 1
+	keys Enter
+	wait_for "Question 2/32" || return 1
+	saved | grep -A3 'question: 1$' | grep -q 'votes: \[4, 2, 0, 0, 0\]' || { saved; return 1; }
+	keys Left
+	wait_for "Agreed. Enter keeps it" || return 1
+	focus_shown 1
+}
+result "a vote corrected before it is agreed; the agreed answer shown as such" corrected
+
+big() {	# big COLS LINES: the distribution alone; the focus always on the screen
+	start "big$1" "$1" "$2" --big || return 1
+	keys "12 30 0 6 1" Enter
+	wait_for "Votes: 49" || return 1
+	focus_shown 2 || return 1
+	screen | grep -q 'Question 1/32' && { echo "--big shows more than the question"; return 1; }
+	screen | grep -q ' 30 61%$' || { screen; return 1; }
+	for k in 3 4 5; do keys Down; focus_shown $k || return 1; done
+	keys Enter
+	wait_for "Question 2/32" || return 1
+	saved | grep -A3 'question: 1$' | grep -q 'choice: na' || { saved; return 1; }
+}
+result "--big at 80x24: the question and the distribution, large" big 80 24
+result "--big at 60x16: the question and the distribution, large" big 60 16
+
+big_alone() {
+	"$bin" --big >"$work/big.out" 2>&1
+	[ $? = 2 ] && grep -q -- '--big goes with --workshop' "$work/big.out" || { cat "$work/big.out"; return 1; }
+}
+result "--big without --workshop is a usage error" big_alone
+
+record() {	# the room's record: the disagreements, a mark saved, then the results
+	home=$work/record
+	rm -rf "$home"
+	mkdir -p "$home/state"
+	tm kill-session -t w 2>/dev/null
+	tm new-session -d -s w -x 80 -y 24 \
+	    "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE=en; $bin --workshop --content tests/content/base; sleep 30"
+	wait_for "Deneme" || return 1
+	keys Enter
+	wait_for "How many chose" || return 1
+	keys "1 0 0 5 0" Enter
+	wait_for "Votes: 6" || return 1
+	keys 1 Enter	# the room agrees on 1, not on the most voted 4
+	wait_for "end of this area" || return 1
+	keys 2 Enter
+	wait_for "How many chose" || return 1
+	keys "3 3 0 0" Enter
+	wait_for "Votes: 6" || return 1
+	keys Enter
+	wait_for "end of this area" || return 1
+	keys 2 Enter
+	wait_for "The room's record" || return 1
+	screen | grep -q '\[ \] 1. Question 8 (levels 1 to 4)' &&
+	    screen | grep -q '\[ \] 2. Question 11 (levels 1 to 2)' || { screen; return 1; }
+	keys Space
+	wait_for "[x] 1. Question 8" || return 1
+	f=$home/state/stok-assess/deneme.yaml
+	grep -A5 'question: 8$' "$f" | grep -q 'changed: true' &&
+	    grep -A5 'question: 8$' "$f" | grep -q 'followup: true' &&
+	    ! grep -A4 'question: 11$' "$f" | grep -q -e changed -e followup || { cat "$f"; return 1; }
+	keys Enter
+	wait_for "Özet" || return 1
+	# the mark reaches the report, in the pack's language
+	"$bin" report --content tests/content/base "$f" | grep -q "Soru 8: .* yeniden ele alınacak" ||
+	    { "$bin" report --content tests/content/base "$f"; return 1; }
+}
+result "the room's record: disagreements listed, a follow-up mark saved" record

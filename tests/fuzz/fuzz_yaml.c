@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * fuzz_yaml.c: the differential fuzzer of the two YAML readers. Whenever
+ * the fast reader (yfast.c) accepts an input, libyaml's reader must accept
+ * it too and build the same tree, position for position; otherwise the
+ * fast path would give another answer than a clean read. The input is
+ * read whole and, past a first line "---", as front matter, the way an
+ * answer text's is.
+ */
+#include "fuzz.h"
+#include "text.h"
+#include "ytree.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void
+both(const char *buf, size_t len, size_t off, size_t n)
+{
+	struct ynode *a = NULL, *b = NULL;
+	int line, col, rs;
+
+	text_linecol(buf, len, off, &line, &col);
+	if (ytree_parse_fast(buf, off, n, line, &a) != 1) {
+		FUZZ_ASSERT(a == NULL, "a declined read leaves a tree");
+		return;
+	}
+	rs = ytree_parse_libyaml("fuzz.yaml", buf, len, off, n, &b);
+	FUZZ_ASSERT(rs == 0, "the fast reader accepts what libyaml refuses");
+	FUZZ_ASSERT(ytree_equal(a, b), "the fast reader builds another tree than libyaml");
+	FUZZ_ASSERT(diag_counts().errors == 0, "libyaml reported an error for an accepted input");
+	ytree_free(a);
+	ytree_free(b);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *buf, *close;
+
+	if (size > 64 * 1024)
+		return -1;
+	fuzz_quiet();
+	buf = fuzz_copy(data, size);
+	both(buf, size, 0, size);
+	if (size >= 4 && memcmp(buf, "---\n", 4) == 0 &&
+	    (close = strstr(buf + 4, "\n---\n")) != NULL)
+		both(buf, size, 4, (size_t)(close - buf) + 1 - 4);
+	free(buf);
+	return 0;
+}

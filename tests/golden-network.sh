@@ -1,0 +1,78 @@
+#!/bin/sh
+# The network profile: the answers files of 40 generated member
+# organisations (tests/network/gen.py, deterministic) against a golden
+# profile; three respondents of each of ten organisations counted as ten;
+# four organisations refused; a floor under --min-group; answers of two
+# packs refused; no name, note or single answer in the profile. With
+# UPDATE=1 the golden files are written. Prints PASS:/FAIL:.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=${STOK_ASSESS:-$top/stok-assess}
+dir=$top/tests/network
+work=$(mktemp -d)
+suite=network
+. "$top/tests/lib.sh"
+trap 'rm -rf "$work"' EXIT
+cd "$top" || exit 1
+
+python3 tests/network/gen.py data/tr "$work/m40" 40
+python3 tests/network/gen.py data/tr "$work/m10x3" 10 3
+python3 tests/network/gen.py data/tr "$work/m4" 4
+python3 tests/network/gen.py data/fi "$work/fi" 5
+cd "$work" || exit 1	# the golden files name the answers files relative to it
+
+golden() {	# golden FILE COMMAND...: stdout and stderr against FILE
+	gold=$1
+	shift
+	"$@" >"$work/out" 2>&1
+	echo "[exit $?]" >>"$work/out"
+	[ "${UPDATE:-0}" = 1 ] && cp "$work/out" "$dir/$gold"
+	diff -u "$dir/$gold" "$work/out"
+}
+
+result "golden profile of 40 organisations" golden profile40.yaml \
+    "$bin" network m40/member-0*.yaml
+result "four organisations are refused" golden four.expected "$bin" network m4/member-00*.yaml
+result "--min-group under five is a usage error" golden min-group.expected \
+    "$bin" network --min-group 4 m40/member-0*.yaml
+result "answers to two packs are refused" golden two-packs.expected \
+    "$bin" network m40/member-001-1.yaml fi/member-00*.yaml
+
+ten_of_three() {	# thirty files, ten organisations
+	"$bin" network "$work"/m10x3/*.yaml >"$work/p10" &&
+	grep -qx 'organisations: 10' "$work/p10"
+}
+result "respondents of one organisation count once" ten_of_three
+
+nothing_personal() {	# no name, note or file name reaches the profile
+	"$bin" network "$work"/m40/*.yaml >"$work/p" &&
+	! grep -e 'Üye' -e 'member-' -e 'note' "$work/p"
+}
+result "no organisation's name in the profile" nothing_personal
+
+min_group_ten() {	# with --min-group 41 the 40 are refused; with 10 described
+	! "$bin" network --min-group 41 "$work"/m40/*.yaml >/dev/null 2>&1 &&
+	"$bin" network --min-group 10 "$work"/m40/*.yaml | grep -qx 'min_group: 10'
+}
+result "--min-group raises the floor" min_group_ten
+
+to_file() {	# -o writes atomically, mode 0600, and never over a file without --force
+	"$bin" network -o "$work/prof.yaml" "$work"/m40/*.yaml &&
+	sed '$d' "$dir/profile40.yaml" | cmp - "$work/prof.yaml" || return 1
+	! "$bin" network -o "$work/prof.yaml" "$work"/m40/*.yaml 2>/dev/null &&
+	"$bin" network --force -o "$work/prof.yaml" "$work"/m40/*.yaml
+}
+result "-o writes the profile and keeps an existing file" to_file
+
+# A member's report beside the profile, in every format; a profile of
+# another pack refused.
+"$bin" network -o profile.yaml m40/member-0*.yaml 2>/dev/null
+cp "$top/tests/reports/tr-sample.yaml" "$top/tests/reports/fi-sample.yaml" .
+for f in text markdown html json; do
+	result "report --compare, $f" golden "compare.$f" \
+	    "$bin" report -f $f --compare profile.yaml tr-sample.yaml
+done
+result "report --compare refuses a profile of another pack" golden compare-other-pack.expected \
+    "$bin" report --compare profile.yaml fi-sample.yaml
+result "--compare is report's alone" golden compare-merge.expected \
+    "$bin" merge --compare profile.yaml tr-sample.yaml

@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Unit tests of the report module: export file names, and the document's
+ * Markdown (what cmark writes must read back as the very text put in,
+ * with no escape a reader would see).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "report.h"
+
+static char *
+name_of(const char *org, const char *date, const char *ext)
+{
+	struct pack p;
+	struct session s;
+
+	memset(&p, 0, sizeof(p));
+	memset(&s, 0, sizeof(s));
+	p.id = (char *)"kapasite";
+	s.organisation = (char *)org;
+	s.date = (char *)date;
+	return report_file_name(&p, &s, ext);
+}
+
+static void
+check_name(const char *org, const char *date, const char *ext, const char *want)
+{
+	char *got = name_of(org, date, ext);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_file_names(void **state)
+{
+	(void)state;
+	check_name("Yeşil Işık Derneği", "2026-12-02", "html", "yesil-isik-dernegi-2026-12-02.html");
+	check_name("ÇAĞDAŞ Öğrenci Ünyonu", NULL, "md", "cagdas-ogrenci-unyonu.md");
+	check_name("İZMİR Gönüllüleri", NULL, "txt", "izmir-gonulluleri.txt");
+	check_name("Kylärannan Åbo ry", "2026-01-05", "txt", "kylarannan-abo-ry-2026-01-05.txt");
+	check_name("Straße & Søn", NULL, "txt", "strasse-son.txt");
+	/* decomposed letters (a + U+0308) give the same name */
+	check_name("Ka\xCC\x88ra\xCC\x88ja\xCC\x88t", NULL, "txt", "karajat.txt");
+	/* never a path, never empty */
+	check_name("../../etc/passwd", NULL, "txt", "etc-passwd.txt");
+	check_name("!!!", "2026-12-02", "txt", "kapasite-2026-12-02.txt");
+	check_name(NULL, NULL, "html", "kapasite.html");
+	check_name("\xE2\x80\xAE\x1b[31m", NULL, "txt", "31m.txt");
+}
+
+/* The literal text of a paragraph, its line breaks as newlines. */
+static char *
+para_text(cmark_node *para)
+{
+	cmark_iter *it = cmark_iter_new(para);
+	cmark_event_type ev;
+	cmark_node *n;
+	struct buf b;
+
+	buf_init(&b);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (cmark_node_get_type(n) == CMARK_NODE_TEXT)
+			buf_adds(&b, cmark_node_get_literal(n));
+		else if (cmark_node_get_type(n) == CMARK_NODE_LINEBREAK)
+			buf_addc(&b, '\n');
+	}
+	cmark_iter_free(it);
+	return buf_detach(&b);
+}
+
+static void
+test_markdown_round_trip(void **state)
+{
+	static const char *const notes[] = {
+		"Gönüllü listesi şu an yalnızca koordinatörün telefonunda; ığüşöçİ.",
+		"Äänestimme: öljyä, åländska.",
+		"*yıldız* _alt_ #etiket <b>kalın değil</b> [bağlantı](x) `kod` \\ ters",
+		"1. madde değil\n- tire değil\n> alıntı değil\n# başlık değil",
+		"+ artı, = eşit, ! ünlem, &amp; varlık, 2026-12-02 (salı)",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(notes) / sizeof(notes[0]); i++) {
+		cmark_node *doc = doc_new(), *back;
+		struct buf out;
+		char *got;
+
+		doc_text(doc_para(doc), notes[i]);
+		buf_init(&out);
+		doc_render(&out, doc, REPORT_MARKDOWN, 78, "tr", "t", NULL);
+		back = cmark_parse_document(out.data, out.len, CMARK_OPT_DEFAULT);
+		assert_non_null(cmark_node_first_child(back));
+		assert_int_equal(cmark_node_get_type(cmark_node_first_child(back)),
+		    CMARK_NODE_PARAGRAPH);
+		assert_null(cmark_node_next(cmark_node_first_child(back)));
+		got = para_text(cmark_node_first_child(back));
+		assert_string_equal(got, notes[i]);
+		free(got);
+		cmark_node_free(back);
+		cmark_node_free(doc);
+		buf_free(&out);
+	}
+}
+
+static void
+test_markdown_not_over_escaped(void **state)
+{
+	cmark_node *doc = doc_new();
+	struct buf out;
+
+	(void)state;
+	doc_text(doc_para(doc), "Kısa bir not yazın. Tarih 2026-12-02 (salı), yüzde 40.");
+	buf_init(&out);
+	doc_render(&out, doc, REPORT_MARKDOWN, 78, "tr", "t", NULL);
+	assert_string_equal(out.data, "Kısa bir not yazın. Tarih 2026-12-02 (salı), yüzde 40.\n");
+	buf_free(&out);
+	cmark_node_free(doc);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_file_names),
+		cmocka_unit_test(test_markdown_round_trip),
+		cmocka_unit_test(test_markdown_not_over_escaped),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
