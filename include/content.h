@@ -21,6 +21,18 @@
 #define CONTENT_MAX_TEXT_FILE	(1024 * 1024)	/* bytes per answer-text file */
 #define CONTENT_MAX_ASSESSMENT	(8 * 1024 * 1024)	/* bytes of assessment.yaml */
 #define CONTENT_MAX_DEPTH	8		/* directory levels under answers/ */
+/*
+ * Bounds on the work a body can cost cmark 0.30.2, whose block parser
+ * visits every open container on every line: block quotes and list items
+ * nested at most this deep, at most this many lines per body, at most
+ * this many of the characters its inline parser is quadratic in; and a whole
+ * pack's answer-text files at most CONTENT_MAX_PACK bytes. Measured
+ * reasons in stok-assess(5).
+ */
+#define CONTENT_MAX_NESTING	8		/* block quotes and list items */
+#define CONTENT_MAX_LINES	300		/* lines of Markdown per answer text */
+#define CONTENT_MAX_MARKUP	256		/* of * _ [ ] < ! & ` \\ per answer text */
+#define CONTENT_MAX_PACK	(2 * 1024 * 1024)	/* bytes of all answer texts of a pack */
 
 struct area;
 
@@ -157,6 +169,10 @@ int	content_today(void);
 int	assessment_parse(struct pack *, const char *file, const char *buf, size_t len);
 int	answer_text_parse(struct answer_text *t, const char *path, char *buf, size_t len);
 void	answer_text_free(struct answer_text *);
+/* Warnings on a parsed text that only "check" gives (raw HTML in the body). */
+void	answer_text_lint(const struct answer_text *);
+/* answer_text_lint() on every text of the pack. */
+void	pack_lint(const struct pack *);
 
 /* UTF-8 only (a BOM is fine), no NUL, no lone CR: one diagnostic, -1, on failure. */
 int	content_check_bytes(const char *path, const char *buf, size_t len);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cmark.h>
+
 #include "content.h"
 #include "diag.h"
 #include "schema.h"
@@ -167,6 +169,8 @@ out:
 	return rc;
 }
 
+static int check_body_bounds(const struct answer_text *, const char *buf, size_t len);
+
 int
 answer_text_parse(struct answer_text *t, const char *path, char *buf, size_t len)
 {
@@ -208,6 +212,8 @@ answer_text_parse(struct answer_text *t, const char *path, char *buf, size_t len
 		    t->body_len, CONTENT_MAX_BODY);
 		return -1;
 	}
+	if (check_body_bounds(t, buf, len) < 0)
+		return -1;
 	for (i = 0; i < t->body_len; i++)
 		if (t->body[i] != ' ' && t->body[i] != '\t' && t->body[i] != '\n' &&
 		    t->body[i] != '\r')
@@ -227,4 +233,174 @@ answer_text_free(struct answer_text *t)
 	free(t->title);
 	free(t->step);
 	free(t->buf);
+}
+
+/* A line made only of three or more of one of '-', '*', '_' and blanks: a thematic break, not a list. */
+static bool
+thematic_break(const char *s, size_t n)
+{
+	size_t i, count = 0;
+	char c = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if (c == 0 && (s[i] == '-' || s[i] == '*' || s[i] == '_'))
+			c = s[i];
+		if (s[i] != c)
+			return false;
+		count++;
+	}
+	return count >= 3;
+}
+
+/*
+ * The length of the block-quote or list-item marker at s (with the blank
+ * after it), or 0: '>', a bullet '-', '+' or '*', or one to nine digits
+ * and '.' or ')', each followed by a blank or the end of the line.
+ */
+static size_t
+container_marker(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n == 0)
+		return 0;
+	if (s[0] == '>')
+		return n > 1 && (s[1] == ' ' || s[1] == '\t') ? 2 : 1;
+	if (s[0] == '-' || s[0] == '+' || s[0] == '*')
+		i = 1;
+	else {
+		while (i < n && i < 9 && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == 0 || i == n || (s[i] != '.' && s[i] != ')'))
+			return 0;
+		i++;
+	}
+	if (i == n)
+		return i;
+	return s[i] == ' ' || s[i] == '\t' ? i + 1 : 0;
+}
+
+/*
+ * The bounds of a body, checked without cmark: the nesting of block
+ * quotes and list items on each line that has their markers (the markers,
+ * and the indentation before them at two columns a level, the least a
+ * list item indents), outside fenced code; the number of lines; the number of inline markup characters, in
+ * whose unmatched runs cmark's inline parser is quadratic. Both cost cmark 0.30.2 time in
+ * proportion to their product; see stok-assess(5) for the figures.
+ */
+static int
+check_body_bounds(const struct answer_text *t, const char *buf, size_t len)
+{
+	const char *s = t->body, *end = t->body + t->body_len, *nl, *p;
+	int lines = 0, markup = 0, depth, ind, line, col;
+	char fence = 0;
+	size_t k;
+
+	for (p = s; p < end; p++) {
+		switch (*p) {
+		case '*': case '_': case '[': case ']': case '<': case '!': case '&': case '`':
+		case '\\':
+			break;
+		default:
+			continue;
+		}
+		if (++markup <= CONTENT_MAX_MARKUP)
+			continue;
+		text_linecol(buf, len, (size_t)(p - buf), &line, &col);
+		diag(DIAG_ERROR, t->path, line, col,
+		    "the text has more than %d of the characters * _ [ ] < ! & ` \\ "
+		    "(Markdown's inline markup): use fewer", CONTENT_MAX_MARKUP);
+		return -1;
+	}
+
+	for (; s < end; s = nl + 1) {
+		nl = memchr(s, '\n', (size_t)(end - s));
+		if (nl == NULL)
+			nl = end;
+		if (++lines > CONTENT_MAX_LINES) {
+			text_linecol(buf, len, (size_t)(s - buf), &line, &col);
+			diag(DIAG_ERROR, t->path, line, col,
+			    "the text has more than %d lines: join short lines into paragraphs, "
+			    "or shorten it", CONTENT_MAX_LINES);
+			return -1;
+		}
+		for (p = s, ind = 0; p < nl && (*p == ' ' || *p == '\t'); p++)
+			ind = *p == '\t' ? (ind / 4 + 1) * 4 : ind + 1;
+		depth = ind / 2;
+		for (;;) {
+			/* a fenced code block's lines are not nesting */
+			if (nl - p >= 3 && (memcmp(p, "```", 3) == 0 || memcmp(p, "~~~", 3) == 0)) {
+				if (fence == 0)
+					fence = *p;
+				else if (*p == fence)
+					fence = 0;
+				break;
+			}
+			if (fence != 0 || thematic_break(p, (size_t)(nl - p)))
+				break;
+			if ((k = container_marker(p, (size_t)(nl - p))) == 0)
+				break;
+			if (++depth > CONTENT_MAX_NESTING) {
+				text_linecol(buf, len, (size_t)(p - buf), &line, &col);
+				diag(DIAG_ERROR, t->path, line, col,
+				    "block quotes and lists nest deeper than %d levels here: "
+				    "flatten them", CONTENT_MAX_NESTING);
+				return -1;
+			}
+			for (p += k; p < nl && (*p == ' ' || *p == '\t'); p++)
+				;
+		}
+		if (nl == end)
+			break;
+	}
+	return 0;
+}
+
+/*
+ * Warn, with its position, on the first raw HTML in the body: its tags
+ * are never shown, only its text, so the author should know. The body
+ * is parsed by cmark here (check only; its bounds were checked first).
+ */
+void
+answer_text_lint(const struct answer_text *t)
+{
+	cmark_node *doc, *node, *first = NULL;
+	cmark_iter *it;
+	size_t off, buf_len;
+	int n = 0, line, col, l;
+	const char *nl;
+
+	if (t->body == NULL)
+		return;
+	doc = cmark_parse_document(t->body, t->body_len, CMARK_OPT_VALIDATE_UTF8);
+	it = cmark_iter_new(doc);
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		node = cmark_iter_get_node(it);
+		if ((cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK ||
+		    cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE) &&
+		    cmark_iter_get_event_type(it) == CMARK_EVENT_ENTER && n++ == 0)
+			first = node;
+	}
+	if (first != NULL) {
+		/* cmark's line and byte column in the body, as a line and column of the file */
+		for (off = 0, l = 1; l < cmark_node_get_start_line(first) && off < t->body_len; l++) {
+			if ((nl = memchr(t->body + off, '\n', t->body_len - off)) == NULL)
+				break;
+			off = (size_t)(nl - t->body) + 1;
+		}
+		if (cmark_node_get_start_column(first) > 0)
+			off += (size_t)cmark_node_get_start_column(first) - 1;
+		buf_len = (size_t)(t->body - t->buf) + t->body_len;
+		text_linecol(t->buf, buf_len, (size_t)(t->body - t->buf) + off, &line, &col);
+		if (n > 1)
+			diag(DIAG_WARNING, t->path, line, col, "raw HTML (and %d more): its tags are "
+			    "not shown, only its text; write Markdown instead", n - 1);
+		else
+			diag(DIAG_WARNING, t->path, line, col, "raw HTML: its tags are not shown, "
+			    "only its text; write Markdown instead");
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
 }

@@ -91,6 +91,7 @@ check_one(const char *dir, int stale_years)
 	struct pack *p;
 
 	pack_load(dir, &p);
+	pack_lint(p);
 	if (p != NULL)	/* a directory with an assessment file */
 		check_links(p);
 	if (p != NULL && stale_years > 0) {

@@ -52,7 +52,9 @@ struct ctx {
 	size_t		 depth;
 	size_t		 cap;
 	struct para	 para;
-	int		 emph, strong, link;
+	int		 emph, strong, link, heading;
+	const char	*md;		/* the source, for the rows of a table */
+	size_t		 md_len;
 	bool		 need_blank;
 };
 
@@ -118,8 +120,8 @@ cap_marks(uint8_t *s, size_t n)
 /*
  * The columns of s when it can be shown exactly as it is, or -1. That is
  * when it holds only printable ASCII and two-byte characters from U+00A0
- * to U+02FF (no C1 control): all NFC starters one column wide, but the
- * soft hyphen, which takes none. Most words of the bundled packs, in all
+ * to U+02FF (no C1 control, no soft hyphen): all NFC starters one column
+ * wide. The soft hyphen goes the long way, which drops it. Most words of the bundled packs, in all
  * three languages, pass; the rest go the long way.
  */
 static int
@@ -159,10 +161,10 @@ text_display(const char *s, size_t len, int *width)
 		nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL, &nfclen);
 	if (nfc != NULL) {
 		nfclen = cap_marks(nfc, nfclen);
-		text_sanitize(&b, (const char *)nfc, nfclen, false);
+		text_sanitize_display(&b, (const char *)nfc, nfclen);
 		free(nfc);
 	} else {
-		text_sanitize(&b, s, len, false);	/* already NFC (or no memory to normalise) */
+		text_sanitize_display(&b, s, len);	/* already NFC (or no memory to normalise) */
 	}
 	w = u8_width((const uint8_t *)b.data, b.len, "UTF-8");
 	if (width != NULL)
@@ -424,6 +426,10 @@ add_spaces(struct lline *line, int n)
 	}
 }
 
+static void marker_line(struct ctx *);
+static void add_prefix(struct ctx *, struct lline *, bool);
+static int prefix_width(const struct ctx *);
+
 /*
  * Start a line of a wrapped block: the containers' prefix, then for every
  * line but the first the hanging indent.
@@ -431,8 +437,11 @@ add_spaces(struct lline *line, int n)
 static struct lline *
 start_line(struct ctx *c, prefix_fn prefix, int indent)
 {
-	struct lline *line = new_line(c->out);
+	struct lline *line;
 
+	if (prefix != NULL)
+		marker_line(c);
+	line = new_line(c->out);
 	if (prefix != NULL)
 		prefix(c, line, false);
 	add_spaces(line, indent);
@@ -444,13 +453,54 @@ start_line(struct ctx *c, prefix_fn prefix, int indent)
  * prefix); lines after the first are indented by hang columns, so long as
  * that leaves room for text.
  */
+/*
+ * True when the atoms i..j-1 form a link target or a link's text, which
+ * is never broken across lines: a URL cut in two cannot be clicked or
+ * copied, and a screen reader reads two pieces.
+ */
+static bool
+has_scheme(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 3 <= n; i++)
+		if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
+			return true;
+	return false;
+}
+
+static bool
+unbreakable(const struct para *p, size_t i, size_t j)
+{
+	size_t k;
+
+	for (k = i; k < j; k++) {
+		const struct atom *a = &p->v[k];
+		const char *s = p->text.data + a->off;
+
+		if (a->style & LS_LINK)
+			return true;
+		if (a->len >= 4 && (has_scheme(s, a->len) ||
+		    memcmp(s, "www.", 4) == 0 || (a->len >= 7 && memcmp(s, "mailto:", 7) == 0)))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Wrap the atoms of p greedily into lines of avail columns (after the
+ * prefix); lines after the first are indented by hang columns, so long as
+ * that leaves room for text. A word longer than a line is broken by
+ * columns, except a link, which goes on a line of its own, unbroken: the
+ * one thing allowed past the width.
+ */
 static void
 wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int hang)
 {
 	struct lline *line = NULL;
 	size_t i = 0, j, k, off, n;
 	int col = 0, ww, fw, indent = 0, room;
-	bool first = true;
+	bool first = true, whole;
 
 	if (avail < 1)
 		avail = 1;
@@ -469,10 +519,13 @@ wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int h
 		ww = 0;
 		for (j = i; j < p->n && p->v[j].kind == ATOM_WORD; j++)
 			ww += p->v[j].width;
+		whole = unbreakable(p, i, j);
 		if (line != NULL && col + 1 + ww > avail - indent)
 			line = NULL;
 		if (line == NULL) {
 			indent = first ? lead : hang;
+			if (whole && ww > avail - indent)
+				indent = 0;	/* a line of its own, from the prefix on */
 			line = start_line(c, prefix, indent);
 			first = false;
 			col = 0;
@@ -484,7 +537,7 @@ wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int h
 			const struct atom *a = &p->v[k];
 			const char *s = p->text.data + a->off;
 
-			if (col + a->width <= avail - indent) {
+			if (whole || col + a->width <= avail - indent) {
 				line_add(line, a->style, s, a->len, a->width);
 				col += a->width;
 				continue;
@@ -507,6 +560,8 @@ wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int h
 					col = avail;	/* the rest goes on a new line */
 			}
 		}
+		if (whole && col > avail - indent)
+			col = avail;	/* nothing more on the line of a long link */
 		i = j;
 	}
 }
@@ -542,6 +597,9 @@ shown_frames(const struct ctx *c, int *width, bool *innermost)
 	const struct frame *top = c->depth ? &c->stack[c->depth - 1] : NULL;
 	int reserve = top != NULL && top->type == CMARK_NODE_ITEM ? top->marker_width : 0;
 	size_t i;
+
+	if (reserve > c->width / 2)
+		reserve = 0;	/* too wide to indent by: marker_line() shows it */
 	int w = 0;
 
 	for (i = 0; i < c->depth && i < LAYOUT_MAX_INDENT; i++) {
@@ -584,6 +642,32 @@ add_prefix(struct ctx *c, struct lline *line, bool blank)
 		add_marker(line, &c->stack[i], blank);
 	if (innermost)
 		add_marker(line, &c->stack[c->depth - 1], blank);
+}
+
+/*
+ * The marker of a list item too wide to indent by (a number wider than
+ * half the line) goes on a line of its own before the item's first line:
+ * a list number is never lost.
+ */
+static void
+marker_line(struct ctx *c)
+{
+	struct frame *top = c->depth ? &c->stack[c->depth - 1] : NULL;
+	struct para p;
+	bool innermost;
+	int w;
+
+	if (top == NULL || top->type != CMARK_NODE_ITEM || top->marker_used ||
+	    shown_frames(c, &w, &innermost) == c->depth || innermost)
+		return;
+	top->marker_used = true;
+	memset(&p, 0, sizeof(p));
+	buf_init(&p.text);
+	para_push(&p, ATOM_WORD, LS_MARKER, top->marker, strlen(top->marker) - 1,
+	    top->marker_width - 1);
+	wrap(c, &p, c->width - prefix_width(c), add_prefix, 0, 0);
+	buf_free(&p.text);
+	free(p.v);
 }
 
 static int
@@ -666,17 +750,29 @@ code_block(struct ctx *c, const char *lit)
 	const char *nl;
 	struct buf tabs;
 	size_t n;
+	int col;
 
 	buf_init(&tabs);
 	while (*lit != '\0') {
 		nl = strchr(lit, '\n');
 		n = nl ? (size_t)(nl - lit) : strlen(lit);
 		buf_reset(&tabs);
-		for (size_t i = 0; i < n; i++) {
-			if (lit[i] == '\t')
-				buf_adds(&tabs, "    ");
-			else
-				buf_addc(&tabs, lit[i]);
+		col = 0;
+		for (size_t i = 0, k; i < n; i += k) {
+			int32_t cp;
+
+			k = utf8_decode(lit + i, n - i, &cp);
+			if (cp == '\t') {
+				do	/* to the next tab stop, every 4 columns as in CommonMark */
+					buf_addc(&tabs, ' ');
+				while (++col % 4 != 0);
+				continue;
+			}
+			buf_add(&tabs, lit + i, k);
+			if (cp >= 0x20 && uc_width((ucs4_t)cp, "UTF-8") > 0)
+				col += uc_width((ucs4_t)cp, "UTF-8");
+			else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+				col += 2;	/* shown as ^X */
 		}
 		para_reset(&c->para);
 		{
@@ -693,6 +789,94 @@ code_block(struct ctx *c, const char *lit)
 	buf_free(&tabs);
 	para_reset(&c->para);
 	c->need_blank = true;
+}
+
+/* One line shown as it is (its spaces kept), wrapped by columns if longer than the line. */
+static void
+preformatted(struct ctx *c, const char *s, size_t n, unsigned style)
+{
+	char *disp;
+	int w;
+
+	para_reset(&c->para);
+	disp = text_display(s, n, &w);
+	para_push(&c->para, ATOM_WORD, style, disp, strlen(disp), w);
+	free(disp);
+	wrap(c, &c->para, c->width - prefix_width(c), add_prefix, 0, 0);
+	para_reset(&c->para);
+}
+
+/*
+ * A raw HTML block: its tags (and comments) are not shown, its text is,
+ * line by line as it stands (an HTML block may hold a whole fenced code
+ * block, which cmark leaves inside it).
+ */
+static void
+html_block(struct ctx *c, const char *lit)
+{
+	struct buf text;
+	const char *p = lit, *e, *nl;
+	bool any = false;
+
+	buf_init(&text);
+	while (*p != '\0') {
+		if (strncmp(p, "<!--", 4) == 0 && (e = strstr(p + 4, "-->")) != NULL) {
+			p = e + 3;
+			continue;
+		}
+		if (*p == '<' && (p[1] == '/' || p[1] == '!' || p[1] == '?' ||
+		    (p[1] >= 'a' && p[1] <= 'z') || (p[1] >= 'A' && p[1] <= 'Z')) &&
+		    (e = strchr(p, '>')) != NULL) {
+			p = e + 1;
+			continue;
+		}
+		buf_addc(&text, *p++);
+	}
+	for (p = text.data; *p != '\0'; p = *nl ? nl + 1 : nl) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p);
+		for (e = p; e < nl && (*e == ' ' || *e == '\t'); e++)
+			;
+		if (e == nl)
+			continue;
+		preformatted(c, p, (size_t)(nl - p), inline_style(c));
+		any = true;
+	}
+	buf_free(&text);
+	if (any)
+		c->need_blank = true;
+}
+
+/* Text that marks a style in plain text, where there is no bold or underline. */
+static void
+push_mark(struct ctx *c, const char *mark)
+{
+	para_push(&c->para, ATOM_WORD, LS_MARKER | inline_style(c), mark, strlen(mark),
+	    (int)strlen(mark));
+}
+
+/*
+ * The underline of a heading, as wide as its last line: '=' for level 1,
+ * '-' for level 2, '~' below, so that a heading reads as one in plain text
+ * too (and a body's headings apart from the report's own, which use '='
+ * and '-').
+ */
+static void
+heading_rule(struct ctx *c, int level)
+{
+	struct lline *last = c->out->nlines ? &c->out->lines[c->out->nlines - 1] : NULL;
+	struct lline *line;
+	int w = last != NULL ? last->width - prefix_width(c) : 0, i;
+
+	if (w > c->width - prefix_width(c))
+		w = c->width - prefix_width(c);	/* under a link past the width: to the width */
+	if (w < 1)
+		return;
+	line = new_line(c->out);
+	add_prefix(c, line, false);
+	for (i = 0; i < w; i++)
+		line_add(line, LS_MARKER | LS_HEADING, level == 1 ? "=" : level == 2 ? "-" : "~", 1, 1);
 }
 
 static void
@@ -713,8 +897,10 @@ enter(struct ctx *c, cmark_node *node)
 	case CMARK_NODE_HEADING:
 		separate(c);
 		para_reset(&c->para);
-		if (cmark_node_get_type(node) == CMARK_NODE_HEADING)
+		if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
 			c->strong++;
+			c->heading++;
+		}
 		break;
 	case CMARK_NODE_CODE_BLOCK:
 		separate(c);
@@ -725,6 +911,7 @@ enter(struct ctx *c, cmark_node *node)
 		int w = c->width - prefix_width(c), i;
 
 		separate(c);
+		marker_line(c);
 		line = new_line(c->out);
 		add_prefix(c, line, false);
 		for (i = 0; i < w && i < 40; i++)
@@ -736,15 +923,23 @@ enter(struct ctx *c, cmark_node *node)
 	case CMARK_NODE_CODE: {
 		const char *lit = cmark_node_get_literal(node);
 		unsigned style = inline_style(c);
+		bool code = cmark_node_get_type(node) == CMARK_NODE_CODE;
 
-		if (cmark_node_get_type(node) == CMARK_NODE_CODE)
+		if (code)
 			style |= LS_CODE;
-		if (cmark_node_parent(node) != NULL &&
-		    cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_HEADING)
+		if (c->heading)
 			style |= LS_HEADING;
+		if (code)
+			push_mark(c, "`");
 		para_add_text(&c->para, lit, strlen(lit), style);
+		if (code)
+			push_mark(c, "`");
 		break;
 	}
+	case CMARK_NODE_HTML_BLOCK:
+		separate(c);
+		html_block(c, cmark_node_get_literal(node));
+		break;
 	case CMARK_NODE_SOFTBREAK:
 		para_add_text(&c->para, " ", 1, inline_style(c));
 		break;
@@ -752,9 +947,11 @@ enter(struct ctx *c, cmark_node *node)
 		para_push(&c->para, ATOM_BREAK, 0, "", 0, 0);
 		break;
 	case CMARK_NODE_EMPH:
+		push_mark(c, "_");
 		c->emph++;
 		break;
 	case CMARK_NODE_STRONG:
+		push_mark(c, "*");
 		c->strong++;
 		break;
 	case CMARK_NODE_LINK:
@@ -762,7 +959,7 @@ enter(struct ctx *c, cmark_node *node)
 		c->link++;
 		break;
 	default:
-		/* raw HTML, inline or block, is never shown */
+		/* inline raw HTML: its tags are never shown (the text between them is) */
 		break;
 	}
 }
@@ -781,13 +978,19 @@ leave(struct ctx *c, cmark_node *node)
 		break;
 	case CMARK_NODE_HEADING:
 		c->strong--;
-		flush_para(c);
+		c->heading--;
+		if (c->para.n > 0) {
+			flush_para(c);
+			heading_rule(c, cmark_node_get_heading_level(node));
+		}
 		break;
 	case CMARK_NODE_EMPH:
 		c->emph--;
+		push_mark(c, "_");
 		break;
 	case CMARK_NODE_STRONG:
 		c->strong--;
+		push_mark(c, "*");
 		break;
 	case CMARK_NODE_LINK:
 	case CMARK_NODE_IMAGE: {
@@ -811,6 +1014,72 @@ leave(struct ctx *c, cmark_node *node)
 	}
 }
 
+/* Offset of the start of 1-based line n of the source, or its length. */
+static size_t
+source_line(const struct ctx *c, int n)
+{
+	size_t i = 0;
+	const char *nl;
+
+	while (--n > 0 && i < c->md_len) {
+		if ((nl = memchr(c->md + i, '\n', c->md_len - i)) == NULL)
+			return c->md_len;
+		i = (size_t)(nl - c->md) + 1;
+	}
+	return i;
+}
+
+/* A GFM table's delimiter row: cells of dashes with optional colons, between pipes. */
+static bool
+delimiter_row(const char *s, size_t n)
+{
+	size_t i;
+	bool dash = false, pipe = false;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '-')
+			dash = true;
+		else if (s[i] == '|')
+			pipe = true;
+		else if (s[i] != ':' && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return false;
+	}
+	return dash && pipe;
+}
+
+/*
+ * A paragraph that is a GFM-style table (a row with '|', then a delimiter
+ * row) is shown as its source rows, preformatted, not reflowed: cmark
+ * 0.30 without extensions knows no tables. Returns whether it was one.
+ */
+static bool
+table(struct ctx *c, cmark_node *node)
+{
+	int first = cmark_node_get_start_line(node), last = cmark_node_get_end_line(node);
+	int skip = cmark_node_get_start_column(node) - 1, l;
+	size_t a, b, e;
+
+	if (c->md == NULL || first < 1 || last <= first || skip < 0)
+		return false;
+	a = source_line(c, first);
+	b = source_line(c, first + 1);
+	e = source_line(c, first + 2);
+	if (b <= a || memchr(c->md + a, '|', b - a) == NULL || e <= b ||
+	    (size_t)skip >= e - b || !delimiter_row(c->md + b + skip, e - b - (size_t)skip - 1))
+		return false;
+	separate(c);
+	for (l = first; l <= last; l++) {
+		a = source_line(c, l);
+		b = source_line(c, l + 1);
+		while (b > a && (c->md[b - 1] == '\n' || c->md[b - 1] == '\r'))
+			b--;
+		if (b - a > (size_t)skip)
+			preformatted(c, c->md + a + skip, b - a - (size_t)skip, inline_style(c));
+	}
+	c->need_blank = true;
+	return true;
+}
+
 void
 layout_markdown(struct layout *lo, const char *md, size_t len, int width,
     struct linkset *links)
@@ -824,11 +1093,18 @@ layout_markdown(struct layout *lo, const char *md, size_t len, int width,
 	c.out = lo;
 	c.width = width < 1 ? 1 : width;
 	c.links = links;
+	c.md = md;
+	c.md_len = len;
 	buf_init(&c.para.text);
 	doc = cmark_parse_document(md, len, CMARK_OPT_VALIDATE_UTF8);
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH &&
+		    table(&c, node)) {
+			cmark_iter_reset(it, node, CMARK_EVENT_EXIT);	/* its inlines are shown already */
+			continue;
+		}
 		if (ev == CMARK_EVENT_ENTER)
 			enter(&c, node);
 		else if (ev == CMARK_EVENT_EXIT)

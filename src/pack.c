@@ -142,7 +142,7 @@ pack_load(const char *dir, struct pack **out)
 	struct pathlist files = { NULL, 0, 0 };
 	struct pack *p = xcalloc(1, sizeof(*p));
 	char *buf, *answers;
-	size_t len, i, k;
+	size_t len, i, k, total = 0;
 	struct stat st;
 
 	*out = NULL;
@@ -171,8 +171,20 @@ pack_load(const char *dir, struct pack **out)
 	else
 		collect(answers, 1, &files);
 	free(answers);
-	p->texts = xcalloc(files.n, sizeof(*p->texts));
+	/* the whole pack's size first, so that none of it is parsed when it is too big */
 	for (i = 0; i < files.n; i++) {
+		if (stat(files.v[i], &st) < 0 || !S_ISREG(st.st_mode) ||
+		    st.st_size > CONTENT_MAX_TEXT_FILE)
+			continue;	/* file_read says why */
+		if ((total += (size_t)st.st_size) > CONTENT_MAX_PACK) {
+			diag(DIAG_ERROR, files.v[i], 0, 0,
+			    "with this file the answer texts pass %d bytes (2 MiB), the limit "
+			    "for a pack: shorten them", CONTENT_MAX_PACK);
+			break;
+		}
+	}
+	p->texts = xcalloc(files.n, sizeof(*p->texts));
+	for (i = 0; i < files.n && total <= CONTENT_MAX_PACK; i++) {
 		struct answer_text *t;
 
 		if (file_read(files.v[i], CONTENT_MAX_TEXT_FILE, &buf, &len) < 0)
@@ -202,6 +214,15 @@ pack_load(const char *dir, struct pack **out)
 	if (after.io > before.io)
 		return LOAD_IO;
 	return after.errors > before.errors ? LOAD_INVALID : LOAD_OK;
+}
+
+void
+pack_lint(const struct pack *p)
+{
+	size_t i;
+
+	for (i = 0; p != NULL && i < p->ntexts; i++)
+		answer_text_lint(p->texts[i]);
 }
 
 void

@@ -43,6 +43,9 @@ json_string(struct buf *o, const char *s)
 			buf_adds(o, "\\n");
 		else if (cp < 0)
 			buf_adds(o, "\\uFFFD");
+		else if (needs_escape(cp) && cp > 0xFFFF)	/* a surrogate pair */
+			buf_printf(o, "\\u%04X\\u%04X", (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
+			    (unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
 		else if (needs_escape(cp))
 			buf_printf(o, "\\u%04X", (unsigned)cp);
 		else

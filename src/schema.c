@@ -188,7 +188,7 @@ schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
 			    "write it on one line", key);
 			return -1;
 		}
-		if (text_is_unsafe(cp) && cp != '\n') {
+		if (text_is_control(cp) && cp != '\n') {
 			diag(DIAG_ERROR, c->file, v->line, v->col,
 			    "'%s' contains U+%04X, a control character or direction override: remove it", key,
 			    (unsigned)cp);

@@ -541,7 +541,8 @@ put_quoted(struct buf *b, const char *s)
 		} else if (cp < 0) {
 			buf_adds(b, "\\uFFFD");
 		} else if (needs_escape(cp)) {
-			buf_printf(b, "\\u%04X", (unsigned)cp);
+			/* \U for the invisible code points above U+FFFF (tags, say) */
+			buf_printf(b, cp > 0xFFFF ? "\\U%08X" : "\\u%04X", (unsigned)cp);
 		} else {
 			buf_add(b, s + i, k);
 		}

@@ -136,11 +136,70 @@ text_linecol(const char *s, size_t n, size_t off, int *line, int *col)
 	*col = c;
 }
 
+/*
+ * The code points no terminal may see as themselves, in ascending ranges:
+ * every Default_Ignorable_Code_Point and every format character
+ * (category Cf) of Unicode 15, and the line and paragraph separators.
+ * They are invisible, steer the direction of text, or are drawn in one
+ * cell by one program and in none by another.
+ */
+static const struct { int32_t lo, hi; } invisible[] = {
+	{ 0x00AD, 0x00AD }, { 0x034F, 0x034F }, { 0x0600, 0x0605 }, { 0x061C, 0x061C },
+	{ 0x06DD, 0x06DD }, { 0x070F, 0x070F }, { 0x0890, 0x0891 }, { 0x08E2, 0x08E2 },
+	{ 0x115F, 0x1160 }, { 0x17B4, 0x17B5 }, { 0x180B, 0x180F }, { 0x200B, 0x200F },
+	{ 0x2028, 0x202E }, { 0x2060, 0x206F }, { 0x3164, 0x3164 }, { 0xFE00, 0xFE0F },
+	{ 0xFEFF, 0xFEFF }, { 0xFFA0, 0xFFA0 }, { 0xFFF0, 0xFFFB }, { 0x110BD, 0x110BD },
+	{ 0x110CD, 0x110CD }, { 0x13430, 0x1343F }, { 0x1BCA0, 0x1BCA3 },
+	{ 0x1D173, 0x1D17A }, { 0xE0000, 0xE0FFF },
+};
+
 bool
-text_is_unsafe(int32_t cp)
+text_is_invisible(int32_t cp)
+{
+	size_t lo = 0, hi = sizeof(invisible) / sizeof(invisible[0]), mid;
+
+	if (cp < 0xAD)
+		return false;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (cp < invisible[mid].lo)
+			hi = mid;
+		else if (cp > invisible[mid].hi)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Invisible code points whose only effect is on shaping or on where a
+ * line may break: the display drops them (the rule stok-assess(5)
+ * documents) instead of showing them as <U+XXXX>. The soft hyphen, the
+ * zero-width space, non-joiner and joiner, the word joiner, the
+ * combining grapheme joiner, the variation selectors, the Hangul fillers
+ * and the Khmer inherent vowels.
+ */
+bool
+text_is_droppable(int32_t cp)
+{
+	return cp == 0x00AD || cp == 0x034F || cp == 0x115F || cp == 0x1160 ||
+	    cp == 0x17B4 || cp == 0x17B5 || (cp >= 0x180B && cp <= 0x180D) || cp == 0x180F ||
+	    (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0x3164 ||
+	    (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFFA0 || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+bool
+text_is_control(int32_t cp)
 {
 	return cp < 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
 	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool
+text_is_unsafe(int32_t cp)
+{
+	return text_is_control(cp) || text_is_invisible(cp);
 }
 
 bool
@@ -157,13 +216,18 @@ text_has_unsafe(const char *s, size_t n)
 	return false;
 }
 
-void
-text_sanitize(struct buf *b, const char *s, size_t n, bool keep_newlines)
+static void
+sanitize(struct buf *b, const char *s, size_t n, bool keep_newlines, bool drop)
 {
 	size_t i = 0, k, run = 0;
 	int32_t cp;
 
 	while (i < n) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+			i++;	/* printable ASCII */
+			run++;
+			continue;
+		}
 		k = utf8_decode(s + i, n - i, &cp);
 		if (!text_is_unsafe(cp) || (cp == '\n' && keep_newlines)) {
 			i += k;
@@ -172,7 +236,9 @@ text_sanitize(struct buf *b, const char *s, size_t n, bool keep_newlines)
 		}
 		buf_add(b, s + i - run, run);
 		run = 0;
-		if (cp < 0)
+		if (drop && text_is_droppable(cp))
+			;
+		else if (cp < 0)
 			buf_printf(b, "<0x%02X>", (unsigned char)s[i]);
 		else if (cp < 0x20)
 			buf_printf(b, "^%c", (char)(cp + '@'));
@@ -183,6 +249,18 @@ text_sanitize(struct buf *b, const char *s, size_t n, bool keep_newlines)
 		i += k;
 	}
 	buf_add(b, s + i - run, run);
+}
+
+void
+text_sanitize(struct buf *b, const char *s, size_t n, bool keep_newlines)
+{
+	sanitize(b, s, n, keep_newlines, false);
+}
+
+void
+text_sanitize_display(struct buf *b, const char *s, size_t n)
+{
+	sanitize(b, s, n, false, true);
 }
 
 char *

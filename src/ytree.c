@@ -5,6 +5,7 @@
  * refused after YTREE_MAX_DEPTH of them, not after seconds of quadratic
  * work. Duplicate keys are found by sorting each mapping's keys once.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -20,7 +21,33 @@ struct reader {
 	size_t		 whole_len;
 	size_t		 offset;	/* of the parsed bytes in whole */
 	int		 base_line;	/* line of whole at offset */
+	/* libyaml's mark.index counts code points (not a BOM): the last one converted */
+	size_t		 cur_index, cur_byte;
+	bool		 cur_init;
 };
+
+/*
+ * The byte offset in the parsed input of a libyaml mark's index, which
+ * counts code points. Marks mostly come in order, so a cursor moves on
+ * from the last one; an earlier mark starts again from the top.
+ */
+static size_t
+mark_byte(struct reader *r, size_t len, size_t index)
+{
+	const char *s = r->whole + r->offset;
+	int32_t cp;
+
+	if (!r->cur_init || index < r->cur_index) {
+		r->cur_index = 0;
+		r->cur_byte = len >= 3 && memcmp(s, UTF8_BOM, 3) == 0 ? 3 : 0;
+		r->cur_init = true;
+	}
+	while (r->cur_index < index && r->cur_byte < len) {
+		r->cur_byte += utf8_decode(s + r->cur_byte, len - r->cur_byte, &cp);
+		r->cur_index++;
+	}
+	return r->cur_byte;
+}
 
 static void
 node_free(struct ynode *n)
@@ -87,6 +114,8 @@ byte_at(const struct reader *r, int line, int col)
 	int32_t cp;
 	int l = 1, c = 1;
 
+	if (r->whole_len >= 3 && memcmp(r->whole, UTF8_BOM, 3) == 0)
+		i = 3;	/* not a column */
 	while (i < r->whole_len && (l < line || c < col)) {
 		if (r->whole[i] == '\n') {
 			l++;
@@ -234,6 +263,235 @@ attach(const struct reader *r, struct ynode **stack, size_t depth, struct ynode 
 	return 0;
 }
 
+/*
+ * U+0085, U+2028 and U+2029 are line breaks to libyaml and not to an
+ * editor: every position after one would be a line off. None of our
+ * formats needs them, so they are refused, each where it stands.
+ */
+static int
+refuse_yaml_breaks(const struct reader *r, size_t len)
+{
+	const char *s = r->whole + r->offset;
+	size_t i;
+	int line, col;
+
+	for (i = 0; i + 1 < len; i++) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		const char *what;
+
+		if (u[0] == 0xC2 && u[1] == 0x85)
+			what = "U+0085 (next line)";
+		else if (i + 2 < len && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xA8)
+			what = "U+2028 (line separator)";
+		else if (i + 2 < len && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xA9)
+			what = "U+2029 (paragraph separator)";
+		else
+			continue;
+		text_linecol(r->whole, r->whole_len, r->offset + i, &line, &col);
+		diag(DIAG_ERROR, r->file, line, col,
+		    "%s is a line break to YAML but not to an editor: remove it, "
+		    "or break the line with Enter", what);
+		return -1;
+	}
+	return 0;
+}
+
+/* The byte at offset off of the parsed input, or NUL past its end. */
+static char
+input_at(const struct reader *r, size_t len, size_t off)
+{
+	return off < len ? r->whole[r->offset + off] : '\0';
+}
+
+static void
+diag_at(const struct reader *r, size_t off, const char *msg)
+{
+	int line, col;
+
+	text_linecol(r->whole, r->whole_len, r->offset + off, &line, &col);
+	diag(DIAG_ERROR, r->file, line, col, "YAML syntax: %s", msg);
+}
+
+/*
+ * The lines after the first of a quoted scalar or a flow collection
+ * (bytes start to end of the input) inside a block collection that starts
+ * at column block_col (0-based; -1 outside any): each must be indented
+ * with spaces past that column. libyaml 0.2.5 accepts them at the margin,
+ * and a tab where the spaces should be.
+ */
+static int
+check_continuation(const struct reader *r, size_t len, size_t start, size_t end, int block_col)
+{
+	size_t i, j;
+	int n;
+
+	if (block_col < 0)
+		return 0;
+	for (i = start; i < end && i < len; i++) {
+		if (input_at(r, len, i) != '\n')
+			continue;
+		for (j = i + 1, n = 0; j < end && input_at(r, len, j) == ' '; j++, n++)
+			;
+		if (j >= end || input_at(r, len, j) == '\n' || input_at(r, len, j) == '\r')
+			continue;	/* a blank line, or the end */
+		if (n > block_col)
+			continue;
+		if (input_at(r, len, j) == '\t') {
+			diag_at(r, j, "a tab cannot indent YAML, not even inside quotes or "
+			    "brackets: indent with spaces");
+			return -1;
+		}
+		diag_at(r, j, "this line continues the value above it: indent it more than "
+		    "the key or '-' the value belongs to");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Every '#' outside the scalars (ranges, bytes of the input, in order)
+ * starts a comment, and a comment needs white space before it: libyaml
+ * 0.2.5 takes '"x"# c', '[a]# c' and 'a,# c' all the same.
+ */
+static int
+check_comments(const struct reader *r, size_t len, const size_t *ranges, size_t nranges)
+{
+	size_t i, k = 0;
+	char prev;
+
+	for (i = 0; i < len; i++) {
+		while (k < nranges && ranges[2 * k + 1] <= i)
+			k++;
+		if (k < nranges && ranges[2 * k] <= i)
+			continue;	/* inside a scalar */
+		if (input_at(r, len, i) != '#' || i == 0)
+			continue;
+		prev = input_at(r, len, i - 1);
+		if (prev != ' ' && prev != '\t' && prev != '\n' && prev != '\r') {
+			diag_at(r, i, "a comment needs a space before its '#'");
+			return -1;
+		}
+		while (i < len && input_at(r, len, i) != '\n')
+			i++;	/* the rest of the line is the comment */
+	}
+	return 0;
+}
+
+/*
+ * What libyaml 0.2.5 accepts and YAML does not, caught at a scalar event:
+ * a comment glued to a quoted scalar ('"x"# c'), a block scalar header
+ * glued to a comment ('># c'), a tab that starts a continuation line of a
+ * quoted scalar inside a block collection (as if it indented), and
+ * leading blank lines of a block scalar with more spaces than the line
+ * after them. Returns -1 after one diagnostic.
+ */
+static int
+check_scalar(const struct reader *r, size_t len, const yaml_event_t *e, size_t start,
+    size_t end, int block_col)
+{
+	size_t i, j;
+	yaml_scalar_style_t style = e->data.scalar.style;
+
+	if (style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+		if (input_at(r, len, end) == '#') {
+			diag_at(r, end, "a comment needs a space before its '#'");
+			return -1;
+		}
+		return check_continuation(r, len, start, end, block_col);
+	}
+	if (style != YAML_LITERAL_SCALAR_STYLE && style != YAML_FOLDED_SCALAR_STYLE)
+		return 0;
+	/* the header: the indicator, then indentation and chomping indicators */
+	for (i = start + 1; i < len && strchr("+-0123456789", input_at(r, len, i)) != NULL &&
+	    input_at(r, len, i) != '\0'; i++)
+		;
+	if (input_at(r, len, i) == '#') {
+		diag_at(r, i, "a comment needs a space before its '#'");
+		return -1;
+	}
+	if (i > start + 1 && strchr("123456789", input_at(r, len, start + 1)) != NULL)
+		return 0;	/* the indentation is given: no leading line can be wrong */
+	/* leading lines of spaces only, and the first line with something else */
+	while (i < len && input_at(r, len, i) != '\n')
+		i++;
+	{
+		size_t most = 0, most_at = 0, n;
+
+		for (j = i + 1; j < len; j = i + 1) {
+			for (n = 0, i = j; input_at(r, len, i) == ' '; i++, n++)
+				;
+			if (input_at(r, len, i) == '\r')
+				i++;
+			if (i < len && input_at(r, len, i) != '\n') {
+				if (most > n) {
+					diag_at(r, most_at, "an empty line at the start of a block "
+					    "scalar is indented more than the text after it: remove "
+					    "its spaces");
+					return -1;
+				}
+				break;
+			}
+			if (n > most) {
+				most = n;
+				most_at = j;
+			}
+			if (i >= len)
+				break;
+		}
+	}
+	return 0;
+}
+
+/* A comment glued to a directive ('%YAML 1.2#c'), which libyaml 0.2.5 accepts. */
+static int
+check_directives(const struct reader *r, size_t len, size_t start, size_t end)
+{
+	size_t i;
+	bool directive = false;
+
+	for (i = start; i < end && i < len; i++) {
+		char ch = input_at(r, len, i);
+
+		if (i == start || input_at(r, len, i - 1) == '\n')
+			directive = ch == '%';
+		if (ch == '#' && directive) {
+			char prev = input_at(r, len, i - 1);
+
+			if (prev != ' ' && prev != '\t') {
+				diag_at(r, i, "a comment needs a space before its '#'");
+				return -1;
+			}
+			directive = false;	/* the rest of the line is the comment */
+		}
+	}
+	return 0;
+}
+
+/* The start column of the innermost open block collection of the depth open, or -1. */
+static int
+block_column(const bool *flow, const int *start_col, size_t depth)
+{
+	while (depth > 0)
+		if (!flow[--depth])
+			return start_col[depth];
+	return -1;
+}
+
+/* A plain '-' on its own ('[-]', '- [-, -]'): libyaml 0.2.5 takes it for a value. */
+static int
+check_lone_dash(const struct reader *r, const yaml_event_t *e)
+{
+	if (e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && e->data.scalar.length >= 1 &&
+	    e->data.scalar.value[0] == '-' && (e->data.scalar.length == 1 ||
+	    e->data.scalar.value[1] == ' ')) {
+		diag(DIAG_ERROR, r->file, r->base_line + (int)e->start_mark.line,
+		    (int)e->start_mark.column + 1,
+		    "YAML syntax: a '-' here is neither a list item nor a value: quote it");
+		return -1;
+	}
+	return 0;
+}
+
 int
 ytree_parse(const char *file, const char *whole, size_t whole_len, size_t offset,
     size_t len, struct ynode **out)
@@ -251,9 +509,14 @@ int
 ytree_parse_libyaml(const char *file, const char *whole, size_t whole_len, size_t offset,
     size_t len, struct ynode **out)
 {
-	struct reader r = { file, whole, whole_len, offset, 1 };
+	struct reader r = { file, whole, whole_len, offset, 1, 0, 0, false };
+	size_t sb, eb;
 	struct ynode *stack[YTREE_MAX_DEPTH + 1], *root = NULL, *n;
 	bool expect_key[YTREE_MAX_DEPTH + 1];
+	/* per open collection: flow or block, where it starts (byte, column) */
+	bool flow[YTREE_MAX_DEPTH + 1];
+	size_t start_at[YTREE_MAX_DEPTH + 1], *ranges = NULL, nranges = 0, rcap = 0;
+	int start_col[YTREE_MAX_DEPTH + 1];
 	size_t depth = 0;
 	yaml_parser_t parser;
 	yaml_event_t e;
@@ -262,6 +525,8 @@ ytree_parse_libyaml(const char *file, const char *whole, size_t whole_len, size_
 
 	text_linecol(whole, whole_len, offset, &r.base_line, &col);
 	*out = NULL;
+	if (refuse_yaml_breaks(&r, len) < 0)
+		return -1;
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)whole + offset, len);
@@ -272,14 +537,27 @@ ytree_parse_libyaml(const char *file, const char *whole, size_t whole_len, size_
 		}
 		line = r.base_line + (int)e.start_mark.line;
 		col = (int)e.start_mark.column + 1;
+		sb = mark_byte(&r, len, e.start_mark.index);
+		eb = mark_byte(&r, len, e.end_mark.index);
 		n = NULL;
 		switch (e.type) {
 		case YAML_STREAM_END_EVENT:
+			if (check_comments(&r, len, ranges, nranges) < 0)
+				goto event_fail;
 			done = true;
 			break;
 		case YAML_DOCUMENT_START_EVENT:
+			if (check_directives(&r, len, sb, eb) < 0)
+				goto event_fail;
 			if (++docs > 1) {
-				diag(DIAG_ERROR, file, line, col,
+				if (e.data.document_start.implicit) {
+					diag(DIAG_ERROR, file, line, col,
+					    "more than one YAML document: keep one");
+					goto event_fail;
+				}
+				/* the '---' ends the event, after any directives before it */
+				diag(DIAG_ERROR, file, r.base_line + (int)e.end_mark.line,
+				    (int)e.end_mark.column - 2,
 				    "more than one YAML document: keep one, and remove this '---'");
 				goto event_fail;
 			}
@@ -290,8 +568,16 @@ ytree_parse_libyaml(const char *file, const char *whole, size_t whole_len, size_
 			    (const char *)e.data.alias.anchor);
 			goto event_fail;
 		case YAML_SCALAR_EVENT:
-			if (refuse_decorations(&r, &e, e.data.scalar.anchor, e.data.scalar.tag) < 0)
+			if (refuse_decorations(&r, &e, e.data.scalar.anchor, e.data.scalar.tag) < 0 ||
+			    check_scalar(&r, len, &e, sb, eb, block_column(flow, start_col, depth)) < 0 ||
+			    check_lone_dash(&r, &e) < 0)
 				goto event_fail;
+			if (nranges == rcap) {
+				rcap = rcap ? 2 * rcap : 64;
+				ranges = xreallocarray(ranges, rcap, 2 * sizeof(*ranges));
+			}
+			ranges[2 * nranges] = sb;
+			ranges[2 * nranges++ + 1] = eb;
 			n = node_new(YNODE_SCALAR, &r, e.start_mark);
 			n->len = e.data.scalar.length;
 			n->value = xstrndup((const char *)e.data.scalar.value, n->len);
@@ -323,10 +609,18 @@ ytree_parse_libyaml(const char *file, const char *whole, size_t whole_len, size_
 			}
 			stack[depth] = n;
 			expect_key[depth] = true;
+			flow[depth] = e.type == YAML_SEQUENCE_START_EVENT ?
+			    e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE :
+			    e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+			start_at[depth] = sb;
+			start_col[depth] = (int)e.start_mark.column;
 			depth++;
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
+			if (flow[depth - 1] && check_continuation(&r, len, start_at[depth - 1],
+			    eb, block_column(flow, start_col, depth - 1)) < 0)
+				goto event_fail;
 			n = stack[--depth];
 			if (n->kind == YNODE_MAPPING && check_duplicates(&r, n) < 0)
 				goto node_fail;
@@ -358,6 +652,7 @@ out:
 	while (depth > 0)
 		node_free(stack[--depth]);
 	yaml_parser_delete(&parser);
+	free(ranges);
 	if (rc < 0 && root != NULL)
 		node_free(root);
 	return rc;

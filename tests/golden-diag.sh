@@ -33,3 +33,22 @@ for case in "$bad"/*.md "$bad"/*.yaml; do
 		diff -u "$expected" "$work/stderr" | sed 's/^/    /' | head -20
 	fi
 done
+
+# The whole pack: answer texts of more than 2 MiB together are refused at
+# the file that passes the limit, before any of them is parsed.
+rm -rf "$work/pack"
+cp -r "$top/tests/content/base" "$work/pack"
+i=0
+while [ $i -lt 135 ]; do
+	{ printf -- '---\ntitle: t\nquestion_id: 8\nchoice_id: 1\n---\n'
+	  head -c 16200 /dev/zero | tr '\0' 'a'; } >"$work/pack/answers/z$(printf %03d $i).md"
+	i=$((i + 1))
+done
+(cd "$work" && "$bin" check pack >/dev/null 2>stderr; echo "[exit $?]" >>stderr)
+if [ "$(cat "$work/stderr")" = "stok-assess: pack/answers/z129.md: error: with this file the answer texts pass 2097152 bytes (2 MiB), the limit for a pack: shorten them
+[exit 2]" ]; then
+	echo "PASS: diagnostics pack size"
+else
+	echo "FAIL: diagnostics pack size"
+	sed 's/^/    /' "$work/stderr" | head -5
+fi

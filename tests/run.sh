@@ -183,7 +183,12 @@ done
 		fi
 	fi
 	for loc in $locales; do
-		for s in $scripts; do tmux_test "$s" || echo script "$s" "$loc"; done
+		for s in $scripts; do
+			tmux_test "$s" && continue
+			# the field's own suites (hundreds of cases each): C.UTF-8 and tr_TR.UTF-8
+			case $s in tests/suite-*.sh) case $loc in C.UTF-8|tr_TR.UTF-8) ;; *) continue ;; esac ;; esac
+			echo script "$s" "$loc"
+		done
 		for t in build/tests/test_*; do echo unit "$t" "$loc"; done
 	done
 	echo lint -

@@ -531,6 +531,80 @@ def bench_startup(runs):
     return home
 
 
+# --- the worst accepted pack ---------------------------------------------------
+
+# Bodies at the limits of stok-assess(5) (16 KiB less room for the front
+# matter so that the pack stays under 2 MiB, 300 lines, nesting 8, 256
+# markup characters), built from cmark's pathological inputs: each kind
+# in every answer text of a copy of data/tr. The worst is the one measured.
+WORST_BODY = 15900
+
+
+def worst_bodies():
+    def fill(head, filler="a "):
+        return (head + filler * WORST_BODY)[:WORST_BODY]
+    return {
+        "nested lists, blank lines": fill("- " * 8 + "x" + "\n" * 290),
+        "nested lists, 300 lines": fill("- " * 7 + "x" + "\nb" * 298, " a"),
+        "words": fill(""),
+        "images in brackets": fill("![[]()" * 64),
+        "emphasis closers": fill("a_ " * 256),
+        "links and emphasis": fill("**x [a*b**c*](d)" * 32),
+        "nested brackets": fill("[" * 128 + "a" + "]" * 127),
+        "entities": fill("&#" * 256),
+        "autolink openers": fill("<a" * 256),
+    }
+
+
+def worst_pack(kind, body):
+    src = os.path.join(TOP, "data", "tr")
+    d = os.path.join(OUT, "worst-" + re.sub(r"[^a-z]+", "-", kind))
+    shutil.rmtree(d, ignore_errors=True)
+    shutil.copytree(src, d)
+    for f in pack_files(os.path.join(d, "answers")):
+        with open(f, encoding="utf-8") as fh:
+            t = fh.read()
+        m = re.match(r"(---\n.*?\n---\n)", t, re.S)
+        with open(f, "w", encoding="utf-8") as fh:
+            fh.write(m.group(1) + body)
+    p = subprocess.run([BIN, "check", d], env=ENV, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True)
+    if p.returncode != 0:
+        fail("the worst pack (%s) is not accepted: %s" % (kind, p.stderr[:500]))
+    return d
+
+
+def bench_worst(runs):
+    tr = os.path.join(TOP, "data", "tr")
+    answers = os.path.join(TOP, "data", "tr", "sample.yaml")
+    normal = lambda: run([BIN, "report", answers, "--content", tr])
+    worst, worst_t, worst_dir = None, 0, None
+    for kind, body in worst_bodies().items():
+        d = worst_pack(kind, body)
+        rw, rn = pair(lambda: run([BIN, "report", answers, "--content", d]), normal, 3)
+        r = med(rw) / med(rn)
+        log("worst pack candidate %s: report %.1f ms, %.2fx" % (kind, med(rw) * 1e3, r))
+        if r > worst_t:
+            worst, worst_t, worst_dir = kind, r, d
+    rw, rn = pair(lambda: run([BIN, "report", answers, "--content", worst_dir]), normal, runs)
+    t, tn = med(rw), med(rn)
+    row("worst accepted pack (%s): report" % worst, fmt_s(t), "data/tr: " + fmt_s(tn),
+        fmt_ratio(t / tn), "≤ 3×", t / tn <= 3)
+    # the wizard to its first question, on each
+    title, question, choices = first_question(tr)
+    steps = ["-w", title, "-w", "\u2190\u2192", "-s", "\\r",
+             "-w", " ".join(question.split()[:3]), "-w", choices[-1], "-w", "1-5"]
+    home = tempfile.mkdtemp(prefix="stok-bench-")
+    env = dict(ENV, HOME=home, XDG_STATE_HOME=home)
+    fw, fn = [], []
+    pair(lambda: fw.append(ptyrun(steps, [BIN, "--content", worst_dir, "--fresh"], env)[-1] / 1e9),
+         lambda: fn.append(ptyrun(steps, [BIN, "--content", tr, "--fresh"], env)[-1] / 1e9), runs)
+    shutil.rmtree(home, ignore_errors=True)
+    tw, tn = statistics.median(fw[1:]), statistics.median(fn[1:])
+    row("worst accepted pack: the wizard's first question", fmt_s(tw), "data/tr: " + fmt_s(tn),
+        fmt_ratio(tw / tn), "≤ 3×", tw / tn <= 3)
+
+
 def has_merge():
     p = subprocess.run([BIN, "merge", "--help"], env=ENV, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
@@ -643,6 +717,7 @@ def main():
     home = bench_startup(max(runs, 9))
     bench_merge(runs)
     bench_network(runs)
+    bench_worst(runs)
     bench_scaling(t10k, n10k, runs, a.quick)
     note = ("Medians of %d runs (start-up: %d), after one warm-up run; each pair alternates "
             "in one invocation (A B B A ...); warm page cache; stdout to /dev/null; "

@@ -153,6 +153,121 @@ test_lists_and_depth(void **state)
 	linkset_free(&links);
 }
 
+#define URL "https://www.gapcatom.org/wp-content/uploads/2014/09/STK_Yonetimi_Bolum_2.pdf"
+
+/* Render md, then its links as the report and the guidance pane list them. */
+static char *
+render_links(const char *md, int width)
+{
+	struct layout lo;
+	struct linkset links;
+	struct buf b;
+	size_t i;
+
+	layout_init(&lo);
+	linkset_init(&links);
+	layout_markdown(&lo, md, strlen(md), width, &links);
+	for (i = 0; i < links.n; i++) {
+		buf_init(&b);
+		buf_printf(&b, "[%zu] %s", i + 1, links.urls[i]);
+		layout_text(&lo, b.data, width, 4, LS_LINK);
+		buf_free(&b);
+	}
+	buf_init(&b);
+	layout_to_text(&lo, &b);
+	layout_free(&lo);
+	linkset_free(&links);
+	return buf_detach(&b);
+}
+
+/* A link target is never broken: wider than the line, it has a line of its own. */
+static void
+test_link_unbroken(void **state)
+{
+	char *out;
+
+	(void)state;
+	out = render_links("Kaynak: [Bölüm 2](" URL ") ve <" URL ">.", 78);
+	assert_string_equal(out, "Kaynak: Bölüm 2 [1] ve\n" URL " [1].\n[1]\n" URL "\n");
+	free(out);
+	out = render_links("Kaynak: [Bölüm 2](" URL ").", 50);
+	assert_string_equal(out, "Kaynak: Bölüm 2 [1].\n[1]\n" URL "\n");
+	free(out);
+	out = render_links("- Kaynak: [Bölüm 2](" URL ").", 20);
+	assert_string_equal(out, "\xE2\x80\xA2 Kaynak: Bölüm\n  2 [1].\n[1]\n" URL "\n");
+	free(out);
+	/* plain text with a URL in it, as the report's text is laid out again by the wizard */
+	out = render_links("", 20);
+	free(out);
+	{
+		struct layout lo;
+		struct buf b;
+
+		layout_init(&lo);
+		layout_text(&lo, "Bakın: " URL " sonra", 20, 2, 0);
+		buf_init(&b);
+		layout_to_text(&lo, &b);
+		assert_string_equal(b.data, "Bakın:\n" URL "\n  sonra\n");
+		buf_free(&b);
+		layout_free(&lo);
+	}
+}
+
+/* Nothing is lost: list numbers, tab stops, raw HTML's text, tables; styles marked. */
+static void
+test_no_loss(void **state)
+{
+	struct linkset links;
+	char *out;
+
+	(void)state;
+	linkset_init(&links);
+	out = render("123456789. ok tamam", 20, &links);
+	assert_string_equal(out, "123456789.\nok tamam\n");
+	free(out);
+	out = render("- a\n\n  1234567. b\n", 12, &links);
+	assert_string_equal(out, "\xE2\x80\xA2 a\n\n  1234567.\n  b\n");
+	free(out);
+	out = render("```\na\tb\n\tc\nab\td\n```\n", 40, &links);
+	assert_string_equal(out, "  a   b\n      c\n  ab  d\n");
+	free(out);
+	out = render("<div>\n```\nkod\n```\n<!-- not\nshown -->\n</div>\n\n<p>bir <b>iki</b></p>\n", 40,
+	    &links);
+	assert_string_equal(out, "```\nkod\n```\n\nbir iki\n");
+	free(out);
+	out = render("### Başlık\n\nbir *iki* **üç** `dört beş`\n\nBüyük\n=====\n", 40, &links);
+	assert_string_equal(out, "Başlık\n~~~~~~\n\nbir _iki_ *üç* `dört beş`\n\nBüyük\n=====\n");
+	free(out);
+	out = render("| Ad | Değer |\n|:---|---:|\n| uzun bir ad | 1 |\n\nsonra", 40, &links);
+	assert_string_equal(out, "| Ad | Değer |\n|:---|---:|\n| uzun bir ad | 1 |\n\nsonra\n");
+	free(out);
+	out = render("> | a | b |\n> |---|---|\n> | 1 | 2 |\n", 40, &links);
+	assert_string_equal(out, "> | a | b |\n> |---|---|\n> | 1 | 2 |\n");
+	free(out);
+	linkset_free(&links);
+}
+
+/* A soft hyphen is dropped, never counted; invisible characters are shown. */
+static void
+test_invisible(void **state)
+{
+	struct linkset links;
+	char *out;
+
+	(void)state;
+	linkset_init(&links);
+	/* Finnish pasted from the web: soft hyphens inside every long word */
+	out = render("yh\xC2\xAD" "dis\xC2\xAD" "tys toi\xC2\xAD" "min\xC2\xAD" "ta", 20, &links);
+	assert_string_equal(out, "yhdistys toiminta\n");
+	assert_lines_fit(out, 20);
+	free(out);
+	assert_int_equal(text_width("a\xC2\xAD" "b", 4), 2);
+	out = render("a\xE2\x80\x8F" "b \xD8\x9C c\xE2\x81\xA0" "d\xF3\xA0\x80\x81", 40, &links);
+	assert_string_equal(out, "a<U+200F>b <U+061C> cd<U+E0001>\n");
+	free(out);
+	linkset_free(&links);
+}
+
 int
 main(void)
 {
@@ -162,6 +277,9 @@ main(void)
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_lists_and_depth),
+		cmocka_unit_test(test_link_unbroken),
+		cmocka_unit_test(test_no_loss),
+		cmocka_unit_test(test_invisible),
 	};
 
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);

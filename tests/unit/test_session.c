@@ -204,13 +204,16 @@ test_round_trip_hostile(void **state)
 	session_set_note(s, 11, "line one\n\n  indented \"quoted\" \\n literal\\\ntrailing   \n");
 	session_set_note(s, 8, "---\n- not a list\nkey: value # x\n\"\n\\u202E is text here, "
 	    "U+2028 [\xE2\x80\xA8] U+2029 [\xE2\x80\xA9] ZWNBSP [\xEF\xBB\xBF] "
-	    "emoji \xF0\x9F\x98\x80");
+	    "emoji \xF0\x9F\x98\x80 family \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9 "
+	    "tag [\xF3\xA0\x81\x81] music [\xF0\x9D\x85\xB3]");
 	session_set_priority(s, "strateji", PRIORITY_MEDIUM);
 	session_set_priority(s, "gonulluler", PRIORITY_HIGH);
 	text = assert_round_trip(s, base);
 	/* the separators are escaped: raw, libyaml would fold the spaces around them */
 	assert_non_null(strstr(text, "[\\u2028] U+2029 [\\u2029] ZWNBSP [\\uFEFF]"));
 	assert_non_null(strstr(text, "\\\\u202E is text"));
+	/* invisible code points above U+FFFF are escaped whole, as \UXXXXXXXX */
+	assert_non_null(strstr(text, "tag [\\U000E0041] music [\\U0001D173]"));
 	assert_null(strchr(text, '\t'));
 	free(text);
 	/* and the strings are the same, not only the bytes */

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -79,6 +80,57 @@ test_sanitize(void **state)
 	free(s);
 }
 
+/* Every invisible or direction code point is shown, or dropped from display only. */
+static void
+test_invisible(void **state)
+{
+	static const int32_t shown[] = { 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x2061,
+	    0x2065, 0x206A, 0x206F, 0xFEFF, 0xFFF9, 0xFFFB, 0x180E, 0x0600, 0x110BD,
+	    0xE0001, 0xE0041, 0xE007F, 0x1D173 };
+	static const int32_t dropped[] = { 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFE0F,
+	    0x034F, 0xE0100 };
+	char want[32], *s;
+	struct buf b, in;
+	size_t i;
+
+	(void)state;
+	buf_init(&b);
+	buf_init(&in);
+	for (i = 0; i < sizeof(shown) / sizeof(shown[0]); i++) {
+		buf_reset(&in);
+		buf_reset(&b);
+		buf_adds(&in, "a");
+		utf8_encode(&in, shown[i]);
+		buf_adds(&in, "b");
+		text_sanitize_display(&b, in.data, in.len);
+		snprintf(want, sizeof(want), "a<U+%04X>b", (unsigned)shown[i]);
+		assert_string_equal(b.data, want);
+		assert_true(text_has_unsafe(in.data, in.len));
+	}
+	for (i = 0; i < sizeof(dropped) / sizeof(dropped[0]); i++) {
+		buf_reset(&in);
+		buf_reset(&b);
+		buf_adds(&in, "a");
+		utf8_encode(&in, dropped[i]);
+		buf_adds(&in, "b");
+		text_sanitize_display(&b, in.data, in.len);
+		assert_string_equal(b.data, "ab");
+		/* diagnostics show them all */
+		s = text_sanitized(in.data);
+		snprintf(want, sizeof(want), "a<U+%04X>b", (unsigned)dropped[i]);
+		assert_string_equal(s, want);
+		free(s);
+	}
+	/* neighbours of the ranges stay themselves */
+	assert_false(text_is_unsafe(0x00AC));
+	assert_false(text_is_unsafe(0x2027));
+	assert_false(text_is_unsafe(0xFFFC));
+	assert_false(text_is_unsafe(0x1F600));
+	assert_false(text_is_control(0x200E));
+	buf_free(&b);
+	buf_free(&in);
+}
+
 int
 main(void)
 {
@@ -87,6 +139,7 @@ main(void)
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_linecol),
 		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_invisible),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
