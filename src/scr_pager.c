@@ -82,6 +82,12 @@ pager_relayout(struct ui *ui)
 	case PAGER_HELP:
 		layout_text(&ui->pager, q->text, ui->pager_width, 0, LS_STRONG);
 		layout_blank(&ui->pager);
+		if (ui->app->workshop && q->prompt != NULL) {	/* the trainer's, first */
+			layout_text(&ui->pager, _("To open the discussion"), ui->pager_width, 0,
+			    LS_STRONG);
+			layout_text(&ui->pager, q->prompt, ui->pager_width, 0, 0);
+			layout_blank(&ui->pager);
+		}
 		layout_text(&ui->pager, q->help != NULL ? q->help :
 		    _("This question has no help text."), ui->pager_width, 0, 0);
 		if (ui->app->workshop)	/* the options in full, which the vote screen may shorten */

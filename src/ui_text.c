@@ -426,6 +426,8 @@ show_help(struct line_ui *u, const struct question *q)
 		say(u, q->help);
 	else
 		say(u, _("There is no help for this question."));
+	if (q->prompt != NULL)
+		sayf(u, _("To open a group's discussion: %s"), q->prompt);
 	say(u, _("Type a number to answer, Enter to keep the current answer, < to go back "
 	    "one question, g to read the guidance for your answer, n to write a note, "
 	    "q to save and quit."));

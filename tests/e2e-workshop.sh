@@ -172,3 +172,12 @@ record() {	# the room's record: the disagreements, a mark saved, then the result
 	    { "$bin" report --content tests/content/base "$f"; return 1; }
 }
 result "the room's record: disagreements listed, a follow-up mark saved" record
+
+prompt_on_key() {	# ? shows the trainer's discussion prompt, which the report never shows
+	start prompt 80 24 || return 1
+	keys "?"
+	wait_for "To open the discussion" || return 1
+	wait_for "Son üç kurul toplantısının" || return 1
+	! "$bin" report "$top/tests/reports/tr-sample.yaml" | grep -q "Son üç kurul toplantısının"
+}
+result "? shows the discussion prompt; the report does not" prompt_on_key
