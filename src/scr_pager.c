@@ -35,12 +35,15 @@ static const struct keydef results_keys[] = {
 	{ 0, NULL, NULL, ACT_NONE, false }
 };
 
-/* In demo mode, r on the results starts over for the next group. */
+/*
+ * In demo mode the results also start over for the next group, on a key
+ * of their own and after a question; r is review here too, as everywhere.
+ */
 static const struct keydef results_demo_keys[] = {
+	{ 'n', "n", N_("new group"), ACT_RESTART, true },
 	KEYS_SCROLL,
 	{ 'e', "e", N_("export"), ACT_EXPORT, true },
-	{ 'r', "r", N_("start over"), ACT_RESTART, true },
-	{ 'v', "v", N_("review"), ACT_REVIEW, true },
+	{ 'r', "r", N_("review"), ACT_REVIEW, true },
 	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, true },
 	{ 'q', "q", N_("quit"), ACT_QUIT, true },
 	{ 0, NULL, NULL, ACT_NONE, false }
@@ -207,6 +210,7 @@ results_enter(struct ui *ui)
 static const char *const export_ext[] = { "txt", "md", "html" };
 
 static void overwrite_done(struct ui *, int);
+static void restart_demo_done(struct ui *, int);
 
 static void
 export_write(struct ui *ui, bool overwrite)
@@ -230,6 +234,20 @@ export_write(struct ui *ui, bool overwrite)
 		ui_status(ui, _("Could not write %s: %s"), ui->export_path, errno_text(errno));
 	else
 		ui_status(ui, _("Report written to %s"), ui->export_path);
+}
+
+/* The demo's answer to "start over?": a new group starts at the welcome screen. */
+static void
+restart_demo_done(struct ui *ui, int yes)
+{
+	if (!yes) {
+		ui_goto(ui, SCR_RESULTS);
+		return;
+	}
+	app_restart(ui->app);
+	ui_save(ui);
+	ui->welcome_focus = 0;
+	ui_goto(ui, SCR_WELCOME);
 }
 
 static void
@@ -299,12 +317,13 @@ results_key(struct ui *ui, enum action act, int key)
 	case ACT_REVIEW:
 		review_open(ui);
 		break;
-	case ACT_RESTART:
-		app_restart(ui->app);
-		ui_save(ui);
-		ui->welcome_focus = 0;
-		ui_goto(ui, SCR_WELCOME);
+	case ACT_RESTART: {
+		char *q = xasprintf(_("Start over for a new group? These answers are not kept. (%s)"),
+		    app_yes_no_keys());
+		ask_yes_no(ui, q, restart_demo_done);
+		free(q);
 		break;
+	}
 	case ACT_PREV:
 		ui->area = ui->app->pack->nareas - 1;
 		ui_goto(ui, SCR_AREA_END);

@@ -185,8 +185,18 @@ demo_leaves_home_alone() {
 	tm kill-session -t w 2>/dev/null
 	tm new-session -d -s w -x 80 -y 24 "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE=en TMPDIR='$work/demotmp'; mkdir -p '$work/demotmp'; $bin --demo --sample --content data/en; echo \"EXIT=\$?\"; sleep 30"
 	wait_for "Kıyıkent" || return 1
-	wait_for "r start over" || return 1
-	keys r
+	wait_for "n new group" || return 1
+	keys r	# review, as everywhere
+	wait_for "Review" || return 1
+	keys Escape
+	wait_for "n new group" || return 1
+	keys n	# asked first; no keeps the results
+	wait_for "Start over for a new group? These answers are not kept." || return 1
+	keys n
+	wait_for "n new group" || return 1
+	keys n
+	wait_for "Start over for a new group?" || return 1
+	keys y
 	wait_for "Start the assessment" || return 1
 	keys Enter
 	wait_for "Question 1/32" || return 1
@@ -225,3 +235,13 @@ workshop_votes_resume() {	# counts typed in a workshop survive a save and a rest
 		{ "$bin" report --lang en "$f" | grep -n Votes; return 1; }
 }
 result "workshop votes survive a save and a restart, and reach the report" workshop_votes_resume
+
+demo_too_small() {	# a demo never claims to save
+	home=$work/small
+	mkdir -p "$home"
+	tm kill-session -t w 2>/dev/null
+	tm new-session -d -s w -x 50 -y 12 "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE=en; $bin --demo --content data/en; sleep 30"
+	wait_for "nothing is saved" || return 1
+	! screen | grep -q "answers are saved"
+}
+result "a demo on a too small terminal says nothing is saved" demo_too_small
