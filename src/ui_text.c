@@ -615,6 +615,7 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	struct line_ui u;
 	enum flow f = FLOW_NEXT;
 	size_t start = 0;
+	bool again = false;
 	int status;
 
 	memset(&u, 0, sizeof(u));
@@ -640,8 +641,18 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	 */
 	if (a->resumable && !o->script)
 		f = ask_resume(&u);
-	if (f == FLOW_NEXT && a->resumable && (start = app_resume_question(a)) > 0)
+	if (f == FLOW_NEXT && a->resumable && app_complete(a)) {
+		/* a finished assessment opens on its results, as in the full-screen wizard */
+		say(&u, _("Every question is answered: here are the results."));
+		show_report(&u);
+		if (o->script)
+			goto done;
+		prompt(&u, _("Go through the questions again? [%s] "), app_yes_no_keys());
+		if ((f = ask_yes_no(&u, false, &again)) != FLOW_NEXT || !again)
+			goto done;
+	} else if (f == FLOW_NEXT && a->resumable && (start = app_resume_question(a)) > 0) {
 		sayf(&u, _("Going on at question %zu/%zu."), start + 1, a->pack->nquestions);
+	}
 	if (f == FLOW_NEXT && !o->script)
 		f = ask_organisation(&u);
 	if (f == FLOW_NEXT && !o->script)
@@ -652,7 +663,8 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	save(&u);
 	if (f == FLOW_NEXT)
 		show_report(&u);
-	else if (f == FLOW_STOP && u.saved && !a->demo)
+done:
+	if (f == FLOW_STOP && u.saved && !a->demo)
 		sayf(&u, _("Your answers are saved in %s. Run stok-assess again to go on."),
 		    a->session_path);
 	status = u.saved && f != FLOW_ERROR ? 0 : 1;

@@ -177,7 +177,7 @@ man_example() {
 result "the scripted example of the manual runs" man_example
 
 kamu_roles() {	# a pack's own roles: --role takes their ids, the report titles them
-	yes 2 | head -n 24 | HOME="$work/home" XDG_STATE_HOME="$work/state" LC_ALL=C.UTF-8 \
+	yes 2 | head -n 32 | HOME="$work/home" XDG_STATE_HOME="$work/state" LC_ALL=C.UTF-8 \
 	    "$bin" --ui=text --content data/tr-kamu-stk --session "$work/kamu.yaml" \
 	    --organisation "Örnek Valilik" --role liaison >"$work/kamu.out" 2>&1 || return 1
 	grep -q '^role: "liaison"$' "$work/kamu.yaml" &&
@@ -186,3 +186,16 @@ kamu_roles() {	# a pack's own roles: --role takes their ids, the report titles t
 	    { cat "$work/kamu.yaml" "$work/kamu.out"; return 1; }
 }
 result "a pack's own roles: given by id, titled in the report" kamu_roles
+
+finished_resumes_on_results() {	# a finished assessment opens on its results, unchanged
+	[ -f "$work/kamu.yaml" ] || return 1
+	cp "$work/kamu.yaml" "$work/kamu.before"
+	HOME="$work/home" XDG_STATE_HOME="$work/state" LC_ALL=C.UTF-8 "$bin" --ui=text \
+	    --content data/tr-kamu-stk --session "$work/kamu.yaml" </dev/null >"$work/fin.out" 2>&1 ||
+	    { cat "$work/fin.out"; return 1; }
+	grep -q "Every question is answered" "$work/fin.out" &&
+	    grep -q "^Özet$" "$work/fin.out" &&
+	    ! grep -q "Soru 1/24" "$work/fin.out" &&
+	    cmp "$work/kamu.yaml" "$work/kamu.before" || { cat "$work/fin.out"; return 1; }
+}
+result "a finished assessment resumes on its results in line mode" finished_resumes_on_results
