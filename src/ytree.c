@@ -364,9 +364,9 @@ check_comments(const struct reader *r, size_t len, const size_t *ranges, size_t 
 			k++;
 		if (k < nranges && ranges[2 * k] <= i)
 			continue;	/* inside a scalar */
-		if (input_at(r, len, i) != '#' || i == 0)
+		if (input_at(r, len, i) != '#')
 			continue;
-		prev = input_at(r, len, i - 1);
+		prev = i > 0 ? input_at(r, len, i - 1) : '\n';
 		if (prev != ' ' && prev != '\t' && prev != '\n' && prev != '\r') {
 			diag_at(r, i, "a comment needs a space before its '#'");
 			return -1;

@@ -45,9 +45,9 @@ packs_installed() {
 }
 run "check and list find the $(set -- $packs; echo $#) installed packs" packs_installed
 
-# Organisation, role, then the 32 answers; Enter skips each area's priority.
-{ printf 'Mahalle Dayanışma Derneği\n1\n'
-  n=1
+# The 32 answers (a script is asked nothing optional: the organisation and
+# the role come as options); Enter skips each area's priority.
+{ n=1
   while [ $n -le 32 ]; do
 	echo $((n % 4 + 1))
 	[ $((n % 4)) = 0 ] && echo
@@ -55,7 +55,8 @@ run "check and list find the $(set -- $packs; echo $#) installed packs" packs_in
   done; } >"$work/input"
 
 turkish_assessment() {	# a whole assessment in line mode, in Turkish
-	"$bin" --ui=text --lang tr <"$work/input" >"$work/out" 2>&1 ||
+	"$bin" --ui=text --lang tr --organisation "Mahalle Dayanışma Derneği" --role board \
+	    <"$work/input" >"$work/out" 2>&1 ||
 		{ echo "exit status $?"; tail -20 "$work/out"; return 1; }
 	f=$XDG_STATE_HOME/stok-assess/kapasite.yaml
 	[ -f "$f" ] || { echo "no session saved"; return 1; }

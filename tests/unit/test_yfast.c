@@ -141,6 +141,7 @@ test_accepted(void **state)
 		"    note: \"Tırnak \\\" ve ters \\\\ eğik\"\n    votes: [3, 5, 2, 0, 1]\n"
 		"  - question: 2\n    choice: na\npriorities:\n- area: a\n  priority: high\n",
 		"# a comment\n\nid: x\nlist: []\nnested:\n  deeper:\n    - a\n    - b\n",
+		"#a comment with a # inside, on the first line\n    key: =value\n",
 	};
 	struct ynode *a, *b;
 	size_t i;
