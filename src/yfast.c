@@ -133,6 +133,9 @@ key_at(const struct fast *f, size_t p)
 {
 	size_t k = p;
 
+	/* a word: a leading '-' is an indicator that libyaml reads its own way */
+	if (k >= f->eol || f->s[k] == '-')
+		return 0;
 	while (k < f->eol && key_char(f->s[k]))
 		k++;
 	if (k == p || k >= f->eol || f->s[k] != ':' || k - p > 1000)

@@ -117,7 +117,7 @@ test_declined(void **state)
 		"a: x\n  y\n", "a:\n", "a: 1\n b: 2\n", "- a\n- - b\n", "a: [1, [2]]\n",
 		"a: {b: 1}\n", "a: x\xE2\x80\xA8y\n", "a: x\xC2\x85y\n", "a: \"unclosed\n",
 		"a: x \n", "? a\n: b\n", "<<: x\n", "\"a\": 1\n", "a: -1\n", "a: [1,2]\n",
-		"a: b\n...\n", "a: @x\n",
+		"a: b\n...\n", "a: @x\n", "-: x\n", "a: 1\n-b: 2\n",
 	};
 	struct ynode *n;
 	size_t i;
