@@ -358,10 +358,22 @@ check_body_bounds(const struct answer_text *t, const char *buf, size_t len)
 	return 0;
 }
 
+/* <u> and </u>: the underline the seeds' links wear ("[<u>text</u>](url)"), harmless. */
+static bool
+underline_tag(cmark_node *node)
+{
+	const char *s = cmark_node_get_literal(node);
+
+	return cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE && s != NULL &&
+	    (strcmp(s, "<u>") == 0 || strcmp(s, "</u>") == 0 || strcmp(s, "<U>") == 0 ||
+	    strcmp(s, "</U>") == 0);
+}
+
 /*
  * Warn, with its position, on the first raw HTML in the body: its tags
  * are never shown, only its text, so the author should know. The body
  * is parsed by cmark here (check only; its bounds were checked first).
+ * The underline of the original texts' links is not worth a warning.
  */
 void
 answer_text_lint(const struct answer_text *t)
@@ -379,7 +391,7 @@ answer_text_lint(const struct answer_text *t)
 	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);
 		if ((cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK ||
-		    cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE) &&
+		    cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE) && !underline_tag(node) &&
 		    cmark_iter_get_event_type(it) == CMARK_EVENT_ENTER && n++ == 0)
 			first = node;
 	}
