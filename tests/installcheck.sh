@@ -73,7 +73,8 @@ if [ -n "$localedir" ]; then
 	interface_words() {	# the catalogue, and the wizard's words from it
 		[ -f "$localedir/tr/LC_MESSAGES/stok-assess.mo" ] ||
 			{ echo "no $localedir/tr/LC_MESSAGES/stok-assess.mo"; return 1; }
-		grep -q '^Kuruluşun adı' "$work/out" && grep -q '^Soru 1/32' "$work/out" ||
+		grep -q "^Bir yanıtın numarasını yazıp Enter'a basın" "$work/out" &&
+		    grep -q '^Soru 1/32' "$work/out" ||
 			{ echo "not the Turkish words:"; head -30 "$work/out"; return 1; }
 		rm -rf "$XDG_STATE_HOME"
 		LANGUAGE=en "$bin" --ui=text --lang tr <"$work/input" >"$work/out.en" 2>&1 || return 1
