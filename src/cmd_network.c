@@ -32,6 +32,7 @@ cmd_network(int argc, char **argv)
 	struct answers_set set;
 	struct network *nw;
 	struct buf out;
+	char *text;
 	bool force = false;
 	int ch, min_group = NETWORK_MIN_GROUP, orgs, status;
 
@@ -79,9 +80,10 @@ cmd_network(int argc, char **argv)
 		answers_free(&set);
 		return 2;
 	}
-	out.data = network_format(nw);	/* a buf's invariants hold: it ends in NUL */
-	out.len = strlen(out.data);
-	out.cap = out.len + 1;
+	text = network_format(nw);
+	buf_init(&out);
+	buf_adds(&out, text);
+	free(text);
 	status = output_write(output, force, &out);
 	buf_free(&out);
 	network_free(nw);
