@@ -22,6 +22,7 @@ suite=hostile
 . "$top/tests/lib.sh"
 sock=$work/tmux.sock
 trap 'tm kill-server 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+tm_server
 cd "$top" || exit 1
 ESC=$(printf '\033')
 BEL=$(printf '\007')

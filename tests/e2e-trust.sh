@@ -17,6 +17,7 @@ suite=trust
 . "$top/tests/lib.sh"
 sock=$work/tmux.sock
 trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
+tm_server
 
 # An English server locale, when it can be built; else the (uninstalled) name alone.
 if [ -z "${LOCPATH:-}" ] && command -v localedef >/dev/null 2>&1 &&
@@ -29,8 +30,8 @@ start() {
 	home=$work/$1
 	mkdir -p "$home/state"
 	state=$home/state/stok-assess
-	tm kill-server 2>/dev/null
-	sleep 0.2	# let the old server go before a new one starts
+	tm kill-session -t w 2>/dev/null
+	sleep 0.2	# let the old wizard finish saving on SIGHUP (the home may be kept)
 	tm new-session -d -s w -x "$2" -y "$3" \
 	    "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE= LC_MESSAGES= $4; $5; echo \"EXIT=\$?\"; sleep 60"
 	tm set-option -t w remain-on-exit on >/dev/null

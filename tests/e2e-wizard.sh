@@ -14,6 +14,7 @@ suite=wizard
 . "$top/tests/lib.sh"
 sock=$work/tmux.sock
 trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
+tm_server
 
 # start NAME COMMAND: a fresh home, and the wizard in an 80x24 terminal
 start() {

@@ -17,6 +17,7 @@ suite=workshop
 . "$top/tests/lib.sh"
 sock=$work/tmux.sock
 trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
+tm_server
 
 # start NAME COLS LINES [OPTION]: a fresh home and a workshop on data/tr, in English
 start() {

@@ -17,6 +17,11 @@ result() {
 
 # tmux, without the user's configuration; the pane is the session "w"
 tm() { tmux -S "$sock" -f /dev/null "$@"; }
+# tm_server: start a tmux server that outlives its sessions. Otherwise
+# ending the last session ends the server, and the next new-session can
+# reach it while it exits and fail with "server exited unexpectedly"
+# (seen once in CI under load); a script calls this after setting $sock.
+tm_server() { tm start-server \; set-option -g exit-empty off; }
 screen() { tm capture-pane -p -t w; }
 keys() { tm send-keys -t w "$@"; }
 # wait_for TEXT: until the screen shows TEXT (5 seconds at most)

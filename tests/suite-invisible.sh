@@ -24,6 +24,7 @@ work=$(mktemp -d)
 . "$top/tests/lib.sh"
 sock=$work/tmux.sock
 trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
+tm_server
 cd "$top" || exit 1
 
 # The code points, one "A<cp>B" line each, and their numbers
