@@ -68,6 +68,7 @@ struct session {
 	size_t			 nanswers;
 	struct area_priority	*priorities;
 	size_t			 npriorities;
+	size_t			 next;	/* private: the answer found last, where a look-up starts */
 };
 
 /* The fixed role keys: board, manager, staff, volunteer, member. NULL-terminated. */

@@ -56,6 +56,19 @@ void	buf_printf(struct buf *, const char *, ...) PRINTFLIKE(2, 3);
 void	buf_vprintf(struct buf *, const char *, va_list) PRINTFLIKE(2, 0);
 char   *buf_detach(struct buf *);
 
+/*
+ * An arena: many small allocations released together by arena_free. The
+ * memory of arena_alloc is zeroed and aligned for any object; it lives
+ * until the arena is freed. For trees that are built, read and dropped
+ * whole, where a malloc and a free per node would cost more than the
+ * parsing (see yfast.c).
+ */
+struct arena;
+struct arena *arena_new(void);
+void   *arena_alloc(struct arena *, size_t);
+char   *arena_strndup(struct arena *, const char *, size_t);
+void	arena_free(struct arena *);
+
 /* ASCII-only helpers: keys and ids never go through the locale. */
 bool	ascii_isdigit(int);
 bool	ascii_isalpha(int);

@@ -35,6 +35,8 @@ struct ynode {
 	struct ynode   **items;
 	size_t		 nitems;	/* private: items in use, including a pending key */
 	size_t		 cap;		/* private: items allocated */
+	struct arena	*arena;		/* private: on the root, the memory of a whole tree
+					   the fast reader built; NULL elsewhere */
 };
 
 /*

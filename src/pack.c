@@ -178,8 +178,8 @@ pack_load(const char *dir, struct pack **out)
 			continue;	/* file_read says why */
 		if ((total += (size_t)st.st_size) > CONTENT_MAX_PACK) {
 			diag(DIAG_ERROR, files.v[i], 0, 0,
-			    "with this file the answer texts pass %d bytes (2 MiB), the limit "
-			    "for a pack: shorten them", CONTENT_MAX_PACK);
+			    "with this file the answer texts pass %d bytes (64 MiB), the limit "
+			    "for a pack: shorten them or split the pack", CONTENT_MAX_PACK);
 			break;
 		}
 	}

@@ -93,6 +93,80 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+/* Blocks of 8 KiB to 64 KiB; a larger request gets a block of its own. */
+#define ARENA_FIRST	8192
+#define ARENA_MOST	65536
+
+struct arena_block {
+	struct arena_block	*next;
+	size_t			 size, used;
+	max_align_t		 data[];
+};
+
+struct arena {
+	struct arena_block	*head;
+};
+
+struct arena *
+arena_new(void)
+{
+	return xcalloc(1, sizeof(struct arena));
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct arena_block *b = a->head;
+	size_t size;
+	void *p;
+
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	if (n == 0)
+		n = sizeof(max_align_t);
+	if (b == NULL || b->size - b->used < n) {
+		size = b == NULL ? ARENA_FIRST : b->size < ARENA_MOST ? 2 * b->size : ARENA_MOST;
+		if (size < n)
+			size = n;
+		if (size > SIZE_MAX - sizeof(*b))
+			fatal("arena_alloc: %zu bytes is too much", n);
+		b = xmalloc(sizeof(*b) + size);
+		b->size = size;
+		b->used = 0;
+		b->next = a->head;
+		a->head = b;
+	}
+	p = (char *)b->data + b->used;
+	b->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p;
+
+	if (n == SIZE_MAX)
+		fatal("arena_strndup: too long");
+	p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	return p;	/* p[n] is already 0 */
+}
+
+void
+arena_free(struct arena *a)
+{
+	struct arena_block *b, *next;
+
+	if (a == NULL)
+		return;
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(a);
+}
+
 char *
 xasprintf(const char *fmt, ...)
 {

@@ -27,15 +27,16 @@ struct fast {
 	/* the current significant line, after next_line() */
 	int		 indent;
 	size_t		 content, eol;
+	struct arena	*arena;	/* every node and string of the tree */
 };
 
 /* 1: parsed; 0: declined. */
 #define DECLINE 0
 
 static struct ynode *
-node(enum ynode_kind kind, int line, int col)
+node(struct fast *f, enum ynode_kind kind, int line, int col)
 {
-	struct ynode *n = xcalloc(1, sizeof(*n));
+	struct ynode *n = arena_alloc(f->arena, sizeof(*n));
 
 	n->kind = kind;
 	n->line = line;
@@ -43,12 +44,18 @@ node(enum ynode_kind kind, int line, int col)
 	return n;
 }
 
+/* The old array stays in the arena: at most as much again as the last one. */
 static void
-append(struct ynode *parent, struct ynode *child)
+append(struct fast *f, struct ynode *parent, struct ynode *child)
 {
 	if (parent->nitems == parent->cap) {
+		struct ynode **items;
+
 		parent->cap = parent->cap == 0 ? 4 : 2 * parent->cap;
-		parent->items = xreallocarray(parent->items, parent->cap, sizeof(*parent->items));
+		items = arena_alloc(f->arena, parent->cap * sizeof(*items));
+		if (parent->nitems > 0)
+			memcpy(items, parent->items, parent->nitems * sizeof(*items));
+		parent->items = items;
 	}
 	parent->items[parent->nitems++] = child;
 }
@@ -157,26 +164,24 @@ static int col_of(const struct fast *f, size_t p) { return (int)(p - f->pos) + 1
 static struct ynode *
 quoted(struct fast *f, size_t p)
 {
-	struct buf b;
 	struct ynode *n;
-	size_t i;
+	size_t i, len = 0;
+	char *v;
 
-	buf_init(&b);
-	for (i = p + 1; i < f->eol && f->s[i] != '"'; i++) {
+	for (i = p + 1; i < f->eol && f->s[i] != '"'; i++, len++) {
 		if (f->s[i] == '\\') {
 			if (i + 1 >= f->eol || (f->s[i + 1] != '"' && f->s[i + 1] != '\\'))
-				break;
+				return NULL;
 			i++;
 		}
-		buf_addc(&b, f->s[i]);
 	}
-	if (i + 1 != f->eol || f->s[i] != '"') {
-		buf_free(&b);
+	if (i + 1 != f->eol || f->s[i] != '"')
 		return NULL;
-	}
-	n = node(YNODE_SCALAR, f->line, col_of(f, p));
-	n->len = b.len;
-	n->value = buf_detach(&b);
+	n = node(f, YNODE_SCALAR, f->line, col_of(f, p));
+	n->len = len;
+	n->value = v = arena_alloc(f->arena, len + 1);
+	for (i = p + 1; i < f->eol - 1; i++)
+		*v++ = f->s[i] == '\\' ? f->s[++i] : f->s[i];
 	return n;
 }
 
@@ -184,7 +189,7 @@ quoted(struct fast *f, size_t p)
 static struct ynode *
 flow_words(struct fast *f, size_t p)
 {
-	struct ynode *seq = node(YNODE_SEQUENCE, f->line, col_of(f, p)), *it;
+	struct ynode *seq = node(f, YNODE_SEQUENCE, f->line, col_of(f, p)), *it;
 	size_t i = p + 1, w;
 
 	if (f->depth + 1 >= YTREE_MAX_DEPTH)
@@ -200,11 +205,11 @@ flow_words(struct fast *f, size_t p)
 			;
 		if (w == i)
 			goto no;
-		it = node(YNODE_SCALAR, f->line, col_of(f, i));
-		it->value = xstrndup(f->s + i, w - i);
+		it = node(f, YNODE_SCALAR, f->line, col_of(f, i));
+		it->value = arena_strndup(f->arena, f->s + i, w - i);
 		it->len = w - i;
 		it->plain = true;
-		append(seq, it);
+		append(f, seq, it);
 		seq->n++;
 		i = w;
 	}
@@ -212,8 +217,7 @@ flow_words(struct fast *f, size_t p)
 		goto no;
 	return seq;
 no:
-	ytree_free(seq);
-	return NULL;
+	return NULL;	/* the arena keeps what was built, and goes with it */
 }
 
 /*
@@ -237,8 +241,8 @@ plain(struct fast *f, size_t p)
 		    ((c == ':' && f->s[i + 1] == ' ') || (c == ' ' && f->s[i + 1] == '#'))))
 			return NULL;
 	}
-	n = node(YNODE_SCALAR, f->line, col_of(f, p));
-	n->value = xstrndup(f->s + p, f->eol - p);
+	n = node(f, YNODE_SCALAR, f->line, col_of(f, p));
+	n->value = arena_strndup(f->arena, f->s + p, f->eol - p);
 	n->len = f->eol - p;
 	n->plain = true;
 	return n;
@@ -283,11 +287,11 @@ entry(struct fast *f, struct ynode *m, size_t p, int c, bool *declined)
 		if (m->items[2 * i]->len == klen &&
 		    memcmp(m->items[2 * i]->value, f->s + p, klen) == 0)
 			return DECLINE;
-	key = node(YNODE_SCALAR, f->line, c + 1);
-	key->value = xstrndup(f->s + p, klen);
+	key = node(f, YNODE_SCALAR, f->line, c + 1);
+	key->value = arena_strndup(f->arena, f->s + p, klen);
 	key->len = klen;
 	key->plain = true;
-	append(m, key);
+	append(f, m, key);
 	v = p + klen + 1;
 	if (v < f->eol) {
 		while (v < f->eol && f->s[v] == ' ')
@@ -299,20 +303,16 @@ entry(struct fast *f, struct ynode *m, size_t p, int c, bool *declined)
 		if (!next_line(f, declined))
 			return DECLINE;	/* an empty value: libyaml decides where it stands */
 		if (f->indent > c) {
-			if (block(f, f->indent, &val, declined) == DECLINE) {
-				ytree_free(val);
+			if (block(f, f->indent, &val, declined) == DECLINE)
 				return DECLINE;
-			}
 		} else if (f->indent == c && item_at(f, f->content)) {
-			if (sequence(f, c, &val, declined) == DECLINE) {
-				ytree_free(val);
+			if (sequence(f, c, &val, declined) == DECLINE)
 				return DECLINE;
-			}
 		} else {
 			return DECLINE;
 		}
 	}
-	append(m, val);
+	append(f, m, val);
 	m->n++;
 	return 1;
 }
@@ -325,7 +325,7 @@ mapping(struct fast *f, size_t p, int c, struct ynode **out, bool *declined)
 
 	if (++f->depth >= YTREE_MAX_DEPTH)
 		return DECLINE;
-	m = *out = node(YNODE_MAPPING, f->line, c + 1);
+	m = *out = node(f, YNODE_MAPPING, f->line, c + 1);
 	for (;;) {
 		if (entry(f, m, p, c, declined) == DECLINE)
 			return DECLINE;
@@ -351,20 +351,18 @@ sequence(struct fast *f, int indent, struct ynode **out, bool *declined)
 
 	if (++f->depth >= YTREE_MAX_DEPTH)
 		return DECLINE;
-	s = *out = node(YNODE_SEQUENCE, f->line, indent + 1);
+	s = *out = node(f, YNODE_SEQUENCE, f->line, indent + 1);
 	for (;;) {
 		p = f->content + 2;
 		while (p < f->eol && f->s[p] == ' ')
 			p++;
 		if (key_at(f, p) > 0) {
-			if (mapping(f, p, col_of(f, p) - 1, &it, declined) == DECLINE) {
-				ytree_free(it);
+			if (mapping(f, p, col_of(f, p) - 1, &it, declined) == DECLINE)
 				return DECLINE;
-			}
 		} else if (item_at(f, p) || (it = line_value(f, p)) == NULL) {
 			return DECLINE;
 		}
-		append(s, it);
+		append(f, s, it);
 		s->n++;
 		it = NULL;
 		more = next_line(f, declined);
@@ -389,18 +387,20 @@ int
 ytree_parse_fast(const char *whole, size_t offset, size_t len, int base_line,
     struct ynode **out)
 {
-	struct fast f = { whole, offset, offset + len, base_line, 0, 0, 0, 0 };
+	struct fast f = { whole, offset, offset + len, base_line, 0, 0, 0, 0, NULL };
 	struct ynode *root = NULL;
 	bool declined = false;
 
 	*out = NULL;
 	if (!plain_bytes(whole + offset, len) || !next_line(&f, &declined))
 		return DECLINE;
+	f.arena = arena_new();
 	if (block(&f, f.indent, &root, &declined) == DECLINE || declined ||
 	    next_line(&f, &declined) || declined) {
-		ytree_free(root);
+		arena_free(f.arena);
 		return DECLINE;
 	}
+	root->arena = f.arena;
 	*out = root;
 	return 1;
 }

@@ -67,7 +67,10 @@ node_free(struct ynode *n)
 void
 ytree_free(struct ynode *n)
 {
-	node_free(n);
+	if (n != NULL && n->arena != NULL)
+		arena_free(n->arena);
+	else
+		node_free(n);
 }
 
 static struct ynode *
