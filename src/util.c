@@ -120,9 +120,9 @@ arena_alloc(struct arena *a, size_t n)
 	size_t size;
 	void *p;
 
-	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	n = (n + _Alignof(max_align_t) - 1) / _Alignof(max_align_t) * _Alignof(max_align_t);
 	if (n == 0)
-		n = sizeof(max_align_t);
+		n = _Alignof(max_align_t);
 	if (b == NULL || b->size - b->used < n) {
 		size = b == NULL ? ARENA_FIRST : b->size < ARENA_MOST ? 2 * b->size : ARENA_MOST;
 		if (size < n)

@@ -35,12 +35,17 @@ check_file() {
 		{ echo "kill $1: the session does not parse:"; cat "$work/err"; cat "$session"; return 1; }
 	m=$(grep -c '^  - question: ' "$session")
 	answers_seen=$((answers_seen + m))
-	n=1
-	while [ $n -le "$m" ]; do
-		grep -A1 "^  - question: $n\$" "$session" | grep -q "choice: $(answer $n)\$" ||
-			{ echo "kill $1: question $n is not saved as given"; cat "$session"; return 1; }
-		n=$((n + 1))
-	done
+	# questions 1 to m, each with the choice given (answer() above), in one pass
+	awk -v m="$m" -v kill="$1" '
+	    /^  - question: / { q = $3; next }
+	    q != "" && /^    choice: / { got[q] = $2; q = "" }
+	    END {
+		for (n = 1; n <= m; n++)
+			if (got[n] != (n * 5) % 4 + 1) {
+				printf "kill %s: question %d is not saved as given\n", kill, n
+				exit 1
+			}
+	    }' "$session" || { cat "$session"; return 1; }
 	[ "$(stat -c %a "$session")" = 600 ] || { echo "mode $(stat -c %a "$session")"; return 1; }
 	[ "$(stat -c %a "$state/stok-assess")" = 700 ] || { echo "directory mode"; return 1; }
 }

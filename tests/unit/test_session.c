@@ -605,6 +605,52 @@ test_many_answers(void **state)
 	buf_free(&b);
 }
 
+/*
+ * Look-ups start where the last one ended (see find_answer): any order of
+ * questions asked, any order of answers saved, repeats, misses, and
+ * answers removed under the hint give what a scan gives.
+ */
+static void
+test_lookup_any_order(void **state)
+{
+	static const int saved[] = { 7, 3, 9, 1, 12, 5, 2 };
+	static const int asked[] = { 1, 2, 2, 3, 4, 5, 5, 5, 12, 1, 9, 9, 7, 8, 3, 2, 12, 6 };
+	struct session *s;
+	struct buf b;
+	size_t i, j;
+
+	(void)state;
+	buf_init(&b);
+	buf_adds(&b, HDR "answers:\n");
+	for (i = 0; i < NELEM(saved); i++)
+		buf_printf(&b, "  - question: %d\n    choice: %d\n", saved[i], saved[i] % 4 + 1);
+	s = parse_str(b.data, NULL);
+	assert_non_null(s);
+	for (i = 0; i < NELEM(asked); i++) {
+		const struct answer *a = session_answer(s, asked[i]);
+		for (j = 0; j < NELEM(saved) && saved[j] != asked[i]; j++)
+			;
+		if (j == NELEM(saved)) {
+			assert_null(a);
+		} else {
+			assert_non_null(a);
+			assert_int_equal(a->question_id, asked[i]);
+			assert_int_equal(a->choice, asked[i] % 4 + 1);
+		}
+	}
+	/* remove the answer found last, and the last of all: the hint points past them */
+	assert_non_null(session_answer(s, 2));
+	session_set_answer(s, 2, ANSWER_NONE);
+	assert_null(session_answer(s, 2));
+	session_set_answer(s, 12, ANSWER_NONE);
+	assert_null(session_answer(s, 12));
+	assert_int_equal(session_answer(s, 5)->choice, 2);
+	assert_int_equal(session_answer(s, 7)->choice, 4);
+	assert_int_equal(s->nanswers, NELEM(saved) - 2);
+	session_free(s);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -620,6 +666,7 @@ main(void)
 		cmocka_unit_test(test_setters),
 		cmocka_unit_test(test_read_write),
 		cmocka_unit_test(test_many_answers),
+		cmocka_unit_test(test_lookup_any_order),
 	};
 
 	return cmocka_run_group_tests_name("session", tests, setup, teardown);

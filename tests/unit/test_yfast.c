@@ -160,6 +160,35 @@ test_accepted(void **state)
 	}
 }
 
+/* The arena the fast reader builds in: zeroed, aligned, apart, any size. */
+static void
+test_arena(void **state)
+{
+	struct arena *a = arena_new();
+	unsigned char *p[3000];
+	size_t i, j, n;
+	char *big, *s;
+
+	(void)state;
+	for (i = 0; i < NELEM(p); i++) {
+		n = i % 97 + 1;
+		p[i] = arena_alloc(a, n);
+		assert_int_equal((uintptr_t)p[i] % _Alignof(max_align_t), 0);
+		for (j = 0; j < n; j++)
+			assert_int_equal(p[i][j], 0);
+		memset(p[i], (int)(i & 0xFF), n);
+	}
+	big = arena_alloc(a, 200000);	/* larger than any block */
+	memset(big, 'x', 200000);
+	for (i = 0; i < NELEM(p); i++)	/* nothing overwrote anything */
+		for (j = 0; j < i % 97 + 1; j++)
+			assert_int_equal(p[i][j], i & 0xFF);
+	s = arena_strndup(a, "question: 3\nrest", 11);
+	assert_string_equal(s, "question: 3");
+	arena_free(a);
+	arena_free(NULL);
+}
+
 int
 main(void)
 {
@@ -167,6 +196,7 @@ main(void)
 		cmocka_unit_test(test_every_file),
 		cmocka_unit_test(test_declined),
 		cmocka_unit_test(test_accepted),
+		cmocka_unit_test(test_arena),
 	};
 
 	devnull = fopen("/dev/null", "w");
