@@ -8,12 +8,12 @@
 #     build/locale, no root needed; the outputs must not change), except
 #     the tmux tests, which set the wizard's locale themselves and run once;
 #   - the manual pages through "make lint";
-#   - once: the SIGKILL test (tests/kill.sh), the fuzzers (tests/fuzz.sh,
-#     10 seconds a harness; FUZZ_SECONDS=30 in CI)
+#   - once: the SIGKILL test (tests/kill.sh, 100 kills; KILLS=200 in CI),
+#     the fuzzers (tests/fuzz.sh, 10 seconds a harness; FUZZ_SECONDS=30 in CI)
 #     and the Makefile's conventions on a copy of the tree (tests/make.sh);
 #   - valgrind (zero errors, zero definitely lost bytes) on every unit test
-#     and on a representative set of the commands: every third command of
-#     the report's golden suite, every command of those of merge and diff
+#     and on a representative set of the commands: every fourth command of
+#     the report's golden suite, every second of those of merge and diff
 #     and of the line-mode wizard, and check on every bundled and test pack.
 # The tmux tests run at the normal priority, everything else at a lower
 # one, so that a loaded machine does not starve the terminal they drive.
@@ -67,8 +67,8 @@ run_job() {
 		fi
 		rm -f "$out.why" ;;
 	kill)
-		# fewer kills under the sanitizers
-		if [ "${SANITIZE:-0}" = 1 ]; then k=50; else k=${KILLS:-200}; fi
+		# 100 kills here, 200 in CI (.ci/run), 50 under the sanitizers
+		if [ "${SANITIZE:-0}" = 1 ]; then k=50; else k=${KILLS:-100}; fi
 		KILLS=$k LC_ALL=C.UTF-8 nice -n 5 bash tests/kill.sh >"$out" 2>&1 ;;
 	make)
 		LC_ALL=C.UTF-8 nice -n 5 sh tests/make.sh >"$out" 2>&1 ;;
@@ -183,12 +183,13 @@ done
 		echo make -
 		for s in $scripts; do tmux_test "$s" && echo script "$s" C.UTF-8; done
 		if [ "${SANITIZE:-0}" != 1 ] && command -v valgrind >/dev/null 2>&1; then
-			# every third command of the report's goldens (five formats
-			# and widths of three languages, so each still runs under
-			# valgrind), every command of the others
-			echo valgrind tests/golden-report.sh 3
-			echo valgrind tests/golden-merge.sh 1
-			echo valgrind tests/e2e-linemode.sh 1
+			# every fourth command of the report's goldens (five formats
+			# and widths of three languages in turn, so that each format
+			# and each language still runs under valgrind), every second
+			# of those of merge and diff and of line mode
+			echo valgrind tests/golden-report.sh 4
+			echo valgrind tests/golden-merge.sh 2
+			echo valgrind tests/e2e-linemode.sh 2
 			echo valgrind-check -
 			for t in build/tests/test_*; do echo valgrind-unit "$t"; done
 		fi
