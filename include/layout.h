@@ -18,6 +18,8 @@
 
 #include "util.h"
 
+struct cmark_node;
+
 /* Span styles, combinable. */
 enum {
 	LS_EMPH		= 1 << 0,
@@ -75,6 +77,12 @@ void	layout_free(struct layout *);
  */
 void	layout_markdown(struct layout *, const char *md, size_t len, int width,
 	    struct linkset *links);
+/*
+ * The same for a tree cmark built or parsed, from node down, without its
+ * source: a paragraph is never taken for a table (that needs the source
+ * lines), so a caller gives layout_markdown whatever may hold one.
+ */
+void	layout_node(struct layout *, struct cmark_node *, int width, struct linkset *);
 /*
  * Append plain text wrapped at width, every span with style. Newlines in
  * text start new lines; the leading spaces of a line indent its first

@@ -529,6 +529,15 @@ wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int h
 			line = start_line(c, prefix, indent);
 			first = false;
 			col = 0;
+		} else if (p->v[i - 1].kind == ATOM_SPACE && p->v[i - 1].style == p->v[i].style &&
+		    p->v[i - 1].off + 1 == p->v[i].off && j == i + 1 && !whole &&
+		    col + 1 + p->v[i].width <= avail - indent) {
+			/* the space and a one-atom word that fits, stored side by side: one copy */
+			line_add(line, p->v[i].style, p->text.data + p->v[i - 1].off,
+			    p->v[i].len + 1, p->v[i].width + 1);
+			col += 1 + p->v[i].width;
+			i = j;
+			continue;
 		} else {
 			line_add(line, p->v[i - 1].style, " ", 1, 1);
 			col++;
@@ -1080,12 +1089,13 @@ table(struct ctx *c, cmark_node *node)
 	return true;
 }
 
-void
-layout_markdown(struct layout *lo, const char *md, size_t len, int width,
+/* The walk of a tree; md, the source it was parsed from, or NULL. */
+static void
+layout_tree(struct layout *lo, cmark_node *root, const char *md, size_t len, int width,
     struct linkset *links)
 {
 	struct ctx c;
-	cmark_node *doc, *node;
+	cmark_node *node;
 	cmark_iter *it;
 	cmark_event_type ev;
 
@@ -1096,8 +1106,7 @@ layout_markdown(struct layout *lo, const char *md, size_t len, int width,
 	c.md = md;
 	c.md_len = len;
 	buf_init(&c.para.text);
-	doc = cmark_parse_document(md, len, CMARK_OPT_VALIDATE_UTF8);
-	it = cmark_iter_new(doc);
+	it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH &&
@@ -1111,10 +1120,25 @@ layout_markdown(struct layout *lo, const char *md, size_t len, int width,
 			leave(&c, node);
 	}
 	cmark_iter_free(it);
-	cmark_node_free(doc);
 	buf_free(&c.para.text);
 	free(c.para.v);
 	free(c.stack);
+}
+
+void
+layout_markdown(struct layout *lo, const char *md, size_t len, int width,
+    struct linkset *links)
+{
+	cmark_node *doc = cmark_parse_document(md, len, CMARK_OPT_VALIDATE_UTF8);
+
+	layout_tree(lo, doc, md, len, width, links);
+	cmark_node_free(doc);
+}
+
+void
+layout_node(struct layout *lo, cmark_node *node, int width, struct linkset *links)
+{
+	layout_tree(lo, node, NULL, 0, width, links);
 }
 
 void

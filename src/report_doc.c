@@ -347,6 +347,29 @@ text_unwrap(cmark_node *doc)
 	free(v);
 }
 
+/*
+ * A block with a '|' in its text may hold a table, which the layout finds
+ * in the source lines only: that block is written out and read again. Any
+ * other is laid out as it is, which spares cmark a second parse of every
+ * guidance text (twice the work for deep lists).
+ */
+static bool
+may_hold_table(cmark_node *n)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	const char *s;
+	bool found = false;
+
+	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		found = ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_TEXT &&
+		    (s = cmark_node_get_literal(n)) != NULL && strchr(s, '|') != NULL;
+	}
+	cmark_iter_free(it);
+	return found;
+}
+
 static void
 render_text(struct buf *out, cmark_node *doc, int width, const char *links_title)
 {
@@ -369,10 +392,12 @@ render_text(struct buf *out, cmark_node *doc, int width, const char *links_title
 		if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
 		    cmark_node_get_heading_level(n) <= 3) {
 			text_heading(&lo, n, width);
-		} else if (cmark_node_get_type(n) != CMARK_NODE_CUSTOM_BLOCK) {
+		} else if (cmark_node_get_type(n) != CMARK_NODE_CUSTOM_BLOCK && may_hold_table(n)) {
 			md = cmark_render_commonmark(n, CMARK_OPT_DEFAULT, 0);
 			layout_markdown(&lo, md, strlen(md), width, &links);
 			free(md);
+		} else if (cmark_node_get_type(n) != CMARK_NODE_CUSTOM_BLOCK) {
+			layout_node(&lo, n, width, &links);
 		}
 		layout_blank(&lo);
 		/* the next block, climbing out of finished sections */

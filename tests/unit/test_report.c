@@ -128,6 +128,30 @@ test_markdown_not_over_escaped(void **state)
 	cmark_node_free(doc);
 }
 
+/*
+ * The text report lays out the document's own nodes: two lists side by
+ * side are one blank line apart (written out and read again, cmark put an
+ * HTML comment between them, which showed as a second blank line), and
+ * a paragraph that may be a table is still shown as its rows.
+ */
+static void
+test_text_layout(void **state)
+{
+	static const char md[] = "10) foo\n   - bar\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+	cmark_node *doc = cmark_parse_document(md, sizeof(md) - 1, CMARK_OPT_DEFAULT);
+	struct buf out;
+
+	(void)state;
+	buf_init(&out);
+	doc_render(&out, doc, REPORT_TEXT, 78, "en", "t", "Links");
+	assert_non_null(strstr(out.data, "10. foo\n\n\xE2\x80\xA2 bar\n"));
+	assert_null(strstr(out.data, "\n\n\n"));
+	assert_non_null(strstr(out.data, "| a | b |\n"));
+	assert_non_null(strstr(out.data, "| 1 | 2 |"));
+	buf_free(&out);
+	cmark_node_free(doc);
+}
+
 int
 main(void)
 {
@@ -135,6 +159,7 @@ main(void)
 		cmocka_unit_test(test_file_names),
 		cmocka_unit_test(test_markdown_round_trip),
 		cmocka_unit_test(test_markdown_not_over_escaped),
+		cmocka_unit_test(test_text_layout),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
