@@ -93,6 +93,13 @@ void	layout_text(struct layout *, const char *text, int width, int indent, unsig
 void	layout_blank(struct layout *);
 /* Append every line as plain text, each ending in a newline, without trailing spaces. */
 void	layout_to_text(const struct layout *, struct buf *);
+/*
+ * Append the lines laid out so far to b, as layout_to_text does, and free
+ * them, but for the empty lines at the end, which stay (the caller may
+ * drop them): a long document is written a block at a time, and the
+ * memory of one block serves the next.
+ */
+void	layout_flush(struct layout *, struct buf *);
 
 /* Columns taken by s (after sanitising; NFC). */
 int	text_width(const char *s, size_t len);

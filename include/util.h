@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #define PRINTFLIKE(f, a) __attribute__((format(printf, f, a)))
 #define NORETURN __attribute__((noreturn))
@@ -49,7 +50,19 @@ void	buf_init(struct buf *);
 void	buf_free(struct buf *);
 void	buf_reset(struct buf *);
 void	buf_grow(struct buf *, size_t);
-void	buf_add(struct buf *, const void *, size_t);
+void	buf_add_grow(struct buf *, const void *, size_t);
+/* Appending where there is room is the common case, and a call of its own costs more. */
+static inline void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (n < b->cap - b->len) {
+		memcpy(b->data + b->len, p, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else {
+		buf_add_grow(b, p, n);
+	}
+}
 void	buf_adds(struct buf *, const char *);
 void	buf_addc(struct buf *, char);
 void	buf_printf(struct buf *, const char *, ...) PRINTFLIKE(2, 3);

@@ -298,14 +298,13 @@ check_body_bounds(const struct answer_text *t, const char *buf, size_t len)
 	char fence = 0;
 	size_t k;
 
-	for (p = s; p < end; p++) {
-		switch (*p) {
-		case '*': case '_': case '[': case ']': case '<': case '!': case '&': case '`':
-		case '\\':
+	/* strcspn, the whole body being the end of a NUL-terminated buffer */
+	for (p = s; ; p++) {
+		p += strcspn(p, "*_[]<!&`\\");
+		if (p >= end)
 			break;
-		default:
-			continue;
-		}
+		if (*p == '\0')
+			continue;	/* a NUL in the text: content_check_bytes says so */
 		if (++markup <= CONTENT_MAX_MARKUP)
 			continue;
 		text_linecol(buf, len, (size_t)(p - buf), &line, &col);

@@ -299,11 +299,16 @@ line_add(struct lline *l, unsigned style, const char *s, size_t len, int width)
 		last->text[last->len] = '\0';
 		last->width += width;
 	} else {
+		/* a line's span grows a word at a time: room for a few at once */
+		size_t cap = len + 1 < 32 ? 32 : len + 1;
+		char *text = xmalloc(cap);
+
 		if ((l->nspans & (l->nspans - 1)) == 0)	/* grow at powers of two */
 			l->spans = xreallocarray(l->spans, l->nspans ? 2 * l->nspans : 1,
 			    sizeof(*l->spans));
-		l->spans[l->nspans++] = (struct lspan){ style, xstrndup(s, len), len, width,
-		    len + 1 };
+		memcpy(text, s, len);
+		text[len] = '\0';
+		l->spans[l->nspans++] = (struct lspan){ style, text, len, width, cap };
 	}
 	l->width += width;
 }
@@ -328,6 +333,25 @@ layout_to_text(const struct layout *lo, struct buf *b)
 		b->data[b->len] = '\0';
 		buf_addc(b, '\n');
 	}
+}
+
+void
+layout_flush(struct layout *lo, struct buf *b)
+{
+	size_t n = lo->nlines, i, j;
+	struct layout done;
+
+	while (n > 0 && lo->lines[n - 1].nspans == 0)
+		n--;
+	done = (struct layout){ lo->lines, n, n };
+	layout_to_text(&done, b);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < lo->lines[i].nspans; j++)
+			free(lo->lines[i].spans[j].text);
+		free(lo->lines[i].spans);
+	}
+	memmove(lo->lines, lo->lines + n, (lo->nlines - n) * sizeof(*lo->lines));
+	lo->nlines -= n;
 }
 
 /* --- wrapping ----------------------------------------------------------- */

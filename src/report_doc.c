@@ -400,6 +400,7 @@ render_text(struct buf *out, cmark_node *doc, int width, const char *links_title
 			layout_node(&lo, n, width, &links);
 		}
 		layout_blank(&lo);
+		layout_flush(&lo, out);
 		/* the next block, climbing out of finished sections */
 		while ((next = cmark_node_next(n)) == NULL && cmark_node_parent(n) != doc)
 			n = cmark_node_parent(n);
