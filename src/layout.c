@@ -668,13 +668,22 @@ static void
 add_prefix(struct ctx *c, struct lline *line, bool blank)
 {
 	bool innermost;
-	int w;
+	int w, spaces = 0;
 	size_t i, n = shown_frames(c, &w, &innermost);
+	struct frame *f;
 
-	for (i = 0; i < n; i++)
-		add_marker(line, &c->stack[i], blank);
-	if (innermost)
-		add_marker(line, &c->stack[c->depth - 1], blank);
+	/* the items whose marker is shown already are spaces: one run of them */
+	for (i = 0; i < n + innermost; i++) {
+		f = i < n ? &c->stack[i] : &c->stack[c->depth - 1];
+		if (f->type != CMARK_NODE_BLOCK_QUOTE && (blank || f->marker_used)) {
+			spaces += blank ? 0 : f->marker_width;
+			continue;
+		}
+		add_spaces(line, spaces);
+		spaces = 0;
+		add_marker(line, f, blank);
+	}
+	add_spaces(line, spaces);
 }
 
 /*
