@@ -30,7 +30,7 @@
  * reasons in stok-assess(5).
  */
 #define CONTENT_MAX_NESTING	8		/* block quotes and list items */
-#define CONTENT_MAX_LINES	300		/* lines of Markdown per answer text */
+#define CONTENT_MAX_LINES	200		/* lines of Markdown per answer text */
 #define CONTENT_MAX_MARKUP	256		/* of * _ [ ] < ! & ` \\ per answer text */
 #define CONTENT_MAX_PACK	(64 * 1024 * 1024)	/* bytes of all answer texts of a pack */
 

@@ -208,6 +208,7 @@ sanitize_tree(cmark_node *doc)
 	cmark_event_type ev;
 	cmark_node **html = NULL, *n;
 	size_t nhtml = 0, i;
+	const char *old;
 	char *s;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -226,7 +227,9 @@ sanitize_tree(cmark_node *doc)
 		case CMARK_NODE_CODE_BLOCK:
 			s = sanitized_copy(cmark_node_get_literal(n),
 			    cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK);
-			cmark_node_set_literal(n, s);
+			old = cmark_node_get_literal(n);
+			if (old == NULL || strcmp(s, old) != 0)	/* nearly always the same */
+				cmark_node_set_literal(n, s);
 			free(s);
 			break;
 		case CMARK_NODE_LINK:
