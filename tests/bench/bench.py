@@ -544,7 +544,7 @@ def worst_bodies():
     def fill(head, filler="a "):
         return (head + filler * WORST_BODY)[:WORST_BODY]
     return {
-        "nested lists, blank lines": fill("- " * 8 + "x" + "\n" * 290),
+        "nested lists, blank lines": fill("- " * 8 + "x" + "\n" * 190),
         "nested lists, 200 lines": fill("- " * 7 + "x" + "\nb" * 198, " a"),
         "words": fill(""),
         "images in brackets": fill("![[]()" * 64),
