@@ -340,11 +340,13 @@ small_terminal_markers() {
 	wait_for "Soru 1/32" || return 1
 	screen | sed -n 4p | grep -q "^Yönetim kurulunuz" || { echo "the question does not start at its first line"; screen; return 1; }
 	screen | grep -q "↓ devamı var" || { echo "no marker for the choices below"; screen; return 1; }
+	# the way back stays in the key bar at 60 columns too
+	screen | tail -1 | grep -q "←→ geri, ileri" || { echo "no way back in the key bar:"; screen | tail -1; return 1; }
 	keys End
 	wait_for "↑ devamı var" || return 1
 	screen | sed -n 4p | grep -q "^Yönetim kurulunuz" || { screen; return 1; }
 }
-result "at 60x16 the question starts at its first line and hidden choices are marked" \
+result "at 60x16 the question starts at its first line, hidden choices are marked, back is in the key bar" \
     small_terminal_markers
 
 export_full_path() {
