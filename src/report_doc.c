@@ -395,12 +395,14 @@ render_text(struct buf *out, cmark_node *doc, int width, const char *links_title
 		if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
 		    cmark_node_get_heading_level(n) <= 3) {
 			text_heading(&lo, n, width);
-		} else if (cmark_node_get_type(n) != CMARK_NODE_CUSTOM_BLOCK && may_hold_table(n)) {
-			md = cmark_render_commonmark(n, CMARK_OPT_DEFAULT, 0);
-			layout_markdown(&lo, md, strlen(md), width, &links);
-			free(md);
 		} else if (cmark_node_get_type(n) != CMARK_NODE_CUSTOM_BLOCK) {
-			layout_node(&lo, n, width, &links);
+			if (may_hold_table(n)) {
+				md = cmark_render_commonmark(n, CMARK_OPT_DEFAULT, 0);
+				layout_markdown(&lo, md, strlen(md), width, &links);
+				free(md);
+			} else {
+				layout_node(&lo, n, width, &links);
+			}
 		}
 		layout_blank(&lo);
 		layout_flush(&lo, out);

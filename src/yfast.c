@@ -185,7 +185,10 @@ quoted(struct fast *f, size_t p)
 	return n;
 }
 
-/* A flow list of words ending the line: "[1, 2, 3]" or "[]". */
+/*
+ * A flow list of words ending the line: "[1, 2, 3]" or "[]". NULL
+ * declines; what was built stays in the arena and goes with it.
+ */
 static struct ynode *
 flow_words(struct fast *f, size_t p)
 {
@@ -193,18 +196,18 @@ flow_words(struct fast *f, size_t p)
 	size_t i = p + 1, w;
 
 	if (f->depth + 1 >= YTREE_MAX_DEPTH)
-		goto no;
+		return NULL;
 	while (i < f->eol && f->s[i] != ']') {
 		if (seq->nitems > 0) {
 			if (f->eol - i < 2 || f->s[i] != ',' || f->s[i + 1] != ' ')
-				goto no;
+				return NULL;
 			i += 2;
 		}
 		for (w = i; w < f->eol && (ascii_isalpha((unsigned char)f->s[w]) ||
 		    ascii_isdigit((unsigned char)f->s[w])); w++)
 			;
 		if (w == i)
-			goto no;
+			return NULL;
 		it = node(f, YNODE_SCALAR, f->line, col_of(f, i));
 		it->value = arena_strndup(f->arena, f->s + i, w - i);
 		it->len = w - i;
@@ -214,10 +217,8 @@ flow_words(struct fast *f, size_t p)
 		i = w;
 	}
 	if (i + 1 != f->eol)
-		goto no;
+		return NULL;
 	return seq;
-no:
-	return NULL;	/* the arena keeps what was built, and goes with it */
 }
 
 /*
