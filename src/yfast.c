@@ -2,11 +2,13 @@
 /*
  * yfast.c: a reader for the plain shape our files nearly always have —
  * block mappings and sequences of "key: value" lines, plain or simply
- * double-quoted values, flow lists of words — that builds the same tree
- * as the libyaml reader in ytree.c at a fraction of its cost. It decides
- * nothing on its own: anything outside that shape (a tab, a comment after
- * a value, a block scalar, an escape, a duplicate key, a character libyaml
- * counts as a line break, ...) is declined without a word, and ytree_parse
+ * double-quoted values, flow lists of words, folded and literal block
+ * scalars of even lines — that builds the same tree as the libyaml reader
+ * in ytree.c at a fraction of its cost. It decides nothing on its own:
+ * anything outside that shape (a tab, a comment after a value, a block
+ * scalar with a more indented line, an escape, a duplicate key, a
+ * character libyaml counts as a line break, ...) is declined without a
+ * word, and ytree_parse
  * hands the whole input to libyaml, which stays the authority on YAML and
  * on every diagnostic. The differential fuzzer (tests/fuzz/fuzz_yaml.c)
  * runs both on every input and fails on any difference.
@@ -78,6 +80,7 @@ plain_bytes(const char *s, size_t n)
 			if ((c < 0x20 && c != '\n') || c == 0x7F)
 				return false;
 			i++;
+			i += text_printable_run(s + i, n - i);
 			continue;
 		}
 		i += utf8_decode(s + i, n - i, &cp);
@@ -268,6 +271,92 @@ line_value(struct fast *f, size_t p)
 	return n;
 }
 
+/*
+ * A block scalar, "key: >-" and the lines below it, of a mapping whose
+ * keys stand at column c; p is at the indicator. Only the even shape:
+ * '>' or '|' with '-' (strip) or nothing (clip) after it, no indentation
+ * indicator or comment; every line of text indented the same, further
+ * than the key, without a blank at its end; lines between paragraphs
+ * empty, not blank. Folded, a line break between two lines of text is a
+ * space and n empty lines are n line breaks; literal, every line break
+ * stays. The scalar ends before the first line indented less, which the
+ * mapping then reads.
+ */
+static struct ynode *
+block_scalar(struct fast *f, size_t p, int c)
+{
+	bool folded = f->s[p] == '>', strip = p + 1 < f->eol && f->s[p + 1] == '-';
+	size_t pos, eol, nl_end, text_end = 0, empty = 0, len = 0, lines = 0;
+	int indent = -1, line = f->line + 1, last_line = f->line;
+	struct ynode *n;
+	char *v;
+
+	if (p + 1 + strip != f->eol)
+		return NULL;
+	/* first pass: where the scalar ends, and its length */
+	for (pos = f->eol + 1; pos < f->end; pos = nl_end, line++) {
+		const char *nl = memchr(f->s + pos, '\n', f->end - pos);
+		int ind = 0;
+
+		eol = nl != NULL ? (size_t)(nl - f->s) : f->end;
+		nl_end = eol + (eol < f->end);
+		while (pos + (size_t)ind < eol && f->s[pos + ind] == ' ')
+			ind++;
+		if (pos + (size_t)ind == eol) {
+			if (ind > 0 || lines == 0)
+				return NULL;	/* a blank line, or empty lines first */
+			empty++;
+			continue;
+		}
+		if (indent < 0) {
+			if (ind <= c)
+				return NULL;	/* no text: libyaml decides */
+			indent = ind;
+		}
+		if (ind < indent)
+			break;
+		if (ind > indent || f->s[eol - 1] == ' ' || nl == NULL)
+			return NULL;
+		if (lines > 0)	/* the line breaks before this line, as below */
+			len += folded && empty == 0 ? 1 : empty + !folded;
+		len += eol - pos - (size_t)ind;
+		empty = 0;
+		lines++;
+		text_end = nl_end;
+		last_line = line;
+	}
+	if (lines == 0)
+		return NULL;
+	n = node(f, YNODE_SCALAR, f->line, col_of(f, p));
+	n->len = len + !strip;
+	n->value = v = arena_alloc(f->arena, n->len + 1);
+	/* second pass: the text */
+	empty = 0;
+	lines = 0;
+	for (pos = f->eol + 1; pos < text_end; pos = nl_end) {
+		eol = (size_t)((const char *)memchr(f->s + pos, '\n', text_end - pos) - f->s);
+		nl_end = eol + 1;
+		if (pos == eol) {
+			empty++;
+			continue;
+		}
+		if (lines++ > 0) {
+			if (folded && empty == 0)
+				*v++ = ' ';
+			else
+				for (empty += !folded; empty > 0; empty--)
+					*v++ = '\n';
+		}
+		memcpy(v, f->s + pos + indent, eol - pos - (size_t)indent);
+		v += eol - pos - (size_t)indent;
+	}
+	if (!strip)
+		*v = '\n';
+	f->pos = text_end;
+	f->line = last_line + 1;
+	return n;
+}
+
 static int block(struct fast *f, int indent, struct ynode **out, bool *declined);
 static int sequence(struct fast *f, int indent, struct ynode **out, bool *declined);
 
@@ -297,7 +386,11 @@ entry(struct fast *f, struct ynode *m, size_t p, int c, bool *declined)
 	if (v < f->eol) {
 		while (v < f->eol && f->s[v] == ' ')
 			v++;
-		if ((val = line_value(f, v)) == NULL)
+		if (f->s[v] == '>' || f->s[v] == '|')
+			val = block_scalar(f, v, c);
+		else
+			val = line_value(f, v);
+		if (val == NULL)
 			return DECLINE;
 	} else {
 		line_done(f);

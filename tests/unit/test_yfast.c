@@ -5,7 +5,7 @@
  * hostile inputs of the golden suites), read whole and, for an answer
  * text, its front matter alone. Wherever the fast reader accepts, libyaml
  * must accept too and build the same tree; every bundled front matter and
- * answers file must take the fast path; and a set of near misses must be
+ * answers file, and every bundled assessment file, must take the fast path; and a set of near misses must be
  * declined. Run from the top of the source tree.
  */
 #include <ftw.h>
@@ -82,7 +82,8 @@ visit(const char *path, const struct stat *st, int type, struct FTW *ftw)
 				bundled_fast += fast > before;
 			}
 		}
-	} else if (mine && str_has_suffix(path, "sample.yaml")) {
+	} else if (mine && (str_has_suffix(path, "sample.yaml") ||
+	    str_has_suffix(path, "assessment.yaml"))) {
 		int before = fast;
 		same(path, buf, len, off, len - off);
 		bundled++;
@@ -112,7 +113,9 @@ test_declined(void **state)
 {
 	static const char *const cases[] = {
 		"title: \"x\"# c\n", "title: x # c\n", "a: b: c\n", "a:\tb\n", "a: b\r\n",
-		"a: |\n  x\n", "a: 'x'\n", "a: \"x\\ty\"\n", "a: &x 1\n", "a: *x\n", "a: !t 1\n",
+		"a: |+\n  x\n", "a: >2\n  x\n", "a: > # c\n  x\n", "a: >-\n  x\n   y\n",
+		"a: |-\n  x \n", "a: >-\n\n  x\n", "a: >-\n  x\n  \n  y\n", "a: >-\n  x", "a: >-\nb: 1\n",
+		"- >-\n  x\n", "a: 'x'\n", "a: \"x\\ty\"\n", "a: &x 1\n", "a: *x\n", "a: !t 1\n",
 		"a: 1\na: 2\n", "---\na: 1\n", "a: 1\n---\nb: 2\n", "%YAML 1.1\n---\na: 1\n",
 		"a: x\n  y\n", "a:\n", "a: 1\n b: 2\n", "- a\n- - b\n", "a: [1, [2]]\n",
 		"a: {b: 1}\n", "a: x\xE2\x80\xA8y\n", "a: x\xC2\x85y\n", "a: \"unclosed\n",
@@ -142,6 +145,11 @@ test_accepted(void **state)
 		"  - question: 2\n    choice: na\npriorities:\n- area: a\n  priority: high\n",
 		"# a comment\n\nid: x\nlist: []\nnested:\n  deeper:\n    - a\n    - b\n",
 		"#a comment with a # inside, on the first line\n    key: =value\n",
+		"a: >-\n  one line\n", "a: >\n  one\n  two\n\n\n  three\nb: x\n",
+		"a: |-\n  one # not a comment\n\n  two\nb: x\n", "a: |\n  one\n  two\n\n",
+		"list:\n  - k: >-\n      text of an item,\n      folded\n    j: |-\n      kept\n"
+		"      lines\nafter: 1\n",
+		"a:\n  b: >-\n   at three\n  c: |\n     at five\n     # text\n# comment\nd: 1\n",
 	};
 	struct ynode *a, *b;
 	size_t i;
