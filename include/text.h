@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "util.h"
 
@@ -25,6 +26,68 @@
 size_t	utf8_decode(const char *s, size_t n, int32_t *cp);
 /* Append the UTF-8 encoding of cp to b. */
 void	utf8_encode(struct buf *b, int32_t cp);
+/*
+ * The length of the run of ASCII bytes (below 0x80) at the start of s, and
+ * of printable ASCII (0x20 to 0x7E): the common case of every scan of text
+ * here, eight bytes at a time. In a word with a byte outside, each such
+ * byte has its high bit set in the word's mask (and bytes after it may
+ * too, by the borrow of a subtraction): on a little-endian machine the
+ * lowest bit set is the first byte outside; elsewhere the word is finished
+ * a byte at a time.
+ */
+#define TEXT_ONES	0x0101010101010101u
+#define TEXT_HIGHS	0x8080808080808080u
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define TEXT_FIRST_BYTE(mask)	((size_t)__builtin_ctzll(mask) / 8)
+#endif
+
+static inline size_t
+text_ascii_run(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	while (n - i >= 8) {
+		memcpy(&w, s + i, 8);
+		if ((w & TEXT_HIGHS) != 0) {
+#ifdef TEXT_FIRST_BYTE
+			return i + TEXT_FIRST_BYTE(w & TEXT_HIGHS);
+#else
+			break;
+#endif
+		}
+		i += 8;
+	}
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
+static inline size_t
+text_printable_run(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t w, del;
+
+	/* a high bit, a byte below 0x20 or a DEL (0x7F) in the word */
+	while (n - i >= 8) {
+		memcpy(&w, s + i, 8);
+		del = w ^ (TEXT_ONES * 0x7F);
+		if ((w = (w | ((w - TEXT_ONES * 0x20) & ~w) | ((del - TEXT_ONES) & ~del)) &
+		    TEXT_HIGHS) != 0) {
+#ifdef TEXT_FIRST_BYTE
+			return i + TEXT_FIRST_BYTE(w);
+#else
+			break;
+#endif
+		}
+		i += 8;
+	}
+	while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+		i++;
+	return i;
+}
+
 /* True if s is valid UTF-8; otherwise *bad is the offset of the first bad byte. */
 bool	utf8_valid(const char *s, size_t n, size_t *bad);
 

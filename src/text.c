@@ -83,12 +83,7 @@ utf8_valid(const char *s, size_t n, size_t *bad)
 
 	while (i < n) {
 		if ((unsigned char)s[i] < 0x80) {
-			uint64_t w;
-
-			/* ASCII, most of any text here: eight bytes at a time */
-			i++;
-			while (n - i >= 8 && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0))
-				i += 8;
+			i += text_ascii_run(s + i, n - i);
 			continue;
 		}
 		if ((unsigned char)s[i] >= 0xC2 && (unsigned char)s[i] <= 0xDF && n - i >= 2 &&
@@ -118,6 +113,15 @@ text_linecol(const char *s, size_t n, size_t off, int *line, int *col)
 		off = n;
 	if (n >= 3 && memcmp(s, UTF8_BOM, 3) == 0 && off >= 3)
 		i = 3;
+	if (memchr(s + i, '\r', off - i) == NULL) {
+		/* no CR: the lines are the LFs, and only the last line's columns are counted */
+		const char *nl;
+
+		while ((nl = memchr(s + i, '\n', off - i)) != NULL) {
+			l++;
+			i = (size_t)(nl - s) + 1;
+		}
+	}
 	while (i < off) {
 		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= n || s[i + 1] != '\n'))) {
 			l++;
@@ -209,6 +213,8 @@ text_has_unsafe(const char *s, size_t n)
 	int32_t cp;
 
 	while (i < n) {
+		if ((i += text_printable_run(s + i, n - i)) == n)
+			break;
 		i += utf8_decode(s + i, n - i, &cp);
 		if (text_is_unsafe(cp))
 			return true;
@@ -223,10 +229,11 @@ sanitize(struct buf *b, const char *s, size_t n, bool keep_newlines, bool drop)
 	int32_t cp;
 
 	while (i < n) {
-		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
-			i++;	/* printable ASCII */
-			run++;
-			continue;
+		if ((k = text_printable_run(s + i, n - i)) > 0) {
+			i += k;
+			run += k;
+			if (i == n)
+				break;
 		}
 		k = utf8_decode(s + i, n - i, &cp);
 		if (!text_is_unsafe(cp) || (cp == '\n' && keep_newlines)) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <unistr.h>
 
 #include "text.h"
 
@@ -40,6 +41,109 @@ test_valid(void **state)
 	assert_true(utf8_valid("Gönüllü ışık", strlen("Gönüllü ışık"), &bad));
 	assert_false(utf8_valid("ab\xFF", 3, &bad));
 	assert_int_equal(bad, 2);
+}
+
+/* A random string over bytes that matter to the scans: controls, DEL, CR, LF, UTF-8 pieces. */
+static size_t
+random_bytes(char *s, size_t max, unsigned *seed)
+{
+	static const unsigned char alphabet[] = {
+		0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 'a', 'z', 0x7E, 0x7F, 0x80, 0xBF,
+		0xC2, 0xC3, 0xC4, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
+	};
+	size_t n = (size_t)rand_r(seed) % (max + 1), i;
+
+	for (i = 0; i < n; i++)
+		s[i] = (char)(rand_r(seed) % 3 == 0 ? alphabet[rand_r(seed) % sizeof(alphabet)] :
+		    'a' + rand_r(seed) % 26);
+	return n;
+}
+
+/* The word-at-a-time runs against a byte loop, at every alignment and length. */
+static void
+test_runs(void **state)
+{
+	char s[64];
+	unsigned seed = 7;
+	size_t n, i, p, want_ascii, want_printable;
+	int b, t;
+
+	(void)state;
+	for (b = 0; b < 256; b++)	/* one byte of every value at every position */
+		for (p = 0; p < 20; p++) {
+			memset(s, 'a', 24);
+			s[p] = (char)b;
+			assert_int_equal(text_ascii_run(s, 24), b < 0x80 ? 24 : p);
+			assert_int_equal(text_printable_run(s, 24),
+			    b >= 0x20 && b < 0x7F ? 24 : p);
+			/* the byte last in a shorter string */
+			assert_int_equal(text_printable_run(s + 1, p),
+			    p == 0 || (b >= 0x20 && b < 0x7F) ? p : p - 1);
+		}
+	for (t = 0; t < 20000; t++) {
+		n = random_bytes(s, sizeof(s), &seed);
+		for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+			;
+		want_ascii = i;
+		for (i = 0; i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F; i++)
+			;
+		want_printable = i;
+		assert_int_equal(text_ascii_run(s, n), want_ascii);
+		assert_int_equal(text_printable_run(s, n), want_printable);
+	}
+}
+
+/* utf8_valid against libunistring's u8_check, the authority, on random bytes. */
+static void
+test_valid_as_libunistring(void **state)
+{
+	char s[64];
+	unsigned seed = 11;
+	size_t n, bad;
+	const uint8_t *first;
+	int t;
+
+	(void)state;
+	for (t = 0; t < 50000; t++) {
+		n = random_bytes(s, sizeof(s), &seed);
+		first = u8_check((const uint8_t *)s, n);
+		bad = SIZE_MAX;
+		assert_int_equal(utf8_valid(s, n, &bad), first == NULL);
+		if (first != NULL)
+			assert_int_equal(bad, (size_t)(first - (const uint8_t *)s));
+	}
+}
+
+/* text_linecol against the plain walk it replaces: a line per LF, CRLF or lone CR. */
+static void
+test_linecol_random(void **state)
+{
+	char s[64];
+	unsigned seed = 13;
+	size_t n, off, i;
+	int t, line, col, l, c;
+	int32_t cp;
+
+	(void)state;
+	for (t = 0; t < 20000; t++) {
+		n = random_bytes(s, sizeof(s), &seed);
+		off = n > 0 ? (size_t)rand_r(&seed) % (n + 1) : 0;
+		for (i = 0, l = 1, c = 1; i < off;) {
+			if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= n || s[i + 1] != '\n'))) {
+				l++;
+				c = 1;
+				i++;
+			} else if (s[i] == '\r') {
+				i++;
+			} else {
+				i += utf8_decode(s + i, n - i, &cp);
+				c++;
+			}
+		}
+		text_linecol(s, n, off, &line, &col);
+		assert_int_equal(line, l);
+		assert_int_equal(col, c);
+	}
 }
 
 static void
@@ -138,6 +242,9 @@ main(void)
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_linecol),
+		cmocka_unit_test(test_runs),
+		cmocka_unit_test(test_valid_as_libunistring),
+		cmocka_unit_test(test_linecol_random),
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_invisible),
 	};
