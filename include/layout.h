@@ -37,16 +37,17 @@ enum {
 
 struct lspan {
 	unsigned	 style;
-	char		*text;		/* UTF-8, safe to print */
+	char		*text;		/* UTF-8, safe to print, in the line's text */
 	size_t		 len;
 	int		 width;		/* in columns */
-	size_t		 cap;		/* bytes allocated for text */
 };
 
 struct lline {
 	struct lspan	*spans;
 	size_t		 nspans;
 	int		 width;
+	char		*text;		/* the spans' text, each with a NUL after it */
+	size_t		 len, cap;	/* bytes of text used and allocated */
 };
 
 struct layout {

@@ -255,16 +255,20 @@ layout_init(struct layout *lo)
 	memset(lo, 0, sizeof(*lo));
 }
 
+static void
+line_free(struct lline *l)
+{
+	free(l->text);
+	free(l->spans);
+}
+
 void
 layout_free(struct layout *lo)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < lo->nlines; i++) {
-		for (j = 0; j < lo->lines[i].nspans; j++)
-			free(lo->lines[i].spans[j].text);
-		free(lo->lines[i].spans);
-	}
+	for (i = 0; i < lo->nlines; i++)
+		line_free(&lo->lines[i]);
 	free(lo->lines);
 	memset(lo, 0, sizeof(*lo));
 }
@@ -280,35 +284,42 @@ new_line(struct layout *lo)
 	return &lo->lines[lo->nlines++];
 }
 
-/* Append text to the line, merging with the last span when the style is the same. */
+/*
+ * Append text to the line, merging with the last span when the style is
+ * the same. A line's spans lie back to back in its one buffer, each with
+ * a NUL after it; only the last one grows.
+ */
 static void
 line_add(struct lline *l, unsigned style, const char *s, size_t len, int width)
 {
 	struct lspan *last = l->nspans ? &l->spans[l->nspans - 1] : NULL;
+	bool merge = last != NULL && last->style == style;
+	size_t need = l->len + len + !merge, k, off;
 
 	if (len == 0)
 		return;
-	if (last != NULL && last->style == style) {
-		if (last->len + len + 1 > last->cap) {
-			last->cap = last->len + len + 1 > 2 * last->cap ? last->len + len + 1 :
-			    2 * last->cap;
-			last->text = xreallocarray(last->text, last->cap, 1);
+	if (need > l->cap) {
+		l->cap = need > 2 * l->cap ? (need < 64 ? 64 : need) : 2 * l->cap;
+		l->text = xreallocarray(l->text, l->cap, 1);
+		for (k = 0, off = 0; k < l->nspans; k++) {
+			l->spans[k].text = l->text + off;
+			off += l->spans[k].len + 1;
 		}
+	}
+	if (merge) {
 		memcpy(last->text + last->len, s, len);
 		last->len += len;
 		last->text[last->len] = '\0';
 		last->width += width;
+		l->len += len;
 	} else {
-		/* a line's span grows a word at a time: room for a few at once */
-		size_t cap = len + 1 < 32 ? 32 : len + 1;
-		char *text = xmalloc(cap);
-
 		if ((l->nspans & (l->nspans - 1)) == 0)	/* grow at powers of two */
 			l->spans = xreallocarray(l->spans, l->nspans ? 2 * l->nspans : 1,
 			    sizeof(*l->spans));
-		memcpy(text, s, len);
-		text[len] = '\0';
-		l->spans[l->nspans++] = (struct lspan){ style, text, len, width, cap };
+		memcpy(l->text + l->len, s, len);
+		l->text[l->len + len] = '\0';
+		l->spans[l->nspans++] = (struct lspan){ style, l->text + l->len, len, width };
+		l->len += len + 1;
 	}
 	l->width += width;
 }
@@ -338,18 +349,15 @@ layout_to_text(const struct layout *lo, struct buf *b)
 void
 layout_flush(struct layout *lo, struct buf *b)
 {
-	size_t n = lo->nlines, i, j;
+	size_t n = lo->nlines, i;
 	struct layout done;
 
 	while (n > 0 && lo->lines[n - 1].nspans == 0)
 		n--;
 	done = (struct layout){ lo->lines, n, n };
 	layout_to_text(&done, b);
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < lo->lines[i].nspans; j++)
-			free(lo->lines[i].spans[j].text);
-		free(lo->lines[i].spans);
-	}
+	for (i = 0; i < n; i++)
+		line_free(&lo->lines[i]);
 	memmove(lo->lines, lo->lines + n, (lo->nlines - n) * sizeof(*lo->lines));
 	lo->nlines -= n;
 }
