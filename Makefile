@@ -54,6 +54,7 @@ LIB_SRCS += src/merge.c
 LIB_SRCS += src/network.c
 LIB_SRCS += src/pack.c
 LIB_SRCS += src/packs.c
+LIB_SRCS += src/packindex.c
 LIB_SRCS += src/report.c
 LIB_SRCS += src/report_doc.c
 LIB_SRCS += src/report_json.c
@@ -258,8 +259,17 @@ install: stok-assess $(MO_FILES)
 	for p in $(PACKS); do \
 	  (cd data/$$p && find . -type d) | while read -r d; do \
 	    $(INSTALL) -d "$(DESTDIR)$(DATADIR)/$$p/$$d"; done; \
-	  (cd data/$$p && find . -type f) | while read -r f; do \
+	  (cd data/$$p && find . -type f ! -name answers.index) | while read -r f; do \
 	    $(INSTALL_DATA) "data/$$p/$$f" "$(DESTDIR)$(DATADIR)/$$p/$$f"; done; \
+	done
+	# each pack's index, over the files as installed; with SOURCE_DATE_EPOCH
+	# (a Debian build) their times first go back to it, as the package will
+	# keep them, so that the index still matches them once installed
+	for p in $(PACKS); do \
+	  d="$(DESTDIR)$(DATADIR)/$$p"; \
+	  if [ -n "$${SOURCE_DATE_EPOCH:-}" ]; then \
+	    find "$$d" -exec touch -h -d "@$$SOURCE_DATE_EPOCH" {} + || exit 1; fi; \
+	  ./stok-assess index "$$d" >/dev/null || exit 1; \
 	done
 	for l in $(LINGUAS); do \
 	  $(INSTALL) -d "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES"; \
@@ -280,6 +290,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/stok-assess
 	rm -f $(DESTDIR)$(MANDIR)/man1/stok-assess.1 $(DESTDIR)$(MANDIR)/man5/stok-assess.5
 	for p in $(PACKS); do \
+	  rm -f "$(DESTDIR)$(DATADIR)/$$p/answers.index"; \
 	  (cd data/$$p && find . -type f) | while read -r f; do \
 	    rm -f "$(DESTDIR)$(DATADIR)/$$p/$$f"; done; \
 	  (cd data/$$p && find . -depth -type d) | while read -r d; do \

@@ -13,6 +13,7 @@
 #include "util.h"
 
 int	cmd_check(int argc, char **argv);
+int	cmd_index(int argc, char **argv);
 int	cmd_list(int argc, char **argv);
 int	cmd_links(int argc, char **argv);
 int	cmd_report(int argc, char **argv);
@@ -30,11 +31,14 @@ struct answers_set {
 };
 /*
  * Read n answers files and load the pack the first names (or pack_id, in
- * lang) from content or the bundled packs. 0, or the exit status after a
- * diagnostic; answers_free() in both cases.
+ * lang) from content or the bundled packs. With shown_only and one file,
+ * the pack may be partial (pack_load_want): only the texts of the file's
+ * choices are read when the pack has a current index. 0, or the exit
+ * status after a diagnostic; answers_free() in both cases.
  */
 int	answers_load(struct answers_set *, char *const *paths, size_t n, const char *content,
-	    const char *pack_id, const char *lang);
+	    const char *pack_id, const char *lang,
+	    bool shown_only);
 void	answers_free(struct answers_set *);
 /* 0 when lang is NULL or the pack's language, else a usage error naming its languages (2). */
 int	lang_check(const struct pack *, const char *content, const char *lang);

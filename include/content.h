@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 /* Limits, documented in stok-assess(5). */
 #define CONTENT_MAX_ID		999999		/* question and choice ids: 1 .. this */
@@ -36,9 +37,21 @@
 
 struct area;
 
-/* One answer-text file. All strings are owned by the text. */
+/* What a file was when it was read: its size and modification time. */
+struct file_stamp {
+	long long	 size;
+	long long	 sec;
+	long		 nsec;
+};
+
+/*
+ * One answer-text file. All strings are owned by the text. A text the
+ * loader was not asked for, in a pack read through its index, has only
+ * its path, ids and stamp: title, body and buf are NULL.
+ */
 struct answer_text {
 	char		*path;		/* as given to the loader, for messages */
+	struct file_stamp stamp;	/* of the file read (or listed in the index) */
 	char		*title;		/* the choice in the organisation's own words */
 	char		*step;		/* first recommended step, or NULL */
 	int		 question_id;
@@ -94,6 +107,8 @@ struct pack_role {
 struct pack {
 	char		*dir;
 	char		*file;		/* dir/assessment.yaml */
+	struct file_stamp stamp;	/* of the assessment file */
+	bool		 partial;	/* read through the index: only the texts wanted */
 	char		*id;
 	char		*title;
 	char		*language;
@@ -126,6 +141,40 @@ enum load_status {
  * used to ask questions or write reports.
  */
 enum load_status pack_load(const char *dir, struct pack **out);
+
+/*
+ * The answer texts a caller needs, by question and choice id, for
+ * pack_load_want(). With a current index (answers.index, see
+ * pack_index_write) only these texts are read; every other text is
+ * known by its file, ids and stamp only, and the pack is partial. Without
+ * an index, or with one that does not match the pack in every file, the
+ * pack is read whole, as pack_load() reads it: the same pack, the same
+ * diagnostics. A report needs only the texts of the choices it shows.
+ */
+struct pack_want {
+	bool	(*want)(void *ctx, int question_id, int choice_id);
+	void	*ctx;
+};
+enum load_status pack_load_want(const char *dir, const struct pack_want *, struct pack **out);
+
+/*
+ * The compiled index of a pack, dir/answers.index (format in
+ * stok-assess(5)): each answer-text file with its question, choice, size
+ * and modification time, as a clean read found them. pack_index_write
+ * writes it for a pack loaded whole without a diagnostic; -1 after a
+ * diagnostic. pack_index_check warns when a pack loaded whole has an
+ * index that no longer matches it (check calls it); 1 when it does
+ * not match, 0 when it matches or there is none.
+ */
+#define PACK_INDEX_FILE		"answers.index"
+#define PACK_INDEX_MAX		(16 * 1024 * 1024)	/* bytes of an index read */
+int	pack_index_write(const struct pack *);
+int	pack_index_check(const struct pack *);
+/* Internal to the loader: the texts from the index, or -1 to read the pack whole. */
+int	pack_index_load(struct pack *, char **paths, const struct file_stamp *, size_t n,
+	    const struct pack_want *);
+/* The stamp of a file from what stat said of it. */
+void	file_stamp_of(const struct stat *, struct file_stamp *out);
 void	pack_free(struct pack *);
 
 const struct question *pack_question(const struct pack *, int id);

@@ -39,6 +39,8 @@ void	diag(enum diag_level, const char *file, int line, int col,
 void	diag_plain(enum diag_level, const char *fmt, ...) PRINTFLIKE(2, 3);
 /* While muted, problems are neither printed nor counted (a first, quiet look at a file). */
 void	diag_mute(bool);
+/* How many problems were muted so far: whether a quiet look found any. */
+unsigned long diag_muted_count(void);
 struct diag_counts diag_counts(void);
 void	diag_reset(void);
 /* 0 when nothing worse than a warning was seen, 2 for errors, 1 for I/O. */

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "util.h"
 
@@ -22,6 +23,8 @@
  * regular file) and returns -1.
  */
 int	file_read(const char *path, size_t max, char **buf, size_t *len);
+/* The same, and *st (when not NULL) is what fstat said of the file read. */
+int	file_read_stat(const char *path, size_t max, char **buf, size_t *len, struct stat *st);
 
 /*
  * Write len bytes to path atomically, with mode 0600 for a new file. When
@@ -29,5 +32,8 @@ int	file_read(const char *path, size_t max, char **buf, size_t *len);
  * on an I/O error errno is set and -1 is returned.
  */
 int	file_write_atomic(const char *path, const void *data, size_t len, bool overwrite);
+/* The same with another mode than 0600, for a file others may read. */
+int	file_write_atomic_mode(const char *path, const void *data, size_t len, bool overwrite,
+	    mode_t mode);
 
 #endif

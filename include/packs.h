@@ -41,12 +41,15 @@ void	packs_free(struct pack_list *);
 const struct pack_ref *packs_choose(const struct pack_list *, const char *id,
 	    const char *language);
 struct pack;
+struct pack_want;
 /*
  * Load the pack with this id and language (see packs_choose) from content
- * (a pack, or a directory of packs) or, when NULL, the bundled packs. NULL
- * after a diagnostic, with the exit status in *status.
+ * (a pack, or a directory of packs) or, when NULL, the bundled packs;
+ * want, when not NULL, names the answer texts needed (pack_load_want).
+ * NULL after a diagnostic, with the exit status in *status.
  */
-struct pack *packs_load(const char *content, const char *id, const char *lang, int *status);
+struct pack *packs_load(const char *content, const char *id, const char *lang,
+	    const struct pack_want *want, int *status);
 
 /* The two- or three-letter language of the locale's messages, or "" (never NULL). */
 const char *packs_locale_language(void);

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #define PRINTFLIKE(f, a) __attribute__((format(printf, f, a)))
@@ -74,10 +75,11 @@ char   *buf_detach(struct buf *);
  * memory of arena_alloc is zeroed and aligned for any object; it lives
  * until the arena is freed. For trees that are built, read and dropped
  * whole, where a malloc and a free per node would cost more than the
- * parsing (see yfast.c).
+ * parsing (see yfast.c). first is the size of its first block, for a
+ * caller that knows about how much it needs (0: 8 KiB).
  */
 struct arena;
-struct arena *arena_new(void);
+struct arena *arena_new(size_t first);
 void   *arena_alloc(struct arena *, size_t);
 char   *arena_strndup(struct arena *, const char *, size_t);
 void	arena_free(struct arena *);
@@ -87,5 +89,8 @@ bool	ascii_isdigit(int);
 bool	ascii_isalpha(int);
 int	ascii_tolower(int);
 bool	str_has_suffix(const char *, const char *);
+/* FNV-1a, 64 bits, over n bytes, from h (FNV1A64_INIT to start). */
+#define FNV1A64_INIT	14695981039346656037ull
+uint64_t fnv1a64(uint64_t h, const void *p, size_t n);
 
 #endif

@@ -171,7 +171,7 @@ app_open(struct app *a, const struct app_options *o)
 	memset(a, 0, sizeof(*a));
 	a->demo = o->demo;
 	a->workshop = o->workshop;
-	a->pack = packs_load(o->content, o->pack_id, o->lang, &status);
+	a->pack = packs_load(o->content, o->pack_id, o->lang, NULL, &status);
 	if (a->pack == NULL)
 		return status ? status : 2;
 	if (o->demo) {

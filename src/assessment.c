@@ -257,21 +257,20 @@ const char *
 pack_questions_hash(const struct pack *p)
 {
 	static char out[32];
-	unsigned long long h = 14695981039346656037ull;
+	uint64_t h = FNV1A64_INIT;
 	char num[32];
-	size_t i, k, j;
+	size_t i, k;
 
 	for (i = 0; i < p->nquestions; i++) {
 		const struct question *q = &p->questions[i];
 		for (k = 0; k <= q->nchoices; k++) {
 			snprintf(num, sizeof(num), k == 0 ? "%d:" : "%d,",
 			    k == 0 ? q->id : q->choices[k - 1].id);
-			for (j = 0; num[j] != '\0'; j++)
-				h = (h ^ (unsigned char)num[j]) * 1099511628211ull;
+			h = fnv1a64(h, num, strlen(num));
 		}
-		h = (h ^ ';') * 1099511628211ull;
+		h = fnv1a64(h, ";", 1);
 	}
-	snprintf(out, sizeof(out), "fnv1a64:%016llx", h);
+	snprintf(out, sizeof(out), "fnv1a64:%016llx", (unsigned long long)h);
 	return out;
 }
 

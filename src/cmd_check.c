@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * cmd_check.c: "stok-assess check [--stale YEARS] [PACK...]": load packs,
- * hold their links against their links register (when they have one),
- * list the answer texts not reviewed for YEARS, print every diagnostic on
- * stderr and one summary line per pack on stdout. Warnings leave the exit
- * status at 0.
+ * hold their links against their links register (when they have one) and
+ * their index against their files (when they have one), list the answer
+ * texts not reviewed for YEARS, print every diagnostic on stderr and one
+ * summary line per pack on stdout. Warnings leave the exit status at 0.
+ * And "stok-assess index PACK...", which writes a pack's index.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -90,7 +91,8 @@ check_one(const char *dir, int stale_years)
 	struct diag_counts before = diag_counts();
 	struct pack *p;
 
-	pack_load(dir, &p);
+	if (pack_load(dir, &p) == LOAD_OK)
+		pack_index_check(p);
 	pack_lint(p);
 	if (p != NULL)	/* a directory with an assessment file */
 		check_links(p);
@@ -139,6 +141,58 @@ cmd_check(int argc, char **argv)
 			check_one(list.v[i].dir, stale);
 		packs_free(&list);
 	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		diag_plain(DIAG_IO, "cannot write to standard output");
+		return 1;
+	}
+	return diag_exit_status();
+}
+
+/* Index a pack that loads whole without a word; otherwise say why not. */
+static void
+index_one(const char *dir)
+{
+	struct diag_counts before = diag_counts(), after;
+	struct pack *p;
+	char *safe;
+
+	pack_load(dir, &p);
+	after = diag_counts();
+	if (after.errors + after.io + after.warnings !=
+	    before.errors + before.io + before.warnings) {
+		diag(DIAG_ERROR, dir, 0, 0, "not indexed: only a pack that reads without a word "
+		    "is indexed; fix what is said above first");
+	} else if (pack_index_write(p) == 0) {
+		safe = text_sanitized(dir);
+		printf("%s/%s: %zu answer text%s\n", safe, PACK_INDEX_FILE, p->ntexts,
+		    p->ntexts == 1 ? "" : "s");
+		free(safe);
+	}
+	pack_free(p);
+}
+
+int
+cmd_index(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	while ((ch = cmd_getopt(argc, argv, "h", longopts)) != -1) {
+		switch (ch) {
+		case 'h':
+			printf("usage: stok-assess index PACK ...\n");
+			return 0;
+		default:
+			return usage_error(NULL);
+		}
+	}
+	if (optind >= argc)
+		return usage_error("index takes the directory of a pack, or several");
+	for (; optind < argc; optind++)
+		index_one(argv[optind]);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		diag_plain(DIAG_IO, "cannot write to standard output");
 		return 1;

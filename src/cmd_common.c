@@ -42,9 +42,18 @@ answers_free(struct answers_set *a)
 	memset(a, 0, sizeof(*a));
 }
 
+/* Whether the answers (a session read without its pack) chose this choice. */
+static bool
+chosen(void *ctx, int question_id, int choice_id)
+{
+	const struct answer *a = session_answer(ctx, question_id);
+
+	return a != NULL && a->choice == choice_id;
+}
+
 int
 answers_load(struct answers_set *a, char *const *paths, size_t n, const char *content,
-    const char *pack_id, const char *lang)
+    const char *pack_id, const char *lang, bool shown_only)
 {
 	struct session *peek;
 	size_t i, len;
@@ -65,7 +74,8 @@ answers_load(struct answers_set *a, char *const *paths, size_t n, const char *co
 	}
 	free(buf);
 	a->pack = packs_load(content, pack_id ? pack_id : peek->pack_id,
-	    lang ? lang : peek->language, &status);
+	    lang ? lang : peek->language,
+	    shown_only && n == 1 ? &(struct pack_want){ chosen, peek } : NULL, &status);
 	session_free(peek);
 	if (a->pack == NULL)
 		return status ? status : 2;

@@ -91,7 +91,7 @@ cmd_merge(int argc, char **argv)
 	if (first >= argc)
 		return usage_error("merge takes one or more answers files");
 	if ((status = answers_load(&set, argv + first, (size_t)(argc - first), o.content,
-	    o.pack_id, o.lang)) != 0) {
+	    o.pack_id, o.lang, false)) != 0) {
 		answers_free(&set);
 		return status;
 	}
@@ -122,7 +122,8 @@ cmd_diff(int argc, char **argv)
 		return 2;
 	if (argc - first != 2)
 		return usage_error("diff takes two answers files: the older, then the newer");
-	if ((status = answers_load(&set, argv + first, 2, o.content, o.pack_id, o.lang)) != 0) {
+	if ((status = answers_load(&set, argv + first, 2, o.content, o.pack_id, o.lang,
+	    false)) != 0) {
 		answers_free(&set);
 		return status;
 	}

@@ -67,7 +67,7 @@ cmd_network(int argc, char **argv)
 	if (optind >= argc)
 		return usage_error("network takes the answers files of the network's organisations");
 	if ((status = answers_load(&set, argv + optind, (size_t)(argc - optind), content,
-	    pack_id, NULL)) != 0) {
+	    pack_id, NULL, false)) != 0) {
 		answers_free(&set);
 		return status;
 	}

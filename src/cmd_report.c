@@ -116,7 +116,7 @@ cmd_report(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return usage_error("report takes one answers file");
-	if ((status = answers_load(&set, argv + optind, 1, content, pack_id, lang)) != 0) {
+	if ((status = answers_load(&set, argv + optind, 1, content, pack_id, lang, true)) != 0) {
 		answers_free(&set);
 		return status;
 	}

@@ -12,6 +12,7 @@
 static FILE *stream;
 static struct diag_counts counts;
 static bool muted;
+static unsigned long dropped;	/* messages muted */
 
 void
 diag_mute(bool on)
@@ -25,6 +26,12 @@ static const char *const level_names[] = {
 	[DIAG_IO] = "error",
 };
 
+unsigned long
+diag_muted_count(void)
+{
+	return dropped;
+}
+
 void
 diag_set_stream(FILE *f)
 {
@@ -37,8 +44,10 @@ emit(enum diag_level level, const char *file, int line, int col,
 {
 	struct buf msg, out;
 
-	if (muted)
+	if (muted) {
+		dropped++;
 		return;
+	}
 	buf_init(&msg);
 	buf_vprintf(&msg, fmt, ap);
 	buf_init(&out);

@@ -17,6 +17,12 @@
 int
 file_read(const char *path, size_t max, char **bufp, size_t *lenp)
 {
+	return file_read_stat(path, max, bufp, lenp, NULL);
+}
+
+int
+file_read_stat(const char *path, size_t max, char **bufp, size_t *lenp, struct stat *stp)
+{
 	struct stat st;
 	char *buf;
 	size_t len = 0;
@@ -75,6 +81,8 @@ file_read(const char *path, size_t max, char **bufp, size_t *lenp)
 	buf[len] = '\0';
 	*bufp = buf;
 	*lenp = len;
+	if (stp != NULL)
+		*stp = st;
 	return 0;
 }
 
@@ -98,6 +106,13 @@ write_all(int fd, const char *p, size_t len)
 int
 file_write_atomic(const char *path, const void *data, size_t len, bool overwrite)
 {
+	return file_write_atomic_mode(path, data, len, overwrite, 0600);
+}
+
+int
+file_write_atomic_mode(const char *path, const void *data, size_t len, bool overwrite,
+    mode_t mode)
+{
 	char *tmp, *dircopy;
 	struct stat st;
 	int fd, dfd, saved;
@@ -110,7 +125,8 @@ file_write_atomic(const char *path, const void *data, size_t len, bool overwrite
 		free(tmp);
 		return -1;
 	}
-	if (write_all(fd, data, len) < 0 || fsync(fd) < 0)
+	if ((mode != 0600 && fchmod(fd, mode) < 0) || write_all(fd, data, len) < 0 ||
+	    fsync(fd) < 0)
 		goto fail;
 	if (close(fd) < 0) {
 		fd = -1;

@@ -26,6 +26,7 @@ static const char usage_text[] =
     "                   [--ui=curses|text] [--color=auto|always|never] [--mouse]\n"
     "                   [--workshop [--big]] [--demo [--sample]]\n"
     "       stok-assess check [--stale YEARS] [PACK ...]\n"
+    "       stok-assess index PACK ...\n"
     "       stok-assess list\n"
     "       stok-assess links [PACK ...]\n"
     "       stok-assess report ANSWERS [--format text|markdown|html|json] [-o FILE]\n"
@@ -47,6 +48,7 @@ static const char usage_text[] =
     "\n"
     "Commands:\n"
     "  check    validate content packs (default: the bundled packs)\n"
+    "  index    compile a pack's index, so that reports read only what they show\n"
     "  list     list the packs that can be chosen\n"
     "  links    every link of the answer texts, with its position\n"
     "  report   write the report of an answers file\n"
@@ -62,6 +64,7 @@ static const struct command {
 	int		(*run)(int, char **);
 } commands[] = {
 	{ "check", cmd_check },
+	{ "index", cmd_index },
 	{ "list", cmd_list },
 	{ "links", cmd_links },
 	{ "report", cmd_report },

@@ -135,12 +135,27 @@ attach_text(struct pack *p, struct answer_text *t)
 	ch->text = t;
 }
 
+void
+file_stamp_of(const struct stat *st, struct file_stamp *out)
+{
+	out->size = (long long)st->st_size;
+	out->sec = (long long)st->st_mtim.tv_sec;
+	out->nsec = (long)st->st_mtim.tv_nsec;
+}
+
 enum load_status
 pack_load(const char *dir, struct pack **out)
+{
+	return pack_load_want(dir, NULL, out);
+}
+
+enum load_status
+pack_load_want(const char *dir, const struct pack_want *want, struct pack **out)
 {
 	struct diag_counts before = diag_counts(), after;
 	struct pathlist files = { NULL, 0, 0 };
 	struct pack *p = xcalloc(1, sizeof(*p));
+	struct file_stamp *stamps;
 	char *buf, *answers;
 	size_t len, i, k, total = 0;
 	struct stat st;
@@ -154,7 +169,7 @@ pack_load(const char *dir, struct pack **out)
 	}
 	p->dir = xstrdup(dir);
 	p->file = xasprintf("%s/assessment.yaml", dir);
-	if (file_read(p->file, CONTENT_MAX_ASSESSMENT, &buf, &len) < 0) {
+	if (file_read_stat(p->file, CONTENT_MAX_ASSESSMENT, &buf, &len, &st) < 0) {
 		pack_free(p);
 		return diag_counts().io > before.io ? LOAD_IO : LOAD_INVALID;
 	}
@@ -165,17 +180,24 @@ pack_load(const char *dir, struct pack **out)
 		return LOAD_INVALID;
 	}
 	free(buf);
+	file_stamp_of(&st, &p->stamp);
 	answers = xasprintf("%s/answers", dir);
 	if (lstat(answers, &st) < 0 || !S_ISDIR(st.st_mode))
 		diag(DIAG_ERROR, dir, 0, 0, "has no answers/ directory: the answer texts go there");
 	else
 		collect(answers, 1, &files);
 	free(answers);
-	/* the whole pack's size first, so that none of it is parsed when it is too big */
+	/*
+	 * The whole pack's size first, so that none of it is parsed when it is
+	 * too big; and each file's stamp, for the index.
+	 */
+	stamps = xcalloc(files.n ? files.n : 1, sizeof(*stamps));
 	for (i = 0; i < files.n; i++) {
-		if (stat(files.v[i], &st) < 0 || !S_ISREG(st.st_mode) ||
+		stamps[i].size = -1;	/* matches no index */
+		if (lstat(files.v[i], &st) < 0 || !S_ISREG(st.st_mode) ||
 		    st.st_size > CONTENT_MAX_TEXT_FILE)
 			continue;	/* file_read says why */
+		file_stamp_of(&st, &stamps[i]);
 		if ((total += (size_t)st.st_size) > CONTENT_MAX_PACK) {
 			diag(DIAG_ERROR, files.v[i], 0, 0,
 			    "with this file the answer texts pass %d bytes (64 MiB), the limit "
@@ -183,20 +205,27 @@ pack_load(const char *dir, struct pack **out)
 			break;
 		}
 	}
-	p->texts = xcalloc(files.n, sizeof(*p->texts));
-	for (i = 0; i < files.n && total <= CONTENT_MAX_PACK; i++) {
-		struct answer_text *t;
+	if (want != NULL && total <= CONTENT_MAX_PACK &&
+	    pack_index_load(p, files.v, stamps, files.n, want) == 0) {
+		files.n = 0;	/* the paths are the texts' now */
+	} else {
+		p->texts = xcalloc(files.n ? files.n : 1, sizeof(*p->texts));
+		for (i = 0; i < files.n && total <= CONTENT_MAX_PACK; i++) {
+			struct answer_text *t;
 
-		if (file_read(files.v[i], CONTENT_MAX_TEXT_FILE, &buf, &len) < 0)
-			continue;
-		t = xcalloc(1, sizeof(*t));
-		p->texts[p->ntexts++] = t;
-		if (answer_text_parse(t, files.v[i], buf, len) == 0)
-			attach_text(p, t);
+			if (file_read_stat(files.v[i], CONTENT_MAX_TEXT_FILE, &buf, &len, &st) < 0)
+				continue;
+			t = xcalloc(1, sizeof(*t));
+			p->texts[p->ntexts++] = t;
+			if (answer_text_parse(t, files.v[i], buf, len) == 0)
+				attach_text(p, t);
+			file_stamp_of(&st, &t->stamp);
+		}
 	}
 	for (i = 0; i < files.n; i++)
 		free(files.v[i]);
 	free(files.v);
+	free(stamps);
 	after = diag_counts();
 	if (after.errors == before.errors && after.io == before.io) {
 		for (i = 0; i < p->nquestions; i++) {

@@ -185,7 +185,8 @@ packs_choose(const struct pack_list *list, const char *id, const char *language)
 }
 
 struct pack *
-packs_load(const char *content, const char *id, const char *lang, int *status)
+packs_load(const char *content, const char *id, const char *lang, const struct pack_want *want,
+    int *status)
 {
 	struct diag_counts before = diag_counts();
 	struct pack_list list;
@@ -198,7 +199,7 @@ packs_load(const char *content, const char *id, const char *lang, int *status)
 		file = xasprintf("%s/assessment.yaml", content);
 		if (access(file, F_OK) == 0 || errno == ENOTDIR) {	/* pack_load refuses a file */
 			free(file);
-			if (pack_load(content, &p) != LOAD_OK) {
+			if (pack_load_want(content, want, &p) != LOAD_OK) {
 				pack_free(p);
 				*status = diag_exit_status();
 				return NULL;
@@ -215,7 +216,7 @@ packs_load(const char *content, const char *id, const char *lang, int *status)
 		diag(DIAG_ERROR, content != NULL ? content : packs_datadir(), 0, 0,
 		    "no pack '%s' here: name another with --content or --pack", id ? id : "");
 		*status = 2;
-	} else if (pack_load(ref->dir, &p) != LOAD_OK) {
+	} else if (pack_load_want(ref->dir, want, &p) != LOAD_OK) {
 		pack_free(p);
 		p = NULL;
 		*status = diag_exit_status();

@@ -93,7 +93,10 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
-/* Blocks of 8 KiB to 64 KiB; a larger request gets a block of its own. */
+/*
+ * A first block of the size asked for (8 KiB when not said), then blocks
+ * of twice the last up to 64 KiB; a larger request gets a block of its own.
+ */
 #define ARENA_FIRST	8192
 #define ARENA_MOST	65536
 
@@ -105,12 +108,16 @@ struct arena_block {
 
 struct arena {
 	struct arena_block	*head;
+	size_t			 first;	/* the size of the first block */
 };
 
 struct arena *
-arena_new(void)
+arena_new(size_t first)
 {
-	return xcalloc(1, sizeof(struct arena));
+	struct arena *a = xcalloc(1, sizeof(struct arena));
+
+	a->first = first < 256 ? ARENA_FIRST : first;
+	return a;
 }
 
 void *
@@ -124,7 +131,7 @@ arena_alloc(struct arena *a, size_t n)
 	if (n == 0)
 		n = _Alignof(max_align_t);
 	if (b == NULL || b->size - b->used < n) {
-		size = b == NULL ? ARENA_FIRST : b->size < ARENA_MOST ? 2 * b->size : ARENA_MOST;
+		size = b == NULL ? a->first : b->size < ARENA_MOST ? 2 * b->size : ARENA_MOST;
 		if (size < n)
 			size = n;
 		if (size > SIZE_MAX - sizeof(*b))
@@ -305,4 +312,15 @@ str_has_suffix(const char *s, const char *suffix)
 	size_t n = strlen(s), m = strlen(suffix);
 
 	return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+uint64_t
+fnv1a64(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ b[i]) * 1099511628211ull;
+	return h;
 }

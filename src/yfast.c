@@ -488,7 +488,7 @@ ytree_parse_fast(const char *whole, size_t offset, size_t len, int base_line,
 	*out = NULL;
 	if (!plain_bytes(whole + offset, len) || !next_line(&f, &declined))
 		return DECLINE;
-	f.arena = arena_new();
+	f.arena = arena_new(3 * len + 512);	/* a front matter's tree fits in one block */
 	if (block(&f, f.indent, &root, &declined) == DECLINE || declined ||
 	    next_line(&f, &declined) || declined) {
 		arena_free(f.arena);

@@ -38,12 +38,16 @@ packs_installed() {
 		[ -f "$datadir/$p/assessment.yaml" ] || { echo "no $datadir/$p/assessment.yaml"; return 1; }
 	done
 	"$bin" check >"$work/check" 2>&1 || { cat "$work/check"; return 1; }
+	for p in $packs; do	# each with its index, current (check says nothing of it)
+		[ -f "$datadir/$p/answers.index" ] || { echo "no $datadir/$p/answers.index"; return 1; }
+	done
+	! grep -q 'answers.index' "$work/check" || { cat "$work/check"; return 1; }
 	"$bin" list >"$work/list" 2>&1 || { cat "$work/list"; return 1; }
 	n=$(set -- $packs; echo $#)
 	[ "$(wc -l <"$work/list")" = "$n" ] || { echo "list shows, for $n packs:"; cat "$work/list"; return 1; }
 	cut -f2 "$work/list" | grep -qx tr || { echo "no Turkish pack:"; cat "$work/list"; return 1; }
 }
-run "check and list find the $(set -- $packs; echo $#) installed packs" packs_installed
+run "check and list find the $(set -- $packs; echo $#) installed packs, each with a current index" packs_installed
 
 # The 32 answers (a script is asked nothing optional: the organisation and
 # the role come as options); Enter skips each area's priority.

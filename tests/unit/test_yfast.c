@@ -172,7 +172,7 @@ test_accepted(void **state)
 static void
 test_arena(void **state)
 {
-	struct arena *a = arena_new();
+	struct arena *a = arena_new(0);
 	unsigned char *p[3000];
 	size_t i, j, n;
 	char *big, *s;

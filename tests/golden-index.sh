@@ -1,0 +1,149 @@
+#!/bin/sh
+# A pack's index (answers.index, "stok-assess index"): a report through a
+# current index must be byte for byte the report of a clean read, in every
+# format, and so must every report after the pack changed under its index
+# (a text touched, edited, removed, added or renamed, the assessment file
+# touched, the index cut short, damaged, a directory or a link): the index
+# is then not used, and check says so. The index must be used when it is
+# current (a text the report does not show is not read), must be refused
+# to a pack with a warning, and must be written atomically and readable by
+# all. Prints PASS:/FAIL:.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=${STOK_ASSESS:-$top/stok-assess}
+reports=$top/tests/reports
+work=$(mktemp -d)
+suite=index
+. "$top/tests/lib.sh"
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+
+# run NAME PACK ANSWERS FORMAT: the report's output, diagnostics and status in NAME
+run() {
+	"$bin" report -f "$4" "$3" --content "$2" >"$1" 2>&1
+	echo "[exit $?]" >>"$1"
+}
+
+# same_as_clean PACK ANSWERS: every format through the pack as it is
+# (with its index, current or not) against the same pack without it
+same_as_clean() {
+	for f in text markdown html json; do
+		run with "$1" "$2" "$f"
+		mv "$1/answers.index" kept.index 2>/dev/null || mv "$1/answers.index" kept.dir
+		run without "$1" "$2" "$f"
+		mv kept.index "$1/answers.index" 2>/dev/null || mv kept.dir "$1/answers.index"
+		diff -u without with || return 1
+	done
+}
+
+# fresh LANG: a copy of the bundled pack, indexed
+fresh() {
+	rm -rf "p-$1"
+	cp -R "$top/data/$1" "p-$1" && "$bin" index "p-$1" >index.out 2>&1 &&
+	    grep -q "p-$1/answers.index: [0-9]* answer texts$" index.out
+}
+
+# unshown PACK ANSWERS: an answer text of PACK whose choice ANSWERS did not choose
+unshown() {
+	python3 - "$1" "$2" <<'PY'
+import glob, re, sys
+pack, answers = sys.argv[1], open(sys.argv[2], encoding="utf-8").read()
+chosen = set(re.findall(r"question: (\d+)\n\s+choice: (\d+)", answers))
+for f in sorted(glob.glob(pack + "/answers/**/*.md", recursive=True)):
+    s = open(f, encoding="utf-8").read()
+    q, c = re.search(r"^question_id: (\d+)", s, re.M), re.search(r"^choice_id: (\d+)", s, re.M)
+    if (q.group(1), c.group(1)) not in chosen:
+        print(f)
+        break
+PY
+}
+
+# warns: check says the index does not match, and still exits 0
+warns() {
+	"$bin" check "$1" >check.out 2>&1 || return 1
+	grep -q "answers.index: warning: does not match the pack" check.out
+}
+
+for l in tr en fi; do
+	a=$reports/$l-sample.yaml
+	result "$l: index written" fresh "$l"
+	result "$l: readable by all, no temporary file left" sh -c \
+	    "[ \"\$(stat -c %a p-$l/answers.index)\" = 644 ] && ! ls p-$l | grep -q tmp"
+	result "$l: check quiet on a current index" sh -c \
+	    "'$bin' check p-$l >check.out 2>&1 && ! grep -q warning check.out"
+	result "$l: reports through the index as a clean read" same_as_clean "p-$l" "$a"
+
+	# the index is used: a text the report does not show, replaced by one
+	# that does not parse, kept at its size and time (what touch -r can
+	# do, and stok-assess(5) says is not seen), is not read
+	text=$(unshown "p-$l" "$a")
+	result "$l: the index is used" sh -c "
+	    size=\$(stat -c %s '$text'); cp -p '$text' orig.md
+	    head -c \$size /dev/zero | tr '\\\\0' x >'$text'; touch -r orig.md '$text'
+	    '$bin' report '$a' --content p-$l >/dev/null 2>&1 && cp -p orig.md '$text'"
+
+	# changes under the index: each read as a clean read would
+	fresh "$l"
+	touch -d '2020-01-01 00:00:01' "$text"
+	result "$l: a text touched" same_as_clean "p-$l" "$a"
+	result "$l: a text touched, check warns" warns "p-$l"
+
+	fresh "$l"
+	printf 'no front matter\n' >"$text"
+	result "$l: a text it does not show, broken" same_as_clean "p-$l" "$a"
+
+	fresh "$l"
+	first=$(ls "p-$l/answers/"*/*.md | head -1)
+	sed -i 's/^title: /title: Yeni /' "$first"
+	result "$l: a title edited" same_as_clean "p-$l" "$a"
+	result "$l: a title edited, check warns" warns "p-$l"
+
+	fresh "$l"
+	rm "$first"
+	result "$l: a text removed" same_as_clean "p-$l" "$a"
+
+	fresh "$l"
+	cp "$first" "$(dirname "$first")/zz-copy.md"
+	result "$l: a text added (a second text for a choice)" same_as_clean "p-$l" "$a"
+
+	fresh "$l"
+	mv "$first" "$(dirname "$first")/renamed.md"
+	result "$l: a text renamed" same_as_clean "p-$l" "$a"
+	result "$l: a text renamed, check warns" warns "p-$l"
+
+	fresh "$l"
+	touch "p-$l/assessment.yaml"
+	result "$l: the assessment file touched" same_as_clean "p-$l" "$a"
+
+	fresh "$l"
+	head -c 2000 "p-$l/answers.index" >cut && mv cut "p-$l/answers.index"
+	result "$l: the index cut short" same_as_clean "p-$l" "$a"
+	result "$l: the index cut short, check warns" warns "p-$l"
+
+	fresh "$l"
+	sed -i '3s/\t[0-9]*$/\t9/' "p-$l/answers.index"	# a choice changed, the sum not
+	result "$l: the index damaged" same_as_clean "p-$l" "$a"
+
+	fresh "$l"
+	rm "p-$l/answers.index" && mkdir "p-$l/answers.index"
+	result "$l: the index a directory" same_as_clean "p-$l" "$a"
+	rmdir "p-$l/answers.index"
+
+	fresh "$l"
+	mv "p-$l/answers.index" real.index && ln -s "$work/real.index" "p-$l/answers.index"
+	result "$l: the index a symbolic link" same_as_clean "p-$l" "$a"
+done
+
+# not indexed: a pack with a warning (a text without a body), or an error
+cp -R "$top/data/fi" p-warn
+t=$(ls p-warn/answers/*/*.md | head -1)
+python3 - "$t" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+head, _, _ = s.partition("\n---\n")
+open(p, "w", encoding="utf-8").write(head + "\n---\n")
+PY
+result "a pack with a warning is not indexed" sh -c \
+    "! '$bin' index p-warn >out 2>&1 && grep -q 'not indexed' out && [ ! -e p-warn/answers.index ]"
+result "index without a pack is a usage error" sh -c "'$bin' index >out 2>&1; [ \$? = 2 ]"
