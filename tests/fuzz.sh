@@ -14,7 +14,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 secs=${FUZZ_SECONDS:-30}
 seeds=${SEEDS:-$top/../shared/seeds}
-harnesses="answertext assessment session layout network yaml"
+harnesses="answertext assessment session layout network yaml index"
 out=build/fuzz
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -65,6 +65,13 @@ seed assessment $( { find data tests/content -name assessment.yaml
 	find tests/content/bad -name '*.yaml'; } | sort)
 seed session $(find tests/reports tests/linemode tests/content/bad-answers -name '*.yaml' | sort)
 seed yaml $texts $(find data tests/reports tests/linemode tests/content -name '*.yaml' | sort)
+# the index of data/fi (the pack fuzz_index reads) without its last line,
+# which the harness adds
+mkdir -p "$out/corpus/index" "$work/fi"
+cp -Rp data/fi "$work/fi/pack" && ./stok-assess index "$work/fi/pack" >/dev/null &&
+    sed '$d' "$work/fi/pack/answers.index" >"$out/corpus/index/seed-fi"
+printf '\001' >"$out/corpus/index/seed-true"	# the true index, written by the harness,
+printf '\001\003\004' >"$out/corpus/index/seed-swap"	# and one that swaps two lines' ids
 mkdir -p "$out/corpus/network"	# the golden profile without its "[exit 0]" line
 sed '$d' tests/network/profile40.yaml >"$out/corpus/network/seed-profile40"
 for h in $harnesses; do	# as they are: a layout input has its width byte
