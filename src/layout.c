@@ -371,41 +371,53 @@ para_reset(struct para *p)
 	p->n = 0;
 }
 
+/* An atom over bytes already in the paragraph's text. */
 static void
-para_push(struct para *p, enum atom_kind kind, unsigned style, const char *s, size_t len,
+para_atom(struct para *p, enum atom_kind kind, unsigned style, size_t off, size_t len,
     int width)
 {
 	if (p->n == p->cap) {
 		p->cap = p->cap ? 2 * p->cap : 64;
 		p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
 	}
-	p->v[p->n++] = (struct atom){ kind, style, p->text.len, len, width };
+	p->v[p->n++] = (struct atom){ kind, style, off, len, width };
+}
+
+static void
+para_push(struct para *p, enum atom_kind kind, unsigned style, const char *s, size_t len,
+    int width)
+{
+	para_atom(p, kind, style, p->text.len, len, width);
 	buf_add(&p->text, s, len);
 }
 
 /*
  * Split display text into words and single spaces. A text node holds a
  * line break only when an entity (&#10;, &#13;) made it: it is a control
- * character like any other then, and is shown as ^J or ^M.
+ * character like any other then, and is shown as ^J or ^M. The text is
+ * copied into the paragraph once (a tab made a space); a word that needs
+ * another form to be shown gets it added after.
  */
 static void
 para_add_text(struct para *p, const char *s, size_t len, unsigned style)
 {
-	size_t i = 0, j;
+	size_t i = 0, j, base = p->text.len;
 	char *disp;
 	int w;
 
+	buf_add(&p->text, s, len);	/* once: a word shown as it is stays here */
 	while (i < len) {
 		if (s[i] == ' ' || s[i] == '\t') {
+			p->text.data[base + i] = ' ';
 			if (p->n == 0 || p->v[p->n - 1].kind == ATOM_WORD)
-				para_push(p, ATOM_SPACE, style, " ", 1, 1);
+				para_atom(p, ATOM_SPACE, style, base + i, 1, 1);
 			i++;
 			continue;
 		}
 		for (j = i; j < len && s[j] != ' ' && s[j] != '\t'; j++)
 			;
 		if ((w = plain_width(s + i, j - i)) >= 0) {
-			para_push(p, ATOM_WORD, style, s + i, j - i, w);
+			para_atom(p, ATOM_WORD, style, base + i, j - i, w);
 		} else {
 			disp = text_display(s + i, j - i, &w);
 			para_push(p, ATOM_WORD, style, disp, strlen(disp), w);
@@ -564,11 +576,28 @@ wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int h
 		} else if (p->v[i - 1].kind == ATOM_SPACE && p->v[i - 1].style == p->v[i].style &&
 		    p->v[i - 1].off + 1 == p->v[i].off && j == i + 1 && !whole &&
 		    col + 1 + p->v[i].width <= avail - indent) {
-			/* the space and a one-atom word that fits, stored side by side: one copy */
-			line_add(line, p->v[i].style, p->text.data + p->v[i - 1].off,
-			    p->v[i].len + 1, p->v[i].width + 1);
+			/*
+			 * The space and a one-atom word that fits, stored side
+			 * by side, and each such pair after them that fits
+			 * too, as the steps above would add them: one copy.
+			 */
+			unsigned style = p->v[i].style;
+			size_t start = p->v[i - 1].off, end = p->v[i].off + p->v[i].len;
+			int w = p->v[i].width + 1;
+
 			col += 1 + p->v[i].width;
-			i = j;
+			for (i = j; i + 1 < p->n && p->v[i].kind == ATOM_SPACE &&
+			    p->v[i].style == style && p->v[i].off == end &&
+			    p->v[i + 1].kind == ATOM_WORD && p->v[i + 1].style == style &&
+			    p->v[i + 1].off == end + 1 &&
+			    (i + 2 == p->n || p->v[i + 2].kind != ATOM_WORD) &&
+			    col + 1 + p->v[i + 1].width <= avail - indent &&
+			    !unbreakable(p, i + 1, i + 2); i += 2) {
+				end = p->v[i + 1].off + p->v[i + 1].len;
+				w += 1 + p->v[i + 1].width;
+				col += 1 + p->v[i + 1].width;
+			}
+			line_add(line, style, p->text.data + start, end - start, w);
 			continue;
 		} else {
 			line_add(line, p->v[i - 1].style, " ", 1, 1);
