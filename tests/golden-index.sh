@@ -147,3 +147,19 @@ PY
 result "a pack with a warning is not indexed" sh -c \
     "! '$bin' index p-warn >out 2>&1 && grep -q 'not indexed' out && [ ! -e p-warn/answers.index ]"
 result "index without a pack is a usage error" sh -c "'$bin' index >out 2>&1; [ \$? = 2 ]"
+
+# a report compared with a network's profile, through the index
+fresh tr
+sed '$d' "$top/tests/network/profile40.yaml" >profile.yaml
+compare_same() {
+	for f in text markdown html json; do
+		"$bin" report -f "$f" --compare profile.yaml --content p-tr "$reports/tr-sample.yaml" \
+		    >with 2>&1 || return 1
+		mv p-tr/answers.index kept.index
+		"$bin" report -f "$f" --compare profile.yaml --content p-tr "$reports/tr-sample.yaml" \
+		    >without 2>&1
+		mv kept.index p-tr/answers.index
+		diff -u without with || return 1
+	done
+}
+result "tr: report --compare through the index as a clean read" compare_same
