@@ -88,6 +88,34 @@ text_printable_run(const char *s, size_t n)
 	return i;
 }
 
+/*
+ * The length of the run at the start of s of characters shown exactly as
+ * they are, one column each: printable ASCII, and the two-byte characters
+ * from U+00A0 to U+02FF but the soft hyphen (U+00AD), which are the
+ * letters with their marks of Turkish, Finnish and every Latin script, all
+ * of them NFC starters, none a control or invisible. *chars gets how many
+ * characters the run has. Sanitising and the layout both ask here.
+ */
+static inline size_t
+text_plain_run(const char *s, size_t n, size_t *chars)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	size_t k = 0, r;
+
+	for (;;) {
+		r = text_printable_run((const char *)p, (size_t)(end - p));
+		p += r;
+		k += r;
+		if (end - p < 2 || *p < 0xC2 || *p > 0xCB || (p[1] & 0xC0) != 0x80 ||
+		    (*p == 0xC2 && (p[1] < 0xA0 || p[1] == 0xAD)))
+			break;
+		p += 2;
+		k++;
+	}
+	*chars = k;
+	return (size_t)((const char *)p - s);
+}
+
 /* True if s is valid UTF-8; otherwise *bad is the offset of the first bad byte. */
 bool	utf8_valid(const char *s, size_t n, size_t *bad);
 

@@ -8,6 +8,7 @@
  * ends. Text is normalised, sanitised and measured once, as it enters.
  */
 #include <stdint.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,29 +119,19 @@ cap_marks(uint8_t *s, size_t n)
 }
 
 /*
- * The columns of s when it can be shown exactly as it is, or -1. That is
- * when it holds only printable ASCII and two-byte characters from U+00A0
- * to U+02FF (no C1 control, no soft hyphen): all NFC starters one column
- * wide. The soft hyphen goes the long way, which drops it. Most words of the bundled packs, in all
- * three languages, pass; the rest go the long way.
+ * The columns of s when it can be shown exactly as it is, or -1: when it
+ * is all one run of text_plain_run (printable ASCII and two-byte
+ * characters from U+00A0 to U+02FF, no C1 control, no soft hyphen), NFC
+ * starters one column wide. The soft hyphen goes the long way, which drops
+ * it. Most words of the bundled packs, in all three languages, pass; the
+ * rest go the long way.
  */
 static int
 plain_width(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	int w = 0;
+	size_t chars;
 
-	while (p < end) {
-		if (*p >= 0x20 && *p < 0x7F)
-			p++;
-		else if (*p >= 0xC2 && *p < 0xCC && end - p >= 2 && (p[1] & 0xC0) == 0x80 &&
-		    !(*p == 0xC2 && (p[1] < 0xA0 || p[1] == 0xAD)))
-			p += 2;
-		else
-			return -1;
-		w++;
-	}
-	return w;
+	return text_plain_run(s, len, &chars) == len && chars <= INT_MAX ? (int)chars : -1;
 }
 
 char *

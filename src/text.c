@@ -225,11 +225,11 @@ text_has_unsafe(const char *s, size_t n)
 static void
 sanitize(struct buf *b, const char *s, size_t n, bool keep_newlines, bool drop)
 {
-	size_t i = 0, k, run = 0;
+	size_t i = 0, k, run = 0, chars;
 	int32_t cp;
 
 	while (i < n) {
-		if ((k = text_printable_run(s + i, n - i)) > 0) {
+		if ((k = text_plain_run(s + i, n - i, &chars)) > 0) {
 			i += k;
 			run += k;
 			if (i == n)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include <unistr.h>
+#include <uniwidth.h>
 
 #include "text.h"
 
@@ -91,6 +92,41 @@ test_runs(void **state)
 		assert_int_equal(text_ascii_run(s, n), want_ascii);
 		assert_int_equal(text_printable_run(s, n), want_printable);
 	}
+}
+
+/*
+ * The plain run, which sanitising and the layout skip over: exactly the
+ * printable ASCII and U+00A0 to U+02FF but U+00AD, each safe to show,
+ * one column wide by libunistring, and its own NFC form.
+ */
+static void
+test_plain_run(void **state)
+{
+	char s[8];
+	size_t n, chars;
+	int32_t cp;
+	bool plain;
+	struct buf b;
+
+	(void)state;
+	for (cp = 0; cp < 0x800; cp++) {
+		buf_init(&b);
+		utf8_encode(&b, cp);
+		n = b.len;
+		memcpy(s, b.data, n);
+		buf_free(&b);
+		plain = (cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp <= 0x2FF && cp != 0xAD);
+		assert_int_equal(text_plain_run(s, n, &chars), plain ? n : 0);
+		assert_int_equal(chars, plain ? 1 : 0);
+		if (plain) {
+			assert_false(text_is_unsafe(cp));
+			assert_int_equal(uc_width((ucs4_t)cp, "UTF-8"), 1);
+		}
+	}
+	/* a run stops before the first character outside it, and counts characters */
+	assert_int_equal(text_plain_run("a\xC3\xA7" "b\xC2\xAD" "c", 7, &chars), 4);
+	assert_int_equal(chars, 3);
+	assert_int_equal(text_plain_run("\xC3", 1, &chars), 0);	/* cut short */
 }
 
 /* utf8_valid against libunistring's u8_check, the authority, on random bytes. */
@@ -243,6 +279,7 @@ main(void)
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_linecol),
 		cmocka_unit_test(test_runs),
+		cmocka_unit_test(test_plain_run),
 		cmocka_unit_test(test_valid_as_libunistring),
 		cmocka_unit_test(test_linecol_random),
 		cmocka_unit_test(test_sanitize),
