@@ -50,10 +50,13 @@ struct lline {
 	size_t		 len, cap;	/* bytes of text used and allocated */
 };
 
+struct layout_keep;
+
 struct layout {
 	struct lline	*lines;
 	size_t		 nlines;
 	size_t		 cap;
+	struct layout_keep *keep;	/* private: buffers kept from one call to the next */
 };
 
 /* A set of URLs, numbered from 1 in the order first added. */

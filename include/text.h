@@ -103,9 +103,14 @@ text_plain_run(const char *s, size_t n, size_t *chars)
 	size_t k = 0, r;
 
 	for (;;) {
-		r = text_printable_run((const char *)p, (size_t)(end - p));
-		p += r;
-		k += r;
+		if (end - p >= 16) {	/* a word at a time only where it pays */
+			r = text_printable_run((const char *)p, (size_t)(end - p));
+			p += r;
+			k += r;
+		} else {
+			for (; p < end && *p >= 0x20 && *p < 0x7F; p++)
+				k++;
+		}
 		if (end - p < 2 || *p < 0xC2 || *p > 0xCB || (p[1] & 0xC0) != 0x80 ||
 		    (*p == 0xC2 && (p[1] < 0xA0 || p[1] == 0xAD)))
 			break;

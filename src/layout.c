@@ -59,6 +59,48 @@ struct ctx {
 	bool		 need_blank;
 };
 
+/*
+ * What a layout keeps between calls that add to it: the paragraph's
+ * buffers and the container stack, so that laying out a report block by
+ * block does not allocate them again for every block.
+ */
+struct layout_keep {
+	struct para	 para;
+	struct frame	*stack;
+	size_t		 cap;
+};
+
+/* A context adding to lo, with the buffers lo kept, empty. */
+static void
+ctx_begin(struct ctx *c, struct layout *lo, int width)
+{
+	memset(c, 0, sizeof(*c));
+	c->out = lo;
+	c->width = width < 1 ? 1 : width;
+	if (lo->keep != NULL) {
+		c->para = lo->keep->para;
+		c->stack = lo->keep->stack;
+		c->cap = lo->keep->cap;
+		c->para.n = 0;
+		buf_reset(&c->para.text);
+	} else {
+		buf_init(&c->para.text);
+	}
+}
+
+/* The context's buffers back to its layout, for the next call. */
+static void
+ctx_end(struct ctx *c)
+{
+	struct layout *lo = c->out;
+
+	if (lo->keep == NULL)
+		lo->keep = xcalloc(1, sizeof(*lo->keep));
+	lo->keep->para = c->para;
+	lo->keep->stack = c->stack;
+	lo->keep->cap = c->cap;
+}
+
 /* --- text --------------------------------------------------------------- */
 
 /*
@@ -261,6 +303,12 @@ layout_free(struct layout *lo)
 	for (i = 0; i < lo->nlines; i++)
 		line_free(&lo->lines[i]);
 	free(lo->lines);
+	if (lo->keep != NULL) {
+		buf_free(&lo->keep->para.text);
+		free(lo->keep->para.v);
+		free(lo->keep->stack);
+		free(lo->keep);
+	}
 	memset(lo, 0, sizeof(*lo));
 }
 
@@ -345,7 +393,7 @@ layout_flush(struct layout *lo, struct buf *b)
 
 	while (n > 0 && lo->lines[n - 1].nspans == 0)
 		n--;
-	done = (struct layout){ lo->lines, n, n };
+	done = (struct layout){ lo->lines, n, n, NULL };
 	layout_to_text(&done, b);
 	for (i = 0; i < n; i++)
 		line_free(&lo->lines[i]);
@@ -1160,13 +1208,10 @@ layout_tree(struct layout *lo, cmark_node *root, const char *md, size_t len, int
 	cmark_iter *it;
 	cmark_event_type ev;
 
-	memset(&c, 0, sizeof(c));
-	c.out = lo;
-	c.width = width < 1 ? 1 : width;
+	ctx_begin(&c, lo, width);
 	c.links = links;
 	c.md = md;
 	c.md_len = len;
-	buf_init(&c.para.text);
 	it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);
@@ -1181,9 +1226,7 @@ layout_tree(struct layout *lo, cmark_node *root, const char *md, size_t len, int
 			leave(&c, node);
 	}
 	cmark_iter_free(it);
-	buf_free(&c.para.text);
-	free(c.para.v);
-	free(c.stack);
+	ctx_end(&c);
 }
 
 void
@@ -1209,10 +1252,7 @@ layout_text(struct layout *lo, const char *text, int width, int indent, unsigned
 	const char *nl;
 	size_t n;
 
-	memset(&c, 0, sizeof(c));
-	c.out = lo;
-	c.width = width < 1 ? 1 : width;
-	buf_init(&c.para.text);
+	ctx_begin(&c, lo, width);
 	do {
 		int lead = 0;
 
@@ -1228,6 +1268,5 @@ layout_text(struct layout *lo, const char *text, int width, int indent, unsigned
 			wrap(&c, &c.para, c.width, NULL, lead, indent);
 		text += n + (nl ? 1 : 0);
 	} while (nl != NULL);
-	buf_free(&c.para.text);
-	free(c.para.v);
+	ctx_end(&c);
 }
