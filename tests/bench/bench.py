@@ -142,10 +142,11 @@ def pack(nq):
 
 
 def pack_files(d):
+    """The files of a pack (or of any directory), but a pack's index."""
     files = []
     for root, dirs, names in os.walk(d):
         dirs.sort()
-        files += [os.path.join(root, n) for n in sorted(names)]
+        files += [os.path.join(root, n) for n in sorted(names) if n != "answers.index"]
     return files
 
 
