@@ -133,6 +133,7 @@ void	doc_pre(cmark_node *parent, const char *text);
 /*
  * Guidance written in CommonMark appended to parent: parsed, raw HTML
  * dropped, every literal and URL sanitised, headings moved below level 4.
+ * md must be valid UTF-8, as every loaded answer text's body is.
  */
 void	doc_markdown(cmark_node *parent, const char *md, size_t len);
 /*
