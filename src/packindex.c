@@ -95,6 +95,12 @@ pack_index_write(const struct pack *p)
 	buf_printf(&b, "end\t%zu\t%016llx\n", p->ntexts,
 	    (unsigned long long)fnv1a64(FNV1A64_INIT, b.data, b.len));
 	path = xasprintf("%s/%s", p->dir, PACK_INDEX_FILE);
+	if (rc == 0 && b.len > PACK_INDEX_MAX) {
+		diag(DIAG_ERROR, path, 0, 0, "the index would be %zu bytes, more than the %d "
+		    "(16 MiB) an index may have: this pack has too many files to index",
+		    b.len, PACK_INDEX_MAX);
+		rc = -1;
+	}
 	if (rc == 0 && file_write_atomic_mode(path, b.data, b.len, true, 0644) < 0) {
 		diag(DIAG_IO, path, 0, 0, "cannot write: %s", errno_text(errno));
 		rc = -1;
