@@ -48,10 +48,15 @@ struct lline {
 	int		 width;
 	char		*text;		/* the spans' text, each with a NUL after it */
 	size_t		 len, cap;	/* bytes of text used and allocated */
+	size_t		 spans_cap;	/* spans allocated */
 };
 
 struct layout_keep;
 
+/*
+ * The lines from nlines to cap are spare: empty, their buffers kept for
+ * the lines to come (and freed by layout_free).
+ */
 struct layout {
 	struct lline	*lines;
 	size_t		 nlines;

@@ -300,7 +300,7 @@ layout_free(struct layout *lo)
 {
 	size_t i;
 
-	for (i = 0; i < lo->nlines; i++)
+	for (i = 0; i < lo->cap; i++)
 		line_free(&lo->lines[i]);
 	free(lo->lines);
 	if (lo->keep != NULL) {
@@ -312,15 +312,29 @@ layout_free(struct layout *lo)
 	memset(lo, 0, sizeof(*lo));
 }
 
+/* A line emptied, its buffers kept. */
+static void
+line_reset(struct lline *l)
+{
+	l->nspans = 0;
+	l->width = 0;
+	l->len = 0;
+}
+
+/* A new empty line: the next spare one, with the buffers it had. */
 static struct lline *
 new_line(struct layout *lo)
 {
+	struct lline *l;
+
 	if (lo->nlines == lo->cap) {
 		lo->cap = lo->cap ? 2 * lo->cap : 32;
 		lo->lines = xreallocarray(lo->lines, lo->cap, sizeof(*lo->lines));
+		memset(lo->lines + lo->nlines, 0, (lo->cap - lo->nlines) * sizeof(*lo->lines));
 	}
-	memset(&lo->lines[lo->nlines], 0, sizeof(lo->lines[0]));
-	return &lo->lines[lo->nlines++];
+	l = &lo->lines[lo->nlines++];
+	line_reset(l);
+	return l;
 }
 
 /*
@@ -352,9 +366,10 @@ line_add(struct lline *l, unsigned style, const char *s, size_t len, int width)
 		last->width += width;
 		l->len += len;
 	} else {
-		if ((l->nspans & (l->nspans - 1)) == 0)	/* grow at powers of two */
-			l->spans = xreallocarray(l->spans, l->nspans ? 2 * l->nspans : 1,
-			    sizeof(*l->spans));
+		if (l->nspans == l->spans_cap) {
+			l->spans_cap = l->spans_cap ? 2 * l->spans_cap : 4;
+			l->spans = xreallocarray(l->spans, l->spans_cap, sizeof(*l->spans));
+		}
 		memcpy(l->text + l->len, s, len);
 		l->text[l->len + len] = '\0';
 		l->spans[l->nspans++] = (struct lspan){ style, l->text + l->len, len, width };
@@ -395,10 +410,10 @@ layout_flush(struct layout *lo, struct buf *b)
 		n--;
 	done = (struct layout){ lo->lines, n, n, NULL };
 	layout_to_text(&done, b);
-	for (i = 0; i < n; i++)
-		line_free(&lo->lines[i]);
-	memmove(lo->lines, lo->lines + n, (lo->nlines - n) * sizeof(*lo->lines));
+	/* what stays is empty lines: the first slots, emptied, stand for them */
 	lo->nlines -= n;
+	for (i = 0; i < lo->nlines; i++)
+		line_reset(&lo->lines[i]);
 }
 
 /* --- wrapping ----------------------------------------------------------- */

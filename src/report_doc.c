@@ -431,10 +431,8 @@ render_text(struct buf *out, cmark_node *doc, int width, const char *links_title
 		}
 	}
 	/* no blank line at the very end */
-	while (lo.nlines > 0 && lo.lines[lo.nlines - 1].nspans == 0) {
-		lo.nlines--;
-		free(lo.lines[lo.nlines].spans);
-	}
+	while (lo.nlines > 0 && lo.lines[lo.nlines - 1].nspans == 0)
+		lo.nlines--;	/* a spare line now, which layout_free frees */
 	layout_to_text(&lo, out);
 	layout_free(&lo);
 	linkset_free(&links);
