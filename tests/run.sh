@@ -6,7 +6,8 @@
 #     (tests/golden-*.sh, tests/e2e-*.sh, tests/suite-*.sh) in C.UTF-8,
 #     tr_TR.UTF-8, fi_FI.UTF-8 and de_DE.UTF-8 (built with localedef into
 #     build/locale, no root needed; the outputs must not change), except
-#     the tmux tests, which set the wizard's locale themselves and run once;
+#     the tmux tests, which set the wizard's locale themselves and run once,
+#     and the field's suites and the index's, in the first two only;
 #   - the manual pages through "make lint";
 #   - once: the SIGKILL test (tests/kill.sh, 100 kills; KILLS=200 in CI),
 #     the fuzzers (tests/fuzz.sh, 10 seconds a harness; FUZZ_SECONDS=30 in CI)
@@ -209,8 +210,10 @@ done
 	for loc in $locales; do
 		for s in $scripts; do
 			tmux_test "$s" && continue
-			# the field's own suites (hundreds of cases each): C.UTF-8 and tr_TR.UTF-8
-			case $s in tests/suite-*.sh) case $loc in C.UTF-8|tr_TR.UTF-8) ;; *) continue ;; esac ;; esac
+			# the field's own suites (hundreds of cases each) and the index's
+			# (a clean read against the index, many times over): C.UTF-8 and tr_TR.UTF-8
+			case $s in tests/suite-*.sh|tests/golden-index.sh)
+				case $loc in C.UTF-8|tr_TR.UTF-8) ;; *) continue ;; esac ;; esac
 			echo script "$s" "$loc"
 		done
 		for t in build/tests/test_*; do echo unit "$t" "$loc"; done
