@@ -54,6 +54,13 @@ relative(const struct pack *p, const char *path)
 	return strncmp(path, p->dir, n) == 0 && path[n] == '/' ? path + n + 1 : path;
 }
 
+/* Whether the index's line e names the file at rel (relative to the pack). */
+static bool
+names(const struct entry *e, const char *rel)
+{
+	return strlen(rel) == e->path_len && memcmp(rel, e->path, e->path_len) == 0;
+}
+
 static bool
 same_stamp(const struct file_stamp *a, const struct file_stamp *b)
 {
@@ -264,13 +271,8 @@ index_matches(const struct pack *p, const struct index *x, char **paths,
 	size_t i, k, choices = 0;
 	bool ok = x->n == n;
 
-	for (i = 0; ok && i < n; i++) {
-		const char *rel = relative(p, paths[i]);
-
-		ok = strlen(rel) == x->v[i].path_len &&
-		    memcmp(rel, x->v[i].path, x->v[i].path_len) == 0 &&
-		    same_stamp(&stamps[i], &x->v[i].stamp);
-	}
+	for (i = 0; ok && i < n; i++)
+		ok = names(&x->v[i], relative(p, paths[i])) && same_stamp(&stamps[i], &x->v[i].stamp);
 	for (i = 0; i < p->nquestions; i++)
 		choices += p->questions[i].nchoices;
 	ok = ok && choices == n;
@@ -381,9 +383,8 @@ pack_index_check(const struct pack *p)
 		why = "answer texts were added or removed since";
 	for (i = 0; why == NULL && i < x.n; i++) {
 		const struct answer_text *t = p->texts[i];
-		const char *rel = relative(p, t->path);
 
-		if (strlen(rel) != x.v[i].path_len || memcmp(rel, x.v[i].path, x.v[i].path_len) != 0)
+		if (!names(&x.v[i], relative(p, t->path)))
 			why = "answer texts were added, removed or renamed since";
 		else if (!same_stamp(&t->stamp, &x.v[i].stamp) ||
 		    t->question_id != x.v[i].question_id || t->choice_id != x.v[i].choice_id)
