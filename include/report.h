@@ -106,11 +106,14 @@ enum doc_role {
 	DOC_SECTION = 1,
 	DOC_SUMMARY,
 	DOC_BAR,
-	DOC_PLAIN	/* the report's own bold, italics and code: plain in text */
+	DOC_PLAIN,	/* the report's own bold, italics and code: plain in text */
+	DOC_GUIDANCE	/* guidance not parsed yet (doc_guidance) */
 };
 
 /* Every node made here is owned by the tree it is appended to. */
 cmark_node *doc_new(void);
+/* Free a document made by doc_new, with its table of guidance. */
+void	doc_free(cmark_node *doc);
 cmark_node *doc_heading(cmark_node *parent, int level, const char *text);
 cmark_node *doc_para(cmark_node *parent);
 /* A tight list; items get their paragraphs through doc_para(doc_item(list)). */
@@ -137,11 +140,18 @@ void	doc_pre(cmark_node *parent, const char *text);
  */
 void	doc_markdown(cmark_node *parent, const char *md, size_t len);
 /*
+ * The same guidance, parsed only when the document is rendered: the text
+ * report lays out one guidance text at a time and frees it, so it never
+ * holds every parsed text at once. md must outlive the document.
+ */
+void	doc_guidance(cmark_node *parent, const char *md, size_t len);
+/*
  * Render a document. Text: headings of levels 1-3 underlined, every other
  * block through the layout engine at width, then the numbered links under
  * links_title. Markdown: cmark's CommonMark. HTML: cmark's safe HTML in a
  * self-contained page in lang with title. The tree is changed on the
- * way (custom nodes filled or unwrapped); free it afterwards.
+ * way (guidance parsed, custom nodes filled or unwrapped); free it
+ * afterwards with doc_free.
  */
 void	doc_render(struct buf *out, cmark_node *doc, enum report_format, int width,
 	    const char *lang, const char *title, const char *links_title);

@@ -560,7 +560,7 @@ merge_write(struct buf *out, const struct pack *p, const struct respondent *r, s
 		title = xasprintf("%s: %s", p->title, g.w->group);
 		doc_render(out, doc, (enum report_format)format, width, p->language, title, NULL);
 		free(title);
-		cmark_node_free(doc);
+		doc_free(doc);
 	}
 	group_free(&g);
 }
@@ -730,5 +730,5 @@ diff_write(struct buf *out, const struct pack *p, const struct respondent *old,
 	title = xasprintf("%s: %s", p->title, w->progress);
 	doc_render(out, doc, (enum report_format)format, width, p->language, title, NULL);
 	free(title);
-	cmark_node_free(doc);
+	doc_free(doc);
 }

@@ -389,7 +389,7 @@ build_question(cmark_node *parent, const struct report *r, const struct question
 		doc_text(para, ans->note);
 	}
 	if (chosen == CHOSEN_CHOICE)
-		doc_markdown(parent, ch->text->body, ch->text->body_len);
+		doc_guidance(parent, ch->text->body, ch->text->body_len);
 }
 
 /* The whole report as one document; the caller frees it with cmark_node_free. */
@@ -606,7 +606,7 @@ report_write(struct buf *out, const struct pack *p, const struct session *s,
 	} else {
 		doc = build_report(&r);
 		doc_render(out, doc, format, width, p->language, p->title, r.w->links);
-		cmark_node_free(doc);
+		doc_free(doc);
 	}
 	score_free(&r.score);
 }

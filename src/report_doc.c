@@ -37,6 +37,63 @@ doc_new(void)
 	return cmark_node_new(CMARK_NODE_DOCUMENT);
 }
 
+/*
+ * Guidance not parsed yet: a custom block whose role is DOC_GUIDANCE
+ * with its place in the document's table above it; the table hangs on
+ * the document node, the one node that has no role.
+ */
+struct pending {
+	struct {
+		const char	*md;
+		size_t		 len;
+	}		*v;
+	size_t		 n, cap;
+};
+
+static struct pending *
+pending_of(cmark_node *n)
+{
+	cmark_node *up;
+
+	while ((up = cmark_node_parent(n)) != NULL)
+		n = up;
+	return cmark_node_get_type(n) == CMARK_NODE_DOCUMENT ? cmark_node_get_user_data(n) : NULL;
+}
+
+void
+doc_free(cmark_node *doc)
+{
+	struct pending *t = pending_of(doc);
+
+	if (t != NULL) {
+		free(t->v);
+		free(t);
+	}
+	cmark_node_free(doc);
+}
+
+void
+doc_guidance(cmark_node *parent, const char *md, size_t len)
+{
+	struct pending *t = pending_of(parent);
+	cmark_node *root = parent, *b;
+
+	if (t == NULL) {
+		while (cmark_node_parent(root) != NULL)
+			root = cmark_node_parent(root);
+		t = xcalloc(1, sizeof(*t));
+		cmark_node_set_user_data(root, t);
+	}
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 64;
+		t->v = xreallocarray(t->v, t->cap, sizeof(*t->v));
+	}
+	t->v[t->n].md = md;
+	t->v[t->n].len = len;
+	b = append(parent, cmark_node_new(CMARK_NODE_CUSTOM_BLOCK));
+	cmark_node_set_user_data(b, (void *)(intptr_t)(DOC_GUIDANCE | (intptr_t)t->n++ << 8));
+}
+
 cmark_node *
 doc_heading(cmark_node *parent, int level, const char *text)
 {
@@ -259,15 +316,63 @@ sanitize_tree(cmark_node *doc)
  * texts', which the loader took only as valid UTF-8 (content_check_bytes),
  * and cmark's own check cost an eighth of its parse.
  */
+static cmark_node *
+guidance_parse(const char *md, size_t len)
+{
+	cmark_node *d = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
+
+	sanitize_tree(d);
+	return d;
+}
+
 void
 doc_markdown(cmark_node *parent, const char *md, size_t len)
 {
-	cmark_node *d = cmark_parse_document(md, len, CMARK_OPT_DEFAULT), *c;
+	cmark_node *d = guidance_parse(md, len), *c;
 
-	sanitize_tree(d);
 	while ((c = cmark_node_first_child(d)) != NULL)
 		append(parent, c);	/* unlinks it from d */
 	cmark_node_free(d);
+}
+
+/* The guidance a placeholder stands for, parsed; NULL for any other node. */
+static cmark_node *
+guidance_of(cmark_node *n)
+{
+	intptr_t role = (intptr_t)cmark_node_get_user_data(n);
+	struct pending *t;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_CUSTOM_BLOCK || (role & 0xff) != DOC_GUIDANCE ||
+	    (t = pending_of(n)) == NULL || (size_t)(role >> 8) >= t->n)
+		return NULL;
+	return guidance_parse(t->v[role >> 8].md, t->v[role >> 8].len);
+}
+
+/* Every placeholder replaced by its guidance (Markdown and HTML). */
+static void
+guidance_expand(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node **v = NULL, *d, *c;
+	size_t nv = 0, i;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it)) ==
+		    CMARK_NODE_CUSTOM_BLOCK) {
+			v = xreallocarray(v, nv + 1, sizeof(*v));
+			v[nv++] = cmark_iter_get_node(it);	/* after the walk */
+		}
+	cmark_iter_free(it);
+	for (i = 0; i < nv; i++) {
+		if ((d = guidance_of(v[i])) == NULL)
+			continue;
+		while ((c = cmark_node_first_child(d)) != NULL)
+			cmark_node_insert_before(v[i], c);
+		cmark_node_free(d);
+		cmark_node_free(v[i]);
+	}
+	free(v);
 }
 
 /* ------------------------------------------------------------------ text */
@@ -378,13 +483,34 @@ may_hold_table(cmark_node *n)
 	return found;
 }
 
+/* One top-level block laid out and written to out. */
+static void
+text_block(struct buf *out, struct layout *lo, cmark_node *n, int width, struct linkset *links)
+{
+	char *md;
+
+	if (cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) <= 3) {
+		text_heading(lo, n, width);
+	} else if (cmark_node_get_type(n) != CMARK_NODE_CUSTOM_BLOCK) {
+		if (may_hold_table(n)) {
+			md = cmark_render_commonmark(n, CMARK_OPT_DEFAULT, 0);
+			layout_markdown(lo, md, strlen(md), width, links);
+			free(md);
+		} else {
+			layout_node(lo, n, width, links);
+		}
+	}
+	layout_blank(lo);
+	layout_flush(lo, out);
+}
+
 static void
 render_text(struct buf *out, cmark_node *doc, int width, const char *links_title)
 {
 	struct layout lo;
 	struct linkset links;
-	cmark_node *n, *next;
-	char *md, *line;
+	cmark_node *n, *next, *g, *c;
+	char *line;
 	size_t i;
 
 	text_unwrap(doc);
@@ -392,25 +518,18 @@ render_text(struct buf *out, cmark_node *doc, int width, const char *links_title
 	layout_init(&lo);
 	linkset_init(&links);
 	while (n != NULL) {
-		if (cmark_node_get_type(n) == CMARK_NODE_CUSTOM_BLOCK &&
+		if ((g = guidance_of(n)) != NULL) {
+			/* parsed, laid out and freed: one text held at a time */
+			for (c = cmark_node_first_child(g); c != NULL; c = cmark_node_next(c))
+				text_block(out, &lo, c, width, &links);
+			cmark_node_free(g);
+		} else if (cmark_node_get_type(n) == CMARK_NODE_CUSTOM_BLOCK &&
 		    cmark_node_first_child(n) != NULL) {
 			n = cmark_node_first_child(n);	/* sections only group blocks */
 			continue;
+		} else {
+			text_block(out, &lo, n, width, &links);
 		}
-		if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
-		    cmark_node_get_heading_level(n) <= 3) {
-			text_heading(&lo, n, width);
-		} else if (cmark_node_get_type(n) != CMARK_NODE_CUSTOM_BLOCK) {
-			if (may_hold_table(n)) {
-				md = cmark_render_commonmark(n, CMARK_OPT_DEFAULT, 0);
-				layout_markdown(&lo, md, strlen(md), width, &links);
-				free(md);
-			} else {
-				layout_node(&lo, n, width, &links);
-			}
-		}
-		layout_blank(&lo);
-		layout_flush(&lo, out);
 		/* the next block, climbing out of finished sections */
 		while ((next = cmark_node_next(n)) == NULL && cmark_node_parent(n) != doc)
 			n = cmark_node_parent(n);
@@ -555,11 +674,13 @@ doc_render(struct buf *out, cmark_node *doc, enum report_format format, int widt
 
 	switch (format) {
 	case REPORT_MARKDOWN:
+		guidance_expand(doc);
 		s = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
 		buf_adds(out, s);
 		free(s);
 		break;
 	case REPORT_HTML:
+		guidance_expand(doc);
 		render_html(out, doc, lang, title);
 		break;
 	default:
