@@ -42,7 +42,9 @@ int	answers_load(struct answers_set *, char *const *paths, size_t n, const char 
 void	answers_free(struct answers_set *);
 /* 0 when lang is NULL or the pack's language, else a usage error naming its languages (2). */
 int	lang_check(const struct pack *, const char *content, const char *lang);
-/* Write b to output (NULL or "-": standard output); 0 or the exit status. */
+/* Whether output names standard output (NULL or "-"). */
+bool	output_stdout(const char *output);
+/* Write b to output (standard output, or a file atomically); 0 or the exit status. */
 int	output_write(const char *output, bool force, const struct buf *b);
 
 struct option;

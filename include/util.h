@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #define PRINTFLIKE(f, a) __attribute__((format(printf, f, a)))
@@ -45,6 +46,7 @@ struct buf {
 	char	*data;
 	size_t	 len;
 	size_t	 cap;
+	FILE	*spill;	/* see buf_spill; NULL after buf_init */
 };
 
 void	buf_init(struct buf *);
@@ -69,6 +71,15 @@ void	buf_addc(struct buf *, char);
 void	buf_printf(struct buf *, const char *, ...) PRINTFLIKE(2, 3);
 void	buf_vprintf(struct buf *, const char *, va_list) PRINTFLIKE(2, 0);
 char   *buf_detach(struct buf *);
+/*
+ * A buffer with a spill stream is written out and emptied by buf_spill
+ * once it holds BUF_SPILL bytes, where its writer says nothing before
+ * will be looked at again (a report to standard output keeps 64 KiB of
+ * itself in memory instead of all of it). Without one, a no-op.
+ * Whoever set the stream checks it with ferror.
+ */
+#define BUF_SPILL	65536
+void	buf_spill(struct buf *);
 
 /*
  * An arena: many small allocations released together by arena_free. The

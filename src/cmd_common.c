@@ -92,13 +92,21 @@ answers_load(struct answers_set *a, char *const *paths, size_t n, const char *co
 	return 0;
 }
 
+bool
+output_stdout(const char *output)
+{
+	return output == NULL || strcmp(output, "-") == 0;
+}
+
 int
 output_write(const char *output, bool force, const struct buf *b)
 {
 	int rc;
 
-	if (output == NULL || strcmp(output, "-") == 0) {
-		if (fwrite(b->data, 1, b->len, stdout) != b->len || fflush(stdout) != 0) {
+	if (output_stdout(output)) {
+		/* what b spilled on the way is in stdout's error too */
+		if (fwrite(b->data, 1, b->len, stdout) != b->len || fflush(stdout) != 0 ||
+		    ferror(stdout)) {
 			diag_plain(DIAG_IO, "cannot write to standard output: %s", errno_text(errno));
 			return 1;
 		}

@@ -502,6 +502,7 @@ text_block(struct buf *out, struct layout *lo, cmark_node *n, int width, struct 
 	}
 	layout_blank(lo);
 	layout_flush(lo, out);
+	buf_spill(out);	/* nothing written so far is looked at again */
 }
 
 static void

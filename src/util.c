@@ -194,6 +194,7 @@ buf_init(struct buf *b)
 	b->len = 0;
 	b->data = xmalloc(b->cap);
 	b->data[0] = '\0';
+	b->spill = NULL;
 }
 
 void
@@ -286,6 +287,15 @@ buf_detach(struct buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 	return p;
+}
+
+void
+buf_spill(struct buf *b)
+{
+	if (b->spill != NULL && b->len >= BUF_SPILL) {
+		(void)fwrite(b->data, 1, b->len, b->spill);	/* an error stays in ferror */
+		buf_reset(b);
+	}
 }
 
 bool

@@ -205,6 +205,20 @@ private_no_links() {	# -o writes mode 0600, and replaces a symbolic link, never 
 }
 result "-o writes mode 0600 and never through a symbolic link" private_no_links
 
+full_stdout() {	# a report that cannot be written says so and fails, in every format
+	for fmt in text markdown html json; do
+		# tr-sample's text (92 KB) goes out in pieces as it is laid out
+		"$bin" report -f "$fmt" "$dir/tr-sample.yaml" >/dev/full 2>"$work/err"
+		[ $? = 1 ] || { echo "$fmt: exit status not 1"; return 1; }
+		grep -q "cannot write to standard output" "$work/err" || { cat "$work/err"; return 1; }
+	done
+}
+if [ -w /dev/full ]; then
+	result "a report to a full disk fails with an error, in every format" full_stdout
+else
+	echo "SKIP: $suite a report to a full disk (no /dev/full here)"
+fi
+
 lang_switch() {	# the same answers render in another language of the pack
 	"$bin" report --lang tr "$dir/en-sample.yaml" | grep -q '^İyileştirme planı$'
 }

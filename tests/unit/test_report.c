@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -152,6 +153,91 @@ test_text_layout(void **state)
 	cmark_node_free(doc);
 }
 
+/*
+ * Guidance given by doc_guidance is parsed only when rendered: in every
+ * format the document reads as one built with doc_markdown, and the text
+ * report written through a spilling buffer (out in pieces, as it goes to
+ * standard output) has the same bytes as one held whole.
+ */
+static cmark_node *
+guidance_doc(bool deferred, const char *const *bodies, size_t n)
+{
+	cmark_node *doc = doc_new(), *sec;
+	size_t i;
+
+	doc_heading(doc, 1, "Report");
+	for (i = 0; i < n; i++) {
+		sec = doc_block(doc, DOC_SECTION);
+		doc_heading(sec, 3, "Area");
+		doc_text(doc_para(sec), "Answer:");
+		if (deferred)
+			doc_guidance(sec, bodies[i], strlen(bodies[i]));
+		else
+			doc_markdown(sec, bodies[i], strlen(bodies[i]));
+		doc_text(doc_para(doc), "after");
+	}
+	return doc;
+}
+
+static void
+test_guidance_deferred(void **state)
+{
+	static const char *const small[] = {
+		"# Heading\n\nSee [the guide](https://example.org/a) and <b>raw</b>.\n",
+		"",
+		"| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n- [two](https://example.org/b)\n",
+		"Plain words, \x1b[31m not a colour.\n",
+	};
+	const char *bodies[5];
+	struct buf big, want, got;
+	cmark_node *a, *b;
+	FILE *f;
+	size_t i;
+	int fmt;
+
+	(void)state;
+	buf_init(&big);
+	for (i = 0; i < 900; i++)
+		buf_printf(&big, "Paragraph %zu of [a long text](https://example.org/%zu) that wraps "
+		    "over a line or two at any width the report is laid out at.\n\n", i, i % 7);
+	for (i = 0; i < 4; i++)
+		bodies[i] = small[i];
+	bodies[4] = big.data;	/* over BUF_SPILL when laid out */
+	for (fmt = REPORT_TEXT; fmt <= REPORT_HTML; fmt++) {
+		a = guidance_doc(false, bodies, 5);
+		b = guidance_doc(true, bodies, 5);
+		buf_init(&want);
+		buf_init(&got);
+		doc_render(&want, a, (enum report_format)fmt, 60, "en", "t", "Links");
+		doc_render(&got, b, (enum report_format)fmt, 60, "en", "t", "Links");
+		assert_string_equal(got.data, want.data);
+		if (fmt == REPORT_TEXT) {
+			assert_true(want.len > BUF_SPILL);
+			doc_free(b);
+			b = guidance_doc(true, bodies, 5);
+			f = tmpfile();
+			assert_non_null(f);
+			buf_reset(&got);
+			got.spill = f;
+			doc_render(&got, b, REPORT_TEXT, 60, "en", "t", "Links");
+			assert_true(got.len < want.len);	/* it did spill */
+			assert_int_equal(fwrite(got.data, 1, got.len, f), got.len);
+			assert_int_equal(ftell(f), (long)want.len);
+			rewind(f);
+			buf_reset(&got);
+			buf_grow(&got, want.len);
+			assert_int_equal(fread(got.data, 1, want.len, f), want.len);
+			assert_memory_equal(got.data, want.data, want.len);
+			fclose(f);
+		}
+		buf_free(&want);
+		buf_free(&got);
+		doc_free(a);
+		doc_free(b);
+	}
+	buf_free(&big);
+}
+
 int
 main(void)
 {
@@ -160,6 +246,7 @@ main(void)
 		cmocka_unit_test(test_markdown_round_trip),
 		cmocka_unit_test(test_markdown_not_over_escaped),
 		cmocka_unit_test(test_text_layout),
+		cmocka_unit_test(test_guidance_deferred),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
