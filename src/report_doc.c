@@ -282,10 +282,11 @@ sanitize_tree(cmark_node *doc)
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
 		case CMARK_NODE_CODE_BLOCK:
-			s = sanitized_copy(cmark_node_get_literal(n),
-			    cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK);
 			old = cmark_node_get_literal(n);
-			if (old == NULL || strcmp(s, old) != 0)	/* nearly always the same */
+			if (old != NULL && !text_has_unsafe(old, strlen(old)))
+				break;	/* nearly always: nothing to change, nothing to copy */
+			s = sanitized_copy(old, cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK);
+			if (old == NULL || strcmp(s, old) != 0)
 				cmark_node_set_literal(n, s);
 			free(s);
 			break;

@@ -209,11 +209,11 @@ text_is_unsafe(int32_t cp)
 bool
 text_has_unsafe(const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i = 0, chars;
 	int32_t cp;
 
 	while (i < n) {
-		if ((i += text_printable_run(s + i, n - i)) == n)
+		if ((i += text_plain_run(s + i, n - i, &chars)) == n)
 			break;
 		i += utf8_decode(s + i, n - i, &cp);
 		if (text_is_unsafe(cp))
