@@ -617,7 +617,8 @@ wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int h
 		ww = 0;
 		for (j = i; j < p->n && p->v[j].kind == ATOM_WORD; j++)
 			ww += p->v[j].width;
-		whole = unbreakable(p, i, j);
+		/* a link kept whole differs only when it is wider than a line */
+		whole = ww > avail - (lead > hang ? lead : hang) && unbreakable(p, i, j);
 		if (line != NULL && col + 1 + ww > avail - indent)
 			line = NULL;
 		if (line == NULL) {
@@ -645,8 +646,7 @@ wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int h
 			    p->v[i + 1].kind == ATOM_WORD && p->v[i + 1].style == style &&
 			    p->v[i + 1].off == end + 1 &&
 			    (i + 2 == p->n || p->v[i + 2].kind != ATOM_WORD) &&
-			    col + 1 + p->v[i + 1].width <= avail - indent &&
-			    !unbreakable(p, i + 1, i + 2); i += 2) {
+			    col + 1 + p->v[i + 1].width <= avail - indent; i += 2) {
 				end = p->v[i + 1].off + p->v[i + 1].len;
 				w += 1 + p->v[i + 1].width;
 				col += 1 + p->v[i + 1].width;
