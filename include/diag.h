@@ -41,6 +41,21 @@ void	diag_plain(enum diag_level, const char *fmt, ...) PRINTFLIKE(2, 3);
 void	diag_mute(bool);
 /* How many problems were muted so far: whether a quiet look found any. */
 unsigned long diag_muted_count(void);
+/*
+ * Problems held back: while a thread holds into h, what it reports is
+ * formatted but neither printed nor counted; diag_release then gives it
+ * on the calling thread, in the order it was reported, as if reported
+ * now (muted or not, counted, printed), and empties h. The loader's
+ * worker threads hold each file's problems, so that they come out in
+ * file order whatever the timing. A zeroed struct diag_held is empty.
+ */
+struct diag_held {
+	struct buf	 lines;	/* one line a problem, each ending in '\n' */
+	unsigned char	*levels;
+	size_t		 n, cap;
+};
+void	diag_hold(struct diag_held *);	/* NULL: report directly again */
+void	diag_release(struct diag_held *);
 struct diag_counts diag_counts(void);
 void	diag_reset(void);
 /* 0 when nothing worse than a warning was seen, 2 for errors, 1 for I/O. */

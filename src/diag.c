@@ -4,6 +4,7 @@
  * and counts it; callers never print problems themselves.
  */
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
@@ -13,6 +14,7 @@ static FILE *stream;
 static struct diag_counts counts;
 static bool muted;
 static unsigned long dropped;	/* messages muted */
+static _Thread_local struct diag_held *holding;	/* this thread's, or NULL */
 
 void
 diag_mute(bool on)
@@ -38,13 +40,36 @@ diag_set_stream(FILE *f)
 	stream = f;
 }
 
+/* A formatted problem given: muted, or printed and counted. */
+static void
+deliver(enum diag_level level, const char *line, size_t len)
+{
+	if (muted) {
+		dropped++;
+		return;
+	}
+	fwrite(line, 1, len, stream != NULL ? stream : stderr);
+	switch (level) {
+	case DIAG_WARNING:
+		counts.warnings++;
+		break;
+	case DIAG_ERROR:
+		counts.errors++;
+		break;
+	case DIAG_IO:
+		counts.io++;
+		break;
+	}
+}
+
 static void PRINTFLIKE(5, 0)
 emit(enum diag_level level, const char *file, int line, int col,
     const char *fmt, va_list ap)
 {
+	struct diag_held *h = holding;
 	struct buf msg, out;
 
-	if (muted) {
+	if (h == NULL && muted) {	/* a worker reads no shared state */
 		dropped++;
 		return;
 	}
@@ -61,20 +86,42 @@ emit(enum diag_level level, const char *file, int line, int col,
 	buf_printf(&out, "%s: ", level_names[level]);
 	text_sanitize(&out, msg.data, msg.len, false);
 	buf_addc(&out, '\n');
-	fwrite(out.data, 1, out.len, stream != NULL ? stream : stderr);
+	if (h != NULL) {
+		if (h->n == h->cap) {
+			h->cap = h->cap ? 2 * h->cap : 4;
+			h->levels = xreallocarray(h->levels, h->cap, 1);
+		}
+		if (h->lines.data == NULL)
+			buf_init(&h->lines);
+		h->levels[h->n++] = (unsigned char)level;
+		buf_add(&h->lines, out.data, out.len);
+	} else {
+		deliver(level, out.data, out.len);
+	}
 	buf_free(&msg);
 	buf_free(&out);
-	switch (level) {
-	case DIAG_WARNING:
-		counts.warnings++;
-		break;
-	case DIAG_ERROR:
-		counts.errors++;
-		break;
-	case DIAG_IO:
-		counts.io++;
-		break;
+}
+
+void
+diag_hold(struct diag_held *h)
+{
+	holding = h;
+}
+
+void
+diag_release(struct diag_held *h)
+{
+	const char *p = h->lines.data, *nl;
+	size_t i;
+
+	for (i = 0; i < h->n; i++, p = nl + 1) {
+		nl = memchr(p, '\n', h->lines.len - (size_t)(p - h->lines.data));
+		deliver((enum diag_level)h->levels[i], p, (size_t)(nl - p) + 1);
 	}
+	if (h->lines.data != NULL)
+		buf_free(&h->lines);
+	free(h->levels);
+	*h = (struct diag_held){ 0 };
 }
 
 void

@@ -2,16 +2,19 @@
 /*
  * pack.c: loading a whole pack. Reads assessment.yaml, walks answers/ in
  * a fixed (byte-wise sorted) order so diagnostics come out the same on
- * every machine, parses each answer text once and attaches it to its
- * question and choice through the id index, then checks that every choice
- * has its text.
+ * every machine, parses each answer text once (on a thread a core, the
+ * diagnostics still in file order) and attaches it to its question and
+ * choice through the id index, then checks that every choice has its
+ * text.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "content.h"
 #include "diag.h"
@@ -135,6 +138,95 @@ attach_text(struct pack *p, struct answer_text *t)
 	ch->text = t;
 }
 
+/*
+ * The answer texts read and parsed on up to LOAD_THREADS threads, one a
+ * core, each taking every step-th file. Each file's problems are held
+ * and given afterwards in file order, each text attached in that order:
+ * the pack and the diagnostics are a single thread's, whatever the
+ * timing. Below LOAD_PER_THREAD files a thread, another thread would
+ * cost more than it saves.
+ */
+#define LOAD_THREADS	4
+#define LOAD_PER_THREAD	16
+
+struct text_load {
+	char			**paths;
+	size_t			  n, step;
+	struct answer_text	**texts;	/* NULL: not read */
+	bool			 *parsed;
+	struct diag_held	 *held;
+};
+
+struct text_worker {
+	struct text_load	*l;
+	size_t			 first;
+};
+
+static void
+load_stride(struct text_load *l, size_t first)
+{
+	struct answer_text *t;
+	struct stat st;
+	char *buf;
+	size_t len, i;
+
+	for (i = first; i < l->n; i += l->step) {
+		diag_hold(&l->held[i]);
+		if (file_read_stat(l->paths[i], CONTENT_MAX_TEXT_FILE, &buf, &len, &st) == 0) {
+			t = l->texts[i] = xcalloc(1, sizeof(*t));
+			l->parsed[i] = answer_text_parse(t, l->paths[i], buf, len) == 0;
+			file_stamp_of(&st, &t->stamp);
+		}
+		diag_hold(NULL);
+	}
+}
+
+static void *
+load_worker(void *arg)
+{
+	struct text_worker *w = arg;
+
+	load_stride(w->l, w->first);
+	return NULL;
+}
+
+static void
+load_texts(struct pack *p, char **paths, size_t n)
+{
+	struct text_load l = { paths, n, 1, NULL, NULL, NULL };
+	struct text_worker w[LOAD_THREADS];
+	pthread_t tid[LOAD_THREADS];
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t k, started, i;
+
+	while (l.step < LOAD_THREADS && (long)l.step < cores && n / (l.step + 1) >= LOAD_PER_THREAD)
+		l.step++;
+	l.texts = xcalloc(n ? n : 1, sizeof(*l.texts));
+	l.parsed = xcalloc(n ? n : 1, sizeof(*l.parsed));
+	l.held = xcalloc(n ? n : 1, sizeof(*l.held));
+	for (started = 1; started < l.step; started++) {
+		w[started] = (struct text_worker){ &l, started };
+		if (pthread_create(&tid[started], NULL, load_worker, &w[started]) != 0)
+			break;
+	}
+	for (k = started; k < l.step; k++)
+		load_stride(&l, k);	/* the strides of threads that could not start */
+	load_stride(&l, 0);
+	for (k = 1; k < started; k++)
+		pthread_join(tid[k], NULL);
+	for (i = 0; i < n; i++) {
+		diag_release(&l.held[i]);
+		if (l.texts[i] == NULL)
+			continue;
+		p->texts[p->ntexts++] = l.texts[i];
+		if (l.parsed[i])
+			attach_text(p, l.texts[i]);
+	}
+	free(l.texts);
+	free(l.parsed);
+	free(l.held);
+}
+
 void
 file_stamp_of(const struct stat *st, struct file_stamp *out)
 {
@@ -210,17 +302,8 @@ pack_load_want(const char *dir, const struct pack_want *want, struct pack **out)
 		files.n = 0;	/* the paths are the texts' now */
 	} else {
 		p->texts = xcalloc(files.n ? files.n : 1, sizeof(*p->texts));
-		for (i = 0; i < files.n && total <= CONTENT_MAX_PACK; i++) {
-			struct answer_text *t;
-
-			if (file_read_stat(files.v[i], CONTENT_MAX_TEXT_FILE, &buf, &len, &st) < 0)
-				continue;
-			t = xcalloc(1, sizeof(*t));
-			p->texts[p->ntexts++] = t;
-			if (answer_text_parse(t, files.v[i], buf, len) == 0)
-				attach_text(p, t);
-			file_stamp_of(&st, &t->stamp);
-		}
+		if (total <= CONTENT_MAX_PACK)
+			load_texts(p, files.v, files.n);
 	}
 	for (i = 0; i < files.n; i++)
 		free(files.v[i]);

@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <locale.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,13 +17,20 @@
 
 void (*fatal_hook)(void);
 
+static locale_t c_locale;
+
+static void
+c_locale_new(void)
+{
+	c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
 const char *
 errno_text(int err)
 {
-	static locale_t c_locale;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-	if (c_locale == (locale_t)0)
-		c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	(void)pthread_once(&once, c_locale_new);	/* the loader's threads read files too */
 	if (c_locale == (locale_t)0)
 		return strerror(err);
 	return strerror_l(err, c_locale);

@@ -9,7 +9,7 @@ FUZZ_CC       ?= clang
 FUZZ_SECONDS  ?= 60
 FUZZ_HARNESSES = answertext assessment session layout network yaml index
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_CFLAGS   = -std=c11 $(WARNINGS) -O1 -g $(FUZZ_SAN)
+FUZZ_CFLAGS   = -std=c11 -pthread $(WARNINGS) -O1 -g $(FUZZ_SAN)
 FUZZ_OBJS     = $(LIB_SRCS:src/%.c=build/fuzz/obj/%.o)
 FUZZ_BINS     = $(FUZZ_HARNESSES:%=build/fuzz/fuzz_%)
 

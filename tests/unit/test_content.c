@@ -5,6 +5,7 @@
  * the project dropped into the test pack (they must load unchanged).
  * Run from the top of the source tree; SEEDS names the seeds' directory.
  */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -227,11 +228,76 @@ test_load_seeds(void **state)
 	    "501commons.org");
 }
 
+/*
+ * Held diagnostics: reported on another thread, neither printed nor
+ * counted there; released on this one in the order they were reported,
+ * counted then, and muted if muting is on at the release.
+ */
+static void *
+report_held(void *arg)
+{
+	diag_hold(arg);
+	diag(DIAG_WARNING, "b.md", 2, 3, "second %s", "file");
+	diag(DIAG_ERROR, "b.md", 4, 1, "and \x1b[31m again");
+	diag(DIAG_IO, "b.md", 0, 0, "cannot read");
+	diag_hold(NULL);
+	return NULL;
+}
+
+static void
+test_diag_held(void **state)
+{
+	struct diag_held a = { 0 }, b = { 0 };
+	struct diag_counts before = diag_counts(), after;
+	unsigned long muted = diag_muted_count();
+	pthread_t t;
+	char out[1024];
+	FILE *f = tmpfile();
+	size_t n;
+
+	(void)state;
+	assert_non_null(f);
+	diag_set_stream(f);
+	assert_int_equal(pthread_create(&t, NULL, report_held, &b), 0);
+	diag_hold(&a);
+	diag(DIAG_ERROR, "a.md", 1, 1, "first");
+	diag_hold(NULL);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	after = diag_counts();
+	assert_int_equal(after.errors, before.errors);	/* nothing counted yet */
+	assert_int_equal(ftell(f), 0);			/* nor printed */
+	diag_release(&a);
+	diag_release(&b);
+	after = diag_counts();
+	assert_int_equal(after.warnings, before.warnings + 1);
+	assert_int_equal(after.errors, before.errors + 2);
+	assert_int_equal(after.io, before.io + 1);
+	rewind(f);
+	n = fread(out, 1, sizeof(out) - 1, f);
+	out[n] = '\0';
+	assert_string_equal(out,
+	    "stok-assess: a.md:1:1: error: first\n"
+	    "stok-assess: b.md:2:3: warning: second file\n"
+	    "stok-assess: b.md:4:1: error: and ^[[31m again\n"
+	    "stok-assess: b.md: error: cannot read\n");
+	assert_int_equal(b.n, 0);	/* released: empty, and may be used again */
+	assert_int_equal(pthread_create(&t, NULL, report_held, &b), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	diag_mute(true);
+	diag_release(&b);
+	diag_mute(false);
+	assert_int_equal(diag_muted_count(), muted + 3);
+	assert_int_equal(diag_counts().errors, after.errors);
+	fclose(f);
+	diag_set_stream(devnull);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_id),
+		cmocka_unit_test(test_diag_held),
 		cmocka_unit_test(test_ytree),
 		cmocka_unit_test(test_answer_text),
 		cmocka_unit_test(test_load_base),
