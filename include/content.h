@@ -173,6 +173,26 @@ int	pack_index_check(const struct pack *);
 /* Internal to the loader: the texts from the index, or -1 to read the pack whole. */
 int	pack_index_load(struct pack *, char **paths, const struct file_stamp *, size_t n,
 	    const struct pack_want *);
+/*
+ * Internal to the loader: paths[i] read and parsed for every i (or every
+ * i with only[i]) on a thread a core, up to four, each file's problems
+ * held (see diag_hold). text_load_run fills texts[i] (NULL: not read),
+ * parsed[i] and held[i]; the caller gives held[i] and takes texts[i] in
+ * file order, so that the result is a single thread's whatever the
+ * timing. text_load_free gives what is still held and frees the texts
+ * left (set texts[i] to NULL to keep one).
+ */
+struct diag_held;
+struct text_load {
+	char			**paths;
+	const bool		 *only;
+	size_t			  n;
+	struct answer_text	**texts;
+	bool			 *parsed;
+	struct diag_held	 *held;
+};
+void	text_load_run(struct text_load *);
+void	text_load_free(struct text_load *);
 /* The stamp of a file from what stat said of it. */
 void	file_stamp_of(const struct stat *, struct file_stamp *out);
 void	pack_free(struct pack *);

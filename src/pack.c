@@ -139,38 +139,30 @@ attach_text(struct pack *p, struct answer_text *t)
 }
 
 /*
- * The answer texts read and parsed on up to LOAD_THREADS threads, one a
- * core, each taking every step-th file. Each file's problems are held
- * and given afterwards in file order, each text attached in that order:
- * the pack and the diagnostics are a single thread's, whatever the
- * timing. Below LOAD_PER_THREAD files a thread, another thread would
- * cost more than it saves.
+ * Below LOAD_PER_THREAD files a thread, another thread would cost more
+ * than it saves.
  */
 #define LOAD_THREADS	4
 #define LOAD_PER_THREAD	16
 
-struct text_load {
-	char			**paths;
-	size_t			  n, step;
-	struct answer_text	**texts;	/* NULL: not read */
-	bool			 *parsed;
-	struct diag_held	 *held;
-};
-
 struct text_worker {
 	struct text_load	*l;
-	size_t			 first;
+	size_t			 first, step;
 };
 
-static void
-load_stride(struct text_load *l, size_t first)
+static void *
+load_stride(void *arg)
 {
+	struct text_worker *w = arg;
+	struct text_load *l = w->l;
 	struct answer_text *t;
 	struct stat st;
 	char *buf;
 	size_t len, i;
 
-	for (i = first; i < l->n; i += l->step) {
+	for (i = w->first; i < l->n; i += w->step) {
+		if (l->only != NULL && !l->only[i])
+			continue;
 		diag_hold(&l->held[i]);
 		if (file_read_stat(l->paths[i], CONTENT_MAX_TEXT_FILE, &buf, &len, &st) == 0) {
 			t = l->texts[i] = xcalloc(1, sizeof(*t));
@@ -179,41 +171,61 @@ load_stride(struct text_load *l, size_t first)
 		}
 		diag_hold(NULL);
 	}
-}
-
-static void *
-load_worker(void *arg)
-{
-	struct text_worker *w = arg;
-
-	load_stride(w->l, w->first);
 	return NULL;
 }
 
-static void
-load_texts(struct pack *p, char **paths, size_t n)
+void
+text_load_run(struct text_load *l)
 {
-	struct text_load l = { paths, n, 1, NULL, NULL, NULL };
 	struct text_worker w[LOAD_THREADS];
 	pthread_t tid[LOAD_THREADS];
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t k, started, i;
+	size_t step = 1, reads = 0, k, started, i;
 
-	while (l.step < LOAD_THREADS && (long)l.step < cores && n / (l.step + 1) >= LOAD_PER_THREAD)
-		l.step++;
-	l.texts = xcalloc(n ? n : 1, sizeof(*l.texts));
-	l.parsed = xcalloc(n ? n : 1, sizeof(*l.parsed));
-	l.held = xcalloc(n ? n : 1, sizeof(*l.held));
-	for (started = 1; started < l.step; started++) {
-		w[started] = (struct text_worker){ &l, started };
-		if (pthread_create(&tid[started], NULL, load_worker, &w[started]) != 0)
+	for (i = 0; i < l->n; i++)
+		reads += l->only == NULL || l->only[i];
+	while (step < LOAD_THREADS && (long)step < cores && reads / (step + 1) >= LOAD_PER_THREAD)
+		step++;
+	l->texts = xcalloc(l->n ? l->n : 1, sizeof(*l->texts));
+	l->parsed = xcalloc(l->n ? l->n : 1, sizeof(*l->parsed));
+	l->held = xcalloc(l->n ? l->n : 1, sizeof(*l->held));
+	for (k = 0; k < step; k++)
+		w[k] = (struct text_worker){ l, k, step };
+	for (started = 1; started < step; started++)
+		if (pthread_create(&tid[started], NULL, load_stride, &w[started]) != 0)
 			break;
-	}
-	for (k = started; k < l.step; k++)
-		load_stride(&l, k);	/* the strides of threads that could not start */
-	load_stride(&l, 0);
+	for (k = started; k < step; k++)
+		load_stride(&w[k]);	/* the strides of threads that could not start */
+	load_stride(&w[0]);
 	for (k = 1; k < started; k++)
 		pthread_join(tid[k], NULL);
+}
+
+void
+text_load_free(struct text_load *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		diag_release(&l->held[i]);
+		if (l->texts[i] != NULL) {
+			answer_text_free(l->texts[i]);
+			free(l->texts[i]);
+		}
+	}
+	free(l->texts);
+	free(l->parsed);
+	free(l->held);
+}
+
+/* Every text in file order: what it reported given, then it attached. */
+static void
+load_texts(struct pack *p, char **paths, size_t n)
+{
+	struct text_load l = { paths, NULL, n, NULL, NULL, NULL };
+	size_t i;
+
+	text_load_run(&l);
 	for (i = 0; i < n; i++) {
 		diag_release(&l.held[i]);
 		if (l.texts[i] == NULL)
@@ -221,10 +233,9 @@ load_texts(struct pack *p, char **paths, size_t n)
 		p->texts[p->ntexts++] = l.texts[i];
 		if (l.parsed[i])
 			attach_text(p, l.texts[i]);
+		l.texts[i] = NULL;	/* the pack's now */
 	}
-	free(l.texts);
-	free(l.parsed);
-	free(l.held);
+	text_load_free(&l);
 }
 
 void

@@ -297,13 +297,12 @@ pack_index_load(struct pack *p, char **paths, const struct file_stamp *stamps, s
 {
 	struct file_stamp assessment;
 	struct answer_text **texts;
+	struct text_load l = { paths, NULL, n, NULL, NULL, NULL };
 	struct choice **slots;
 	struct index x;
 	unsigned long quiet;
-	struct stat st;
-	size_t i, len;
-	char *buf;
-	bool ok;
+	size_t i;
+	bool ok, *only = NULL;
 
 	if (!index_read(p, &x, &assessment))
 		return -1;
@@ -315,28 +314,38 @@ pack_index_load(struct pack *p, char **paths, const struct file_stamp *stamps, s
 	 * a word from the parser, another question or choice than the
 	 * index's, or another stamp, and the index is not used.
 	 */
+	if (ok) {
+		l.only = only = xcalloc(n ? n : 1, sizeof(*only));
+		for (i = 0; i < n; i++)
+			only[i] = want->want(want->ctx, x.v[i].question_id, x.v[i].choice_id);
+		text_load_run(&l);
+	}
 	quiet = diag_muted_count();
 	diag_mute(true);
 	for (i = 0; ok && i < n; i++) {
-		struct answer_text *t = texts[i] = xcalloc(1, sizeof(*t));
+		struct answer_text *t;
 
-		if (!want->want(want->ctx, x.v[i].question_id, x.v[i].choice_id)) {
+		if (!only[i]) {
+			t = texts[i] = xcalloc(1, sizeof(*t));
 			t->path = paths[i];
 			t->question_id = x.v[i].question_id;
 			t->choice_id = x.v[i].choice_id;
 			t->stamp = stamps[i];
 			continue;
 		}
-		if (file_read_stat(paths[i], CONTENT_MAX_TEXT_FILE, &buf, &len, &st) < 0) {
+		diag_release(&l.held[i]);
+		if ((t = texts[i] = l.texts[i]) == NULL) {
 			ok = false;
 			break;
 		}
-		ok = answer_text_parse(t, paths[i], buf, len) == 0 &&
-		    diag_muted_count() == quiet && t->question_id == x.v[i].question_id &&
-		    t->choice_id == x.v[i].choice_id;
-		file_stamp_of(&st, &t->stamp);
-		ok = ok && same_stamp(&t->stamp, &stamps[i]);
+		l.texts[i] = NULL;	/* texts[i]'s now */
+		ok = l.parsed[i] && diag_muted_count() == quiet &&
+		    t->question_id == x.v[i].question_id && t->choice_id == x.v[i].choice_id &&
+		    same_stamp(&t->stamp, &stamps[i]);
 	}
+	if (l.texts != NULL)
+		text_load_free(&l);	/* the texts not taken, and their problems, muted */
+	free(only);
 	diag_mute(false);
 	if (ok) {
 		p->texts = texts;
