@@ -10,11 +10,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "content.h"
 #include "diag.h"
@@ -138,67 +136,62 @@ attach_text(struct pack *p, struct answer_text *t)
 	ch->text = t;
 }
 
-/*
- * Below LOAD_PER_THREAD files a thread, another thread would cost more
- * than it saves.
- */
-#define LOAD_THREADS	4
-#define LOAD_PER_THREAD	16
+/* Below this many files a thread, another thread costs more than it saves. */
+#define TEXTS_PER_THREAD	16
+#define STATS_PER_THREAD	512
 
-struct text_worker {
-	struct text_load	*l;
-	size_t			 first, step;
-};
-
-static void *
-load_stride(void *arg)
+static void
+load_one(void *arg, size_t i)
 {
-	struct text_worker *w = arg;
-	struct text_load *l = w->l;
+	struct text_load *l = arg;
 	struct answer_text *t;
 	struct stat st;
 	char *buf;
-	size_t len, i;
+	size_t len;
 
-	for (i = w->first; i < l->n; i += w->step) {
-		if (l->only != NULL && !l->only[i])
-			continue;
-		diag_hold(&l->held[i]);
-		if (file_read_stat(l->paths[i], CONTENT_MAX_TEXT_FILE, &buf, &len, &st) == 0) {
-			t = l->texts[i] = xcalloc(1, sizeof(*t));
-			l->parsed[i] = answer_text_parse(t, l->paths[i], buf, len) == 0;
-			file_stamp_of(&st, &t->stamp);
-		}
-		diag_hold(NULL);
+	if (l->only != NULL && !l->only[i])
+		return;
+	diag_hold(&l->held[i]);
+	if (file_read_stat(l->paths[i], CONTENT_MAX_TEXT_FILE, &buf, &len, &st) == 0) {
+		t = l->texts[i] = xcalloc(1, sizeof(*t));
+		l->parsed[i] = answer_text_parse(t, l->paths[i], buf, len) == 0;
+		file_stamp_of(&st, &t->stamp);
 	}
-	return NULL;
+	diag_hold(NULL);
+}
+
+/*
+ * A file's stamp, or a size of -1 (which matches no index) for one that
+ * is not a regular file of at most CONTENT_MAX_TEXT_FILE bytes.
+ */
+struct stamping {
+	char			**paths;
+	struct file_stamp	 *stamps;
+};
+
+static void
+stamp_one(void *arg, size_t i)
+{
+	struct stamping *s = arg;
+	struct stat st;
+
+	if (lstat(s->paths[i], &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > CONTENT_MAX_TEXT_FILE)
+		s->stamps[i].size = -1;
+	else
+		file_stamp_of(&st, &s->stamps[i]);
 }
 
 void
 text_load_run(struct text_load *l)
 {
-	struct text_worker w[LOAD_THREADS];
-	pthread_t tid[LOAD_THREADS];
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t step = 1, reads = 0, k, started, i;
+	size_t reads = 0, i;
 
 	for (i = 0; i < l->n; i++)
 		reads += l->only == NULL || l->only[i];
-	while (step < LOAD_THREADS && (long)step < cores && reads / (step + 1) >= LOAD_PER_THREAD)
-		step++;
 	l->texts = xcalloc(l->n ? l->n : 1, sizeof(*l->texts));
 	l->parsed = xcalloc(l->n ? l->n : 1, sizeof(*l->parsed));
 	l->held = xcalloc(l->n ? l->n : 1, sizeof(*l->held));
-	for (k = 0; k < step; k++)
-		w[k] = (struct text_worker){ l, k, step };
-	for (started = 1; started < step; started++)
-		if (pthread_create(&tid[started], NULL, load_stride, &w[started]) != 0)
-			break;
-	for (k = started; k < step; k++)
-		load_stride(&w[k]);	/* the strides of threads that could not start */
-	load_stride(&w[0]);
-	for (k = 1; k < started; k++)
-		pthread_join(tid[k], NULL);
+	parallel_for(l->n, reads / TEXTS_PER_THREAD, load_one, l);
 }
 
 void
@@ -259,6 +252,7 @@ pack_load_want(const char *dir, const struct pack_want *want, struct pack **out)
 	struct pathlist files = { NULL, 0, 0 };
 	struct pack *p = xcalloc(1, sizeof(*p));
 	struct file_stamp *stamps;
+	struct stamping stamping;
 	char *buf, *answers;
 	size_t len, i, k, total = 0;
 	struct stat st;
@@ -295,13 +289,12 @@ pack_load_want(const char *dir, const struct pack_want *want, struct pack **out)
 	 * too big; and each file's stamp, for the index.
 	 */
 	stamps = xcalloc(files.n ? files.n : 1, sizeof(*stamps));
+	stamping = (struct stamping){ files.v, stamps };
+	parallel_for(files.n, files.n / STATS_PER_THREAD, stamp_one, &stamping);
 	for (i = 0; i < files.n; i++) {
-		stamps[i].size = -1;	/* matches no index */
-		if (lstat(files.v[i], &st) < 0 || !S_ISREG(st.st_mode) ||
-		    st.st_size > CONTENT_MAX_TEXT_FILE)
+		if (stamps[i].size < 0)
 			continue;	/* file_read says why */
-		file_stamp_of(&st, &stamps[i]);
-		if ((total += (size_t)st.st_size) > CONTENT_MAX_PACK) {
+		if ((total += (size_t)stamps[i].size) > CONTENT_MAX_PACK) {
 			diag(DIAG_ERROR, files.v[i], 0, 0,
 			    "with this file the answer texts pass %d bytes (64 MiB), the limit "
 			    "for a pack: shorten them or split the pack", CONTENT_MAX_PACK);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -193,6 +194,47 @@ xasprintf(const char *fmt, ...)
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	return buf_detach(&b);
+}
+
+#define PARALLEL_MAX	4
+
+struct stride {
+	size_t	  first, step, n;
+	void	(*fn)(void *, size_t);
+	void	 *ctx;
+};
+
+static void *
+stride_run(void *arg)
+{
+	const struct stride *s = arg;
+	size_t i;
+
+	for (i = s->first; i < s->n; i += s->step)
+		s->fn(s->ctx, i);
+	return NULL;
+}
+
+void
+parallel_for(size_t n, size_t most, void (*fn)(void *ctx, size_t i), void *ctx)
+{
+	struct stride s[PARALLEL_MAX];
+	pthread_t tid[PARALLEL_MAX];
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t step = 1, k, started;
+
+	while (step < PARALLEL_MAX && (long)step < cores && step < most)
+		step++;
+	for (k = 0; k < step; k++)
+		s[k] = (struct stride){ k, step, n, fn, ctx };
+	for (started = 1; started < step; started++)
+		if (pthread_create(&tid[started], NULL, stride_run, &s[started]) != 0)
+			break;
+	for (k = started; k < step; k++)
+		stride_run(&s[k]);	/* the share of a thread that could not start */
+	stride_run(&s[0]);
+	for (k = 1; k < started; k++)
+		pthread_join(tid[k], NULL);
 }
 
 void

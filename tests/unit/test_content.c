@@ -228,6 +228,37 @@ test_load_seeds(void **state)
 	    "501commons.org");
 }
 
+/* parallel_for: every i below n once, whatever the threads. */
+static void
+count_visit(void *ctx, size_t i)
+{
+	unsigned char *seen = ctx;
+
+	seen[i]++;	/* each i belongs to one thread: no race */
+}
+
+static void
+test_parallel_for(void **state)
+{
+	static const size_t ns[] = { 0, 1, 2, 5, 1000, 4099 };
+	static const size_t mosts[] = { 0, 1, 2, 3, 8, 100 };
+	size_t a, b, i;
+
+	(void)state;
+	for (a = 0; a < sizeof(ns) / sizeof(ns[0]); a++) {
+		for (b = 0; b < sizeof(mosts) / sizeof(mosts[0]); b++) {
+			unsigned char *seen = calloc(ns[a] + 1, 1);
+
+			assert_non_null(seen);
+			parallel_for(ns[a], mosts[b], count_visit, seen);
+			for (i = 0; i < ns[a]; i++)
+				assert_int_equal(seen[i], 1);
+			assert_int_equal(seen[ns[a]], 0);
+			free(seen);
+		}
+	}
+}
+
 /*
  * Held diagnostics: reported on another thread, neither printed nor
  * counted there; released on this one in the order they were reported,
@@ -298,6 +329,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_id),
 		cmocka_unit_test(test_diag_held),
+		cmocka_unit_test(test_parallel_for),
 		cmocka_unit_test(test_ytree),
 		cmocka_unit_test(test_answer_text),
 		cmocka_unit_test(test_load_base),
