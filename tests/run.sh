@@ -83,7 +83,7 @@ run_job() {
 		: >"$out"
 		for d in data/*/ tests/content/*/; do
 			[ -f "$d/assessment.yaml" ] || continue
-			LC_ALL=C.UTF-8 nice -n 5 valgrind -q --error-exitcode=99 --leak-check=full \
+			LC_ALL=C.UTF-8 nice -n 5 valgrind -q --error-exitcode=99 --suppressions="$top/tests/valgrind.supp" --leak-check=full \
 			    --errors-for-leak-kinds=definite "$top/stok-assess" check "$d" \
 			    >/dev/null 2>"$out.vg"
 			if [ $? != 99 ] && ! grep -q '^==[0-9]*==' "$out.vg"; then
@@ -95,7 +95,7 @@ run_job() {
 		rm -f "$out.vg" ;;
 	valgrind-unit)
 		name=$(basename "$arg")
-		if LC_ALL=C.UTF-8 nice -n 5 valgrind -q --error-exitcode=99 --leak-check=full \
+		if LC_ALL=C.UTF-8 nice -n 5 valgrind -q --error-exitcode=99 --suppressions="$top/tests/valgrind.supp" --leak-check=full \
 		    --errors-for-leak-kinds=definite "$arg" >/dev/null 2>"$out.vg"; then
 			echo "PASS: valgrind $name" >"$out"
 		else
@@ -116,7 +116,7 @@ run_job() {
 		n=\$((\$(cat "$vg/count") + 1))
 		echo \$n >"$vg/count"
 		[ \$(( (n - 1) % $every )) = 0 ] || exec "$top/stok-assess" "\$@"
-		exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \\
+		exec valgrind -q --error-exitcode=99 --suppressions="$top/tests/valgrind.supp" --leak-check=full --errors-for-leak-kinds=definite \\
 		    --log-file="$vg/log.%p" "$top/stok-assess" "\$@"
 		EOF
 		chmod +x "$vg/stok-assess"
