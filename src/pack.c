@@ -332,13 +332,34 @@ pack_load_want(const char *dir, const struct pack_want *want, struct pack **out)
 	return after.errors > before.errors ? LOAD_INVALID : LOAD_OK;
 }
 
+struct lint {
+	const struct pack	*p;
+	struct diag_held	*held;
+};
+
+static void
+lint_one(void *arg, size_t i)
+{
+	struct lint *l = arg;
+
+	diag_hold(&l->held[i]);
+	answer_text_lint(l->p->texts[i]);
+	diag_hold(NULL);
+}
+
 void
 pack_lint(const struct pack *p)
 {
+	struct lint l;
 	size_t i;
 
-	for (i = 0; p != NULL && i < p->ntexts; i++)
-		answer_text_lint(p->texts[i]);
+	if (p == NULL)
+		return;
+	l = (struct lint){ p, xcalloc(p->ntexts ? p->ntexts : 1, sizeof(*l.held)) };
+	parallel_for(p->ntexts, p->ntexts / TEXTS_PER_THREAD, lint_one, &l);
+	for (i = 0; i < p->ntexts; i++)
+		diag_release(&l.held[i]);	/* in file order, as a single thread */
+	free(l.held);
 }
 
 void

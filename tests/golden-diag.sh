@@ -107,3 +107,29 @@ else
 	echo "FAIL: diagnostics pack size, 1,100 files"
 	sed 's/^/    /' "$work/stderr" | head -5
 fi
+
+# Warnings of the lint (which runs on several threads) in file order: a
+# copy of data/tr with raw HTML added to each of its 128 texts must warn
+# about each, in the order of the files' names, in every run.
+rm -rf "$work/lint"
+mkdir -p "$work/lint"
+cp -r "$top/data/tr" "$work/lint/pack"
+rm -f "$work/lint/pack/answers.index"
+find "$work/lint/pack/answers" -type f -name '*.md' | while read -r f; do
+	printf '\n<b>raw</b>\n' >>"$f"
+done
+(cd "$work/lint/pack" && find answers -type f -name '*.md' | LC_ALL=C sort | sed 's,^,pack/,') \
+    >"$work/lint/want"
+lint_ok=1
+for run in 1 2 3 4 5 6 7 8 9 10; do
+	(cd "$work/lint" && "$bin" check pack >/dev/null 2>stderr)
+	sed -n 's/^stok-assess: \([^:]*\):[0-9]*:[0-9]*: warning: raw HTML.*/\1/p' "$work/lint/stderr" \
+	    >"$work/lint/got"
+	if ! cmp -s "$work/lint/want" "$work/lint/got"; then
+		lint_ok=0
+		echo "FAIL: diagnostics of the lint in file order, 128 warnings (run $run)"
+		diff -u "$work/lint/want" "$work/lint/got" | sed 's/^/    /' | head -20
+		break
+	fi
+done
+[ $lint_ok = 1 ] && echo "PASS: diagnostics of the lint in file order, 128 warnings (10 runs)"
