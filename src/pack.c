@@ -138,7 +138,7 @@ attach_text(struct pack *p, struct answer_text *t)
 
 /* Below this many files a thread, another thread costs more than it saves. */
 #define TEXTS_PER_THREAD	16
-#define STATS_PER_THREAD	512
+#define STATS_PER_THREAD	128
 
 static void
 load_one(void *arg, size_t i)
