@@ -683,18 +683,30 @@ def bench_network(runs):
         "cat: " + fmt_s(tc), fmt_ratio(t / tc), "(information)", None, prof)
 
 
+# The load per file at three sizes must stay flat (within 1.5×): the time
+# of check less that of check on a one-question pack (4 files), which is
+# the program's own start and no file's. Counted in, that start (6 to 9 ms
+# here) was a sixth of the 1,000-file check once the loader used every
+# core, and made the smallest pack look the slowest per file although
+# every size got faster; the second row gives the times with it.
 def bench_scaling(t10k, n10k, runs, quick):
-    per = {n10k: t10k / n10k}
+    t1 = med([run([BIN, "check", pack(1)]) for _ in range(runs + 1)][1:])
+    whole = {n10k: t10k / n10k}
     for nq, r in ((250, runs),) + (() if quick else ((5000, max(3, runs // 2)),)):
         d = pack(nq)
         rs = [run([BIN, "check", d]) for _ in range(r + 1)][1:]
-        per[nq * 4] = med(rs) / (nq * 4)
-    sizes = sorted(per)
+        whole[nq * 4] = med(rs) / (nq * 4)
+    sizes = sorted(whole)
+    per = {n: (whole[n] * n - t1) / (n - 4) for n in sizes}
     spread = max(per.values()) / min(per.values())
     small = lambda: ("check of the 1,000-file pack", [BIN, "check", pack(250)], None, None)
     row("scaling: load per file, %s files" % " / ".join(format(n, ",") for n in sizes),
-        " / ".join("%.1f µs" % (per[n] * 1e6) for n in sizes), "the lowest",
-        fmt_ratio(spread), "≤ 1.5×", spread <= 1.5, small)
+        " / ".join("%.1f µs" % (per[n] * 1e6) for n in sizes),
+        "the lowest; less the start, %s" % fmt_s(t1), fmt_ratio(spread), "≤ 1.5×",
+        spread <= 1.5, small)
+    row("scaling: the same with the start counted in",
+        " / ".join("%.1f µs" % (whole[n] * 1e6) for n in sizes), "the lowest",
+        fmt_ratio(max(whole.values()) / min(whole.values())), "(information)", None)
 
 
 def snapshot():
