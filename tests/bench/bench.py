@@ -90,13 +90,15 @@ SPREADS = []
 NOISY = 1.3
 
 
-def spread(values):
+def spread(values, what):
     if values and min(values) > 0:
-        SPREADS.append(max(values) / min(values))
+        SPREADS.append((max(values) / min(values), what))
 
 
-def pair(a, b, runs, warm=1):
-    """Alternate a and b (A B B A A B ...) after warm-up runs; both lists of Runs."""
+def pair(a, b, runs, names, warm=1):
+    """Alternate a and b (A B B A A B ...) after warm-up runs; both lists of Runs.
+
+    names: what a and b are, for the spread check's message."""
     for _ in range(warm):
         a()
         b()
@@ -108,9 +110,9 @@ def pair(a, b, runs, warm=1):
         else:
             rb.append(b())
             ra.append(a())
-    for r in (ra, rb):
+    for r, what in zip((ra, rb), names):
         if r and isinstance(r[0], Run):
-            spread(walls(r))
+            spread(walls(r), what)
     return ra, rb
 
 
@@ -218,10 +220,10 @@ def fmt_s(s):
     return "%.1f ms" % (s * 1000)
 
 
-def fmt_spread(values):
+def fmt_spread(values, what):
     """The median of a list of seconds, then its spread: "368 ms (352–401 ms)"."""
     m = statistics.median(values)
-    spread(values)
+    spread(values, what)
     return "%s (%s–%s)" % (fmt_s(m), fmt_s(min(values)), fmt_s(max(values)))
 
 
@@ -439,13 +441,13 @@ def bench_load(p2500, runs):
     check = lambda: run([BIN, "check", p2500])
     cat = lambda: run(["cat"] + files)
     readall = lambda: run([READALL] + files)
-    rc, rcat = pair(check, cat, runs)
-    rc2, rfloor = pair(check, readall, runs)
+    rc, rcat = pair(check, cat, runs, ("check", "cat"))
+    rc2, rfloor = pair(check, readall, runs, ("check", "readall"))
     n = len(files) - 1
     t, tc = med(rc), med(rcat)
     small = lambda: ("check of the 400-file pack", [BIN, "check", pack(100)], None, None)
-    row("load: check, %s files" % format(n, ","), fmt_spread(walls(rc)), "cat: " + fmt_s(tc),
-        fmt_ratio(t / tc), "≤ 2×", t / tc <= 2, small)
+    row("load: check, %s files" % format(n, ","), fmt_spread(walls(rc), "check"),
+        "cat: " + fmt_s(tc), fmt_ratio(t / tc), "≤ 2×", t / tc <= 2, small)
     t2, tf = med(rc2), med(rfloor)
     row("load: the same, against bare reads", fmt_s(t2), "open+read+close: " + fmt_s(tf),
         fmt_ratio(t2 / tf), "(information)", None)
@@ -470,7 +472,7 @@ def bench_report(p2500, runs):
     run([BIN, "index", p2500])
     report = lambda: run([BIN, "report", answers, "--content", p2500])
     cmark = lambda: run(["cmark"] + bfiles)
-    rr, rm = pair(report, cmark, runs)
+    rr, rm = pair(report, cmark, runs, ("report", "cmark"))
     t, tm = med(rr), med(rm)
 
     def small():
@@ -481,13 +483,13 @@ def bench_report(p2500, runs):
         return ("report of 100 answers on the 400-file pack, indexed",
                 [BIN, "report", a100, "--content", p100], None, None)
 
-    row("report: 2,500 answers, text", fmt_spread(walls(rr)), "cmark, %s bodies: %s" %
+    row("report: 2,500 answers, text", fmt_spread(walls(rr), "report"), "cmark, %s bodies: %s" %
         (format(len(bfiles), ","), fmt_s(tm)), fmt_ratio(t / tm), "≤ 1.5×", t / tm <= 1.5, small)
     # The same pack without its index: the report reads and parses every
     # one of the 10,000 files to find the 2,500 it shows.
     os.rename(index, index + ".off")
     try:
-        rw, rm2 = pair(report, cmark, runs)
+        rw, rm2 = pair(report, cmark, runs, ("report without the index", "cmark"))
     finally:
         os.rename(index + ".off", index)
     tw, tm2 = med(rw), med(rm2)
@@ -521,12 +523,13 @@ def bench_startup(runs):
     def dialog():
         dlg.append(ptyrun(dlg_steps, dlg_argv, env)[-1] / 1e9)
 
-    pair(wizard, dialog, runs)
+    pair(wizard, dialog, runs, ("the wizard", "dialog"))
     del welcome[0], first[0], dlg[0]	# the warm-up runs
     td, tw, tq = statistics.median(dlg), statistics.median(welcome), statistics.median(first)
     prof = lambda: ("the wizard on data/tr to its first question, then q",
                     wiz_argv, wiz_steps + ["-s", "q", "-e"], env)
-    row("start-up: to the first question", fmt_spread(first), "dialog --menu: " + fmt_s(td),
+    row("start-up: to the first question", fmt_spread(first, "the wizard's first question"),
+        "dialog --menu: " + fmt_s(td),
         fmt_ratio(tq / td), "≤ 1×", tq / td <= 1, prof)
     row("start-up: to the first frame", fmt_s(tw), "dialog --menu: " + fmt_s(td),
         fmt_ratio(tw / td), "(information)", None)
@@ -608,12 +611,14 @@ def bench_worst(runs):
     worst, worst_t, worst_dir = None, 0, None
     for kind, body in worst_bodies().items():
         d = worst_pack(kind, body)
-        rw, rn = pair(lambda: run([BIN, "report", answers, "--content", d]), normal, 3)
+        rw, rn = pair(lambda: run([BIN, "report", answers, "--content", d]), normal, 3,
+                      ("a worst pack candidate's report", "data/tr's report"))
         r = med(rw) / med(rn)
         log("worst pack candidate %s: report %.1f ms, %.2fx" % (kind, med(rw) * 1e3, r))
         if r > worst_t:
             worst, worst_t, worst_dir = kind, r, d
-    rw, rn = pair(lambda: run([BIN, "report", answers, "--content", worst_dir]), normal, runs)
+    rw, rn = pair(lambda: run([BIN, "report", answers, "--content", worst_dir]), normal, runs,
+                  ("the worst pack's report", "data/tr's report"))
     t, tn = med(rw), med(rn)
     row("worst accepted pack (%s): report" % worst, fmt_s(t), "data/tr: " + fmt_s(tn),
         fmt_ratio(t / tn), "≤ 3×", t / tn <= 3)
@@ -625,7 +630,8 @@ def bench_worst(runs):
     env = dict(ENV, HOME=home, XDG_STATE_HOME=home)
     fw, fn = [], []
     pair(lambda: fw.append(ptyrun(steps, [BIN, "--content", worst_dir, "--fresh"], env)[-1] / 1e9),
-         lambda: fn.append(ptyrun(steps, [BIN, "--content", tr, "--fresh"], env)[-1] / 1e9), runs)
+         lambda: fn.append(ptyrun(steps, [BIN, "--content", tr, "--fresh"], env)[-1] / 1e9), runs,
+         ("the worst pack's wizard", "data/tr's wizard"))
     shutil.rmtree(home, ignore_errors=True)
     tw, tn = statistics.median(fw[1:]), statistics.median(fn[1:])
     row("worst accepted pack: the wizard's first question", fmt_s(tw), "data/tr: " + fmt_s(tn),
@@ -652,7 +658,7 @@ def bench_merge(runs):
         files = pack_files(g)
         merge = lambda: run([BIN, "merge", "--content", p100] + files)
         cat = lambda: run(["cat"] + files)
-        rm, rc = pair(merge, cat, r)
+        rm, rc = pair(merge, cat, r, ("merge", "cat"))
         t, tc = med(rm), med(rc)
         per[n] = t / n
         if n == 500:
@@ -662,7 +668,8 @@ def bench_merge(runs):
         prof = lambda: ("merge of 50 answers files",
                         [BIN, "merge", "--content", p100] + files[:50], None, None)
         row("merge: %s answers files" % format(n, ","),
-            "%s, %.0f µs/file" % (fmt_spread(walls(rm)), per[n] * 1e6), "cat: " + fmt_s(tc),
+            "%s, %.0f µs/file" % (fmt_spread(walls(rm), "merge"), per[n] * 1e6),
+            "cat: " + fmt_s(tc),
             fmt_ratio(t / tc), goal, ok, prof)
 
 
@@ -674,12 +681,12 @@ def bench_network(runs):
     files = pack_files(g)
     net = lambda: run([BIN, "network", "--content", p100] + files)
     cat = lambda: run(["cat"] + files)
-    rn, rc = pair(net, cat, max(3, runs // 2))
+    rn, rc = pair(net, cat, max(3, runs // 2), ("network", "cat"))
     t, tc = med(rn), med(rc)
     prof = lambda: ("network of 500 organisations",
                     [BIN, "network", "--content", p100] + files[:500], None, None)
     row("network: profile of 5,000 organisations",
-        "%s, %.0f µs/file" % (fmt_spread(walls(rn)), t / 5000 * 1e6),
+        "%s, %.0f µs/file" % (fmt_spread(walls(rn), "network"), t / 5000 * 1e6),
         "cat: " + fmt_s(tc), fmt_ratio(t / tc), "(information)", None, prof)
 
 
@@ -763,8 +770,8 @@ def main():
             "measured in %.0f s." % (runs, max(runs, 9), time.time() - t1))
     load_after = os.getloadavg()[0]
     note += (" Load average (1 minute) %.2f before, %.2f after." % (load_before, load_after))
-    widest = max(SPREADS) if SPREADS else 1.0
-    note += " Widest spread of a figure's runs %.2f." % widest
+    widest, widest_what = max(SPREADS) if SPREADS else (1.0, "")
+    note += " Widest spread of a figure's runs %.2f (%s)." % (widest, widest_what)
     busy = load_before > BUSY_BEFORE or load_after > BUSY_AFTER or widest > NOISY
     print(table_text())
     print()
@@ -778,9 +785,9 @@ def main():
         print("\n".join("  " + l for l in lines))
     if busy and not a.no_write and not a.quick:
         log("the machine was busy (load average %.2f before, %.2f after, the widest spread "
-            "of a figure's runs %.2f; the table wants at most %.1f, %.1f and %.2f): "
+            "of a figure's runs %.2f, %s; the table wants at most %.1f, %.1f and %.2f): "
             "BENCHMARKS.md keeps its quiet run" %
-            (load_before, load_after, widest, BUSY_BEFORE, BUSY_AFTER, NOISY))
+            (load_before, load_after, widest, widest_what, BUSY_BEFORE, BUSY_AFTER, NOISY))
     elif not a.no_write and not a.quick:
         write_benchmarks_md(note, mach, profs)
     return 0
