@@ -50,13 +50,20 @@ struct pending {
 	size_t		 n, cap;
 };
 
-static struct pending *
-pending_of(cmark_node *n)
+static cmark_node *
+root_of(cmark_node *n)
 {
 	cmark_node *up;
 
 	while ((up = cmark_node_parent(n)) != NULL)
 		n = up;
+	return n;
+}
+
+static struct pending *
+pending_of(cmark_node *n)
+{
+	n = root_of(n);
 	return cmark_node_get_type(n) == CMARK_NODE_DOCUMENT ? cmark_node_get_user_data(n) : NULL;
 }
 
@@ -75,12 +82,14 @@ doc_free(cmark_node *doc)
 void
 doc_guidance(cmark_node *parent, const char *md, size_t len)
 {
-	struct pending *t = pending_of(parent);
-	cmark_node *root = parent, *b;
+	cmark_node *root = root_of(parent), *b;
+	struct pending *t;
 
-	if (t == NULL) {
-		while (cmark_node_parent(root) != NULL)
-			root = cmark_node_parent(root);
+	if (cmark_node_get_type(root) != CMARK_NODE_DOCUMENT) {
+		doc_markdown(parent, md, len);	/* no document to keep the table: now */
+		return;
+	}
+	if ((t = cmark_node_get_user_data(root)) == NULL) {
 		t = xcalloc(1, sizeof(*t));
 		cmark_node_set_user_data(root, t);
 	}
