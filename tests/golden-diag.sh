@@ -70,34 +70,41 @@ size_limit() {	# size_limit NAME FILES SIZE DIGITS PASSING
 size_limit "pack size" 70 1M 3 z063.md
 size_limit "pack size, 1,100 files" 1100 64K 4 z1023.md
 
-# Every bad answer text above in one pack (87 files): the loader reads
-# them on several threads, and what each file reports must still come out
-# in file order, with every text attached in that order (which of two
-# texts of the same choice is the second), the same in every run.
+# Ten checks of DIR/pack, each one's stderr and "[exit N]" through FILTER,
+# must all give exactly WANT: what the loader's threads report comes out
+# in file order whatever the timing.
+in_order() {	# in_order NAME DIR WANT FILTER
+	for run in 1 2 3 4 5 6 7 8 9 10; do
+		(cd "$2" && "$bin" check pack >/dev/null 2>stderr; echo "[exit $?]" >>stderr)
+		"$4" <"$2/stderr" >"$2/got"
+		if ! cmp -s "$3" "$2/got"; then
+			echo "FAIL: diagnostics $1 (run $run)"
+			diff -u "$3" "$2/got" | sed 's/^/    /' | head -20
+			return
+		fi
+	done
+	echo "PASS: diagnostics $1 (10 runs)"
+}
+
+# Every bad answer text above in one pack (87 files): what each file
+# reports must come out in file order, with every text attached in that
+# order (which of two texts of the same choice is the second).
 # tests/content/bad-all.expected was written by the loader before it had
 # threads.
 rm -rf "$work/all"
 mkdir -p "$work/all"
 cp -r "$top/tests/content/base" "$work/all/pack"
 cp "$bad"/*.md "$work/all/pack/answers/"
-all_ok=1
-for run in 1 2 3 4 5 6 7 8 9 10; do
+if [ "${UPDATE:-0}" = 1 ]; then
 	(cd "$work/all" && "$bin" check pack >/dev/null 2>stderr; echo "[exit $?]" >>stderr)
-	if [ "${UPDATE:-0}" = 1 ] && [ $run = 1 ]; then
-		cp "$work/all/stderr" "$top/tests/content/bad-all.expected"
-	fi
-	if ! cmp -s "$work/all/stderr" "$top/tests/content/bad-all.expected"; then
-		all_ok=0
-		echo "FAIL: diagnostics of every bad text at once, in file order (run $run)"
-		diff -u "$top/tests/content/bad-all.expected" "$work/all/stderr" | sed 's/^/    /' | head -20
-		break
-	fi
-done
-[ $all_ok = 1 ] && echo "PASS: diagnostics of every bad text at once, in file order (10 runs)"
+	cp "$work/all/stderr" "$top/tests/content/bad-all.expected"
+fi
+in_order "of every bad text at once, in file order" "$work/all" \
+    "$top/tests/content/bad-all.expected" cat
 
-# Warnings of the lint (which runs on several threads) in file order: a
-# copy of data/tr with raw HTML added to each of its 128 texts must warn
-# about each, in the order of the files' names, in every run.
+# Warnings of the lint in file order: a copy of data/tr with raw HTML
+# added to each of its 128 texts must warn about each, in the order of
+# the files' names.
 rm -rf "$work/lint"
 mkdir -p "$work/lint"
 cp -r "$top/data/tr" "$work/lint/pack"
@@ -107,16 +114,7 @@ find "$work/lint/pack/answers" -type f -name '*.md' | while read -r f; do
 done
 (cd "$work/lint/pack" && find answers -type f -name '*.md' | LC_ALL=C sort | sed 's,^,pack/,') \
     >"$work/lint/want"
-lint_ok=1
-for run in 1 2 3 4 5 6 7 8 9 10; do
-	(cd "$work/lint" && "$bin" check pack >/dev/null 2>stderr)
-	sed -n 's/^stok-assess: \([^:]*\):[0-9]*:[0-9]*: warning: raw HTML.*/\1/p' "$work/lint/stderr" \
-	    >"$work/lint/got"
-	if ! cmp -s "$work/lint/want" "$work/lint/got"; then
-		lint_ok=0
-		echo "FAIL: diagnostics of the lint in file order, 128 warnings (run $run)"
-		diff -u "$work/lint/want" "$work/lint/got" | sed 's/^/    /' | head -20
-		break
-	fi
-done
-[ $lint_ok = 1 ] && echo "PASS: diagnostics of the lint in file order, 128 warnings (10 runs)"
+raw_html_files() {	# the file of each raw HTML warning, in the order given
+	sed -n 's/^stok-assess: \([^:]*\):[0-9]*:[0-9]*: warning: raw HTML.*/\1/p'
+}
+in_order "of the lint in file order, 128 warnings" "$work/lint" "$work/lint/want" raw_html_files
