@@ -11,6 +11,7 @@
 #ifndef STOK_CONTENT_H
 #define STOK_CONTENT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/stat.h>
@@ -190,6 +191,14 @@ struct text_load {
 	struct answer_text	**texts;
 	bool			 *parsed;
 	struct diag_held	 *held;
+	/*
+	 * With a budget, got[i] is the bytes read of paths[i] (0 when it
+	 * could not be read); once spent passes the budget the files not yet
+	 * begun are left unread, got[i] -1, and the caller sets all aside.
+	 */
+	size_t			  budget;
+	long long		 *got;
+	_Atomic size_t		  spent;
 };
 void	text_load_run(struct text_load *);
 void	text_load_free(struct text_load *);

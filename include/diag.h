@@ -56,6 +56,7 @@ struct diag_held {
 };
 void	diag_hold(struct diag_held *);	/* NULL: report directly again */
 void	diag_release(struct diag_held *);
+void	diag_drop(struct diag_held *);	/* empties h, giving nothing */
 struct diag_counts diag_counts(void);
 void	diag_reset(void);
 /* 0 when nothing worse than a warning was seen, 2 for errors, 1 for I/O. */

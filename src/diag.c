@@ -118,6 +118,12 @@ diag_release(struct diag_held *h)
 		nl = memchr(p, '\n', h->lines.len - (size_t)(p - h->lines.data));
 		deliver((enum diag_level)h->levels[i], p, (size_t)(nl - p) + 1);
 	}
+	diag_drop(h);
+}
+
+void
+diag_drop(struct diag_held *h)
+{
 	if (h->lines.data != NULL)
 		buf_free(&h->lines);
 	free(h->levels);

@@ -151,8 +151,16 @@ load_one(void *arg, size_t i)
 
 	if (l->only != NULL && !l->only[i])
 		return;
+	if (l->budget != 0 && atomic_load(&l->spent) > l->budget) {
+		l->got[i] = -1;
+		return;
+	}
 	diag_hold(&l->held[i]);
 	if (file_read_stat(l->paths[i], CONTENT_MAX_TEXT_FILE, &buf, &len, &st) == 0) {
+		if (l->budget != 0) {
+			l->got[i] = (long long)len;
+			atomic_fetch_add(&l->spent, len);
+		}
 		t = l->texts[i] = xcalloc(1, sizeof(*t));
 		l->parsed[i] = answer_text_parse(t, l->paths[i], buf, len) == 0;
 		file_stamp_of(&st, &t->stamp);
@@ -191,6 +199,8 @@ text_load_run(struct text_load *l)
 	l->texts = xcalloc(l->n ? l->n : 1, sizeof(*l->texts));
 	l->parsed = xcalloc(l->n ? l->n : 1, sizeof(*l->parsed));
 	l->held = xcalloc(l->n ? l->n : 1, sizeof(*l->held));
+	if (l->budget != 0)
+		l->got = xcalloc(l->n ? l->n : 1, sizeof(*l->got));
 	parallel_for(l->n, reads / TEXTS_PER_THREAD, load_one, l);
 }
 
@@ -209,16 +219,56 @@ text_load_free(struct text_load *l)
 	free(l->texts);
 	free(l->parsed);
 	free(l->held);
+	free(l->got);
 }
 
-/* Every text in file order: what it reported given, then it attached. */
+/*
+ * Whether the answer texts pass CONTENT_MAX_PACK bytes, sizes[i] being
+ * the size of paths[i] (-1: a file that is not read, and counts nothing);
+ * if so, the file with which they pass it is named.
+ */
+static bool
+too_big(char **paths, const long long *sizes, size_t n)
+{
+	long long total = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (sizes[i] > 0 && (total += sizes[i]) > CONTENT_MAX_PACK) {
+			diag(DIAG_ERROR, paths[i], 0, 0,
+			    "with this file the answer texts pass %d bytes (64 MiB), the limit "
+			    "for a pack: shorten them or split the pack", CONTENT_MAX_PACK);
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Every text in file order: what it reported given, then it attached.
+ * The files are read with the pack's limit as a budget: a pack past it is
+ * refused as a whole, with nothing of what was read (the files left
+ * unread are measured, to name the one that passed it in file order).
+ */
 static void
 load_texts(struct pack *p, char **paths, size_t n)
 {
-	struct text_load l = { paths, NULL, n, NULL, NULL, NULL };
+	struct text_load l = { .paths = paths, .n = n, .budget = CONTENT_MAX_PACK };
+	struct stat st;
 	size_t i;
 
 	text_load_run(&l);
+	if (atomic_load(&l.spent) > l.budget) {
+		for (i = 0; i < n; i++)
+			if (l.got[i] < 0)
+				l.got[i] = lstat(paths[i], &st) == 0 && S_ISREG(st.st_mode) &&
+				    st.st_size <= CONTENT_MAX_TEXT_FILE ? (long long)st.st_size : 0;
+		too_big(paths, l.got, n);
+		for (i = 0; i < n; i++)
+			diag_drop(&l.held[i]);
+		text_load_free(&l);	/* and what was read */
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		diag_release(&l.held[i]);
 		if (l.texts[i] == NULL)
@@ -253,8 +303,10 @@ pack_load_want(const char *dir, const struct pack_want *want, struct pack **out)
 	struct pack *p = xcalloc(1, sizeof(*p));
 	struct file_stamp *stamps;
 	struct stamping stamping;
+	long long *sizes;
+	bool big = false, indexed = false;
 	char *buf, *answers;
-	size_t len, i, k, total = 0;
+	size_t len, i, k;
 	struct stat st;
 
 	*out = NULL;
@@ -285,34 +337,32 @@ pack_load_want(const char *dir, const struct pack_want *want, struct pack **out)
 		collect(answers, 1, &files);
 	free(answers);
 	/*
-	 * The whole pack's size first, so that none of it is parsed when it is
-	 * too big; and each file's stamp, for the index.
+	 * Through the index, the files' stamps first: the pack's size, and
+	 * whether the index still matches. Else every text is read, and the
+	 * reading measures the size.
 	 */
-	stamps = xcalloc(files.n ? files.n : 1, sizeof(*stamps));
-	stamping = (struct stamping){ files.v, stamps };
-	parallel_for(files.n, files.n / STATS_PER_THREAD, stamp_one, &stamping);
-	for (i = 0; i < files.n; i++) {
-		if (stamps[i].size < 0)
-			continue;	/* file_read says why */
-		if ((total += (size_t)stamps[i].size) > CONTENT_MAX_PACK) {
-			diag(DIAG_ERROR, files.v[i], 0, 0,
-			    "with this file the answer texts pass %d bytes (64 MiB), the limit "
-			    "for a pack: shorten them or split the pack", CONTENT_MAX_PACK);
-			break;
-		}
+	if (want != NULL) {
+		stamps = xcalloc(files.n ? files.n : 1, sizeof(*stamps));
+		sizes = xcalloc(files.n ? files.n : 1, sizeof(*sizes));
+		stamping = (struct stamping){ files.v, stamps };
+		parallel_for(files.n, files.n / STATS_PER_THREAD, stamp_one, &stamping);
+		for (i = 0; i < files.n; i++)
+			sizes[i] = stamps[i].size;
+		big = too_big(files.v, sizes, files.n);
+		indexed = !big && pack_index_load(p, files.v, stamps, files.n, want) == 0;
+		free(stamps);
+		free(sizes);
 	}
-	if (want != NULL && total <= CONTENT_MAX_PACK &&
-	    pack_index_load(p, files.v, stamps, files.n, want) == 0) {
+	if (indexed) {
 		files.n = 0;	/* the paths are the texts' now */
 	} else {
 		p->texts = xcalloc(files.n ? files.n : 1, sizeof(*p->texts));
-		if (total <= CONTENT_MAX_PACK)
+		if (!big)
 			load_texts(p, files.v, files.n);
 	}
 	for (i = 0; i < files.n; i++)
 		free(files.v[i]);
 	free(files.v);
-	free(stamps);
 	after = diag_counts();
 	if (after.errors == before.errors && after.io == before.io) {
 		for (i = 0; i < p->nquestions; i++) {

@@ -297,7 +297,7 @@ pack_index_load(struct pack *p, char **paths, const struct file_stamp *stamps, s
 {
 	struct file_stamp assessment;
 	struct answer_text **texts;
-	struct text_load l = { paths, NULL, n, NULL, NULL, NULL };
+	struct text_load l = { .paths = paths, .n = n };
 	struct choice **slots;
 	struct index x;
 	unsigned long quiet;

@@ -319,6 +319,14 @@ test_diag_held(void **state)
 	diag_mute(false);
 	assert_int_equal(diag_muted_count(), muted + 3);
 	assert_int_equal(diag_counts().errors, after.errors);
+	assert_int_equal(pthread_create(&t, NULL, report_held, &b), 0);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	n = (size_t)ftell(f);
+	diag_drop(&b);		/* given nowhere: not printed, counted or muted */
+	assert_int_equal(b.n, 0);
+	assert_int_equal((size_t)ftell(f), n);
+	assert_int_equal(diag_muted_count(), muted + 3);
+	assert_int_equal(diag_counts().errors, after.errors);
 	fclose(f);
 	diag_set_stream(devnull);
 }
