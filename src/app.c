@@ -174,6 +174,7 @@ app_open(struct app *a, const struct app_options *o)
 	a->pack = packs_load(o->content, o->pack_id, o->lang, NULL, &status);
 	if (a->pack == NULL)
 		return status ? status : 2;
+	i18n_init(a->pack->language, o->lang);	/* before --role is read: its titles are translated */
 	if (o->demo) {
 		if ((status = demo_open(a, o)) == 0)
 			apply_options(a, o);

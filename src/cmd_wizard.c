@@ -13,7 +13,30 @@
 #include "commands.h"
 #include "diag.h"
 #include "i18n.h"
+#include "text.h"
 #include "ui.h"
+
+/*
+ * --organisation and --role are kept in the saved session: what its
+ * reader would refuse (invalid UTF-8, a control character, a line break)
+ * is refused here, before a byte is saved.
+ */
+static int
+check_saved_text(const char *option, const char *s)
+{
+	size_t n = strlen(s), i = 0, k;
+	int32_t cp;
+
+	if (!utf8_valid(s, n, &i))
+		return usage_error("%s is not valid UTF-8 (byte %zu): give it in UTF-8", option, i + 1);
+	for (i = 0; i < n; i += k) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (text_is_control(cp))
+			return usage_error("%s contains U+%04X, a control character or direction "
+			    "override: remove it", option, (unsigned)cp);
+	}
+	return 0;
+}
 
 int
 cmd_wizard(int argc, char **argv)
@@ -105,6 +128,9 @@ cmd_wizard(int argc, char **argv)
 		return usage_error("unknown command '%s'", argv[optind]);
 	if (o.big && !o.workshop)
 		return usage_error("--big goes with --workshop");
+	if ((o.organisation != NULL && check_saved_text("--organisation", o.organisation) != 0) ||
+	    (o.role != NULL && check_saved_text("--role", o.role) != 0))
+		return 2;
 	if (o.sample && !o.demo)
 		return usage_error("--sample goes with --demo");
 	if (o.demo && (o.session_path != NULL || o.fresh))
@@ -114,7 +140,6 @@ cmd_wizard(int argc, char **argv)
 		app_close(&app);
 		return status;
 	}
-	i18n_init(app.pack->language, o.lang);
 	if (ui == NULL || strcmp(ui, "curses") == 0) {
 		if (!ui_curses_usable(&why)) {
 			if (ui != NULL) {

@@ -187,6 +187,18 @@ kamu_roles() {	# a pack's own roles: --role takes their ids, the report titles t
 }
 result "a pack's own roles: given by id, titled in the report" kamu_roles
 
+translated_role() {	# --role by its title in the interface's language, on an English server
+	for lang_title in "tr:Yönetim kurulu üyesi" "fi:Hallituksen jäsen" "en:Board member"; do
+		lang=${lang_title%%:*}
+		printf '1\n' | HOME="$work/home" XDG_STATE_HOME="$work/state" LC_ALL=C.UTF-8 \
+		    LANG=en_US.UTF-8 "$bin" --ui=text --lang "$lang" --content data/tr --fresh \
+		    --session "$work/role-$lang.yaml" --role "${lang_title#*:}" >/dev/null 2>&1
+		grep -q '^role: "board"$' "$work/role-$lang.yaml" ||
+		    { echo "--lang $lang:"; cat "$work/role-$lang.yaml"; return 1; }
+	done
+}
+result "--role takes the role's title in the interface's language" translated_role
+
 finished_resumes_on_results() {	# a finished assessment opens on its results, unchanged
 	[ -f "$work/kamu.yaml" ] || return 1
 	cp "$work/kamu.yaml" "$work/kamu.before"

@@ -70,6 +70,11 @@ t width-too-large report --width 1001 ok.yaml
 t width-not-a-number report --width 7x ok.yaml
 t width-empty report --width= ok.yaml
 t format-unknown report -f pdf ok.yaml
+# what the saved session's reader would refuse, refused before it is saved
+t organisation-tab --ui=text --content pack --session s.yaml --organisation "$(printf 'Tab\tOrg')"
+t organisation-newline --ui=text --content pack --session s.yaml --organisation "$(printf 'a\nb')"
+t organisation-not-utf8 --ui=text --content pack --session s.yaml --organisation "$(printf 'Dernek \377')"
+t role-override --ui=text --content pack --session s.yaml --role "$(printf 'a\342\200\256b')"
 t report-no-file report
 t report-two-files report ok.yaml ok.yaml
 t list-argument list extra
