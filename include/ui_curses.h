@@ -136,6 +136,7 @@ struct ui {
 	size_t			 input_len;
 	size_t			 input_pos;	/* the cursor, in characters */
 	bool			 input_keep;	/* a quit keeps what was typed (notes, names) */
+	bool			 returning;	/* entered again from help or a pager: keep its state */
 	char			*input_prompt;
 	input_done		 input_done;
 	char			*ask_prompt;
@@ -162,6 +163,8 @@ extern const struct screen_ops scr_welcome, scr_question, scr_area_end, scr_revi
 
 /* ui_curses.c */
 void	ui_goto(struct ui *, enum scr_id);
+/* Close help or a pager: back to ui->back as it was left (ui->returning while it is entered). */
+void	ui_return(struct ui *);
 void	ui_save(struct ui *);
 const struct screen_ops *ui_screen(enum scr_id);
 /* The key table of the current screen (results differ in demo mode). */

@@ -354,8 +354,6 @@ help_enter(struct ui *ui)
 	size_t i, k;
 	char *line;
 
-	if (ui->screen != SCR_HELP)
-		ui->back = ui->screen;
 	layout_free(&ui->pager);
 	layout_init(&ui->pager);
 	free(ui->pager_title);
@@ -408,7 +406,7 @@ help_key(struct ui *ui, enum action act, int key)
 {
 	(void)key;
 	if (act == ACT_BACK)
-		ui_goto(ui, ui->back);
+		ui_return(ui);
 	else
 		pager_scroll(ui, act);
 }

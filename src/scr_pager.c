@@ -194,7 +194,7 @@ pager_key(struct ui *ui, enum action act, int key)
 {
 	(void)key;
 	if (act == ACT_BACK)
-		ui_goto(ui, ui->back);
+		ui_return(ui);
 	else
 		pager_scroll(ui, act);
 }

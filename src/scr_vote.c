@@ -20,6 +20,7 @@ static const struct keydef vote_keys[] = {
 	{ '0', "0-9", N_("type the counts"), ACT_NONE, true },
 	{ '\n', "Enter", N_("confirm"), ACT_CONFIRM, true },
 	{ '?', "?", N_("the question and options in full"), ACT_HELP, true },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
 	{ 27, "Esc", N_("type again"), ACT_CANCEL, true },
 	{ KC(KEY_BACKSPACE), "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },
 	{ 127, "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },
@@ -42,6 +43,8 @@ vote_enter(struct ui *ui)
 	const struct question *q = current(ui);
 	const struct answer *a = session_answer(ui->app->sess, q->id);
 
+	if (ui->returning)
+		return;	/* the counts being typed or agreed stay as they were */
 	ui->vote_input[0] = '\0';
 	ui->voted = a != NULL && a->nvotes > 0;
 	ui->nvotes = ui->voted ? a->nvotes : 0;

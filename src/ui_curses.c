@@ -51,6 +51,14 @@ ui_goto(struct ui *ui, enum scr_id s)
 }
 
 void
+ui_return(struct ui *ui)
+{
+	ui->returning = true;
+	ui_goto(ui, ui->back);
+	ui->returning = false;
+}
+
+void
 ui_save(struct ui *ui)
 {
 	if (app_save(ui->app) < 0)
@@ -408,6 +416,7 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 		if (act == ACT_QUIT) {
 			ui.quit = true;
 		} else if (act == ACT_KEYS) {
+			ui.back = ui.screen;	/* the help's own table has no ACT_KEYS */
 			ui_goto(&ui, SCR_HELP);
 			draw(&ui);
 		} else if (act != ACT_NONE || ui.screen == SCR_INPUT || ui.screen == SCR_ASK ||

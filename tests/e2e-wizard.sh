@@ -237,6 +237,50 @@ workshop_votes_resume() {	# counts typed in a workshop survive a save and a rest
 }
 result "workshop votes survive a save and a restart, and reach the report" workshop_votes_resume
 
+help_returns() {	# h, then q or Esc, goes back to the question it was opened on
+	start helpback "env LANGUAGE=en $bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "Question 1/32" || return 1
+	keys 3 Enter
+	wait_for "Question 2/32" || return 1
+	for close in q Escape Left; do
+		keys h
+		wait_for "change role" || return 1
+		keys "$close"
+		wait_for "Question 2/32" || { echo "after h and $close"; return 1; }
+	done
+	keys q
+	wait_for "EXIT=0"
+}
+result "the key help closes back to its question" help_returns
+
+typed_votes_kept() {	# counts typed but not yet agreed survive a look at ? or h
+	start keptvotes "env LANGUAGE=en $bin --workshop --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "How many chose each option?" || return 1
+	keys "3 5 2 0 1" Enter
+	wait_for "The agreed answer" || return 1
+	for look in "?" h; do
+		keys "$look"
+		sleep 0.3
+		keys q
+		wait_for "The agreed answer" || { echo "after $look and q"; return 1; }
+		screen | grep -q '› 2 (•)' || { echo "after $look and q"; screen; return 1; }
+	done
+	keys Escape
+	wait_for "How many chose each option?" || return 1
+	keys "1 2"
+	keys "?"
+	sleep 0.3
+	keys q
+	wait_for "How many chose each option? 1 2" || { echo "the counts being typed are lost"; screen; return 1; }
+	keys q
+	wait_for "EXIT=0"
+}
+result "a workshop's counts survive a look at the help" typed_votes_kept
+
 demo_too_small() {	# a demo never claims to save
 	home=$work/small
 	mkdir -p "$home"
