@@ -20,6 +20,7 @@ struct area_score {
 	int			 na;		/* "not applicable" answers */
 	int			 total;		/* questions in the area */
 	int			 level100;	/* mean level x 100; 0 when nothing is scored */
+	int			 sum;		/* of the levels answered: the exact mean is sum / answered */
 	int			 max_level;	/* the highest level of its questions */
 	enum priority		 priority;
 };

@@ -86,27 +86,38 @@ group_free(struct group *g)
 	free(g->role_of);
 }
 
-/* Mean, lowest and highest area level over the respondents who answered in it. */
+/* Every respondent, for area_stats. */
+#define ALL_ROLES ((size_t)-1)
+
+/*
+ * Mean, lowest and highest area level over the respondents (of one role,
+ * or ALL_ROLES) who answered in it. The mean is of their exact levels
+ * (2,67 is 8/3), rounded once: averaging the rounded ones gave 2,34 for
+ * 8/3 and 2, where the mean is 2,33. A mean that is a half hundredth
+ * exactly, computed from thirds or sixths, may come out a hair below it in
+ * binary: the 1e-9 lets it round up, as a true half does.
+ */
 static bool
-area_stats(const struct group *g, size_t a, int *mean, int *lo, int *hi)
+area_stats(const struct group *g, size_t a, size_t role, int *mean, int *lo, int *hi)
 {
-	long sum = 0, cnt = 0;
+	double total = 0;
+	long cnt = 0;
 	size_t i;
 
 	*lo = 1 << 30;
 	*hi = 0;
 	for (i = 0; i < g->n; i++) {
 		const struct area_score *as = &g->scores[i].areas[a];
-		if (as->answered == 0)
+		if (as->answered == 0 || (role != ALL_ROLES && g->role_of[i] != role))
 			continue;
-		sum += as->level100;
+		total += 100.0 * as->sum / as->answered;
 		cnt++;
 		if (as->level100 < *lo)
 			*lo = as->level100;
 		if (as->level100 > *hi)
 			*hi = as->level100;
 	}
-	*mean = cnt ? (int)((sum * 2 + cnt) / (2 * cnt)) : 0;
+	*mean = cnt ? (int)(total / (double)cnt + 0.5 + 1e-9) : 0;
 	return cnt > 0;
 }
 
@@ -246,7 +257,7 @@ merge_doc(const struct group *g)
 	doc_heading(doc, 2, w->areas);
 	list = doc_list(doc, false);
 	for (i = 0; i < p->nareas; i++) {
-		bool have = area_stats(g, i, &mean, &lo, &hi);
+		bool have = area_stats(g, i, ALL_ROLES, &mean, &lo, &hi);
 		level(g, lv[0], sizeof(lv[0]), mean, have);
 		level(g, lv[1], sizeof(lv[1]), lo, have);
 		level(g, lv[2], sizeof(lv[2]), hi, have);
@@ -263,7 +274,7 @@ merge_doc(const struct group *g)
 	nrank = 0;
 	rank = xcalloc(p->nareas + p->nquestions + 1, sizeof(*rank));
 	for (i = 0; i < p->nareas; i++)
-		if (area_stats(g, i, &mean, &lo, &hi) && hi > lo)
+		if (area_stats(g, i, ALL_ROLES, &mean, &lo, &hi) && hi > lo)
 			rank[nrank++] = (struct ranked){ i, hi - lo, lo, hi };
 	qsort(rank, nrank, sizeof(*rank), ranked_cmp);
 	if (nrank > 0) {
@@ -322,16 +333,9 @@ merge_doc(const struct group *g)
 		doc_strong(para, p->areas[i].title);
 		doc_text(para, ":");
 		for (k = 0; k < g->nroles; k++) {
-			long sum = 0, cnt = 0;
-			for (j = 0; j < g->n; j++) {
-				const struct area_score *as = &g->scores[j].areas[i];
-				if (g->role_of[j] == k && as->answered > 0) {
-					sum += as->level100;
-					cnt++;
-				}
-			}
-			level(g, lv[0], sizeof(lv[0]), cnt ? (int)((sum * 2 + cnt) / (2 * cnt)) : 0,
-			    cnt > 0);
+			bool have = area_stats(g, i, k, &mean, &lo, &hi);
+
+			level(g, lv[0], sizeof(lv[0]), mean, have);
 			doc_textf(para, "%s%s %s", k ? " \xC2\xB7 " : " ", g->roles[k], lv[0]);
 		}
 	}
@@ -423,7 +427,7 @@ merge_json(struct buf *o, const struct group *g)
 	jw_close(&j);
 	jw_open(&j, "areas", '[', false);
 	for (i = 0; i < p->nareas; i++) {
-		bool have = area_stats(g, i, &mean, &lo, &hi);
+		bool have = area_stats(g, i, ALL_ROLES, &mean, &lo, &hi);
 
 		jw_open(&j, NULL, '{', true);
 		jw_str(&j, "id", p->areas[i].id);
@@ -433,14 +437,9 @@ merge_json(struct buf *o, const struct group *g)
 		jw_level(&j, "spread", hi - lo, have);
 		jw_open(&j, "by_role", '{', true);
 		for (k = 0; k < g->nroles; k++) {
-			long sum = 0, cnt = 0;
-			for (jj = 0; jj < g->n; jj++)
-				if (g->role_of[jj] == k && g->scores[jj].areas[i].answered > 0) {
-					sum += g->scores[jj].areas[i].level100;
-					cnt++;
-				}
-			jw_level(&j, g->roles[k], cnt ? (int)((sum * 2 + cnt) / (2 * cnt)) : 0,
-			    cnt > 0);
+			bool by_role = area_stats(g, i, k, &mean, &lo, &hi);
+
+			jw_level(&j, g->roles[k], mean, by_role);
 		}
 		jw_close(&j);
 		jw_close(&j);

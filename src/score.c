@@ -101,6 +101,7 @@ score_compute(struct score *s, const struct pack *p, const struct session *sess)
 				pa->steps[pa->nsteps++] = (struct plan_step){ q, ch };
 		}
 		as->level100 = mean100(sum, as->answered);
+		as->sum = (int)sum;
 		all_sum += sum;
 		s->answered += as->answered;
 		s->na += as->na;

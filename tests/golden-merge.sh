@@ -34,6 +34,29 @@ result "golden progress report" golden diff.txt \
     "$bin" diff --content "$work/tr" diff-2025.yaml diff-2026.yaml
 result "golden progress report, 50 columns" golden diff.w50.txt \
     "$bin" diff --width 50 --content "$work/tr" diff-2025.yaml diff-2026.yaml
+exact_mean() {	# the group's mean is of the exact levels, rounded once: (8/3 + 2) / 2 is 2,33
+	for pair in "a:3 4 1" "b:1 2 3"; do
+		{
+			printf 'pack: kapasite\nversion: 2\nlanguage: tr\nanswers:\n'
+			q=25
+			for c in ${pair#*:}; do
+				printf '  - question: %d\n    choice: %d\n' $q "$c"
+				q=$((q + 1))
+			done
+		} >"$work/mean-${pair%%:*}.yaml"
+	done
+	"$bin" merge --width 1000 --content "$work/tr" "$work/mean-a.yaml" "$work/mean-b.yaml" >"$work/mean.txt" &&
+	    "$bin" merge -f json --content "$work/tr" "$work/mean-a.yaml" "$work/mean-b.yaml" \
+	    >"$work/mean.json" || return 1
+	grep -q "Öğrenme: Ortalama 2,33 · En düşük 2,00 · En yüksek 2,67" "$work/mean.txt" &&
+	    grep -q "rol belirtilmemiş 2,33" "$work/mean.txt" &&
+	    grep -q '"mean": 2.33' "$work/mean.json" &&
+	    grep -q '"rol belirtilmemiş": 2.33' "$work/mean.json" &&
+	    ! grep -q "2[,.]34" "$work/mean.txt" "$work/mean.json" ||
+	    { grep -n "Öğrenme\|2[.,]3[34]" "$work/mean.txt" "$work/mean.json"; return 1; }
+}
+result "a group's mean is of the exact levels, rounded once" exact_mean
+
 for fmt in markdown html json csv; do
 	ext=$fmt
 	[ $fmt = markdown ] && ext=md
