@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "commands.h"
 #include "diag.h"
@@ -51,6 +52,62 @@ chosen(void *ctx, int question_id, int choice_id)
 	return a != NULL && a->choice == choice_id;
 }
 
+/* A file given, by what it is: the same file twice is one respondent. */
+struct given {
+	dev_t	 dev;
+	ino_t	 ino;
+	size_t	 index;
+};
+
+static int
+given_cmp(const void *a, const void *b)
+{
+	const struct given *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+/*
+ * Whether any file is given twice (by another name too: a link, ./x and
+ * x): a respondent counted twice would weigh twice in a group, and one
+ * organisation's answers given five times would pass for a network of
+ * five. A file that cannot be read is left to the reader to report.
+ */
+static bool
+given_twice(char *const *paths, size_t n)
+{
+	struct given *v = xcalloc(n ? n : 1, sizeof(*v));
+	size_t *first = xcalloc(n ? n : 1, sizeof(*first)), i, k, m = 0;
+	struct stat st;
+	bool twice = false;
+
+	for (i = 0; i < n; i++) {
+		first[i] = i;
+		if (stat(paths[i], &st) == 0)
+			v[m++] = (struct given){ st.st_dev, st.st_ino, i };
+	}
+	qsort(v, m, sizeof(*v), given_cmp);
+	for (i = 1, k = 0; i < m; i++) {
+		if (v[i].dev != v[k].dev || v[i].ino != v[k].ino)
+			k = i;	/* the first of its file */
+		first[v[i].index] = v[k].index;
+	}
+	for (i = 0; i < n; i++) {	/* in the order given */
+		if (first[i] == i)
+			continue;
+		diag(DIAG_ERROR, paths[i], 0, 0, "is the same file as %s, given before it: "
+		    "give each answers file once", paths[first[i]]);
+		twice = true;
+	}
+	free(v);
+	free(first);
+	return twice;
+}
+
 int
 answers_load(struct answers_set *a, char *const *paths, size_t n, const char *content,
     const char *pack_id, const char *lang, bool shown_only)
@@ -61,6 +118,8 @@ answers_load(struct answers_set *a, char *const *paths, size_t n, const char *co
 	int status = 0;
 
 	memset(a, 0, sizeof(*a));
+	if (n > 1 && given_twice(paths, n))
+		return 2;
 	if (file_read(paths[0], SESSION_MAX_FILE, &buf, &len) < 0)
 		return diag_exit_status();
 	/* a quiet first look for the pack's id and language */

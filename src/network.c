@@ -9,6 +9,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
 
 #include "diag.h"
 #include "fileio.h"
@@ -85,9 +87,43 @@ stats_fill(struct net_stats *st, int *v, int n, int nlevels, int min_group)
 }
 
 struct named {
-	const char	*org;	/* NULL: an organisation of its own */
+	char		*org;	/* its name as compared; NULL: an organisation of its own */
 	size_t		 file;
 };
+
+/*
+ * An organisation's name as it is compared: "Gamma Network" and "gamma
+ * network " are one organisation, typed twice. Blanks at either end go,
+ * a run of them inside is one space, and the letters are lower-cased in
+ * the pack's language (Turkish: I and ı, İ and i), NFC.
+ */
+static char *
+org_key(const char *name, const char *language)
+{
+	struct buf b;
+	const char *p = name;
+	uint8_t *folded;
+	size_t len;
+
+	buf_init(&b);
+	while (*p != '\0') {
+		size_t word = strcspn(p, " \t");
+		if (word > 0) {
+			if (b.len > 0)
+				buf_addc(&b, ' ');
+			buf_add(&b, p, word);
+		}
+		p += word;
+		p += strspn(p, " \t");
+	}
+	folded = u8_tolower((const uint8_t *)b.data, b.len, language, UNINORM_NFC, NULL, &len);
+	buf_free(&b);
+	if (folded == NULL)
+		fatal("out of memory");
+	folded = xreallocarray(folded, len + 1, 1);
+	folded[len] = '\0';
+	return (char *)folded;
+}
 
 static int
 named_cmp(const void *a, const void *b)
@@ -108,13 +144,15 @@ named_cmp(const void *a, const void *b)
  * O(n log n) for the thousands of files of a large network.
  */
 static size_t
-group_by_organisation(const struct session *const *s, size_t n, size_t *org_of)
+group_by_organisation(const struct session *const *s, size_t n, const char *language,
+    size_t *org_of)
 {
 	struct named *v = xcalloc(n ? n : 1, sizeof(*v));
 	size_t i, norgs = 0;
 
 	for (i = 0; i < n; i++)
-		v[i] = (struct named){ s[i]->organisation, i };
+		v[i] = (struct named){ s[i]->organisation != NULL ?
+		    org_key(s[i]->organisation, language) : NULL, i };
 	qsort(v, n, sizeof(*v), named_cmp);
 	for (i = 0; i < n; i++) {
 		if (i == 0 || v[i].org == NULL || v[i - 1].org == NULL ||
@@ -122,6 +160,8 @@ group_by_organisation(const struct session *const *s, size_t n, size_t *org_of)
 			norgs++;
 		org_of[v[i].file] = norgs - 1;
 	}
+	for (i = 0; i < n; i++)
+		free(v[i].org);
 	free(v);
 	return norgs;
 }
@@ -152,7 +192,7 @@ network_build(const struct pack *p, const struct session *const *s, size_t n, in
 	if (min_group < NETWORK_MIN_GROUP)
 		fatal("network_build: a group of %d is below the floor", min_group);
 	org_of = xcalloc(n ? n : 1, sizeof(*org_of));
-	norgs = group_by_organisation(s, n, org_of);
+	norgs = group_by_organisation(s, n, p->language, org_of);
 	*orgs = (int)norgs;
 	if (norgs < (size_t)min_group) {
 		free(org_of);

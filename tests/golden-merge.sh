@@ -34,6 +34,9 @@ result "golden progress report" golden diff.txt \
     "$bin" diff --content "$work/tr" diff-2025.yaml diff-2026.yaml
 result "golden progress report, 50 columns" golden diff.w50.txt \
     "$bin" diff --width 50 --content "$work/tr" diff-2025.yaml diff-2026.yaml
+result "a respondent's file given twice is refused" golden merge-twice.expected \
+    "$bin" merge --content "$work/tr" r1-board.yaml r2-board.yaml ./r1-board.yaml
+
 exact_mean() {	# the group's mean is of the exact levels, rounded once: (8/3 + 2) / 2 is 2,33
 	for pair in "a:3 4 1" "b:1 2 3"; do
 		{

@@ -38,6 +38,31 @@ result "--min-group under five is a usage error" golden min-group.expected \
 result "answers to two packs are refused" golden two-packs.expected \
     "$bin" network m40/member-001-1.yaml fi/member-00*.yaml
 
+one_five_times() {	# one file given five times is one organisation's answers, refused
+	"$bin" network m4/member-001-1.yaml m4/member-001-1.yaml ./m4/member-001-1.yaml \
+	    m4/../m4/member-001-1.yaml m4/member-001-1.yaml >"$work/p1x5" 2>"$work/e1x5"
+	[ $? = 2 ] && [ ! -s "$work/p1x5" ] &&
+	    [ "$(grep -c 'is the same file as m4/member-001-1.yaml, given before it' "$work/e1x5")" = 4 ] ||
+	    { cat "$work/e1x5" "$work/p1x5"; return 1; }
+}
+result "a file given more than once is refused" one_five_times
+
+one_name_typed_twice() {	# a name in other case or spacing is the same organisation
+	mkdir -p "$work/typed"
+	i=1
+	for org in "Üye 001" "ÜYE  001 " " üye 001" "Üye 002" "İzmir Derneği" "izmir derneği"; do
+		sed "s/^organisation: .*/organisation: \"$org\"/" m4/member-00$(( (i - 1) % 4 + 1 ))-1.yaml \
+		    >"$work/typed/f$i.yaml"
+		i=$((i + 1))
+	done
+	# seven files, but three organisations: refused as too few
+	cp m4/member-003-1.yaml "$work/typed/f7.yaml"
+	"$bin" network "$work"/typed/f*.yaml >/dev/null 2>"$work/typed.err"
+	[ $? = 2 ] && grep -q '^stok-assess: error: 4 organisations:' "$work/typed.err" ||
+	    { cat "$work/typed.err"; return 1; }
+}
+result "an organisation's name in other case or spacing counts once" one_name_typed_twice
+
 ten_of_three() {	# thirty files, ten organisations
 	"$bin" network "$work"/m10x3/*.yaml >"$work/p10" &&
 	grep -qx 'organisations: 10' "$work/p10"
