@@ -14,6 +14,7 @@
 #ifndef STOK_LAYOUT_H
 #define STOK_LAYOUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util.h"
@@ -62,6 +63,12 @@ struct layout {
 	size_t		 nlines;
 	size_t		 cap;
 	struct layout_keep *keep;	/* private: buffers kept from one call to the next */
+	/*
+	 * For a surface that cuts what passes the width (a screen): a link
+	 * wider than a line is broken by columns like any word, so that all
+	 * of it can be read, instead of kept whole past the width.
+	 */
+	bool		 clip;
 };
 
 /* A set of URLs, numbered from 1 in the order first added. */

@@ -175,6 +175,8 @@ attr_t	ui_attr(const struct ui *, enum ui_color);
 /* Draw UTF-8 (already safe) at y, x, cropped to width columns; returns columns used. */
 int	ui_put(int y, int x, const char *s, int width, attr_t);
 /* Draw a laid-out line, cropped. */
+/* A layout for the screen: it clips, so long links are broken to be read whole. */
+void	ui_layout_init(struct layout *);
 void	ui_put_line(const struct ui *, int y, int x, const struct lline *, int width);
 /* The key bar at the bottom, from a key table. */
 void	ui_keybar(const struct ui *, const struct keydef *);

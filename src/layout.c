@@ -408,7 +408,7 @@ layout_flush(struct layout *lo, struct buf *b)
 
 	while (n > 0 && lo->lines[n - 1].nspans == 0)
 		n--;
-	done = (struct layout){ lo->lines, n, n, NULL };
+	done = (struct layout){ .lines = lo->lines, .nlines = n, .cap = n };
 	layout_to_text(&done, b);
 	/* what stays is empty lines: the first slots, emptied, stand for them */
 	lo->nlines -= n;
@@ -590,7 +590,7 @@ unbreakable(const struct para *p, size_t i, size_t j)
  * prefix); lines after the first are indented by hang columns, so long as
  * that leaves room for text. A word longer than a line is broken by
  * columns, except a link, which goes on a line of its own, unbroken: the
- * one thing allowed past the width.
+ * one thing allowed past the width (on a layout that does not clip).
  */
 static void
 wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int hang)
@@ -618,7 +618,8 @@ wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int h
 		for (j = i; j < p->n && p->v[j].kind == ATOM_WORD; j++)
 			ww += p->v[j].width;
 		/* a link kept whole differs only when it is wider than a line */
-		whole = ww > avail - (lead > hang ? lead : hang) && unbreakable(p, i, j);
+		whole = !c->out->clip && ww > avail - (lead > hang ? lead : hang) &&
+		    unbreakable(p, i, j);
 		if (line != NULL && col + 1 + ww > avail - indent)
 			line = NULL;
 		if (line == NULL) {

@@ -355,7 +355,7 @@ help_enter(struct ui *ui)
 	char *line;
 
 	layout_free(&ui->pager);
-	layout_init(&ui->pager);
+	ui_layout_init(&ui->pager);
 	free(ui->pager_title);
 	ui->pager_title = xstrdup(_("Keys"));
 	ui->pager_top = 0;

@@ -62,7 +62,7 @@ pager_reset(struct ui *ui, const char *title)
 {
 	layout_free(&ui->pager);
 	linkset_free(&ui->pager_links);
-	layout_init(&ui->pager);
+	ui_layout_init(&ui->pager);
 	linkset_init(&ui->pager_links);
 	free(ui->pager_title);
 	ui->pager_title = xstrdup(title);

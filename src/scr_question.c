@@ -108,7 +108,7 @@ options_layout(const struct ui *ui, struct layout *lo, int **rows)
 	size_t i, k, before, n = q->nchoices + 1;
 	char *line;
 
-	layout_init(lo);
+	ui_layout_init(lo);
 	*rows = NULL;
 	for (i = 0; i < n; i++) {
 		before = lo->nlines;
@@ -158,7 +158,7 @@ question_draw(struct ui *ui)
 	bool seen = false;
 
 	draw_header(ui, q->area, ui->q);
-	layout_init(&qlo);
+	ui_layout_init(&qlo);
 	layout_text(&qlo, q->text, COLS - 1, 0, LS_STRONG);
 	/* at most all but three rows for the question itself */
 	qshown = qlo.nlines;

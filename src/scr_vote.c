@@ -101,7 +101,7 @@ text_rows(const char *text, int width, int hang)
 	struct layout lo;
 	int rows;
 
-	layout_init(&lo);
+	ui_layout_init(&lo);
 	layout_text(&lo, text, width, hang, 0);
 	rows = (int)lo.nlines;
 	layout_free(&lo);

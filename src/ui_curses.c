@@ -382,7 +382,7 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 	memset(&ui, 0, sizeof(ui));
 	ui.app = app;
 	ui.opts = opts;
-	layout_init(&ui.pager);
+	ui_layout_init(&ui.pager);
 	linkset_init(&ui.pager_links);
 	setup_colors(&ui, opts);
 	ui_goto(&ui, opts->sample ? SCR_RESULTS : SCR_WELCOME);

@@ -83,6 +83,13 @@ span_attr(const struct ui *ui, unsigned style)
 }
 
 void
+ui_layout_init(struct layout *lo)
+{
+	layout_init(lo);
+	lo->clip = true;
+}
+
+void
 ui_put_line(const struct ui *ui, int y, int x, const struct lline *l, int width)
 {
 	size_t i;
@@ -243,7 +250,7 @@ ui_text(const struct ui *ui, int y, int x, int width, int maxy, const char *text
 	struct layout lo;
 	size_t i;
 
-	layout_init(&lo);
+	ui_layout_init(&lo);
 	layout_text(&lo, text, width, hang, 0);
 	for (i = 0; i < lo.nlines && y < maxy; i++, y++) {
 		attron(attr);

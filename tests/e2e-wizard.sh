@@ -255,6 +255,30 @@ help_returns() {	# h, then q or Esc, goes back to the question it was opened on
 }
 result "the key help closes back to its question" help_returns
 
+long_links_whole() {	# a link wider than the screen is broken over lines, never cut
+	start longlink "$bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "/32" || return 1
+	keys 3 Enter
+	wait_for "2/32" || return 1
+	keys 3 g
+	sleep 0.3
+	keys End
+	wait_for "[2]" || return 1
+	# the lines from "[1]" to "[2]", joined, are the whole address in the answer text
+	url=$(screen | sed -n '/^\[1\]/,/^\[2\]/p' | sed '$d' | sed 's/^\[1\]//; s/^ *//' | tr -d '\n')
+	case $url in
+	https://*) ;;
+	*) echo "no link [1]:"; screen; return 1 ;;
+	esac
+	[ ${#url} -gt 80 ] || { echo "the link [1] is not wider than the screen: $url"; return 1; }
+	grep -rqF "($url)" data/tr/answers || { echo "cut: $url"; screen; return 1; }
+	keys q q
+	wait_for "EXIT=0"
+}
+result "a long link on the guidance screen is shown whole" long_links_whole
+
 typed_votes_kept() {	# counts typed but not yet agreed survive a look at ? or h
 	start keptvotes "env LANGUAGE=en $bin --workshop --content data/tr"
 	wait_for "Örgütsel Kapasite" || return 1
