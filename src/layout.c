@@ -608,8 +608,11 @@ wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int h
 		lead = 0;
 	while (i < p->n) {
 		if (p->v[i].kind != ATOM_WORD) {
-			if (p->v[i].kind == ATOM_BREAK)
+			if (p->v[i].kind == ATOM_BREAK) {
+				if (line == NULL && !first)
+					start_line(c, prefix, 0);	/* a break after a break: an empty line */
 				line = NULL;
+			}
 			i++;
 			continue;
 		}

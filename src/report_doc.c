@@ -165,20 +165,39 @@ text_node(cmark_node *inl, cmark_node_type type, const char *s, size_t len)
 	free(disp);
 }
 
+/*
+ * Text that may hold line breaks (a note): each line after the first
+ * follows a hard line break. The blanks such a line starts with become
+ * no-break spaces: a Markdown reader would drop them, or read the line as
+ * code after an empty one, and the note is to read as it was typed.
+ */
 void
 doc_text(cmark_node *inl, const char *s)
 {
-	const char *nl;
+	const char *end;
+	bool line_start = false;
+	struct buf b;
 
-	while ((nl = strchr(s, '\n')) != NULL) {
-		if (nl > s)
-			text_node(inl, CMARK_NODE_TEXT, s, (size_t)(nl - s));
-		if (nl[1] != '\0')
+	for (;;) {
+		if ((end = strchr(s, '\n')) == NULL)
+			end = s + strlen(s);
+		if (line_start && *s == ' ') {
+			buf_init(&b);
+			for (; s < end && *s == ' '; s++)
+				buf_adds(&b, "\xC2\xA0");
+			buf_add(&b, s, (size_t)(end - s));
+			text_node(inl, CMARK_NODE_TEXT, b.data, b.len);
+			buf_free(&b);
+		} else if (end > s) {
+			text_node(inl, CMARK_NODE_TEXT, s, (size_t)(end - s));
+		}
+		if (*end == '\0')
+			break;
+		if (end[1] != '\0')
 			doc_break(inl);
-		s = nl + 1;
+		s = end + 1;
+		line_start = true;
 	}
-	if (*s != '\0')
-		text_node(inl, CMARK_NODE_TEXT, s, strlen(s));
 }
 
 void
@@ -677,6 +696,37 @@ render_html(struct buf *out, cmark_node *doc, const char *lang, const char *titl
 	buf_adds(out, "</div>\n</body>\n</html>\n");
 }
 
+/*
+ * cmark 0.30.2 writes a text that starts a line with "~~~" as it is, and a
+ * reader takes it for a code fence (a note's line after a line break can
+ * be such a text): its first tilde goes out as "&#126;", which reads back
+ * as the tilde and opens no fence.
+ */
+static void
+tilde_fences(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node *n, *prev, *amp;
+	cmark_node_type pt;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_TEXT ||
+		    strncmp(cmark_node_get_literal(n), "~~~", 3) != 0)
+			continue;
+		prev = cmark_node_previous(n);
+		pt = prev != NULL ? cmark_node_get_type(prev) : CMARK_NODE_NONE;
+		if (prev != NULL && pt != CMARK_NODE_LINEBREAK && pt != CMARK_NODE_SOFTBREAK)
+			continue;	/* not at the start of a line */
+		amp = cmark_node_new(CMARK_NODE_HTML_INLINE);
+		cmark_node_set_literal(amp, "&#126;");
+		cmark_node_insert_before(n, amp);
+		cmark_node_set_literal(n, cmark_node_get_literal(n) + 1);
+	}
+	cmark_iter_free(it);
+}
+
 void
 doc_render(struct buf *out, cmark_node *doc, enum report_format format, int width,
     const char *lang, const char *title, const char *links_title)
@@ -686,6 +736,7 @@ doc_render(struct buf *out, cmark_node *doc, enum report_format format, int widt
 	switch (format) {
 	case REPORT_MARKDOWN:
 		guidance_expand(doc);
+		tilde_fences(doc);
 		s = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
 		buf_adds(out, s);
 		free(s);

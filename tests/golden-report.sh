@@ -87,7 +87,8 @@ js = json.load(open(w + '/n.json', encoding='utf-8'))
 jnotes = [a['note'] for a in js['answers'] if a.get('note')]
 def plain(h):
     h = re.sub(r'<br />\n?', '\n', h)
-    return html.unescape(re.sub(r'<[^>]+>', '', h))
+    # a line's leading blanks come as no-break spaces, which read the same
+    return html.unescape(re.sub(r'<[^>]+>', '', h)).replace('\u00a0', ' ')
 for n in notes:
     for line in n.split('\n'):
         assert line in plain(md_html), f'Markdown lost: {line}'
@@ -95,9 +96,42 @@ for n in notes:
     assert n in jnotes, f'JSON lost: {n}'
 PY
 }
-for f in tr-sample en-sample fi-sample; do
+for f in tr-sample en-sample fi-sample note-lines; do
 	result "every note of $f whole in markdown, html and json" notes_whole "$f"
 done
+
+note_as_typed() {	# a note's lines read as typed: no list, code, heading or rule made of them
+	"$bin" report -f markdown "$dir/note-lines.yaml" | cmark >"$work/nl.md.html" &&
+	    "$bin" report -f html "$dir/note-lines.yaml" >"$work/nl.html" &&
+	    "$bin" report "$dir/note-lines.yaml" >"$work/nl.txt" || return 1
+	python3 - "$work" <<'PY' || return 1
+import re, sys
+w = sys.argv[1]
+for f in ('nl.md.html', 'nl.html'):
+    page = open(w + '/' + f, encoding='utf-8').read()
+    q = page[page.index('Kurul dedi ki'):]
+    q = q[:q.index('</blockquote>')]
+    for tag in ('<ul', '<ol', '<pre', '<h1', '<h2', '<hr', '<blockquote', '<code'):
+        assert tag not in q, f'{f}: the note made a {tag}>: {q}'
+    plain = re.sub(r'<[^>]+>', '', q).replace('\u00a0', ' ')
+    for line in ('  - hiçbir şey değişmedi', '   1. tutanağa bakın', '~~~ py',
+                 '    Girintili ikinci paragraf.', '&gt; alıntı değil', '---'):
+        assert line in plain, f'{f}: not as typed: {line!r} in {plain!r}'
+PY
+	# the text report keeps the empty lines and the leading blanks
+	sed -n '/Not: Kurul dedi ki/,/^> ---$/p' "$work/nl.txt" >"$work/nl.note"
+	printf '%s\n' '> Not: Kurul dedi ki:' '>   - hiçbir şey değişmedi' '>    1. tutanağa bakın' \
+	    '> ~~~' '> taslak' '> ~~~ py' '> # başlık değil' '>' '> İki paragraf.' '>' \
+	    '>     Girintili ikinci paragraf.' '> > alıntı değil' '> ---' |
+	    sed 's/\(^>  *\)/\1/' >"$work/nl.want"
+	python3 - "$work/nl.note" "$work/nl.want" <<'PY'
+import sys
+got = open(sys.argv[1], encoding='utf-8').read().replace('\u00a0', ' ')
+want = open(sys.argv[2], encoding='utf-8').read()
+assert got == want, 'text report:\n' + got
+PY
+}
+result "a note of several lines reads as typed in text, Markdown and HTML" note_as_typed
 
 no_english() {	# no fixed English word in a Turkish or Finnish report
 	for f in tr-sample fi-sample; do
