@@ -614,7 +614,9 @@ static const char html_style[] =
     "@media print{body{max-width:none;padding:0;font-size:10.5pt}"
     "a{color:inherit}"
     ".area{break-before:page}"
-    "h1,h2,h3,h4,h5{break-after:avoid}"
+    /* the heading over the areas starts their first page, not ends the page before */
+    "h2:has(+.area){break-before:page}h2+.area{break-before:avoid}"
+    "h1,h2,h3,h4,h5{break-after:avoid}li>ul,li>ol{break-before:avoid}"
     "a[href]::after{content:\" <\" attr(href) \">\"}"
     ".bar,.bar span{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 

@@ -204,6 +204,26 @@ if v:
 PY
 }
 
+stranded() {	# stranded LANG: no page ends with a heading, or with an area of the plan without its steps
+	pdftotext -layout "$work/$1.pdf" "$work/$1.layout.txt" || return 1
+	python3 - "$work/$1.html" "$work/$1.layout.txt" <<'PY'
+import html, re, sys
+page = open(sys.argv[1], encoding='utf-8').read()
+def text(h):
+    return ' '.join(html.unescape(re.sub(r'<[^>]+>', '', h)).split())
+heads = [text(h) for h in re.findall(r'<h[1-5][^>]*>(.*?)</h[1-5]>', page, re.S)]
+heads += [text(h) for h in re.findall(r'<li><strong>(.*?)</strong> \(', page)]
+bad = []
+pages = open(sys.argv[2], encoding='utf-8').read().split('\f')
+for n, p in enumerate(pages[:-1], 1):
+    lines = [' '.join(l.split()) for l in p.splitlines() if l.strip()]
+    if lines and any(h.startswith(lines[-1]) or lines[-1].startswith(h) for h in heads if h):
+        bad.append(f'page {n} ends with "{lines[-1]}"')
+if bad:
+    sys.exit('\n'.join(bad))
+PY
+}
+
 self_contained() {	# self_contained LANG: nothing fetched from elsewhere
 	! grep -nE '<(script|link|img|iframe|object|embed)[ >]|@import|url\(' "$work/$1.html"
 }
@@ -216,6 +236,7 @@ for lang in tr en; do
 	    "file://$work/$lang.html" >/dev/null && [ -s "$work/$lang.pdf" ]; then
 		result "$lang PDF has every area, question and link address" pdf_complete "$lang"
 		result "$lang PDF is A4 with every word of the page inside its margins" pdf_margins "$lang"
+		result "$lang PDF leaves no heading at the foot of a page" stranded "$lang"
 		[ -z "${BROWSER_OUT:-}" ] || cp "$work/$lang.pdf" "$BROWSER_OUT/"
 	else
 		echo "FAIL: $suite $lang printed to PDF"
