@@ -189,6 +189,8 @@ void	ui_bar(const struct ui *, int y, int x, int cells, int num, int den);
 /* Draw sanitised, wrapped text (layout_text) from row y; returns the next row. */
 int	ui_text(const struct ui *, int y, int x, int width, int maxy, const char *text,
 	    int hang, attr_t);
+/* The rows ui_text would take. */
+int	ui_text_rows(const char *text, int width, int hang);
 void	ui_status(struct ui *, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /*
  * pos moved within 0..last: one step for ACT_UP and ACT_DOWN, page steps

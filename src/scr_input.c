@@ -147,7 +147,7 @@ static void
 input_draw(struct ui *ui)
 {
 	size_t starts[UI_INPUT_MAX + 2], nrows, shown, first = 0, r, i, crow = 0;
-	int width = COLS - 1, y0, ccol = 0;
+	int width = COLS - 1, y0, ccol = 0, prows;
 	char mb[MB_LEN_MAX + 1];
 
 	nrows = input_rows(ui, width, starts, NELEM(starts));
@@ -158,11 +158,14 @@ input_draw(struct ui *ui)
 	if (crow >= shown)
 		first = crow - shown + 1;
 	y0 = LINES - 1 - (int)shown;
+	prows = ui_text_rows(ui->input_prompt, COLS, 0);	/* the prompt whole, wrapped */
+	if (prows > y0 - 2)
+		prows = y0 - 2 > 1 ? y0 - 2 : 1;
 	ui_screen(ui->back)->draw(ui);
-	move(y0 - 2, 0);
+	move(y0 - 1 - prows, 0);
 	clrtobot();
-	ui_rule(ui, y0 - 2);
-	ui_put(y0 - 1, 0, ui->input_prompt, COLS, A_BOLD);
+	ui_rule(ui, y0 - 1 - prows);
+	ui_text(ui, y0 - prows, 0, COLS, y0, ui->input_prompt, 0, A_BOLD);
 	for (r = first; r < first + shown; r++) {
 		size_t end = r + 1 < nrows ? starts[r + 1] : ui->input_len;
 		struct buf b;

@@ -94,19 +94,6 @@ parse_counts(struct ui *ui, int n)
 	return n;
 }
 
-/* Rows the text takes at width, laid out as ui_text lays it out. */
-static int
-text_rows(const char *text, int width, int hang)
-{
-	struct layout lo;
-	int rows;
-
-	ui_layout_init(&lo);
-	layout_text(&lo, text, width, hang, 0);
-	rows = (int)lo.nlines;
-	layout_free(&lo);
-	return rows;
-}
 
 static char *
 option_label(const struct question *q, int i, bool chosen)
@@ -204,7 +191,7 @@ vote_draw(struct ui *ui)
 	int i, n = (int)q->nchoices + 1, y, cursor_y = -1, most = 0, total = 0;
 	int countw = ui->voted ? (COLS >= 100 ? 31 : 19) : 0;	/* bar, count, share */
 	int textw = COLS - 8 - countw, bottom = LINES - 4, qrows, full = 0, avail;
-	int top = 0, shown, per;
+	int top = 0, shown, per, votesw = 0;
 	bool compact, gap;
 	char *s;
 
@@ -217,27 +204,28 @@ vote_draw(struct ui *ui)
 		vote_draw_big(ui, q, n, most, total);
 		return;
 	}
-	s = xasprintf(_("Question %zu/%zu \xC2\xB7 %s"), ui->q + 1, p->nquestions, q->area->title);
-	ui_put(0, 2, s, COLS - 4, ui_attr(ui, UC_DIM));
-	free(s);
-	if (ui->voted) {
+	if (ui->voted) {	/* on the right, in columns; the question's place gives way to it */
 		s = xasprintf(_("Votes: %d"), total);
-		ui_put(0, COLS - 2 - (int)strlen(s), s, (int)strlen(s), A_BOLD);
+		votesw = text_width(s, strlen(s));
+		ui_put(0, COLS - 2 - votesw, s, votesw, A_BOLD);
 		free(s);
 	}
+	s = xasprintf(_("Question %zu/%zu \xC2\xB7 %s"), ui->q + 1, p->nquestions, q->area->title);
+	ui_put(0, 2, s, COLS - 4 - (votesw > 0 ? votesw + 1 : 0), ui_attr(ui, UC_DIM));
+	free(s);
 
 	/* the options' rows decide how much of the question fits */
 	for (i = 0; i < n; i++) {
 		s = option_label(q, i, false);
-		full += text_rows(s, textw, 6) + 1;
+		full += ui_text_rows(s, textw, 6) + 1;
 		free(s);
 	}
-	qrows = text_rows(q->text, COLS - 4, 0);
+	qrows = ui_text_rows(q->text, COLS - 4, 0);
 	compact = 2 + qrows + 1 + full > bottom;
 	if (compact && qrows > bottom - 3 - n)	/* leave a row for each option */
 		qrows = bottom - 3 - n > 2 ? bottom - 3 - n : 2;
 	y = ui_text(ui, 2, 2, COLS - 4, 2 + qrows, q->text, 0, A_BOLD) + 1;
-	if (qrows < text_rows(q->text, COLS - 4, 0))
+	if (qrows < ui_text_rows(q->text, COLS - 4, 0))
 		ui_put(y - 1, 2, _("\xE2\x86\x93 more: ? shows it in full"), COLS - 4,
 		    ui_attr(ui, UC_DIM));
 

@@ -4,6 +4,7 @@
  * (monochrome attributes when colour is off, so nothing depends on
  * colour), cropping by columns, the key bar, the status line and bars.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,7 +62,14 @@ ui_put(int y, int x, const char *s, int width, attr_t attr)
 		return 0;
 	n = fit(s, width, &cols);
 	attron(attr);
-	mvaddnstr(y, x, s, (int)n);
+	if (s[n] != '\0' && width >= 2) {	/* cut: an ellipsis says so */
+		n = fit(s, width - 1, &cols);
+		mvaddnstr(y, x, s, (int)n);
+		addstr("\xE2\x80\xA6");
+		cols++;
+	} else {
+		mvaddnstr(y, x, s, (int)n);
+	}
 	attroff(attr);
 	return cols;
 }
@@ -205,10 +213,35 @@ ui_rule(const struct ui *ui, int y)
 void
 ui_statusline(const struct ui *ui)
 {
+	const char *s = ui->status, *tail, *p;
+	int cols, head, tw;
+
 	move(LINES - 2, 0);
 	clrtoeol();
-	if (ui->status[0] != '\0')
-		ui_put(LINES - 2, 0, ui->status, COLS, ui_attr(ui, UC_DIM));
+	if (*s == '\0')
+		return;
+	fit(s, INT_MAX, &cols);
+	if (cols <= COLS || COLS < 20) {
+		ui_put(LINES - 2, 0, s, COLS, ui_attr(ui, UC_DIM));
+		return;
+	}
+	/*
+	 * Too long: its start, an ellipsis and its end, which is where a
+	 * message names the file it wrote or moved.
+	 */
+	head = (COLS - 1) / 2;
+	for (tail = s + strlen(s); tail > s; tail = p) {
+		for (p = tail - 1; p > s && ((unsigned char)*p & 0xC0) == 0x80; p--)
+			;	/* the character before tail */
+		fit(p, INT_MAX, &tw);
+		if (tw > COLS - 1 - head)
+			break;
+	}
+	attron(ui_attr(ui, UC_DIM));
+	mvaddnstr(LINES - 2, 0, s, (int)fit(s, head, &cols));
+	addstr("\xE2\x80\xA6");
+	addstr(tail);
+	attroff(ui_attr(ui, UC_DIM));
 }
 
 void
@@ -241,6 +274,19 @@ ui_bar(const struct ui *ui, int y, int x, int cells, int num, int den)
 		}
 	}
 	addch(']');
+}
+
+int
+ui_text_rows(const char *text, int width, int hang)
+{
+	struct layout lo;
+	int rows;
+
+	ui_layout_init(&lo);
+	layout_text(&lo, text, width, hang, 0);
+	rows = (int)lo.nlines;
+	layout_free(&lo);
+	return rows;
 }
 
 int

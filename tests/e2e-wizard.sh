@@ -279,6 +279,33 @@ long_links_whole() {	# a link wider than the screen is broken over lines, never 
 }
 result "a long link on the guidance screen is shown whole" long_links_whole
 
+long_lines_read() {	# a prompt wider than the screen wraps; a long status keeps its end
+	start longlines "env LANGUAGE=en $bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Down Down Enter
+	wait_for "Esc cancels" || return 1
+	screen | tr -d '\n ' | grep -q "welcomescreen←→pickone):" ||
+	    { echo "the prompt is cut"; screen; return 1; }
+	keys Escape Up Up Enter
+	wait_for "Question 1/32" || return 1
+	keys 2 Enter
+	wait_for "Question 2/32" || return 1
+	keys q
+	wait_for "EXIT=0" || return 1
+	tm respawn-pane -k -t w "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE=en; $bin --content data/tr; echo \"EXIT=\$?\"; sleep 30"
+	wait_for "Resume" || return 1
+	keys Down
+	sleep 0.2
+	keys Enter
+	wait_for "(y/n)" || return 1
+	keys y
+	# the status names where the old answers go: its end is on the screen
+	wait_for "/kapasite-$(date +%Y-%m-%d).yaml." || { echo "the path is cut"; return 1; }
+	keys q
+	wait_for "EXIT=0"
+}
+result "a long prompt wraps and a long status keeps its end" long_lines_read
+
 typed_votes_kept() {	# counts typed but not yet agreed survive a look at ? or h
 	start keptvotes "env LANGUAGE=en $bin --workshop --content data/tr"
 	wait_for "Örgütsel Kapasite" || return 1
