@@ -56,6 +56,28 @@ all_in_view() {	# all_in_view COLS LINES
 result "80x24: the focused and proposed option is always on the screen" all_in_view 80 24
 result "60x16: the focused and proposed option is always on the screen" all_in_view 60 16
 
+votes_right() {	# the count of votes ends two columns from the right, in every language
+	for lang in en fi tr; do
+		home=$work/right-$lang
+		mkdir -p "$home/state"
+		tm kill-session -t w 2>/dev/null
+		tm new-session -d -s w -x 80 -y 24 \
+		    "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8; $bin --workshop --lang $lang --content data/tr; sleep 30"
+		wait_for "Örgütsel Kapasite" || return 1
+		keys Enter
+		wait_for "1/32" || return 1
+		keys "3 5 2 0 1" Enter
+		sleep 0.3
+		screen | head -1 | python3 -c '
+import sys, unicodedata
+line = sys.stdin.read().rstrip("\n").rstrip(" ")
+width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+sys.exit(0 if width == 78 and line.endswith(": 11") else "ends at column %d: %r" % (width, line))' ||
+		    return 1
+	done
+}
+result "the count of votes stands at the right edge in en, fi and tr" votes_right
+
 separators() {	# one count per option, whatever the separator
 	start sep 80 24 || return 1
 	keys "3,5;2 0, 1" Enter
