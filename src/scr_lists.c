@@ -344,6 +344,37 @@ static const struct keydef help_keys[] = {
 	{ 0, NULL, NULL, ACT_NONE, false }
 };
 
+/*
+ * The names of the keys of s->keys[k]'s action, each once ("\xE2\x8C\xAB" is
+ * three key codes), or false when an earlier key of the table has listed
+ * them already.
+ */
+static bool
+key_names(const struct screen_ops *s, size_t k, struct buf *names)
+{
+	size_t j, i;
+
+	for (j = 0; j < k; j++)
+		if (strcmp(s->keys[j].help, s->keys[k].help) == 0)
+			return false;
+	buf_init(names);
+	for (j = k; s->keys[j].key != 0; j++) {
+		bool named = false;
+
+		if (strcmp(s->keys[j].help, s->keys[k].help) != 0)
+			continue;
+		for (i = k; i < j && !named; i++)
+			named = strcmp(s->keys[i].help, s->keys[k].help) == 0 &&
+			    strcmp(s->keys[i].name, s->keys[j].name) == 0;
+		if (named)
+			continue;
+		if (names->len > 0)
+			buf_addc(names, ' ');
+		buf_adds(names, s->keys[j].name);
+	}
+	return true;
+}
+
 static void
 help_enter(struct ui *ui)
 {
@@ -351,7 +382,8 @@ help_enter(struct ui *ui)
 		SCR_WELCOME, SCR_QUESTION, SCR_VOTE, SCR_ROOM, SCR_AREA_END, SCR_REVIEW, SCR_RESULTS,
 		SCR_PAGER, SCR_INPUT
 	};
-	size_t i, k;
+	size_t i, k, j;
+	int w, col = 12;
 	char *line;
 
 	layout_free(&ui->pager);
@@ -359,33 +391,34 @@ help_enter(struct ui *ui)
 	free(ui->pager_title);
 	ui->pager_title = xstrdup(_("Keys"));
 	ui->pager_top = 0;
+	/* the descriptions line up after the widest names (up to a third of the screen) */
+	for (i = 0; i < NELEM(order); i++) {
+		const struct screen_ops *s = ui_screen(order[i]);
+		struct buf names;
+
+		for (k = 0; s->keys[k].key != 0; k++) {
+			if (!key_names(s, k, &names))
+				continue;
+			w = text_width(names.data, names.len);
+			if (w > col && w <= COLS / 3)
+				col = w;
+			buf_free(&names);
+		}
+	}
 	for (i = 0; i < NELEM(order); i++) {
 		const struct screen_ops *s = ui_screen(order[i]);
 
 		layout_text(&ui->pager, _(s->title), COLS - 1, 0, LS_STRONG);
 		for (k = 0; s->keys[k].key != 0; k++) {
 			struct buf names;
-			size_t j;
-			bool listed = false;
 
-			/* one line per action: every key with the same help text */
-			for (j = 0; j < k && !listed; j++)
-				listed = strcmp(s->keys[j].help, s->keys[k].help) == 0;
-			if (listed)
+			if (!key_names(s, k, &names))
 				continue;
-			buf_init(&names);
-			for (j = k; s->keys[j].key != 0; j++) {
-				if (strcmp(s->keys[j].help, s->keys[k].help) != 0)
-					continue;
-				if (names.len > 0)
-					buf_addc(&names, ' ');
-				buf_adds(&names, s->keys[j].name);
-			}
 			/* no-break spaces: the layout keeps them, so the help texts align */
-			for (j = (size_t)text_width(names.data, names.len); j < 12; j++)
+			for (j = (size_t)text_width(names.data, names.len); j < (size_t)col; j++)
 				buf_adds(&names, "\xC2\xA0");
 			line = xasprintf("  %s %s", names.data, _(s->keys[k].help));
-			layout_text(&ui->pager, line, COLS - 1, 15, 0);
+			layout_text(&ui->pager, line, COLS - 1, col + 3, 0);
 			free(line);
 			buf_free(&names);
 		}

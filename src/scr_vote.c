@@ -22,6 +22,7 @@ static const struct keydef vote_keys[] = {
 	{ '?', "?", N_("the question and options in full"), ACT_HELP, true },
 	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
 	{ 27, "Esc", N_("type again"), ACT_CANCEL, true },
+	{ 21, "Ctrl-U", N_("type again"), ACT_CANCEL, false },
 	{ KC(KEY_BACKSPACE), "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },
 	{ 127, "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },
 	{ 8, "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },

@@ -306,6 +306,28 @@ long_lines_read() {	# a prompt wider than the screen wraps; a long status keeps 
 }
 result "a long prompt wraps and a long status keeps its end" long_lines_read
 
+keys_aligned() {	# the key help names each key once, its descriptions in one column
+	start keyshelp "env LANGUAGE=en $bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys h
+	wait_for "change role" || return 1
+	screen >"$work/keys.txt"
+	! grep -q "⌫ ⌫" "$work/keys.txt" || { echo "a key named twice"; cat "$work/keys.txt"; return 1; }
+	python3 - "$work/keys.txt" <<'PY'
+import sys
+lines = [l.rstrip('\n').rstrip(' ') for l in open(sys.argv[1], encoding='utf-8')]
+cols = {}
+for desc in ('choose', 'confirm and go on', 'back, next', 'guidance', 'first, last', 'all keys'):
+    line = next((l for l in lines if l.endswith(' ' + desc) and l.startswith('  ')), None)
+    if line is None:
+        sys.exit('no line for "%s"' % desc)
+    cols[desc] = len(line) - len(desc)
+if len(set(cols.values())) != 1:
+    sys.exit('descriptions in different columns: %s' % cols)
+PY
+}
+result "the key help names each key once and aligns its descriptions" keys_aligned
+
 typed_votes_kept() {	# counts typed but not yet agreed survive a look at ? or h
 	start keptvotes "env LANGUAGE=en $bin --workshop --content data/tr"
 	wait_for "Örgütsel Kapasite" || return 1

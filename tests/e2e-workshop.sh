@@ -78,6 +78,17 @@ sys.exit(0 if width == 78 and line.endswith(": 11") else "ends at column %d: %r"
 }
 result "the count of votes stands at the right edge in en, fi and tr" votes_right
 
+ctrl_u() {	# Ctrl-U clears the counts being typed, as in every text field
+	start ctrlu 80 24 || return 1
+	keys "3 5 2 0 0"
+	sleep 0.1
+	keys C-u
+	keys "3,6,2,0,0"
+	wait_for "How many chose each option? 3,6,2,0,0" || return 1
+	! screen | grep -q "0 03,6" || { screen; return 1; }
+}
+result "Ctrl-U clears the counts being typed" ctrl_u
+
 separators() {	# one count per option, whatever the separator
 	start sep 80 24 || return 1
 	keys "3,5;2 0, 1" Enter
