@@ -51,6 +51,7 @@ struct app {
 	char		*restart_org, *restart_role;	/* as the new session started */
 	char		*demo_dir;	/* --demo: the temporary directory, removed at the end */
 	bool		 demo;
+	bool		 sample;	/* the example's answers, name and role: none of them kept on a restart */
 	bool		 workshop;
 };
 

@@ -136,6 +136,7 @@ demo_open(struct app *a, const struct app_options *o)
 	}
 	a->session_path = xasprintf("%s/%s.yaml", a->demo_dir, a->pack->id);
 	if (o->sample) {
+		a->sample = true;
 		sample = xasprintf("%s/sample.yaml", a->pack->dir);
 		a->sess = session_read(sample, a->pack);
 		free(sample);
@@ -255,6 +256,12 @@ app_restart(struct app *a)
 	free(a->restart_role);
 	a->restart_backup = app_backup_path(a);
 	a->sess = fresh_session(a->pack);
+	if (a->sample) {	/* the example organisation stays with the example */
+		free(old->organisation);
+		free(old->role);
+		old->organisation = old->role = NULL;
+		a->sample = false;
+	}
 	a->sess->organisation = old->organisation != NULL ? xstrdup(old->organisation) : NULL;
 	a->sess->role = old->role != NULL ? xstrdup(old->role) : NULL;
 	a->restart_org = old->organisation != NULL ? xstrdup(old->organisation) : NULL;

@@ -411,6 +411,7 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 				ui.quit = true;
 			continue;
 		}
+		ui.status[0] = '\0';	/* a message answers the key before; this key may give its own */
 		act = lookup(ui_keys(&ui), key);
 		/* q and h mean the same on every screen whose table has them */
 		if (act == ACT_QUIT) {

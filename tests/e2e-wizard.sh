@@ -199,6 +199,8 @@ demo_leaves_home_alone() {
 	wait_for "Start over for a new group?" || return 1
 	keys y
 	wait_for "Start the assessment" || return 1
+	# the new group is not the example organisation
+	! screen | grep -q "Kıyıkent" || { echo "the example's name stayed:"; screen; return 1; }
 	keys Enter
 	wait_for "Question 1/32" || return 1
 	keys 2 Enter
@@ -209,6 +211,23 @@ demo_leaves_home_alone() {
 	[ -z "$(ls -A "$work/demotmp")" ] || { echo "the demo left files:"; ls -R "$work/demotmp"; return 1; }
 }
 result "a demo, from the sample to a restart, leaves HOME as it was" demo_leaves_home_alone
+
+status_answers_its_key() {	# a message goes with the next key: the export's is not left behind
+	start exportmsg "env LANGUAGE=en TMPDIR='$work'; $bin --demo --sample --content data/en"
+	wait_for "n new group" || return 1
+	keys e
+	sleep 0.2
+	keys 1
+	sleep 0.2
+	keys C-u "$work/exportmsg/r.txt" Enter
+	wait_for "r.txt" || return 1
+	keys r
+	wait_for "Review" || return 1
+	! screen | grep -q "r.txt" || { echo "the export's message stayed:"; screen; return 1; }
+	keys q
+	wait_for "EXIT=0"
+}
+result "a status message does not outlive the next key" status_answers_its_key
 
 workshop_votes_resume() {	# counts typed in a workshop survive a save and a restart
 	start workshop "env LANGUAGE=en $bin --workshop --content data/tr"
