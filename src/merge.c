@@ -475,26 +475,37 @@ merge_json(struct buf *o, const struct group *g)
 	jw_close(&j);
 }
 
-/* A CSV field: quoted, quotes doubled, controls made visible, formulas defused. */
+/*
+ * A CSV field: quoted, quotes doubled, controls made visible but a note's
+ * line breaks kept (a quoted field may hold them), formulas defused.
+ */
 static void
 csv_field(struct buf *o, const char *s)
 {
+	const char *line, *nl, *p;
 	char *disp;
-	const char *p;
+	size_t len;
 
 	if (s == NULL)
 		return;
-	disp = text_display(s, strlen(s), NULL);
 	buf_addc(o, '"');
-	if (strchr("=+-@", disp[0]) != NULL && disp[0] != '\0')
-		buf_addc(o, '\'');	/* a spreadsheet must not run it as a formula */
-	for (p = disp; *p != '\0'; p++) {
-		if (*p == '"')
-			buf_addc(o, '"');
-		buf_addc(o, *p);
+	for (line = s;; line = nl + 1) {
+		nl = strchr(line, '\n');
+		len = nl != NULL ? (size_t)(nl - line) : strlen(line);
+		disp = text_display(line, len, NULL);
+		if (line == s && disp[0] != '\0' && strchr("=+-@", disp[0]) != NULL)
+			buf_addc(o, '\'');	/* a spreadsheet must not run it as a formula */
+		for (p = disp; *p != '\0'; p++) {
+			if (*p == '"')
+				buf_addc(o, '"');
+			buf_addc(o, *p);
+		}
+		free(disp);
+		if (nl == NULL)
+			break;
+		buf_addc(o, '\n');
 	}
 	buf_addc(o, '"');
-	free(disp);
 }
 
 static void

@@ -37,6 +37,27 @@ result "golden progress report, 50 columns" golden diff.w50.txt \
 result "a respondent's file given twice is refused" golden merge-twice.expected \
     "$bin" merge --content "$work/tr" r1-board.yaml r2-board.yaml ./r1-board.yaml
 
+csv_note_lines() {	# a note's line breaks are line breaks inside its CSV cell
+	cp "$dir/r1-board.yaml" "$work/csv-note.yaml"
+	python3 - "$work/csv-note.yaml" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding='utf-8').read()
+s = s.replace('  - question: 1\n    choice: 4\n',
+              '  - question: 1\n    choice: 4\n    note: "-2+3, \\"quoted\\"\\nline2\\n=SUM(A1)"\n', 1)
+open(p, 'w', encoding='utf-8').write(s)
+PY
+	"$bin" merge -f csv --content "$work/tr" "$work/csv-note.yaml" "$dir/r2-board.yaml" \
+	    >"$work/note.csv" || return 1
+	python3 - "$work/note.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8', newline='')))
+notes = [c for r in rows for c in r if 'line2' in c]
+assert notes == ["'-2+3, \"quoted\"\nline2\n=SUM(A1)"], notes
+PY
+}
+result "a note's line breaks stay line breaks in its CSV cell" csv_note_lines
+
 exact_mean() {	# the group's mean is of the exact levels, rounded once: (8/3 + 2) / 2 is 2,33
 	for pair in "a:3 4 1" "b:1 2 3"; do
 		{
