@@ -171,7 +171,7 @@ struct report_words {
 	const char	*group, *respondents, *areas, *mean, *min, *max, *spread, *consensus,
 			*consensus_intro, *questions, *roles_by_area, *distribution, *no_role, *group_plan,
 			*other_versions, *progress, *improved, *regressed, *unchanged,
-			*guidance_gone, *guidance_new, *before, *after, *change, *votes,
+			*guidance_gone, *guidance_new, *one_side, *before, *after, *change, *votes,
 			*disagreed, *version_differs, *followup, *followup_title;
 	/* report --compare: beside a network's profile */
 	const char	*compare, *compare_intro, *network_median, *quartiles, *organisations,

@@ -155,4 +155,10 @@ void	text_sanitize_display(struct buf *b, const char *s, size_t n);
 /* The same, into a new string. */
 char   *text_sanitized(const char *s);
 
+/*
+ * An organisation's name as names are compared (network, diff): trimmed,
+ * blanks collapsed, lower-cased in the given language; the caller frees it.
+ */
+char	*text_name_key(const char *name, const char *language);
+
 #endif

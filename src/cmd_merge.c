@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "diag.h"
+#include "text.h"
 #include "merge.h"
 
 struct out_options {
@@ -107,6 +108,33 @@ cmd_merge(int argc, char **argv)
 	return status;
 }
 
+/*
+ * A progress report compares two assessments of one organisation, the
+ * older first: say so when the files name two organisations, or when the
+ * second is dated before the first. The report is still written.
+ */
+static void
+diff_check(const struct answers_set *set)
+{
+	const struct session *o = set->sessions[0], *n = set->sessions[1];
+	char *a, *b;
+
+	if (o->organisation != NULL && n->organisation != NULL) {
+		a = text_name_key(o->organisation, set->pack->language);
+		b = text_name_key(n->organisation, set->pack->language);
+		if (strcmp(a, b) != 0)
+			diag(DIAG_WARNING, set->r[1].path, 0, 0, "names another organisation (%s) "
+			    "than %s (%s): a progress report compares two assessments of one "
+			    "organisation; check that these are the files you meant",
+			    n->organisation, set->r[0].path, o->organisation);
+		free(a);
+		free(b);
+	}
+	if (o->date != NULL && n->date != NULL && strcmp(n->date, o->date) < 0)
+		diag(DIAG_WARNING, set->r[1].path, 0, 0, "is dated %s, before %s (%s): give the "
+		    "older assessment first", n->date, set->r[0].path, o->date);
+}
+
 int
 cmd_diff(int argc, char **argv)
 {
@@ -131,6 +159,7 @@ cmd_diff(int argc, char **argv)
 		answers_free(&set);
 		return status;
 	}
+	diff_check(&set);
 	buf_init(&out);
 	diff_write(&out, set.pack, &set.r[0], &set.r[1], o.format, o.width);
 	status = output_write(o.output, o.force, &out);

@@ -577,6 +577,19 @@ merge_write(struct buf *out, const struct pack *p, const struct respondent *r, s
 
 /* --- diff ---------------------------------------------------------------- */
 
+/* One side of a question in the progress report: its level, "n/a" or "-". */
+static void
+side(const struct report_words *w, const struct session *s, const struct question *q, int level,
+    char *out, size_t size)
+{
+	const struct choice *ch;
+
+	if (level > 0)
+		snprintf(out, size, "%d", level);
+	else
+		snprintf(out, size, "%s", report_chosen(s, q, &ch) == CHOSEN_NA ? w->na_short : "-");
+}
+
 /* What changed from old to new, as one document. */
 static cmark_node *
 diff_doc(const struct pack *p, const struct respondent *old, const struct respondent *new)
@@ -586,13 +599,14 @@ diff_doc(const struct pack *p, const struct respondent *old, const struct respon
 	struct score so, sn;
 	char a[32], b[32], c[32], *s;
 	size_t i, pass;
-	const char *titles[3];
+	const char *titles[4];
 
 	score_compute(&so, p, old->sess);
 	score_compute(&sn, p, new->sess);
 	titles[0] = w->improved;
 	titles[1] = w->regressed;
 	titles[2] = w->unchanged;
+	titles[3] = w->one_side;
 	s = xasprintf("%s: %s", p->title, w->progress);
 	doc_heading(doc, 1, s);
 	free(s);
@@ -634,24 +648,28 @@ diff_doc(const struct pack *p, const struct respondent *old, const struct respon
 		doc_textf(para, ": %s \xE2\x86\x92 %s%s%s%s", a, b, c[0] ? " (" : "", c,
 		    c[0] ? ")" : "");
 	}
-	for (pass = 0; pass < 3; pass++) {
+	/* improved, regressed, unchanged; then those with a level on one side only */
+	for (pass = 0; pass < 4; pass++) {
 		list = NULL;
 		for (i = 0; i < p->nquestions; i++) {
 			const struct question *q = &p->questions[i];
 			int lo = chosen_level(old->sess, q), ln = chosen_level(new->sess, q);
 			bool show;
 
-			if (lo == 0 || ln == 0)
+			if (pass < 3 && (lo == 0 || ln == 0))
 				continue;
-			show = pass == 0 ? ln > lo : pass == 1 ? ln < lo : ln == lo;
+			show = pass == 0 ? ln > lo : pass == 1 ? ln < lo : pass == 2 ? ln == lo :
+			    (lo == 0) != (ln == 0);
 			if (!show)
 				continue;
 			if (list == NULL) {
 				doc_heading(doc, 2, titles[pass]);
 				list = doc_list(doc, false);
 			}
-			doc_textf(doc_para(doc_item(list)), "%s %d: %s (%d \xE2\x86\x92 %d)",
-			    w->question, q->id, q->text, lo, ln);
+			side(w, old->sess, q, lo, a, sizeof(a));
+			side(w, new->sess, q, ln, b, sizeof(b));
+			doc_textf(doc_para(doc_item(list)), "%s %d: %s (%s \xE2\x86\x92 %s)",
+			    w->question, q->id, q->text, a, b);
 		}
 	}
 	for (pass = 0; pass < 2; pass++) {

@@ -9,8 +9,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
-#include <uninorm.h>
 
 #include "diag.h"
 #include "fileio.h"
@@ -91,40 +89,6 @@ struct named {
 	size_t		 file;
 };
 
-/*
- * An organisation's name as it is compared: "Gamma Network" and "gamma
- * network " are one organisation, typed twice. Blanks at either end go,
- * a run of them inside is one space, and the letters are lower-cased in
- * the pack's language (Turkish: I and ı, İ and i), NFC.
- */
-static char *
-org_key(const char *name, const char *language)
-{
-	struct buf b;
-	const char *p = name;
-	uint8_t *folded;
-	size_t len;
-
-	buf_init(&b);
-	while (*p != '\0') {
-		size_t word = strcspn(p, " \t");
-		if (word > 0) {
-			if (b.len > 0)
-				buf_addc(&b, ' ');
-			buf_add(&b, p, word);
-		}
-		p += word;
-		p += strspn(p, " \t");
-	}
-	folded = u8_tolower((const uint8_t *)b.data, b.len, language, UNINORM_NFC, NULL, &len);
-	buf_free(&b);
-	if (folded == NULL)
-		fatal("out of memory");
-	folded = xreallocarray(folded, len + 1, 1);
-	folded[len] = '\0';
-	return (char *)folded;
-}
-
 static int
 named_cmp(const void *a, const void *b)
 {
@@ -152,7 +116,7 @@ group_by_organisation(const struct session *const *s, size_t n, const char *lang
 
 	for (i = 0; i < n; i++)
 		v[i] = (struct named){ s[i]->organisation != NULL ?
-		    org_key(s[i]->organisation, language) : NULL, i };
+		    text_name_key(s[i]->organisation, language) : NULL, i };
 	qsort(v, n, sizeof(*v), named_cmp);
 	for (i = 0; i < n; i++) {
 		if (i == 0 || v[i].org == NULL || v[i - 1].org == NULL ||

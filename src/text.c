@@ -6,6 +6,8 @@
  */
 #include <stdint.h>
 #include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
 
 #include "text.h"
 
@@ -278,4 +280,38 @@ text_sanitized(const char *s)
 	buf_init(&b);
 	text_sanitize(&b, s, strlen(s), false);
 	return buf_detach(&b);
+}
+
+/*
+ * An organisation's name as it is compared: "Gamma Network" and "gamma
+ * network " are one organisation, typed twice. Blanks at either end go,
+ * a run of them inside is one space, and the letters are lower-cased in
+ * the pack's language (Turkish: I and ı, İ and i), NFC.
+ */
+char *
+text_name_key(const char *name, const char *language)
+{
+	struct buf b;
+	const char *p = name;
+	uint8_t *folded;
+	size_t len;
+
+	buf_init(&b);
+	while (*p != '\0') {
+		size_t word = strcspn(p, " \t");
+		if (word > 0) {
+			if (b.len > 0)
+				buf_addc(&b, ' ');
+			buf_add(&b, p, word);
+		}
+		p += word;
+		p += strspn(p, " \t");
+	}
+	folded = u8_tolower((const uint8_t *)b.data, b.len, language, UNINORM_NFC, NULL, &len);
+	buf_free(&b);
+	if (folded == NULL)
+		fatal("out of memory");
+	folded = xreallocarray(folded, len + 1, 1);
+	folded[len] = '\0';
+	return (char *)folded;
 }

@@ -58,6 +58,31 @@ PY
 }
 result "a note's line breaks stay line breaks in its CSV cell" csv_note_lines
 
+result "a progress report with the newer file first says so" golden diff-swapped.expected \
+    "$bin" diff --content "$work/tr" diff-2026.yaml diff-2025.yaml
+
+diff_checks() {	# another organisation, and a question gone to n/a, are not passed over
+	sed 's/^organisation: .*/organisation: "Başka Vakıf"/' "$dir/diff-2026.yaml" >"$work/other.yaml"
+	"$bin" diff --content "$work/tr" "$dir/diff-2025.yaml" "$work/other.yaml" \
+	    >/dev/null 2>"$work/other.err" || return 1
+	grep -q "other.yaml: warning: names another organisation (Başka Vakıf) than" "$work/other.err" ||
+	    { cat "$work/other.err"; return 1; }
+	"$bin" diff --content "$work/tr" "$dir/diff-2025.yaml" "$dir/diff-2026.yaml" 2>&1 >/dev/null |
+	    grep -q "warning" && { echo "a warning for two files of one organisation"; return 1; }
+	python3 - "$dir/diff-2026.yaml" "$work/na.yaml" <<'PY'
+import re, sys
+s = open(sys.argv[1], encoding='utf-8').read()
+s = re.sub(r'(  - question: 2\n    choice: )\d+', r'\1na', s, 1)
+open(sys.argv[2], 'w', encoding='utf-8').write(s)
+PY
+	"$bin" diff --width 1000 --content "$work/tr" "$dir/diff-2025.yaml" "$work/na.yaml" \
+	    >"$work/na.txt" 2>/dev/null || return 1
+	grep -q "^Yalnızca birinde yanıtlananlar (ya da geçerli olmayanlar)$" "$work/na.txt" &&
+	    grep -q "^• Soru 2: .* (3 → geçerli değil)$" "$work/na.txt" ||
+	    { sed -n '/Yalnızca/,$p' "$work/na.txt" | head; return 1; }
+}
+result "a progress report warns of another organisation and lists answers gone to n/a" diff_checks
+
 exact_mean() {	# the group's mean is of the exact levels, rounded once: (8/3 + 2) / 2 is 2,33
 	for pair in "a:3 4 1" "b:1 2 3"; do
 		{
