@@ -483,6 +483,11 @@ network_parse(const char *path, const char *buf, size_t len)
 	}
 	if (schema_mapping(&c, root, what) < 0)
 		goto fail;
+	if (ytree_get(root, "profile") == NULL && ytree_get(root, "answers") != NULL) {
+		diag(DIAG_ERROR, path, root->line, root->col, "is an answers file, not a network's "
+		    "profile: make a profile with stok-assess network ANSWERS...");
+		goto fail;
+	}
 	schema_unknown_keys(&c, root, what, top_keys);
 	if (schema_id(&c, root, "profile", what, CONTENT_MAX_ID, &profile) < 0)
 		goto fail;

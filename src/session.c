@@ -176,8 +176,8 @@ parse_header(const struct schema_ctx *c, const struct ynode *root, const struct 
 		return -1;
 	if (pack != NULL && strcmp(s->pack_id, pack->id) != 0) {
 		v = ytree_get(root, "pack");
-		diag(DIAG_ERROR, c->file, v->line, v->col, "answers are for pack '%s', not '%s'",
-		    s->pack_id, pack->id);
+		diag(DIAG_ERROR, c->file, v->line, v->col, "answers are for pack '%s', not '%s': "
+		    "give answers of one pack, or choose the pack with --pack", s->pack_id, pack->id);
 		return -1;
 	}
 	if (schema_id(c, root, "version", what, CONTENT_MAX_ID, &s->pack_version) < 0)

@@ -182,7 +182,8 @@ reports() {
 		grep -q 'Raw payloads' "$work/out" || { echo "-f $f: the answer is missing"; return 1; }
 		[ $f = json ] || grep -q ZAP0 "$work/out" || { echo "-f $f: the guidance is missing"; return 1; }
 	done
-	"$bin" merge --content "$pack" -f csv "$work/ok.yaml" "$work/ok.yaml" >"$work/out" 2>"$work/err" &&
+	cp "$work/ok.yaml" "$work/ok2.yaml"	# a second respondent (one file twice is refused)
+	"$bin" merge --content "$pack" -f csv "$work/ok.yaml" "$work/ok2.yaml" >"$work/out" 2>"$work/err" &&
 	    raw_clean "$work/out" && raw_clean "$work/err"
 }
 result "every report format of hostile guidance and names" reports
