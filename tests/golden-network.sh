@@ -63,6 +63,9 @@ one_name_typed_twice() {	# a name in other case or spacing is the same organisat
 }
 result "an organisation's name in other case or spacing counts once" one_name_typed_twice
 
+result "--compare given an answers file for a profile says so" golden compare-answers.expected \
+    "$bin" report --compare m4/member-001-1.yaml m4/member-002-1.yaml
+
 ten_of_three() {	# thirty files, ten organisations
 	"$bin" network "$work"/m10x3/*.yaml >"$work/p10" &&
 	grep -qx 'organisations: 10' "$work/p10"
