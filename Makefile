@@ -64,6 +64,7 @@ LIB_SRCS += src/schema.c
 LIB_SRCS += src/score.c
 LIB_SRCS += src/session.c
 LIB_SRCS += src/text.c
+LIB_SRCS += src/ui_signal.c
 LIB_SRCS += src/ui_text.c
 LIB_SRCS += src/util.c
 LIB_SRCS += src/yfast.c

@@ -25,4 +25,15 @@ int	ui_curses_run(struct app *, const struct app_options *);
  */
 int	ui_text_run(struct app *, const struct app_options *, FILE *in, FILE *out);
 
+/*
+ * INT, TERM, HUP and QUIT caught, by either interface: ui_signal gives the
+ * one caught (0: none), and ui_signal_end, once the answers are saved,
+ * says where they are, removes a demo's files and raises the signal again.
+ */
+void	ui_signals_catch(void);
+int	ui_signal(void);
+int	ui_signal_end(struct app *, FILE *out);
+/* "Your answers are saved in FILE...", unless it is a demo. */
+void	ui_saved_where(const struct app *, FILE *out);
+
 #endif

@@ -21,7 +21,6 @@
 #include "ui.h"
 #include "ui_curses.h"
 
-static volatile sig_atomic_t got_signal;
 
 static const struct screen_ops *const screens[SCR_COUNT] = {
 	[SCR_WELCOME] = &scr_welcome,
@@ -68,11 +67,6 @@ ui_save(struct ui *ui)
 		ui->status[0] = '\0';
 }
 
-static void
-on_signal(int sig)
-{
-	got_signal = sig;
-}
 
 static void
 leave_curses(void)
@@ -81,20 +75,6 @@ leave_curses(void)
 		endwin();
 }
 
-static void
-setup_signals(void)
-{
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-	struct sigaction sa;
-	size_t i;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;	/* no SA_RESTART: a signal ends the wait for a key */
-	for (i = 0; i < NELEM(sigs); i++)
-		sigaction(sigs[i], &sa, NULL);
-}
 
 static void
 setup_colors(struct ui *ui, const struct app_options *o)
@@ -361,7 +341,7 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");	/* content is UTF-8 whatever the locale */
-	setup_signals();
+	ui_signals_catch();
 	scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL) {
 		diag_plain(DIAG_IO, "cannot use the terminal '%s': set TERM, or use --ui=text",
@@ -387,7 +367,7 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 	setup_colors(&ui, opts);
 	ui_goto(&ui, opts->sample ? SCR_RESULTS : SCR_WELCOME);
 	draw(&ui);
-	while (!ui.quit && got_signal == 0) {
+	while (!ui.quit && ui_signal() == 0) {
 		key = read_key();
 		if (key <= 0)
 			continue;	/* a time-out, a signal, or a key that means nothing here */
@@ -428,29 +408,15 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 				draw(&ui);
 		}
 	}
-	sig = got_signal;
+	sig = ui_signal();
 	input_keep_typed(&ui);	/* a note or a name being typed is kept too */
 	app_save(app);
 	endwin();
 	delscreen(scr);
 	fatal_hook = NULL;
 	ui_free(&ui);
-	if (sig != 0 && !app->demo) {	/* say so before the signal ends the program */
-		char *safe = text_sanitized(app->session_path);
-		printf(_("Your answers are saved in %s. Run stok-assess again to go on.\n"), safe);
-		free(safe);
-		fflush(stdout);
-	}
-	if (sig != 0) {
-		app_remove_demo(app);
-		signal(sig, SIG_DFL);
-		raise(sig);
-		return 128 + sig;
-	}
-	if (!app->demo) {
-		char *safe = text_sanitized(app->session_path);
-		printf(_("Your answers are saved in %s. Run stok-assess again to go on.\n"), safe);
-		free(safe);
-	}
+	if (sig != 0)
+		return ui_signal_end(app, stdout);
+	ui_saved_where(app, stdout);
 	return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -178,9 +178,15 @@ read_line(struct line_ui *u)
 	if (fflush(u->out) != 0 || ferror(u->out))
 		return INPUT_ERROR;
 	buf_reset(&u->raw);
+	if (ui_signal() != 0)
+		return INPUT_EOF;	/* caught while the last answer was handled */
 	while ((c = getc(u->in)) != EOF && c != '\n')
 		if (u->raw.len < LINE_MAX_BYTES)
 			buf_addc(&u->raw, (char)c);
+	if (c == EOF && ferror(u->in) && ui_signal() != 0) {
+		blank(u);
+		return INPUT_EOF;	/* ended by a signal: saved, said and raised at the end */
+	}
 	if (c == EOF && ferror(u->in)) {
 		blank(u);
 		diag_plain(DIAG_IO, _("cannot read the answers typed: %s"), errno_text(errno));
@@ -619,6 +625,7 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	int status;
 
 	memset(&u, 0, sizeof(u));
+	ui_signals_catch();
 	u.app = a;
 	u.in = in;
 	u.out = out;
@@ -643,7 +650,6 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 		f = ask_resume(&u);
 	if (f == FLOW_NEXT && a->resumable && app_complete(a)) {
 		/* a finished assessment opens on its results, as in the full-screen wizard */
-		say(&u, _("Every question is answered: here are the results."));
 		show_report(&u);
 		if (o->script)
 			goto done;
@@ -664,6 +670,11 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	if (f == FLOW_NEXT)
 		show_report(&u);
 done:
+	if (ui_signal() != 0) {
+		buf_free(&u.raw);
+		buf_free(&u.line);
+		return ui_signal_end(a, out);
+	}
 	if (f == FLOW_STOP && u.saved && !a->demo)
 		sayf(&u, _("Your answers are saved in %s. Run stok-assess again to go on."),
 		    a->session_path);

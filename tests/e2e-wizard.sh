@@ -157,6 +157,27 @@ kill_restores() {
 result "SIGTERM restores the terminal, exits 143 and keeps the answers" kill_restores TERM 143
 result "SIGHUP restores the terminal, exits 129 and keeps the answers" kill_restores HUP 129
 
+line_mode_signal() {	# line mode, ended by a signal: the answers kept, and where they are said
+	start "linekill$1" "env LANGUAGE=en $bin --ui=text --content data/tr"
+	wait_for "Organisation name" || return 1
+	keys Enter
+	wait_for "Your role" || return 1
+	keys Enter
+	wait_for "Answer [1-5" || return 1
+	keys 2 Enter
+	wait_for "Question 2/32" || return 1
+	keys "half typed"
+	sleep 0.3
+	pid=$(pgrep -P "$(tm display -p -t w '#{pane_pid}')" -f "^env LANGUAGE=en $bin |^$bin ")
+	[ -n "$pid" ] || { echo "no process"; return 1; }
+	kill "-$1" "$pid"
+	wait_for "EXIT=$2" || return 1
+	screen | tr -d '\n' | grep -q "Your answers are saved in .*kapasite.yaml" || { screen; return 1; }
+	grep -q "question: 1" "$home/state/stok-assess/kapasite.yaml" || return 1
+}
+result "SIGINT in line mode says where the answers are and exits 130" line_mode_signal INT 130
+result "SIGTERM in line mode says where the answers are and exits 143" line_mode_signal TERM 143
+
 finnish_interface() {	# the interface speaks the pack's language...
 	start fi "env LC_ALL=C.UTF-8 LANGUAGE= LC_MESSAGES= $bin --content data/fi"
 	wait_for "Järjestötoiminnan hyvät käytänteet" || return 1
