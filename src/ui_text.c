@@ -646,6 +646,9 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	 * session is resumed (--fresh starts again) and the organisation and
 	 * the role come from --organisation and --role.
 	 */
+	if (a->restart_backup != NULL)	/* --fresh over a saved session: where it will go */
+		sayf(&u, _("Starting again. Your first new answer moves the old ones to %s."),
+		    a->restart_backup);
 	if (a->resumable && !o->script)
 		f = ask_resume(&u);
 	if (f == FLOW_NEXT && a->resumable && app_complete(a)) {

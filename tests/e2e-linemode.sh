@@ -199,6 +199,19 @@ translated_role() {	# --role by its title in the interface's language, on an Eng
 }
 result "--role takes the role's title in the interface's language" translated_role
 
+fresh_says_where() {	# --fresh over a saved session says where the saved answers go
+	h=$work/freshhome
+	mkdir -p "$h"
+	printf '2\nq\n' | HOME=$h XDG_STATE_HOME=$h LC_ALL=C.UTF-8 LANGUAGE=en "$bin" --ui=text \
+	    --content data/tr --organisation X >/dev/null 2>&1
+	printf '3\nq\n' | HOME=$h XDG_STATE_HOME=$h LC_ALL=C.UTF-8 LANGUAGE=en "$bin" --ui=text \
+	    --content data/tr --fresh >"$work/fresh.out" 2>&1 || return 1
+	tr '\n' ' ' <"$work/fresh.out" |
+	    grep -q "Your first new answer moves the old ones to $h/stok-assess/kapasite-[0-9-]*\.yaml\." &&
+	    [ -f "$h/stok-assess/kapasite-$(date +%Y-%m-%d).yaml" ] || { cat "$work/fresh.out"; return 1; }
+}
+result "--fresh over a saved session says where the saved answers go" fresh_says_where
+
 finished_resumes_on_results() {	# a finished assessment opens on its results, unchanged
 	[ -f "$work/kamu.yaml" ] || return 1
 	cp "$work/kamu.yaml" "$work/kamu.before"
