@@ -19,15 +19,20 @@ sock=$work/tmux.sock
 trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
 tm_server
 
-# start NAME COLS LINES [OPTION]: a fresh home and a workshop on data/tr, in English
-start() {
+# pane NAME COLS LINES ENV ARGS: a fresh home and stok-assess ARGS in a COLSxLINES pane
+pane() {
 	home=$work/$1
 	rm -rf "$home"
 	mkdir -p "$home/state"
 	tm kill-session -t w 2>/dev/null
 	tm new-session -d -s w -x "$2" -y "$3" \
-	    "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE=en LC_MESSAGES=; $bin --workshop ${4:-} --content data/tr; echo \"EXIT=\$?\"; sleep 30"
+	    "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 $4; $bin $5; echo \"EXIT=\$?\"; sleep 30"
 	tm set-option -t w remain-on-exit on >/dev/null
+}
+
+# start NAME COLS LINES [OPTION]: a workshop on data/tr, in English, at its first vote
+start() {
+	pane "$1" "$2" "$3" "LANGUAGE=en LC_MESSAGES=" "--workshop ${4:-} --content data/tr"
 	wait_for "Örgütsel Kapasite" && keys Enter && wait_for "How many chose each option?"
 }
 saved() { cat "$home/state/stok-assess/kapasite.yaml"; }
@@ -58,11 +63,7 @@ result "60x16: the focused and proposed option is always on the screen" all_in_v
 
 votes_right() {	# the count of votes ends two columns from the right, in every language
 	for lang in en fi tr; do
-		home=$work/right-$lang
-		mkdir -p "$home/state"
-		tm kill-session -t w 2>/dev/null
-		tm new-session -d -s w -x 80 -y 24 \
-		    "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8; $bin --workshop --lang $lang --content data/tr; sleep 30"
+		pane "right-$lang" 80 24 "" "--workshop --lang $lang --content data/tr"
 		wait_for "Örgütsel Kapasite" || return 1
 		keys Enter
 		wait_for "1/32" || return 1
@@ -170,12 +171,7 @@ big_alone() {
 result "--big without --workshop is a usage error" big_alone
 
 record() {	# the room's record: the disagreements, a mark saved, then the results
-	home=$work/record
-	rm -rf "$home"
-	mkdir -p "$home/state"
-	tm kill-session -t w 2>/dev/null
-	tm new-session -d -s w -x 80 -y 24 \
-	    "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE=en; $bin --workshop --content tests/content/base; sleep 30"
+	pane record 80 24 "LANGUAGE=en" "--workshop --content tests/content/base"
 	wait_for "Deneme" || return 1
 	keys Enter
 	wait_for "How many chose" || return 1
