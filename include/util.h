@@ -35,6 +35,8 @@ void fatal(const char *, ...) PRINTFLIKE(1, 2) NORETURN;
  * locale, and a test expects the same line under tr_TR as under C.
  */
 const char *errno_text(int);
+/* The same in the interface's language, for the wizard's own messages (one thread only). */
+const char *errno_said(int);
 
 /*
  * A growable byte buffer. Invariants between buf_init and buf_free (or

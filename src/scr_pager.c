@@ -231,7 +231,7 @@ export_write(struct ui *ui, bool overwrite)
 		return;
 	}
 	if (rc < 0)
-		ui_status(ui, _("Could not write %s: %s"), ui->export_path, errno_text(errno));
+		ui_status(ui, _("Could not write %s: %s"), ui->export_path, errno_said(errno));
 	else
 		ui_status(ui, _("Report written to %s"), ui->export_path);
 }

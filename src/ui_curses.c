@@ -62,7 +62,7 @@ ui_save(struct ui *ui)
 {
 	if (app_save(ui->app) < 0)
 		ui_status(ui, _("Could not save your answers to %s: %s"), ui->app->session_path,
-		    errno_text(errno));
+		    errno_said(errno));
 	else
 		ui->status[0] = '\0';
 }

@@ -189,7 +189,7 @@ read_line(struct line_ui *u)
 	}
 	if (c == EOF && ferror(u->in)) {
 		blank(u);
-		diag_plain(DIAG_IO, _("cannot read the answers typed: %s"), errno_text(errno));
+		diag_plain(DIAG_IO, _("cannot read the answers typed: %s"), errno_said(errno));
 		return INPUT_ERROR;
 	}
 	if (c == EOF && u->raw.len == 0) {
@@ -246,7 +246,7 @@ save(struct line_ui *u)
 	}
 	u->saved = false;
 	diag(DIAG_IO, u->app->session_path, 0, 0, _("cannot save the answers: %s"),
-	    errno_text(errno));
+	    errno_said(errno));
 }
 
 /* --- the steps ---------------------------------------------------------- */

@@ -37,6 +37,12 @@ errno_text(int err)
 	return strerror_l(err, c_locale);
 }
 
+const char *
+errno_said(int err)
+{
+	return strerror(err);	/* translated by the C library, as LC_MESSAGES and LANGUAGE say */
+}
+
 void
 fatal(const char *fmt, ...)
 {

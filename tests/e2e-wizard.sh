@@ -250,6 +250,25 @@ status_answers_its_key() {	# a message goes with the next key: the export's is n
 }
 result "a status message does not outlive the next key" status_answers_its_key
 
+export_error_in_turkish() {	# the C library's words for a failure, in the interface's language
+	start exporterr "env TMPDIR='$work'; $bin --demo --sample --lang tr"
+	wait_for "dışa aktar" || return 1
+	keys e
+	sleep 0.2
+	keys 1
+	sleep 0.2
+	keys C-u "$work/yok/rapor.txt" Enter
+	wait_for "ılamadı" || return 1
+	screen | grep -q "ılamadı: Böyle bir dosya ya da dizin yok$" || { screen; return 1; }
+	keys q
+	wait_for "EXIT=0"
+}
+if [ -f /usr/share/locale/tr/LC_MESSAGES/libc.mo ]; then
+	result "an export that fails says why in Turkish" export_error_in_turkish
+else
+	echo "SKIP: $suite an export that fails says why in Turkish (no Turkish libc messages: libc-l10n)"
+fi
+
 workshop_votes_resume() {	# counts typed in a workshop survive a save and a restart
 	start workshop "env LANGUAGE=en $bin --workshop --content data/tr"
 	wait_for "Örgütsel Kapasite" || return 1
