@@ -192,8 +192,9 @@ vote_draw(struct ui *ui)
 	int i, n = (int)q->nchoices + 1, y, cursor_y = -1, most = 0, total = 0;
 	int countw = ui->voted ? (COLS >= 100 ? 31 : 19) : 0;	/* bar, count, share */
 	int textw = COLS - 8 - countw, bottom = LINES - 4, qrows, full = 0, avail;
-	int top = 0, shown, per, votesw = 0;
-	bool compact, gap;
+	int top = 0, shown, votesw = 0, need[CONTENT_MAX_CHOICES + 1], rows[CONTENT_MAX_CHOICES + 1];
+	int left, used;
+	bool compact, gap, more;
 	char *s;
 
 	for (i = 0; i < n && ui->voted; i++) {
@@ -218,7 +219,8 @@ vote_draw(struct ui *ui)
 	/* the options' rows decide how much of the question fits */
 	for (i = 0; i < n; i++) {
 		s = option_label(q, i, false);
-		full += ui_text_rows(s, textw, 6) + 1;
+		need[i] = ui_text_rows(s, textw, 6);
+		full += need[i] + 1;
 		free(s);
 	}
 	qrows = ui_text_rows(q->text, COLS - 4, 0);
@@ -231,20 +233,31 @@ vote_draw(struct ui *ui)
 		    ui_attr(ui, UC_DIM));
 
 	/*
-	 * Rows per option when they do not all fit in full: as many as the
-	 * screen shares out, at least one; with one row each and still too
-	 * many, a window that holds the focused option.
+	 * Rows per option when they do not all fit in full: one each, then
+	 * the rows left shared out a row at a time to the options that need
+	 * more, so that no row stays empty while an option is cut; with one
+	 * row each and still too many, a window that holds the focused option.
 	 */
 	avail = bottom - y;
-	per = compact ? (avail + 1) / n - 1 : bottom;
 	shown = n;
-	if (per < 1) {
-		per = 1;
+	for (i = 0; i < n; i++)
+		rows[i] = compact ? 1 : need[i];
+	if (compact && avail < n) {
 		shown = avail >= n ? n : avail - 2;
 		if (shown < 1)
 			shown = 1;
+	} else if (compact) {
+		for (left = avail - n, more = true; left > 0 && more;)
+			for (i = 0, more = false; i < n && left > 0; i++)
+				if (rows[i] < need[i]) {
+					rows[i]++;
+					left--;
+					more = true;
+				}
 	}
-	gap = shown == n && avail >= per * n + n - 1;
+	for (i = 0, used = 0; i < n; i++)
+		used += rows[i];
+	gap = shown == n && avail >= used + n - 1;
 	if (shown < n && ui->voted && ui->focus >= shown)
 		top = ui->focus - shown + 1;
 	if (top > 0)
@@ -255,7 +268,7 @@ vote_draw(struct ui *ui)
 		int row = y;
 
 		s = option_label(q, i, chosen);
-		y = ui_text(ui, y, 4, textw, y + per < bottom ? y + per : bottom, s, 6, at);
+		y = ui_text(ui, y, 4, textw, y + rows[i] < bottom ? y + rows[i] : bottom, s, 6, at);
 		free(s);
 		if (ui->voted)
 			draw_count(ui, row, COLS - 2 - countw, countw - 11, ui->votes[i], most, total);

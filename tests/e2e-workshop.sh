@@ -79,6 +79,18 @@ sys.exit(0 if width == 78 and line.endswith(": 11") else "ends at column %d: %r"
 }
 result "the count of votes stands at the right edge in en, fi and tr" votes_right
 
+rows_shared() {	# with the counts shown, the free rows go to the options that need them
+	start shared 80 24 || return 1
+	keys Right
+	wait_for "Question 2/32" || return 1
+	keys "3 5 2 0 1" Enter
+	wait_for "The agreed answer" || return 1
+	screen | grep -q "erişebileceği bir yerde tutuyoruz\." &&
+	    screen | grep -q "herkes işi kendi bildiği gibi yapıyor\." &&
+	    ! screen | grep -q "…" || { screen; return 1; }
+}
+result "80x24: the options are whole when the free rows allow" rows_shared
+
 ctrl_u() {	# Ctrl-U clears the counts being typed, as in every text field
 	start ctrlu 80 24 || return 1
 	keys "3 5 2 0 0"
