@@ -468,16 +468,24 @@ ask_note(struct line_ui *u, const struct question *q)
 
 	if (had)
 		sayf(u, _("Current note: %s"), ans->note);
-	prompt(u, "%s", _("Note (one line; Enter clears it): "));
+	/* Enter never loses a note: it keeps one, and only a lone "-" clears it */
+	prompt(u, "%s", had ? _("Note (one line; Enter keeps it, a lone - clears it): ") :
+	    _("Note (one line; Enter skips): "));
 	if ((f = read_flow(u)) != FLOW_NEXT)
 		return f;
-	if (u->line.len == 0 && !had) {
-		say(u, _("No note written."));
+	if (u->line.len == 0) {
+		say(u, had ? _("Note kept.") : _("No note written."));
 		return FLOW_NEXT;
 	}
-	session_set_note(u->app->sess, q->id, u->line.len > 0 ? u->line.data : NULL);
+	if (had && strcmp(u->line.data, "-") == 0) {
+		session_set_note(u->app->sess, q->id, NULL);
+		save(u);
+		say(u, _("Note cleared."));
+		return FLOW_NEXT;
+	}
+	session_set_note(u->app->sess, q->id, u->line.data);
 	save(u);
-	say(u, u->line.len > 0 ? _("Note saved.") : _("Note cleared."));
+	say(u, _("Note saved."));
 	return FLOW_NEXT;
 }
 
