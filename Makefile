@@ -295,7 +295,7 @@ uninstall:
 	  (cd data/$$p && find . -type f) | while read -r f; do \
 	    rm -f "$(DESTDIR)$(DATADIR)/$$p/$$f"; done; \
 	  (cd data/$$p && find . -depth -type d) | while read -r d; do \
-	    rmdir "$(DESTDIR)$(DATADIR)/$$p/$$d" 2>/dev/null || true; done; \
+	    d=$${d#.}; rmdir "$(DESTDIR)$(DATADIR)/$$p$$d" 2>/dev/null || true; done; \
 	done
 	rmdir "$(DESTDIR)$(DATADIR)" 2>/dev/null || true
 	for l in $(LINGUAS); do \

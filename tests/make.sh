@@ -54,8 +54,11 @@ install_strip() {
 	$make -s CFLAGS=-O0 PREFIX=/opt/two DESTDIR="$root" uninstall || return 1
 	find "$root" -type f >"$work/left"
 	[ ! -s "$work/left" ] || { echo "uninstall left:"; cat "$work/left"; return 1; }
+	# the packs' directories are the program's own: none is left either
+	[ ! -e "$root/opt/two/share/stok-assess" ] ||
+	    { echo "uninstall left:"; find "$root/opt/two/share/stok-assess"; return 1; }
 }
-result "install-strip, installcheck, and uninstall removes every file" install_strip
+result "install-strip, installcheck, and uninstall removes every file and the packs' directories" install_strip
 
 distclean() {
 	$make -s distclean || return 1
