@@ -31,6 +31,8 @@ int	file_read_stat(const char *path, size_t max, char **buf, size_t *len, struct
  * overwrite is false an existing path is left alone and -2 is returned;
  * on an I/O error errno is set and -1 is returned.
  */
+/* name made absolute (from the working directory), so that a user can be told where a file went. */
+char	*file_absolute(const char *name);
 int	file_write_atomic(const char *path, const void *data, size_t len, bool overwrite);
 /* The same with another mode than 0600, for a file others may read. */
 int	file_write_atomic_mode(const char *path, const void *data, size_t len, bool overwrite,

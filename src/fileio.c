@@ -161,3 +161,15 @@ fail:
 	errno = saved;
 	return saved == EEXIST ? -2 : -1;
 }
+
+char *
+file_absolute(const char *name)
+{
+	char *cwd, *path;
+
+	if (name[0] == '/' || (cwd = getcwd(NULL, 0)) == NULL)
+		return xstrdup(name);
+	path = xasprintf("%s/%s", cwd, name);
+	free(cwd);
+	return path;
+}

@@ -260,20 +260,6 @@ overwrite_done(struct ui *ui, int yes)
 	ui_goto(ui, SCR_RESULTS);
 }
 
-/* name made absolute, so that the user is told where the file went. */
-static char *
-full_path(const char *name)
-{
-	char *cwd;
-	char *path;
-
-	if (name[0] == '/' || (cwd = getcwd(NULL, 0)) == NULL)
-		return xstrdup(name);
-	path = xasprintf("%s/%s", cwd, name);
-	free(cwd);
-	return path;
-}
-
 static void
 name_done(struct ui *ui, const char *name)
 {
@@ -282,7 +268,7 @@ name_done(struct ui *ui, const char *name)
 		return;
 	}
 	free(ui->export_path);
-	ui->export_path = full_path(name);
+	ui->export_path = file_absolute(name);
 	export_write(ui, false);
 }
 

@@ -20,6 +20,7 @@
 
 #include "app.h"
 #include "diag.h"
+#include "fileio.h"
 #include "i18n.h"
 #include "layout.h"
 #include "report.h"
@@ -609,6 +610,63 @@ ask_questions(struct line_ui *u, size_t qi)
 	return FLOW_NEXT;
 }
 
+/*
+ * The report to a file, as the full-screen wizard exports it: a format,
+ * then a name (Enter takes the one offered), and a question before a file
+ * is replaced. Enter at the first question writes nothing.
+ */
+static enum flow
+ask_export(struct line_ui *u)
+{
+	static const char *const ext[] = { "txt", "md", "html" };
+	static const enum report_format fmt[] = { REPORT_TEXT, REPORT_MARKDOWN, REPORT_HTML };
+	enum flow f;
+	char *name, *path;
+	struct buf b;
+	bool yes;
+	int k, rc;
+
+	for (;;) {
+		prompt(u, "%s", _("Export the report? 1 text, 2 Markdown, 3 HTML, Enter skips: "));
+		if ((f = read_flow(u)) != FLOW_NEXT || u->line.len == 0)
+			return f;
+		if (u->line.len == 1 && u->line.data[0] >= '1' && u->line.data[0] <= '3')
+			break;
+		say(u, _("Type 1, 2 or 3, or press Enter."));
+	}
+	k = u->line.data[0] - '1';
+	name = report_file_name(u->app->pack, u->app->sess, ext[k]);
+	path = file_absolute(name);
+	prompt(u, _("File name (Enter writes %s): "), path);
+	if ((f = read_flow(u)) != FLOW_NEXT)
+		goto out;
+	if (u->line.len > 0) {
+		free(path);
+		path = file_absolute(u->line.data);
+	}
+	buf_init(&b);
+	report_write(&b, u->app->pack, u->app->sess, fmt[k], 78, NULL);
+	if ((rc = file_write_atomic(path, b.data, b.len, false)) == -2) {
+		char *q = xasprintf(_("%s exists. Overwrite it? (%s)"), path, app_yes_no_keys());
+
+		prompt(u, "%s ", q);
+		free(q);
+		if ((f = ask_yes_no(u, false, &yes)) == FLOW_NEXT && yes)
+			rc = file_write_atomic(path, b.data, b.len, true);
+		else if (f == FLOW_NEXT)
+			say(u, _("Nothing written."));
+	}
+	buf_free(&b);
+	if (rc < 0 && rc != -2)
+		sayf(u, _("Could not write %s: %s"), path, errno_said(errno));
+	else if (rc == 0)
+		sayf(u, _("Report written to %s"), path);
+out:
+	free(name);
+	free(path);
+	return f;
+}
+
 static void
 show_report(struct line_ui *u)
 {
@@ -664,6 +722,8 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 		show_report(&u);
 		if (o->script)
 			goto done;
+		if ((f = ask_export(&u)) != FLOW_NEXT)
+			goto done;
 		prompt(&u, _("Go through the questions again? [%s] "), app_yes_no_keys());
 		if ((f = ask_yes_no(&u, false, &again)) != FLOW_NEXT || !again)
 			goto done;
@@ -678,8 +738,11 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 		f = ask_questions(&u, start);
 	/* what is on disk must be the last state, whatever happened before */
 	save(&u);
-	if (f == FLOW_NEXT)
+	if (f == FLOW_NEXT) {
 		show_report(&u);
+		if (!o->script)
+			f = ask_export(&u);
+	}
 done:
 	if (ui_signal() != 0) {
 		buf_free(&u.raw);

@@ -332,6 +332,37 @@ test_quit(void **state)
 	free(out);
 }
 
+/* At the end, the report to a file: a format, a name, and a question before replacing one. */
+static void
+test_export(void **state)
+{
+	char input[512], *out, *md = xasprintf("%s/rapor.md", dir), *text;
+	size_t len;
+
+	(void)state;
+	snprintf(input, sizeof(input), "Dernek\n2\n2\n1\n5\n3\n2\n%s\n", md);
+	assert_int_equal(run(input, &out), 0);
+	assert_non_null(strstr(out, "Export the report? 1 text, 2 Markdown, 3 HTML, Enter skips: "));
+	assert_int_equal(file_read(md, 1 << 20, &text, &len), 0);
+	assert_int_equal(strncmp(text, "# ", 2), 0);	/* Markdown, as chosen */
+	assert_non_null(strstr(out, "Report written to "));
+	free(text);
+	free(out);
+	/* again, the same name: asked first; no writes nothing */
+	assert_int_equal(run_on(BASE, path, "\n1\n\n", NULL), 0);	/* resumed on the results */
+	snprintf(input, sizeof(input), "\n2\n%s\nn\n", md);
+	assert_int_equal(run(input, &out), 0);
+	assert_non_null(strstr(out, "exists. Overwrite it?"));
+	assert_non_null(strstr(out, "Nothing written."));
+	free(out);
+	/* Enter at the format writes nothing */
+	assert_int_equal(run("\n\n", &out), 0);
+	assert_null(strstr(out, "Report written to "));
+	free(out);
+	unlink(md);
+	free(md);
+}
+
 static void
 test_notes(void **state)
 {
@@ -541,6 +572,7 @@ main(void)
 		cmocka_unit_test_setup(test_invalid_asked_again, fresh),
 		cmocka_unit_test_setup(test_eof_saves, fresh),
 		cmocka_unit_test_setup(test_quit, fresh),
+		cmocka_unit_test_setup(test_export, fresh),
 		cmocka_unit_test_setup(test_notes, fresh),
 		cmocka_unit_test_setup(test_typed_controls, fresh),
 		cmocka_unit_test_setup(test_resume, fresh),
