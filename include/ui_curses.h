@@ -127,6 +127,7 @@ struct ui {
 	struct linkset		 pager_links;
 	char			*pager_title;
 	size_t			 pager_top;
+	size_t			 pager_top_back;	/* the results' scroll while help is open */
 	int			 pager_width;	/* width the pager text was laid out at */
 	enum {
 		PAGER_HELP, PAGER_GUIDANCE, PAGER_REPORT

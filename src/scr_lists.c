@@ -193,6 +193,8 @@ welcome_key(struct ui *ui, enum action act, int key)
 	switch (act) {
 	case ACT_UP:
 	case ACT_DOWN:
+	case ACT_HOME:
+	case ACT_END:
 		ui->welcome_focus = (int)ui_move((size_t)ui->welcome_focus, act, (size_t)n - 1, 1);
 		break;
 	case ACT_LEFT:
@@ -260,7 +262,8 @@ review_open(struct ui *ui)
 static void
 review_enter(struct ui *ui)
 {
-	ui->review_sel = ui->q;
+	if (!ui->returning)	/* back from help: the selection as it was left */
+		ui->review_sel = ui->q;
 }
 
 static void
@@ -390,6 +393,7 @@ help_enter(struct ui *ui)
 	ui_layout_init(&ui->pager);
 	free(ui->pager_title);
 	ui->pager_title = xstrdup(_("Keys"));
+	ui->pager_top_back = ui->pager_top;
 	ui->pager_top = 0;
 	/* the descriptions line up after the widest names (up to a third of the screen) */
 	for (i = 0; i < NELEM(order); i++) {

@@ -31,6 +31,7 @@ static const struct keydef results_keys[] = {
 	{ 'e', "e", N_("export"), ACT_EXPORT, true },
 	{ 'r', "r", N_("review"), ACT_REVIEW, true },
 	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, true },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
 	{ 'q', "q", N_("quit"), ACT_QUIT, true },
 	{ 0, NULL, NULL, ACT_NONE, false }
 };
@@ -45,6 +46,7 @@ static const struct keydef results_demo_keys[] = {
 	{ 'e', "e", N_("export"), ACT_EXPORT, true },
 	{ 'r', "r", N_("review"), ACT_REVIEW, true },
 	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, true },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
 	{ 'q', "q", N_("quit"), ACT_QUIT, true },
 	{ 0, NULL, NULL, ACT_NONE, false }
 };
@@ -142,6 +144,8 @@ void
 pager_open_report(struct ui *ui)
 {
 	open_kind(ui, PAGER_REPORT, _("Results"));
+	if (ui->returning)	/* back from help, which had the pager: where it was read */
+		ui->pager_top = ui->pager_top_back;
 }
 
 void

@@ -331,6 +331,8 @@ area_end_enter(struct ui *ui)
 	enum priority p = session_priority(ui->app->sess, a->id);
 	int i;
 
+	if (ui->returning)
+		return;	/* back from help: the focus as it was left */
 	ui->focus = 3;
 	for (i = 0; i < 3; i++)
 		if (priority_values[i] == p)

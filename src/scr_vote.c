@@ -386,6 +386,7 @@ static const struct keydef room_keys[] = {
 	{ ' ', "Space", N_("mark or unmark for follow-up"), ACT_EDIT, true },
 	{ '\n', "Enter", N_("the results"), ACT_CONFIRM, true },
 	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, true },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
 	{ 'q', "q", N_("quit"), ACT_QUIT, true },
 	{ 0, NULL, NULL, ACT_NONE, false }
 };
@@ -393,7 +394,8 @@ static const struct keydef room_keys[] = {
 static void
 room_enter(struct ui *ui)
 {
-	ui->focus = 0;
+	if (!ui->returning)	/* back from help: the focus as it was left */
+		ui->focus = 0;
 }
 
 static void

@@ -4,7 +4,6 @@
  * (monochrome attributes when colour is off, so nothing depends on
  * colour), cropping by columns, the key bar, the status line and bars.
  */
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,35 +212,23 @@ ui_rule(const struct ui *ui, int y)
 void
 ui_statusline(const struct ui *ui)
 {
-	const char *s = ui->status, *tail, *p;
-	int cols, head, tw;
+	int rows;
 
-	move(LINES - 2, 0);
-	clrtoeol();
-	if (*s == '\0')
-		return;
-	fit(s, INT_MAX, &cols);
-	if (cols <= COLS || COLS < 20) {
-		ui_put(LINES - 2, 0, s, COLS, ui_attr(ui, UC_DIM));
-		return;
-	}
+	if (ui->status[0] == '\0')
+		return;	/* the screen was erased before it was drawn: its own row stays (a legend) */
 	/*
-	 * Too long: its start, an ellipsis and its end, which is where a
-	 * message names the file it wrote or moved.
+	 * A message too long for the line takes the rows above it, over the
+	 * screen's last rows until the next key: a path it names is read
+	 * whole (at most a third of the screen; past that it is cut, marked).
 	 */
-	head = (COLS - 1) / 2;
-	for (tail = s + strlen(s); tail > s; tail = p) {
-		for (p = tail - 1; p > s && ((unsigned char)*p & 0xC0) == 0x80; p--)
-			;	/* the character before tail */
-		fit(p, INT_MAX, &tw);
-		if (tw > COLS - 1 - head)
-			break;
+	rows = ui_text_rows(ui->status, COLS, 0);
+	if (rows > LINES / 3)
+		rows = LINES / 3 > 1 ? LINES / 3 : 1;
+	for (int r = LINES - 1 - rows; r < LINES - 1; r++) {
+		move(r, 0);
+		clrtoeol();
 	}
-	attron(ui_attr(ui, UC_DIM));
-	mvaddnstr(LINES - 2, 0, s, (int)fit(s, head, &cols));
-	addstr("\xE2\x80\xA6");
-	addstr(tail);
-	attroff(ui_attr(ui, UC_DIM));
+	ui_text(ui, LINES - 1 - rows, 0, COLS, LINES - 1, ui->status, 0, ui_attr(ui, UC_DIM));
 }
 
 void
@@ -301,6 +288,9 @@ ui_text(const struct ui *ui, int y, int x, int width, int maxy, const char *text
 	for (i = 0; i < lo.nlines && y < maxy; i++, y++) {
 		attron(attr);
 		ui_put_line(ui, y, x, &lo.lines[i], width);
+		if (i + 1 < lo.nlines && y + 1 == maxy)	/* the rest does not fit: say so */
+			mvaddstr(y, x + (lo.lines[i].width < width ? lo.lines[i].width : width - 1),
+			    "\xE2\x80\xA6");
 		attroff(attr);
 	}
 	layout_free(&lo);

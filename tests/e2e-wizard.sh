@@ -258,8 +258,9 @@ export_error_in_turkish() {	# the C library's words for a failure, in the interf
 	keys 1
 	sleep 0.2
 	keys C-u "$work/yok/rapor.txt" Enter
-	wait_for "ılamadı" || return 1
-	screen | grep -q "ılamadı: Böyle bir dosya ya da dizin yok$" || { screen; return 1; }
+	wait_for "yazılamadı" || return 1
+	screen | tr '\n' ' ' | grep -q "rapor.txt dosyası yazılamadı: Böyle bir dosya ya da dizin yok" ||
+	    { screen; return 1; }
 	keys q
 	wait_for "EXIT=0"
 }
@@ -386,6 +387,39 @@ if len(set(cols.values())) != 1:
 PY
 }
 result "the key help names each key once and aligns its descriptions" keys_aligned
+
+as_left() {	# help closes back to the area end, the review and the results as they were left
+	start asleft "env LANGUAGE=en $bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys End	# Home and End move on the welcome screen too
+	sleep 0.2
+	screen | grep -q "^› Your role" || { echo "End did not move"; screen; return 1; }
+	keys Home Enter
+	for n in 1 2 3 4; do wait_for "Question $n/32" || return 1; keys 2 Enter; done
+	wait_for "priority" || return 1
+	keys 2
+	sleep 0.2
+	keys h
+	wait_for "change role" || return 1
+	keys q
+	sleep 0.3
+	screen | grep -q "^ *› 2" || { echo "the area end's focus is lost"; screen; return 1; }
+	keys r
+	wait_for "Review" || return 1
+	screen | grep -q "not applicable" || { echo "no legend on the review"; screen; return 1; }
+	keys Down Down Down
+	sleep 0.2
+	before=$(screen | grep -n "^›" | cut -d: -f1)
+	keys h
+	wait_for "change role" || return 1
+	keys Escape
+	sleep 0.3
+	[ "$(screen | grep -n "^›" | cut -d: -f1)" = "$before" ] ||
+	    { echo "the review's selection moved"; screen; return 1; }
+	keys q
+	wait_for "EXIT=0"
+}
+result "help closes back to the area end and the review as they were left" as_left
 
 typed_votes_kept() {	# counts typed but not yet agreed survive a look at ? or h
 	start keptvotes "env LANGUAGE=en $bin --workshop --content data/tr"
