@@ -324,14 +324,19 @@ ask_organisation(struct line_ui *u)
 	struct session *s = u->app->sess;
 	enum flow f;
 
-	if (s->organisation != NULL) {
+	if (s->organisation != NULL)
 		sayf(u, _("Organisation: %s"), s->organisation);
-		prompt(u, "%s", _("Organisation name (Enter keeps it): "));
-	} else {
-		prompt(u, "%s", _("Organisation name (Enter skips): "));
+	for (;;) {
+		prompt(u, "%s", s->organisation != NULL ? _("Organisation name (Enter keeps it): ") :
+		    _("Organisation name (Enter skips): "));
+		if ((f = read_flow(u)) != FLOW_NEXT || u->line.len == 0)
+			return f;
+		if (strcmp(u->line.data, "?") != 0)
+			break;
+		/* ? asks for help everywhere else: not a name */
+		say(u, _("The name of your organisation, as the report is to show it; it is "
+		    "optional."));
 	}
-	if ((f = read_flow(u)) != FLOW_NEXT || u->line.len == 0)
-		return f;
 	free(s->organisation);
 	s->organisation = xstrdup(u->line.data);
 	save(u);

@@ -332,6 +332,20 @@ test_quit(void **state)
 	free(out);
 }
 
+/* ? at the organisation's prompt asks for help, as everywhere: it is not saved as the name. */
+static void
+test_organisation_help(void **state)
+{
+	char *out;
+
+	(void)state;
+	assert_int_equal(run("?\nDernek\n\nq\n", &out), 0);
+	assert_non_null(strstr(out, "The name of your organisation, as the report is to show it"));
+	free(out);
+	assert_saved(HDR
+	    "organisation: \"Dernek\"\n");
+}
+
 /* At the end, the report to a file: a format, a name, and a question before replacing one. */
 static void
 test_export(void **state)
@@ -572,6 +586,7 @@ main(void)
 		cmocka_unit_test_setup(test_invalid_asked_again, fresh),
 		cmocka_unit_test_setup(test_eof_saves, fresh),
 		cmocka_unit_test_setup(test_quit, fresh),
+		cmocka_unit_test_setup(test_organisation_help, fresh),
 		cmocka_unit_test_setup(test_export, fresh),
 		cmocka_unit_test_setup(test_notes, fresh),
 		cmocka_unit_test_setup(test_typed_controls, fresh),
