@@ -8,6 +8,7 @@
 #define STOK_I18N_H
 
 #include <libintl.h>
+#include <stdbool.h>
 
 #define _(s)	gettext(s)
 #define N_(s)	(s)
@@ -20,5 +21,8 @@
  * pack), else the pack's language.
  */
 void	i18n_init(const char *pack_language, const char *chosen);
+/* After i18n_init: whether the interface speaks lang; and its languages, "en, fi and tr" (freed by the caller). */
+bool	i18n_speaks(const char *lang);
+char	*i18n_languages(void);
 
 #endif

@@ -176,6 +176,16 @@ app_open(struct app *a, const struct app_options *o)
 	if (a->pack == NULL)
 		return status ? status : 2;
 	i18n_init(a->pack->language, o->lang);	/* before --role is read: its titles are translated */
+	if (o->lang != NULL && *o->lang != '\0' && strcmp(o->lang, a->pack->language) != 0 &&
+	    !i18n_speaks(o->lang)) {
+		char *langs = i18n_languages();
+
+		diag_plain(DIAG_ERROR, "--lang %s: there is no pack and no interface in that "
+		    "language; the interface speaks %s, and stok-assess list names the packs' "
+		    "languages", o->lang, langs);
+		free(langs);
+		return 2;
+	}
 	if (o->demo) {
 		if ((status = demo_open(a, o)) == 0)
 			apply_options(a, o);

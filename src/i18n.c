@@ -3,6 +3,7 @@
  * i18n.c: finding the message catalogues and choosing the interface
  * language.
  */
+#include <dirent.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -88,4 +89,58 @@ i18n_init(const char *pack_language, const char *chosen)
 	cur = setlocale(LC_MESSAGES, NULL);
 	if (cur == NULL || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0)
 		setlocale(LC_MESSAGES, "C.UTF-8");
+}
+
+/* Whether the interface has a catalogue for lang (English is its own). */
+bool
+i18n_speaks(const char *lang)
+{
+	const char *dir = bindtextdomain("stok-assess", NULL);
+	struct stat st;
+	char *mo;
+	bool ok;
+
+	if (strcmp(lang, "en") == 0)
+		return true;
+	if (dir == NULL || strchr(lang, '/') != NULL || lang[0] == '.')
+		return false;
+	mo = xasprintf("%s/%s/LC_MESSAGES/stok-assess.mo", dir, lang);
+	ok = stat(mo, &st) == 0 && S_ISREG(st.st_mode);
+	free(mo);
+	return ok;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *
+i18n_languages(void)
+{
+	const char *dir = bindtextdomain("stok-assess", NULL);
+	char *v[64], *out;
+	size_t n = 0, i;
+	struct dirent *e;
+	struct buf b;
+	DIR *d;
+
+	v[n++] = xstrdup("en");
+	if (dir != NULL && (d = opendir(dir)) != NULL) {
+		while ((e = readdir(d)) != NULL && n < NELEM(v))
+			if (e->d_name[0] != '.' && strcmp(e->d_name, "en") != 0 &&
+			    i18n_speaks(e->d_name))
+				v[n++] = xstrdup(e->d_name);
+		closedir(d);
+	}
+	qsort(v, n, sizeof(*v), name_cmp);
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		buf_printf(&b, "%s%s", i == 0 ? "" : i + 1 == n ? " and " : ", ", v[i]);
+		free(v[i]);
+	}
+	out = xstrdup(b.data);
+	buf_free(&b);
+	return out;
 }

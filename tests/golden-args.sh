@@ -70,6 +70,7 @@ t width-too-large report --width 1001 ok.yaml
 t width-not-a-number report --width 7x ok.yaml
 t width-empty report --width= ok.yaml
 t format-unknown report -f pdf ok.yaml
+t lang-unknown --ui=text --content pack --session s.yaml --lang xx
 # what the saved session's reader would refuse, refused before it is saved
 t organisation-tab --ui=text --content pack --session s.yaml --organisation "$(printf 'Tab\tOrg')"
 t organisation-newline --ui=text --content pack --session s.yaml --organisation "$(printf 'a\nb')"
