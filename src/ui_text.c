@@ -597,6 +597,15 @@ ask_questions(struct line_ui *u, size_t qi)
 		if (q->area != shown)
 			show_area(u, shown = q->area);
 		f = ask_question(u, q, qi == 0);
+		if (f == FLOW_BACK && qi == q->area->first) {
+			/* back from an area's first question: the priority of the area before */
+			f = ask_priority(u, p->questions[qi - 1].area);
+			if (f == FLOW_BACK)
+				qi--;	/* and back again: its last question */
+			else if (f != FLOW_NEXT)
+				return f;
+			continue;
+		}
 		if (f == FLOW_BACK) {
 			qi--;
 			continue;

@@ -240,7 +240,8 @@ test_back(void **state)
 	    "<\n"	/* from the area's priority back to question 8 */
 	    "3\n"
 	    "\n"	/* no priority */
-	    "<\n"	/* from question 11 back to question 8, across areas */
+	    "<\n"	/* from question 11 back to the first area's priority */
+	    "<\n"	/* and on to question 8, across areas */
 	    "\n"	/* keep 3 */
 	    "2\n"	/* priority medium */
 	    "4\n"
@@ -255,6 +256,7 @@ test_back(void **state)
 	    "  - area: \"gonulluler\"\n"
 	    "    priority: medium\n");
 	assert_int_equal(count(out, "This is the first question."), 1);
+	assert_int_equal(count(out, "Priority of the area \"Gönüllülerle İş Birliği\""), 4);
 	assert_int_equal(count(out, "\nQuestion 1/2 (area 1/2)\n"), 3);
 	assert_int_equal(count(out, "\nArea 1/2: "), 2);
 	assert_non_null(strstr(out, "  3. Soru 8 için 3. düzey. (current)\n"));
