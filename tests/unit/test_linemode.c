@@ -392,8 +392,11 @@ test_notes(void **state)
 	    "  - question: 8\n"
 	    "    choice: 2\n"
 	    "    note: \"not [1mbir yer\"\n");
-	/* resumed at question 11, back to 8, the note replaced, kept by Enter, then cleared by "-" */
-	assert_int_equal(run("\n\n\n<\nn\nilk\nn\n\nn\n-\nq\n", &out), 0);
+	/*
+	 * resumed at question 11, back past the first area's priority to 8,
+	 * the note replaced, kept by Enter, then cleared by "-"
+	 */
+	assert_int_equal(run("\n\n\n<\n<\nn\nilk\nn\n\nn\n-\nq\n", &out), 0);
 	assert_non_null(strstr(out, "\nNote: not [1mbir yer\n"));
 	assert_non_null(strstr(out, "\nCurrent note: ilk\n"));
 	assert_int_equal(count(out, "Note saved."), 1);
