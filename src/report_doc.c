@@ -711,6 +711,7 @@ tilde_fences(cmark_node *doc)
 	cmark_event_type ev;
 	cmark_node *n, *prev, *amp;
 	cmark_node_type pt;
+	char *rest;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
@@ -724,7 +725,9 @@ tilde_fences(cmark_node *doc)
 		amp = cmark_node_new(CMARK_NODE_HTML_INLINE);
 		cmark_node_set_literal(amp, "&#126;");
 		cmark_node_insert_before(n, amp);
-		cmark_node_set_literal(n, cmark_node_get_literal(n) + 1);
+		rest = xstrdup(cmark_node_get_literal(n) + 1);	/* not from the buffer it replaces */
+		cmark_node_set_literal(n, rest);
+		free(rest);
 	}
 	cmark_iter_free(it);
 }
