@@ -182,6 +182,26 @@ big_alone() {
 }
 result "--big without --workshop is a usage error" big_alone
 
+record_bar() {	# the room's record names Enter and ← in its key bar, at 80 columns, in tr and fi
+	for lang_keys in "tr:Enter sonuçlar  ← geri" "fi:Enter tulokset  ← takaisin"; do
+		lang=${lang_keys%%:*}
+		pane "bar-$lang" 80 24 "" "--workshop --lang $lang --content tests/content/base"
+		wait_for "Deneme" || return 1
+		keys Enter
+		for counts in "1 0 0 5 0" "3 3 0 0"; do
+			sleep 0.4
+			keys "$counts" Enter
+			sleep 0.4
+			keys Enter
+			sleep 0.4
+			keys 2 Enter
+		done
+		sleep 0.5
+		screen | tail -1 | grep -qF "${lang_keys#*:}" || { echo "--lang $lang:"; screen; return 1; }
+	done
+}
+result "the room's record names Enter and ← in its key bar, in tr and fi" record_bar
+
 record() {	# the room's record: the disagreements, a mark saved, then the results
 	pane record 80 24 "LANGUAGE=en" "--workshop --content tests/content/base"
 	wait_for "Deneme" || return 1
