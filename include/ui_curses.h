@@ -137,6 +137,7 @@ struct ui {
 	size_t			 input_len;
 	size_t			 input_pos;	/* the cursor, in characters */
 	bool			 input_keep;	/* a quit keeps what was typed (notes, names) */
+	bool			 input_full;	/* the last key typed found no room: say so */
 	bool			 returning;	/* entered again from help or a pager: keep its state */
 	char			*input_prompt;
 	input_done		 input_done;

@@ -48,6 +48,7 @@ input_open(struct ui *ui, const char *prompt, const char *initial, input_done do
 	ui->input_done = done;
 	ui->input_len = 0;
 	ui->input_keep = false;
+	ui->input_full = false;
 	if (initial != NULL) {
 		n = mbstowcs(ui->input, initial, UI_INPUT_MAX);
 		ui->input_len = n == (size_t)-1 ? 0 : n;
@@ -165,6 +166,12 @@ input_draw(struct ui *ui)
 	move(y0 - 1 - prows, 0);
 	clrtobot();
 	ui_rule(ui, y0 - 1 - prows);
+	if (ui->input_full) {
+		char *full = xasprintf(_("At most %d characters here."), UI_INPUT_MAX);
+
+		ui_put(y0 - 1 - prows, 0, full, COLS, A_BOLD);
+		free(full);
+	}
 	ui_text(ui, y0 - prows, 0, COLS, y0, ui->input_prompt, 0, A_BOLD);
 	for (r = first; r < first + shown; r++) {
 		size_t end = r + 1 < nrows ? starts[r + 1] : ui->input_len;
@@ -227,6 +234,7 @@ input_key(struct ui *ui, enum action act, int key)
 	input_done done = ui->input_done;
 	char *text;
 
+	ui->input_full = false;
 	switch (act) {
 	case ACT_CONFIRM:
 		text = input_text(ui);
@@ -272,8 +280,13 @@ input_key(struct ui *ui, enum action act, int key)
 	}
 	/* printable characters only: nothing typed can be a control */
 	if (key >= KEY_OFFSET || key < 0x20 || !iswprint((wint_t)key) ||
-	    text_is_unsafe((int32_t)key) || ui->input_len >= UI_INPUT_MAX)
+	    text_is_unsafe((int32_t)key))
 		return;
+	if (ui->input_len >= UI_INPUT_MAX) {
+		ui->input_full = true;	/* said on the rule above the text */
+		beep();
+		return;
+	}
 	wmemmove(ui->input + ui->input_pos + 1, ui->input + ui->input_pos,
 	    ui->input_len - ui->input_pos + 1);
 	ui->input[ui->input_pos++] = (wchar_t)key;

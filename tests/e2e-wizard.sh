@@ -421,6 +421,22 @@ as_left() {	# help closes back to the area end, the review and the results as th
 }
 result "help closes back to the area end and the review as they were left" as_left
 
+note_full() {	# a note at its limit says so, instead of dropping keys without a word
+	start notefull "env LANGUAGE=en $bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "Question 1/32" || return 1
+	keys n
+	wait_for "Note for this question" || return 1
+	keys -l "$(printf 'x%.0s' $(seq 305))"
+	wait_for "At most 300 characters here." || return 1
+	keys Escape
+	sleep 0.3
+	keys q
+	wait_for "EXIT=0"
+}
+result "a note at its limit says so" note_full
+
 typed_votes_kept() {	# counts typed but not yet agreed survive a look at ? or h
 	start keptvotes "env LANGUAGE=en $bin --workshop --content data/tr"
 	wait_for "Örgütsel Kapasite" || return 1
