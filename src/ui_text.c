@@ -388,7 +388,8 @@ ask_role(struct line_ui *u)
 	if (s->role != NULL && !known)
 		sayf(u, _("Current role: %s"), s->role);
 	for (;;) {
-		prompt(u, _("Role [1-%zu, or type your own words, Enter skips]: "), nroles);
+		prompt(u, s->role != NULL ? _("Role [1-%zu, or type your own words, Enter keeps]: ") :
+		    _("Role [1-%zu, or type your own words, Enter skips]: "), nroles);
 		if ((f = read_flow(u)) != FLOW_NEXT || u->line.len == 0)
 			return f;
 		role = role_of(u, nroles, &invalid);
@@ -561,7 +562,8 @@ ask_priority(struct line_ui *u, const struct area *a)
 		say_item(u, i + 1, app_priority_label(app_priority_order[i]),
 		    cur == app_priority_order[i]);
 	for (;;) {
-		prompt(u, _("Priority [1-%zu, Enter skips, < back, q quit]: "), n);
+		prompt(u, cur != PRIORITY_NONE ? _("Priority [1-%zu, Enter keeps, < back, q quit]: ") :
+		    _("Priority [1-%zu, Enter skips, < back, q quit]: "), n);
 		if ((f = read_flow(u)) != FLOW_NEXT)
 			return f;
 		if (u->line.len == 0)

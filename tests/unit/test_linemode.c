@@ -334,6 +334,26 @@ test_quit(void **state)
 	free(out);
 }
 
+/* With a priority set, its prompt says that Enter keeps it, and Enter does. */
+static void
+test_priority_kept(void **state)
+{
+	char *out;
+
+	(void)state;
+	assert_int_equal(run("\n\n1\n1\n<\n\nq\n", &out), 0);
+	assert_int_equal(count(out, "Enter skips, < back, q quit]: "), 1);
+	assert_int_equal(count(out, "Enter keeps, < back, q quit]: "), 1);
+	free(out);
+	assert_saved(HDR
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 1\n"
+	    "priorities:\n"
+	    "  - area: \"gonulluler\"\n"
+	    "    priority: high\n");
+}
+
 /* ? at the organisation's prompt asks for help, as everywhere: it is not saved as the name. */
 static void
 test_organisation_help(void **state)
@@ -591,6 +611,7 @@ main(void)
 		cmocka_unit_test_setup(test_invalid_asked_again, fresh),
 		cmocka_unit_test_setup(test_eof_saves, fresh),
 		cmocka_unit_test_setup(test_quit, fresh),
+		cmocka_unit_test_setup(test_priority_kept, fresh),
 		cmocka_unit_test_setup(test_organisation_help, fresh),
 		cmocka_unit_test_setup(test_export, fresh),
 		cmocka_unit_test_setup(test_notes, fresh),
