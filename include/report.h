@@ -56,6 +56,8 @@ enum chosen report_chosen(const struct session *, const struct question *,
  * ".ext". Never empty, never a path. The caller frees.
  */
 char   *report_file_name(const struct pack *, const struct session *, const char *ext);
+/* The file name extension of a format: "txt", "md", "html" or "json". */
+const char *report_ext(enum report_format);
 
 struct report_words;
 /*

@@ -662,6 +662,17 @@ slug_add(struct buf *b, const char *s, size_t max)
 	free(nfd);
 }
 
+const char *
+report_ext(enum report_format f)
+{
+	static const char *const ext[] = {
+		[REPORT_TEXT] = "txt", [REPORT_MARKDOWN] = "md", [REPORT_HTML] = "html",
+		[REPORT_JSON] = "json"
+	};
+
+	return (size_t)f < NELEM(ext) ? ext[f] : "txt";
+}
+
 char *
 report_file_name(const struct pack *p, const struct session *s, const char *ext)
 {

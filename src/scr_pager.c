@@ -211,8 +211,6 @@ results_enter(struct ui *ui)
 	pager_open_report(ui);
 }
 
-static const char *const export_ext[] = { "txt", "md", "html" };
-
 static void overwrite_done(struct ui *, int);
 static void restart_demo_done(struct ui *, int);
 
@@ -282,7 +280,8 @@ format_done(struct ui *ui, int key)
 	char *name;
 
 	ui->export_format = key == '2' ? REPORT_MARKDOWN : key == '3' ? REPORT_HTML : REPORT_TEXT;
-	name = report_file_name(ui->app->pack, ui->app->sess, export_ext[key - '1']);
+	name = report_file_name(ui->app->pack, ui->app->sess,
+	    report_ext((enum report_format)ui->export_format));
 	ui->back = SCR_RESULTS;
 	input_open(ui, _("File name (Enter writes, Esc cancels):"), name, name_done);
 	free(name);

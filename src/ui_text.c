@@ -599,7 +599,7 @@ ask_questions(struct line_ui *u, size_t qi)
 		if (q->area != shown)
 			show_area(u, shown = q->area);
 		f = ask_question(u, q, qi == 0);
-		if (f == FLOW_BACK && qi == q->area->first) {
+		if (f == FLOW_BACK && qi > 0 && qi == q->area->first) {
 			/* back from an area's first question: the priority of the area before */
 			f = ask_priority(u, p->questions[qi - 1].area);
 			if (f == FLOW_BACK)
@@ -634,7 +634,6 @@ ask_questions(struct line_ui *u, size_t qi)
 static enum flow
 ask_export(struct line_ui *u)
 {
-	static const char *const ext[] = { "txt", "md", "html" };
 	static const enum report_format fmt[] = { REPORT_TEXT, REPORT_MARKDOWN, REPORT_HTML };
 	enum flow f;
 	char *name, *path;
@@ -651,7 +650,7 @@ ask_export(struct line_ui *u)
 		say(u, _("Type 1, 2 or 3, or press Enter."));
 	}
 	k = u->line.data[0] - '1';
-	name = report_file_name(u->app->pack, u->app->sess, ext[k]);
+	name = report_file_name(u->app->pack, u->app->sess, report_ext(fmt[k]));
 	path = file_absolute(name);
 	prompt(u, _("File name (Enter writes %s): "), path);
 	if ((f = read_flow(u)) != FLOW_NEXT)
