@@ -627,8 +627,8 @@ wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int h
 			line = NULL;
 		if (line == NULL) {
 			indent = first ? lead : hang;
-			if ((whole || (c->out->clip && ww <= avail)) && ww > avail - indent &&
-			    unbreakable(p, i, j))
+			if (ww > avail - indent &&
+			    (whole || (c->out->clip && ww <= avail && unbreakable(p, i, j))))
 				indent = 0;	/* a line of its own, from the prefix on */
 			line = start_line(c, prefix, indent);
 			first = false;

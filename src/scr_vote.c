@@ -243,7 +243,7 @@ vote_draw(struct ui *ui)
 	for (i = 0; i < n; i++)
 		rows[i] = compact ? 1 : need[i];
 	if (compact && avail < n) {
-		shown = avail >= n ? n : avail - 2;
+		shown = avail - 2;
 		if (shown < 1)
 			shown = 1;
 	} else if (compact) {

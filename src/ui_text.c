@@ -764,9 +764,8 @@ done:
 		buf_free(&u.line);
 		return ui_signal_end(a, out);
 	}
-	if (f == FLOW_STOP && u.saved && !a->demo)
-		sayf(&u, _("Your answers are saved in %s. Run stok-assess again to go on."),
-		    a->session_path);
+	if (f == FLOW_STOP && u.saved)
+		ui_saved_where(a, out);	/* the words the full-screen wizard and a signal use */
 	status = u.saved && f != FLOW_ERROR ? 0 : 1;
 	if (fflush(out) != 0 || ferror(out)) {
 		diag_plain(DIAG_IO, "%s", _("cannot write the questions: output error"));
