@@ -100,9 +100,10 @@ void	arena_free(struct arena *);
 /*
  * fn(ctx, i) for every i below n, on up to four threads (no more than
  * the cores, nor than most, which says how many threads the work is
- * worth; 0 or 1: this thread alone), each taking every k-th i. fn must
- * touch only what belongs to its i; parallel_for returns when all are
- * done. If a thread cannot be started, this one does its share.
+ * worth; 0 or 1: this thread alone), each taking the next i not yet
+ * taken, so in no fixed order. fn must touch only what belongs to its i;
+ * parallel_for returns when all are done. If a thread cannot be started,
+ * the others do its share.
  */
 void	parallel_for(size_t n, size_t most, void (*fn)(void *ctx, size_t i), void *ctx);
 

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,19 +205,25 @@ xasprintf(const char *fmt, ...)
 
 #define PARALLEL_MAX	4
 
-struct stride {
-	size_t	  first, step, n;
-	void	(*fn)(void *, size_t);
-	void	 *ctx;
+/*
+ * The threads of one parallel_for share a counter and each takes the next
+ * i when it is free: a thread that started late, or was given cheap
+ * items, is not left waiting for one that was dealt the slow ones.
+ */
+struct share {
+	atomic_size_t	  next;
+	size_t		  n;
+	void		(*fn)(void *, size_t);
+	void		 *ctx;
 };
 
 static void *
-stride_run(void *arg)
+share_run(void *arg)
 {
-	const struct stride *s = arg;
+	struct share *s = arg;
 	size_t i;
 
-	for (i = s->first; i < s->n; i += s->step)
+	while ((i = atomic_fetch_add_explicit(&s->next, 1, memory_order_relaxed)) < s->n)
 		s->fn(s->ctx, i);
 	return NULL;
 }
@@ -224,21 +231,17 @@ stride_run(void *arg)
 void
 parallel_for(size_t n, size_t most, void (*fn)(void *ctx, size_t i), void *ctx)
 {
-	struct stride s[PARALLEL_MAX];
+	struct share s = { 0, n, fn, ctx };
 	pthread_t tid[PARALLEL_MAX];
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t step = 1, k, started;
+	size_t threads = 1, started, k;
 
-	while (step < PARALLEL_MAX && (long)step < cores && step < most)
-		step++;
-	for (k = 0; k < step; k++)
-		s[k] = (struct stride){ k, step, n, fn, ctx };
-	for (started = 1; started < step; started++)
-		if (pthread_create(&tid[started], NULL, stride_run, &s[started]) != 0)
+	while (threads < PARALLEL_MAX && (long)threads < cores && threads < most)
+		threads++;
+	for (started = 1; started < threads; started++)
+		if (pthread_create(&tid[started], NULL, share_run, &s) != 0)
 			break;
-	for (k = started; k < step; k++)
-		stride_run(&s[k]);	/* the share of a thread that could not start */
-	stride_run(&s[0]);
+	share_run(&s);	/* with whatever the others leave, or all of it */
 	for (k = 1; k < started; k++)
 		pthread_join(tid[k], NULL);
 }
