@@ -690,12 +690,11 @@ def bench_network(runs):
         "cat: " + fmt_s(tc), fmt_ratio(t / tc), "(information)", None, prof)
 
 
-# The load per file at three sizes must stay flat (within 1.5×): the time
+# The CPU time per file at three sizes must stay flat (within 1.5×): that
 # of check less that of check on a one-question pack (4 files), which is
-# the program's own start and no file's. Counted in, that start (6 to 9 ms
+# the program's own start and no file's. Counted in, that start (5 to 9 ms
 # here) was a sixth of the 1,000-file check once the loader used every
-# core, and made the smallest pack look the slowest per file although
-# every size got faster; the second row gives the times with it.
+# core, and made the smallest pack look the slowest per file.
 def bench_scaling(r10k, n10k, runs, quick):
     """The cost of a file as packs grow, less the program's own start.
 
