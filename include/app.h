@@ -51,6 +51,9 @@ struct app {
 	char		*restart_org, *restart_role;	/* as the new session started */
 	char		*demo_dir;	/* --demo: the temporary directory, removed at the end */
 	bool		 demo;
+	int		 save_errno;	/* why the last save failed, or 0 */
+	char		*lock_path;	/* SESSION.lock, held while the wizard runs */
+	int		 lock_fd;
 	bool		 sample;	/* the example's answers, name and role: none of them kept on a restart */
 	bool		 workshop;
 };

@@ -33,7 +33,10 @@ int	ui_text_run(struct app *, const struct app_options *, FILE *in, FILE *out);
 void	ui_signals_catch(void);
 int	ui_signal(void);
 int	ui_signal_end(struct app *, FILE *out);
-/* "Your answers are saved in FILE...", unless it is a demo. */
-void	ui_saved_where(const struct app *, FILE *out);
+/*
+ * "Your answers are saved in FILE...", or, when the last save failed, that
+ * they could not be and why; nothing in a demo. 1 when the save failed.
+ */
+int	ui_saved_where(const struct app *, FILE *out);
 
 #endif

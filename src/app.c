@@ -9,8 +9,10 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -162,6 +164,67 @@ apply_options(struct app *a, const struct app_options *o)
 	}
 }
 
+/*
+ * One wizard a session: a lock on FILE.lock, held while the program runs
+ * (the kernel lets it go however the program ends), so that a second
+ * wizard on the same answers cannot overwrite them with its own. The lock
+ * is on a file beside the answers because saving replaces the answers
+ * file. 0, or an exit status after an error.
+ */
+static int
+app_lock(struct app *a)
+{
+	struct stat held, named;
+	char *path = xasprintf("%s.lock", a->session_path);
+	int fd, rc, tries;
+
+	for (;;) {
+		if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600)) < 0) {
+			diag(DIAG_IO, path, 0, 0, "cannot open the session's lock: %s",
+			    errno_text(errno));
+			free(path);
+			return 1;
+		}
+		/* a wizard that is just ending gets two seconds to let go */
+		rc = flock(fd, LOCK_EX | LOCK_NB);
+		for (tries = 0; rc < 0 && errno == EWOULDBLOCK && tries < 40; tries++) {
+			nanosleep(&(struct timespec){ 0, 50 * 1000 * 1000 }, NULL);
+			rc = flock(fd, LOCK_EX | LOCK_NB);
+		}
+		if (rc < 0) {
+			if (errno == EWOULDBLOCK)
+				diag(DIAG_ERROR, a->session_path, 0, 0, "is open in another "
+				    "stok-assess, which would overwrite what this one saves: "
+				    "finish there, or give this one another file with --session");
+			else
+				diag(DIAG_IO, path, 0, 0, "cannot lock the session: %s",
+				    errno_text(errno));
+			close(fd);
+			free(path);
+			return 1;
+		}
+		/* the lock counts only on the file the name still has */
+		if (fstat(fd, &held) == 0 && stat(path, &named) == 0 &&
+		    held.st_dev == named.st_dev && held.st_ino == named.st_ino)
+			break;
+		close(fd);
+	}
+	a->lock_path = path;
+	a->lock_fd = fd;
+	return 0;
+}
+
+static void
+app_unlock(struct app *a)
+{
+	if (a->lock_path == NULL)
+		return;
+	unlink(a->lock_path);	/* while held: whoever waits takes a new one */
+	close(a->lock_fd);
+	free(a->lock_path);
+	a->lock_path = NULL;
+}
+
 int
 app_open(struct app *a, const struct app_options *o)
 {
@@ -204,6 +267,8 @@ app_open(struct app *a, const struct app_options *o)
 		a->session_path = xasprintf("%s/%s.yaml", dir, a->pack->id);
 		free(dir);
 	}
+	if ((status = app_lock(a)) != 0)
+		return status;
 	remove_stale_temporaries(a->session_path);
 	if (!o->fresh && stat(a->session_path, &st) == 0) {
 		a->sess = session_read(a->session_path, a->pack);
@@ -296,12 +361,19 @@ app_save(struct app *a)
 		if (!app_has_work(a) && same_text(a->sess->organisation, a->restart_org) &&
 		    same_text(a->sess->role, a->restart_role))
 			return 0;	/* nothing new yet: the old session stays where it is */
-		if (lstat(a->session_path, &st) == 0 && rename(a->session_path, a->restart_backup) < 0)
+		if (lstat(a->session_path, &st) == 0 && rename(a->session_path, a->restart_backup) < 0) {
+			a->save_errno = errno;
 			return -1;
+		}
 		free(a->restart_backup);
 		a->restart_backup = NULL;
 	}
-	return session_write(a->sess, a->session_path, true);
+	if (session_write(a->sess, a->session_path, true) < 0) {
+		a->save_errno = errno;
+		return -1;
+	}
+	a->save_errno = 0;
+	return 0;
 }
 
 void
@@ -318,6 +390,7 @@ app_remove_demo(struct app *a)
 void
 app_close(struct app *a)
 {
+	app_unlock(a);
 	app_remove_demo(a);
 	pack_free(a->pack);
 	session_free(a->sess);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "diag.h"
 #include "i18n.h"
@@ -68,11 +69,67 @@ ui_save(struct ui *ui)
 }
 
 
+/* Bracketed paste: terminfo's BE and BD where the entry has them, else xterm's. */
+static void
+paste_mode(bool on)
+{
+	char *cap = tigetstr(on ? "BE" : "BD");
+
+	putp(cap != NULL && cap != (char *)-1 ? cap : on ? "\033[?2004h" : "\033[?2004l");
+	fflush(stdout);
+}
+
 static void
 leave_curses(void)
 {
-	if (!isendwin())
+	if (!isendwin()) {
+		paste_mode(false);
 		endwin();
+	}
+}
+
+#define PASTE_END	L"\033[201~"
+#define PASTE_KEEP	(4 * UI_INPUT_MAX)
+
+/*
+ * After "ESC [ 200 ~": the pasted text, read to "ESC [ 201 ~" (or until
+ * the terminal is silent for half a second), with each run of line
+ * breaks and each tab as a space, the rest of its controls dropped, and at most
+ * PASTE_KEEP characters kept. A paste is text, never keys.
+ */
+static size_t
+read_paste(wchar_t *out)
+{
+	size_t n = 0, end = 0, endlen = wcslen(PASTE_END);
+	bool brk = false;
+	wint_t wch;
+	int rc;
+
+	timeout(500);
+	while ((rc = get_wch(&wch)) != ERR) {
+		if (rc == KEY_CODE_YES)
+			continue;
+		if ((wchar_t)wch == PASTE_END[end]) {
+			if (++end == endlen)
+				break;
+			continue;
+		}
+		end = (wchar_t)wch == PASTE_END[0];
+		if (wch == '\r' || wch == '\n') {
+			if (brk)
+				continue;	/* CR LF, or an empty line: one space */
+			brk = true;
+			wch = ' ';
+		} else {
+			brk = false;
+		}
+		if (wch == '\t')
+			wch = ' ';
+		if (wch >= 0x20 && wch != 0x7F && n < PASTE_KEEP)
+			out[n++] = (wchar_t)wch;
+	}
+	timeout(250);
+	return n;
 }
 
 
@@ -120,6 +177,22 @@ seq_char(int ms)
 		return -1;
 	}
 	return (int)wch;
+}
+
+/* "ESC [ 200 ~": what follows, to "ESC [ 201 ~", was pasted, not typed. */
+#define KEY_PASTE_START	(KEY_MAX + 1)
+
+/* The next character, whatever it is, within ms milliseconds; -1 if none. */
+static int
+seq_byte(int ms)
+{
+	wint_t wch;
+	int rc;
+
+	timeout(ms);
+	rc = get_wch(&wch);
+	timeout(250);
+	return rc == ERR ? -1 : (int)wch;
 }
 
 /* The key of "ESC [ N ~" (N the first parameter), or 0 for one we do not use. */
@@ -189,6 +262,14 @@ read_escape(void)
 			first = n;
 		if (c < 0x40 || c > 0x7E)
 			return 0;	/* cut short or too long: dropped */
+		if (c == 'M' && len == 0) {
+			/* a mouse report of the old kind: three bytes of any value follow */
+			for (len = 0; len < 3; len++)
+				seq_byte(50);
+			return 0;
+		}
+		if (c == '~' && first == 200)
+			return KC(KEY_PASTE_START);
 		return c == '~' ? tilde_key(first) : letter_key(c);
 	}
 	if (c == 'O') {
@@ -320,6 +401,42 @@ draw(struct ui *ui)
 	refresh();
 }
 
+/*
+ * q: the answers are saved first; when that fails, the wizard stays and
+ * says why, and only a second q at once quits without them.
+ */
+static bool
+may_quit(struct ui *ui, bool *unsaved_ok)
+{
+	if (ui->app->demo || *unsaved_ok)
+		return true;
+	input_keep_typed(ui);
+	if (app_save(ui->app) == 0)
+		return true;
+	ui_status(ui, _("Could not save your answers to %s: %s. Press q again to quit "
+	    "without them."), ui->app->session_path, errno_said(ui->app->save_errno));
+	*unsaved_ok = true;
+	return false;
+}
+
+/* A paste goes where text is typed, as if typed; elsewhere it does nothing. */
+static void
+paste(struct ui *ui)
+{
+	wchar_t text[PASTE_KEEP];
+	size_t n = read_paste(text), i;
+
+	ui->status[0] = '\0';
+	if (n == 0)
+		return;
+	if (ui->too_small || (ui->screen != SCR_INPUT && ui->screen != SCR_VOTE))
+		ui_status(ui, _("Pasted text is taken only where you type: nothing was changed."));
+	else
+		for (i = 0; i < n && !(ui->screen == SCR_INPUT && ui->input_full); i++)
+			screens[ui->screen]->key(ui, ACT_NONE, (int)text[i]);
+	draw(ui);
+}
+
 static void
 ui_free(struct ui *ui)
 {
@@ -336,8 +453,9 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 {
 	struct ui ui;
 	SCREEN *scr;
-	int key, sig;
+	int key, sig, status;
 	enum action act;
+	bool unsaved_ok = false;
 
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");	/* content is UTF-8 whatever the locale */
@@ -356,6 +474,7 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 	keypad(stdscr, TRUE);
 	timeout(250);
 	curs_set(1);
+	paste_mode(true);
 	if (opts->mouse)
 		mousemask(BUTTON1_CLICKED, NULL);
 
@@ -389,16 +508,24 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 			}
 			continue;
 		}
+		if (key == KC(KEY_PASTE_START)) {
+			paste(&ui);
+			continue;
+		}
 		if (ui.too_small) {
-			if (key == 'q')
-				ui.quit = true;
+			if (key == 'q' && !(ui.quit = may_quit(&ui, &unsaved_ok)))
+				draw(&ui);
 			continue;
 		}
 		ui.status[0] = '\0';	/* a message answers the key before; this key may give its own */
 		act = lookup(ui_keys(&ui), key);
+		if (act != ACT_QUIT)
+			unsaved_ok = false;	/* the second q must come at once */
 		/* q and h mean the same on every screen whose table has them */
 		if (act == ACT_QUIT) {
-			ui.quit = true;
+			ui.quit = may_quit(&ui, &unsaved_ok);
+			if (!ui.quit)
+				draw(&ui);
 		} else if (act == ACT_KEYS) {
 			ui.back = ui.screen;	/* the help's own table has no ACT_KEYS */
 			ui_goto(&ui, SCR_HELP);
@@ -413,13 +540,14 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 	}
 	sig = ui_signal();
 	input_keep_typed(&ui);	/* a note or a name being typed is kept too */
-	app_save(app);
-	endwin();
+	if (!app->demo)
+		app_save(app);
+	leave_curses();
 	delscreen(scr);
 	fatal_hook = NULL;
 	ui_free(&ui);
 	if (sig != 0)
 		return ui_signal_end(app, stdout);
-	ui_saved_where(app, stdout);
-	return fflush(stdout) == 0 ? 0 : 1;
+	status = ui_saved_where(app, stdout);
+	return fflush(stdout) == 0 ? status : 1;
 }

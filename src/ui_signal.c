@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "text.h"
@@ -44,16 +45,23 @@ ui_signal(void)
 	return caught;
 }
 
-void
+int
 ui_saved_where(const struct app *a, FILE *out)
 {
 	char *safe;
 
 	if (a->demo)
-		return;
+		return 0;
 	safe = text_sanitized(a->session_path);
-	fprintf(out, _("Your answers are saved in %s. Run stok-assess again to go on.\n"), safe);
+	if (a->save_errno != 0)
+		fprintf(out, _("Your answers could NOT be saved in %s: %s. What was saved "
+		    "there before is kept; the answers given since are lost.\n"), safe,
+		    errno_said(a->save_errno));
+	else
+		fprintf(out, _("Your answers are saved in %s. Run stok-assess again to go on.\n"),
+		    safe);
 	free(safe);
+	return a->save_errno != 0;
 }
 
 int
@@ -64,6 +72,8 @@ ui_signal_end(struct app *a, FILE *out)
 	ui_saved_where(a, out);	/* said before the signal ends the program */
 	fflush(out);
 	app_remove_demo(a);
+	if (a->lock_path != NULL)
+		unlink(a->lock_path);	/* the lock itself goes with the process */
 	signal(sig, SIG_DFL);
 	raise(sig);
 	return 128 + sig;

@@ -203,6 +203,9 @@ key_list() {
 	unknown $e[99~
 	unknown-letter $e[1;5Z
 	alt-x ${e}x
+	mouse-x10-press $e[M 5!
+	mouse-x10-release $e[M#5!
+	mouse-x10-wide $e[M 5ü
 	LIST
 }
 
@@ -267,6 +270,84 @@ keys_in_note() {
 		{ cat "$state/kapasite.yaml"; return 1; }
 }
 result "every key encoding, sent raw in the note editor, leaves the note as typed" keys_in_note
+
+# A paste with a line break: the whole text goes into the note, and no
+# pasted character acts as a key; pasted on a question, it does nothing.
+paste_is_text() {
+	rm -rf "$work/paste"
+	start paste 80 24 "TERM=xterm-256color" "$bin --content data/tr"
+	wait_for "Değerlendirmeye başlayın" || return 1
+	keys Enter
+	wait_for "Soru 1/32" || return 1
+	keys 1 n
+	wait_for "Bu soru için not" || return 1
+	tm set-buffer "$(printf 'Toplantı notu\r\n3 kişi geldi, 5 gönüllü\tq')"
+	tm paste-buffer -p -t w
+	sleep 0.3
+	screen | grep -q "Bu soru için not" || { echo "the paste closed the note editor"; screen; return 1; }
+	keys Enter
+	wait_for "Not: Toplantı" || return 1
+	grep -q '^    note: "Toplantı notu 3 kişi geldi, 5 gönüllü q"$' "$state/kapasite.yaml" &&
+	    [ "$(answers "$state/kapasite.yaml")" = 1 ] &&
+	    grep -A1 '^  - question: 1$' "$state/kapasite.yaml" | grep -q 'choice: 1$' ||
+		{ cat "$state/kapasite.yaml"; return 1; }
+	cp "$state/kapasite.yaml" "$work/paste.before"
+	tm set-buffer "3 g"
+	tm paste-buffer -p -t w
+	wait_for "Yapıştırılan metin" || return 1
+	screen | grep -q "Soru 1/32" || { echo "the paste left the question"; screen; return 1; }
+	cmp -s "$state/kapasite.yaml" "$work/paste.before" || { echo "a paste changed the answers"; return 1; }
+}
+# Two wizards on one session: the second is refused, and the first's
+# answers stay as it saved them.
+one_wizard_a_session() {
+	rm -rf "$work/two"
+	start two 80 24 "TERM=xterm-256color" "$bin --content data/tr"
+	wait_for "Değerlendirmeye başlayın" || return 1
+	keys Enter
+	wait_for "Soru 1/32" || return 1
+	keys 4 Enter
+	wait_for "Soru 2/32" || return 1
+	cp "$state/kapasite.yaml" "$work/two.before"
+	printf '2\nq\n' | env HOME="$work/two" XDG_STATE_HOME="$work/two/state" LC_ALL=C.UTF-8 \
+	    "$bin" --content data/tr --ui=text >"$work/two.out" 2>&1
+	rc=$?
+	[ $rc = 1 ] && grep -q "is open in another stok-assess" "$work/two.out" ||
+		{ echo "the second wizard was not refused (status $rc):"; head -5 "$work/two.out"; return 1; }
+	cmp -s "$state/kapasite.yaml" "$work/two.before" || { echo "the second wizard wrote"; return 1; }
+	keys q
+	wait_for "EXIT=0" || return 1
+	grep -A1 '^  - question: 1$' "$state/kapasite.yaml" | grep -q 'choice: 4$' &&
+	    [ ! -e "$state/kapasite.yaml.lock" ] || { ls -a "$state"; cat "$state/kapasite.yaml"; return 1; }
+}
+result "a second wizard on the same answers is refused, and the first's answers stay" one_wizard_a_session
+
+# A save that fails (here: the answers file became a folder) keeps the
+# wizard open at q, says why, and a second q ends with status 1 and the
+# truth, never "saved".
+quit_when_saving_fails() {
+	rm -rf "$work/rofs"
+	mkdir -p "$work/rofs"
+	start rofs 80 24 "TERM=xterm-256color" "$bin --content data/tr --session '$work/rofs/s.yaml'"
+	wait_for "Değerlendirmeye başlayın" || return 1
+	keys Enter
+	wait_for "Soru 1/32" || return 1
+	keys 2 Enter
+	wait_for "Soru 2/32" || return 1
+	rm "$work/rofs/s.yaml" && mkdir -p "$work/rofs/s.yaml/x"
+	keys 3
+	wait_for "kaydedilemedi" || { echo "no word of the failed save"; screen; return 1; }
+	keys q
+	wait_for "yeniden q" || { echo "q did not say the answers cannot be saved"; screen; return 1; }
+	screen | grep -q "EXIT=" && { echo "q quit although the answers were not saved"; return 1; }
+	keys q
+	wait_for "EXIT=1" || { screen; return 1; }
+	screen | grep -q "KAYDEDİLEMEDİ" || { echo "the last words do not say the save failed"; screen; return 1; }
+	! screen | grep -q "dosyasına kaydedildi" || { echo "it said the answers were saved"; screen; return 1; }
+}
+result "when the answers cannot be saved, q says so and stays; a second q quits with status 1" quit_when_saving_fails
+
+result "a paste is text: a line break in it does not end the note, and on a question it changes nothing" paste_is_text
 
 note_edited_in_the_middle() {
 	rm -rf "$work/mid"

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <dirent.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -385,7 +386,7 @@ test_export(void **state)
 	free(text);
 	free(out);
 	/* again, the same name: asked first; no writes nothing */
-	assert_int_equal(run_on(BASE, path, "\n1\n\n", NULL), 0);	/* resumed on the results */
+	assert_int_equal(run_on(BASE, path, "\n\n", NULL), 0);	/* resumed on the results */
 	snprintf(input, sizeof(input), "\n2\n%s\nn\n", md);
 	assert_int_equal(run(input, &out), 0);
 	assert_non_null(strstr(out, "exists. Overwrite it?"));
@@ -589,16 +590,39 @@ test_output_error(void **state)
 static void
 test_save_error(void **state)
 {
-	char *bad = xasprintf("%s/missing/s.yaml", dir);
-	char *out;
+	struct app_options o = { .content = BASE };
+	char *gone = xasprintf("%s/gone", dir), *missing = xasprintf("%s/missing/s.yaml", dir);
+	char *lock, *text = NULL;
+	const char *input = "Dernek\n\n1\n1\n2\n\n";
+	size_t len = 0;
+	struct app a;
+	FILE *in, *out;
 
 	(void)state;
-	/* every save fails: the dialogue goes on to the report, and the status says so */
-	assert_int_equal(run_on(BASE, bad, "Dernek\n\n1\n1\n2\n\n", &out), 1);
-	assert_non_null(strstr(out, "Deneme Paketi (sürüm 1)"));
-	assert_int_equal(access(bad, F_OK), -1);
-	free(out);
-	free(bad);
+	/* a session where nothing can be written: refused before a question is asked */
+	o.session_path = missing;
+	assert_int_equal(app_open(&a, &o), 1);
+	app_close(&a);
+	/* every save fails after the start: the dialogue goes on to the report, and the status says so */
+	o.session_path = xasprintf("%s/s.yaml", gone);
+	lock = xasprintf("%s.lock", o.session_path);
+	assert_int_equal(mkdir(gone, 0700), 0);
+	assert_int_equal(app_open(&a, &o), 0);
+	assert_int_equal(unlink(lock), 0);
+	assert_int_equal(rmdir(gone), 0);
+	in = fmemopen((void *)input, strlen(input), "r");
+	out = open_memstream(&text, &len);
+	assert_int_equal(ui_text_run(&a, &o, in, out), 1);
+	app_close(&a);
+	fclose(in);
+	fclose(out);
+	assert_non_null(strstr(text, "Deneme Paketi (sürüm 1)"));
+	assert_int_equal(access(o.session_path, F_OK), -1);
+	free(text);
+	free(lock);
+	free((char *)o.session_path);
+	free(gone);
+	free(missing);
 }
 
 int
