@@ -175,6 +175,9 @@ if [ -n "$py" ] && [ -x "$py" ] && [ "$py" != "$(command -v python3)" ]; then
 fi
 : >"$log"
 jobs=$work/jobs
+# What the tests leave in the clone's top folder, compared at the end: a
+# test writes in its own temporary folder, never where it was started.
+ls -A >"$work/top.before"
 
 if [ $quick = 1 ]; then
 	locales="C.UTF-8 tr_TR.UTF-8"
@@ -234,6 +237,9 @@ njobs=${JOBS:-$((ncpu * 2))}
 echo "== $(wc -l <"$jobs") jobs, $njobs at a time"
 xargs -P "$njobs" -L 1 sh "$0" --job <"$jobs"
 cat "$work"/out.* >>"$log" 2>/dev/null
+ls -A | comm -13 "$work/top.before" - | while read -r f; do
+	echo "FAIL: the tests left $f in the top folder (a test must write in its own temporary folder)"
+done >>"$log"
 
 grep '^PASS: fuzz' "$log"
 grep -E '^(FAIL|SKIP)|^    ' "$log"
