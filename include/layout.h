@@ -125,4 +125,18 @@ int	text_width(const char *s, size_t len);
  */
 char   *text_display(const char *s, size_t len, int *width);
 
+/*
+ * What the layout shows of content, for the sinks that are not laid out
+ * (the Markdown and HTML reports), so that all of them show the same:
+ * of a text or code span's literal, its words as text_display() gives
+ * them, a tab or a run of blanks one space; of a code block's literal,
+ * its lines with their tabs expanded to the next stop of 4 columns, each
+ * as text_display() gives it; of a raw HTML block's literal, its text
+ * without tags and comments, each line that is not blank as
+ * text_display() gives it, followed by a newline. The caller frees.
+ */
+char   *layout_shown_text(const char *s, size_t len);
+char   *layout_shown_code(const char *lit);
+char   *layout_shown_html(const char *lit);
+
 #endif

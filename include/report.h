@@ -136,8 +136,10 @@ void	doc_bar(cmark_node *inl, int percent, const char *text);
 /* A preformatted block (lined-up tables of merge). */
 void	doc_pre(cmark_node *parent, const char *text);
 /*
- * Guidance written in CommonMark appended to parent: parsed, raw HTML
- * dropped, every literal and URL sanitised, headings moved below level 4.
+ * Guidance written in CommonMark appended to parent: parsed, every
+ * literal, URL and raw HTML block made what the layout shows of it (the
+ * text of an HTML block without its tags, see layout_shown_text()),
+ * inline HTML dropped, headings moved below level 4.
  * md must be valid UTF-8, as every loaded answer text's body is.
  */
 void	doc_markdown(cmark_node *parent, const char *md, size_t len);

@@ -882,49 +882,62 @@ push_frame(struct ctx *c, cmark_node *node)
 	}
 }
 
+/*
+ * One line of a code block as it is shown, appended to b: its tabs
+ * expanded to the next tab stop (every 4 columns, as in CommonMark), then
+ * sanitised and normalised as all text is; *width gets its columns.
+ */
+static void
+code_line(struct buf *b, const char *s, size_t n, int *width)
+{
+	struct buf tabs;
+	char *disp;
+	int col = 0;
+
+	buf_init(&tabs);
+	for (size_t i = 0, k; i < n; i += k) {
+		int32_t cp;
+
+		k = utf8_decode(s + i, n - i, &cp);
+		if (cp == '\t') {
+			do
+				buf_addc(&tabs, ' ');
+			while (++col % 4 != 0);
+			continue;
+		}
+		buf_add(&tabs, s + i, k);
+		if (cp >= 0x20 && uc_width((ucs4_t)cp, "UTF-8") > 0)
+			col += uc_width((ucs4_t)cp, "UTF-8");
+		else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			col += 2;	/* shown as ^X */
+	}
+	disp = text_display(tabs.data, tabs.len, width);
+	buf_adds(b, disp);
+	free(disp);
+	buf_free(&tabs);
+}
+
 static void
 code_block(struct ctx *c, const char *lit)
 {
 	const char *nl;
-	struct buf tabs;
+	struct buf line;
 	size_t n;
-	int col;
+	int w;
 
-	buf_init(&tabs);
+	buf_init(&line);
 	while (*lit != '\0') {
 		nl = strchr(lit, '\n');
 		n = nl ? (size_t)(nl - lit) : strlen(lit);
-		buf_reset(&tabs);
-		col = 0;
-		for (size_t i = 0, k; i < n; i += k) {
-			int32_t cp;
-
-			k = utf8_decode(lit + i, n - i, &cp);
-			if (cp == '\t') {
-				do	/* to the next tab stop, every 4 columns as in CommonMark */
-					buf_addc(&tabs, ' ');
-				while (++col % 4 != 0);
-				continue;
-			}
-			buf_add(&tabs, lit + i, k);
-			if (cp >= 0x20 && uc_width((ucs4_t)cp, "UTF-8") > 0)
-				col += uc_width((ucs4_t)cp, "UTF-8");
-			else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-				col += 2;	/* shown as ^X */
-		}
+		buf_reset(&line);
+		code_line(&line, lit, n, &w);
 		para_reset(&c->para);
-		{
-			int w;
-			char *disp = text_display(tabs.data, tabs.len, &w);
-			para_push(&c->para, ATOM_WORD, LS_CODE | inline_style(c), "  ", 2, 2);
-			para_push(&c->para, ATOM_WORD, LS_CODE | inline_style(c), disp,
-			    strlen(disp), w);
-			free(disp);
-		}
+		para_push(&c->para, ATOM_WORD, LS_CODE | inline_style(c), "  ", 2, 2);
+		para_push(&c->para, ATOM_WORD, LS_CODE | inline_style(c), line.data, line.len, w);
 		wrap(c, &c->para, c->width - prefix_width(c), add_prefix, 0, 0);
 		lit += n + (nl ? 1 : 0);
 	}
-	buf_free(&tabs);
+	buf_free(&line);
 	para_reset(&c->para);
 	c->need_blank = true;
 }
@@ -945,16 +958,17 @@ preformatted(struct ctx *c, const char *s, size_t n, unsigned style)
 }
 
 /*
- * A raw HTML block: its tags (and comments) are not shown, its text is,
- * line by line as it stands (an HTML block may hold a whole fenced code
- * block, which cmark leaves inside it).
+ * The text of a raw HTML block as it is shown, appended to b: its tags
+ * (and comments) dropped, its lines as they stand but those left blank,
+ * each sanitised and normalised and ending in a newline (an HTML block may
+ * hold a whole fenced code block, which cmark leaves inside it).
  */
 static void
-html_block(struct ctx *c, const char *lit)
+html_text(struct buf *b, const char *lit)
 {
 	struct buf text;
 	const char *p = lit, *e, *nl;
-	bool any = false;
+	char *disp;
 
 	buf_init(&text);
 	while (*p != '\0') {
@@ -978,12 +992,30 @@ html_block(struct ctx *c, const char *lit)
 			;
 		if (e == nl)
 			continue;
-		preformatted(c, p, (size_t)(nl - p), inline_style(c));
-		any = true;
+		disp = text_display(p, (size_t)(nl - p), NULL);
+		buf_adds(b, disp);
+		buf_addc(b, '\n');
+		free(disp);
 	}
 	buf_free(&text);
-	if (any)
+}
+
+/* A raw HTML block: the lines of its text, each shown as it is. */
+static void
+html_block(struct ctx *c, const char *lit)
+{
+	struct buf text;
+	const char *p, *nl;
+
+	buf_init(&text);
+	html_text(&text, lit);
+	for (p = text.data; *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');	/* every line ends in one */
+		preformatted(c, p, (size_t)(nl - p), inline_style(c));
+	}
+	if (text.len > 0)
 		c->need_blank = true;
+	buf_free(&text);
 }
 
 /* Text that marks a style in plain text, where there is no bold or underline. */
@@ -1289,4 +1321,59 @@ layout_text(struct layout *lo, const char *text, int width, int indent, unsigned
 		text += n + (nl ? 1 : 0);
 	} while (nl != NULL);
 	ctx_end(&c);
+}
+
+/* --- what is shown, for the other sinks --------------------------------- */
+
+/*
+ * The report's Markdown and HTML show what the layout shows: these give
+ * the shown form of a literal by the layout's own steps, so that every
+ * sink decides it here, once.
+ */
+char *
+layout_shown_text(const char *s, size_t len)
+{
+	struct para p;
+	struct buf b;
+	size_t i;
+
+	memset(&p, 0, sizeof(p));
+	buf_init(&p.text);
+	para_add_text(&p, s, len, 0);
+	buf_init(&b);
+	for (i = 0; i < p.n; i++)
+		buf_add(&b, p.text.data + p.v[i].off, p.v[i].len);
+	buf_free(&p.text);
+	free(p.v);
+	return buf_detach(&b);
+}
+
+char *
+layout_shown_code(const char *lit)
+{
+	struct buf b;
+	const char *nl;
+	size_t n;
+	int w;
+
+	buf_init(&b);
+	while (*lit != '\0') {
+		nl = strchr(lit, '\n');
+		n = nl ? (size_t)(nl - lit) : strlen(lit);
+		code_line(&b, lit, n, &w);
+		if (nl != NULL)
+			buf_addc(&b, '\n');
+		lit += n + (nl ? 1 : 0);
+	}
+	return buf_detach(&b);
+}
+
+char *
+layout_shown_html(const char *lit)
+{
+	struct buf b;
+
+	buf_init(&b);
+	html_text(&b, lit);
+	return buf_detach(&b);
 }

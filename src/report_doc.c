@@ -271,28 +271,49 @@ doc_pre(cmark_node *parent, const char *text)
 }
 
 static char *
-sanitized_copy(const char *s, bool keep_newlines)
+shown_copy(const char *s)
 {
-	struct buf b;
-
-	buf_init(&b);
-	if (s != NULL)
-		text_sanitize(&b, s, strlen(s), keep_newlines);
-	return buf_detach(&b);
+	return s != NULL ? text_display(s, strlen(s), NULL) : xstrdup("");
 }
 
 /*
- * Make parsed guidance safe to render in any format: raw HTML goes (the
- * layout never shows it either), every literal and URL is sanitised
- * before cmark escapes it, and headings move below the question's (4).
+ * A raw HTML block becomes what the layout shows of it, a paragraph of its
+ * text's lines (its tags are not shown): Markdown and HTML then escape
+ * that text like any other.
  */
 static void
-sanitize_tree(cmark_node *doc)
+html_to_text(cmark_node *html)
+{
+	char *text = layout_shown_html(cmark_node_get_literal(html));
+	size_t len = strlen(text);
+	cmark_node *p;
+
+	if (len > 0) {
+		text[len - 1] = '\0';	/* the last line's newline */
+		p = cmark_node_new(CMARK_NODE_PARAGRAPH);
+		cmark_node_insert_before(html, p);
+		doc_text(p, text);
+	}
+	free(text);
+}
+
+/*
+ * Make parsed guidance safe to render in any format, showing what the
+ * layout shows (stok-assess(5)), decided by the layout's own functions:
+ * for Markdown and HTML every literal becomes its shown form before cmark
+ * escapes it, and a raw HTML block a paragraph of its text; for the layout
+ * (the text report) raw HTML blocks stay, which it shows as it walks.
+ * Inline raw HTML goes (its tags are not shown, the text between them
+ * is), URLs and titles are shown as the layout shows them, and headings
+ * move below the question's (4).
+ */
+static void
+sanitize_tree(cmark_node *doc, bool for_layout)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	cmark_node **html = NULL, *n;
-	size_t nhtml = 0, i;
+	size_t nhtml = 0, i, len, chars;
 	const char *old;
 	char *s;
 
@@ -301,8 +322,11 @@ sanitize_tree(cmark_node *doc)
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
 		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_HTML_INLINE:
 		case CMARK_NODE_HTML_BLOCK:
+			if (for_layout)
+				break;
+			/* FALLTHROUGH */
+		case CMARK_NODE_HTML_INLINE:
 			/* unlinking now would end the walk: remove after it */
 			html = xreallocarray(html, nhtml + 1, sizeof(*html));
 			html[nhtml++] = n;
@@ -310,20 +334,32 @@ sanitize_tree(cmark_node *doc)
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
 		case CMARK_NODE_CODE_BLOCK:
-			old = cmark_node_get_literal(n);
-			if (old != NULL && !text_has_unsafe(old, strlen(old)))
-				break;	/* nearly always: nothing to change, nothing to copy */
-			s = sanitized_copy(old, cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK);
-			if (old == NULL || strcmp(s, old) != 0)
+			if ((old = cmark_node_get_literal(n)) == NULL)
+				old = "";
+			len = strlen(old);
+			/*
+			 * Nearly always nothing to change, nothing to copy. The
+			 * layout would show the rest as it is, but it may write a
+			 * block out and read it again (may_hold_table), which a
+			 * raw control character must not take part in.
+			 */
+			if (for_layout ? !text_has_unsafe(old, len) :
+			    text_plain_run(old, len, &chars) == len && strstr(old, "  ") == NULL)
+				break;
+			if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK)
+				s = layout_shown_code(old);
+			else
+				s = layout_shown_text(old, len);
+			if (strcmp(s, old) != 0)
 				cmark_node_set_literal(n, s);
 			free(s);
 			break;
 		case CMARK_NODE_LINK:
 		case CMARK_NODE_IMAGE:
-			s = sanitized_copy(cmark_node_get_url(n), false);
+			s = shown_copy(cmark_node_get_url(n));
 			cmark_node_set_url(n, s);
 			free(s);
-			s = sanitized_copy(cmark_node_get_title(n), false);
+			s = shown_copy(cmark_node_get_title(n));
 			cmark_node_set_title(n, s);
 			free(s);
 			break;
@@ -335,8 +371,11 @@ sanitize_tree(cmark_node *doc)
 		}
 	}
 	cmark_iter_free(it);
-	for (i = 0; i < nhtml; i++)
+	for (i = 0; i < nhtml; i++) {
+		if (cmark_node_get_type(html[i]) == CMARK_NODE_HTML_BLOCK)
+			html_to_text(html[i]);
 		cmark_node_free(html[i]);	/* unlinks it first */
+	}
 	free(html);
 }
 
@@ -346,18 +385,18 @@ sanitize_tree(cmark_node *doc)
  * and cmark's own check cost an eighth of its parse.
  */
 static cmark_node *
-guidance_parse(const char *md, size_t len)
+guidance_parse(const char *md, size_t len, bool for_layout)
 {
 	cmark_node *d = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
 
-	sanitize_tree(d);
+	sanitize_tree(d, for_layout);
 	return d;
 }
 
 void
 doc_markdown(cmark_node *parent, const char *md, size_t len)
 {
-	cmark_node *d = guidance_parse(md, len), *c;
+	cmark_node *d = guidance_parse(md, len, false), *c;
 
 	while ((c = cmark_node_first_child(d)) != NULL)
 		append(parent, c);	/* unlinks it from d */
@@ -366,7 +405,7 @@ doc_markdown(cmark_node *parent, const char *md, size_t len)
 
 /* The guidance a placeholder stands for, parsed; NULL for any other node. */
 static cmark_node *
-guidance_of(cmark_node *n)
+guidance_of(cmark_node *n, bool for_layout)
 {
 	intptr_t role = (intptr_t)cmark_node_get_user_data(n);
 	struct pending *t;
@@ -374,7 +413,7 @@ guidance_of(cmark_node *n)
 	if (cmark_node_get_type(n) != CMARK_NODE_CUSTOM_BLOCK || (role & 0xff) != DOC_GUIDANCE ||
 	    (t = pending_of(n)) == NULL || (size_t)(role >> 8) >= t->n)
 		return NULL;
-	return guidance_parse(t->v[role >> 8].md, t->v[role >> 8].len);
+	return guidance_parse(t->v[role >> 8].md, t->v[role >> 8].len, for_layout);
 }
 
 /* Every placeholder replaced by its guidance (Markdown and HTML). */
@@ -394,7 +433,7 @@ guidance_expand(cmark_node *doc)
 		}
 	cmark_iter_free(it);
 	for (i = 0; i < nv; i++) {
-		if ((d = guidance_of(v[i])) == NULL)
+		if ((d = guidance_of(v[i], false)) == NULL)
 			continue;
 		while ((c = cmark_node_first_child(d)) != NULL)
 			cmark_node_insert_before(v[i], c);
@@ -548,7 +587,7 @@ render_text(struct buf *out, cmark_node *doc, int width, const char *links_title
 	layout_init(&lo);
 	linkset_init(&links);
 	while (n != NULL) {
-		if ((g = guidance_of(n)) != NULL) {
+		if ((g = guidance_of(n, true)) != NULL) {
 			/* parsed, laid out and freed: one text held at a time */
 			for (c = cmark_node_first_child(g); c != NULL; c = cmark_node_next(c))
 				text_block(out, &lo, c, width, &links);

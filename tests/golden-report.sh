@@ -1,8 +1,10 @@
 #!/bin/sh
 # Golden reports and report behaviour. tests/reports/LANG-sample.yaml must
 # give exactly tests/reports/LANG-sample.wWIDTH.txt at widths 78 and 50,
-# and LANG-sample.md, .html and .json (tests/run.sh runs this in several
-# locales: the output may not change); the Markdown must read as the text;
+# and LANG-sample.md, .html and .json, and shown.yaml (with the pack
+# tests/content/shown) shown.w78.txt, .md, .html and .json (tests/run.sh
+# runs this in several locales: the output may not change); the Markdown
+# must read as the text, and line mode's guidance as the text report's;
 # hostile content must not reach any output format; JSON and HTML must
 # parse; bad answers files and refused overwrites must fail cleanly.
 # With UPDATE=1 the golden files are written instead. Prints PASS:/FAIL:.
@@ -32,6 +34,12 @@ for f in tr-sample en-sample fi-sample; do
 	result "golden $f markdown" golden "$f" markdown 78 md
 	result "golden $f html" golden "$f" html 78 html
 	result "golden $f json" golden "$f" json 78 json
+done
+# Guidance shown otherwise than written (tests/content/shown): joiners, soft
+# hyphens, tabs, raw HTML blocks and inline HTML, in every format.
+for fmt in text:w78.txt markdown:md html:html json:json; do
+	result "golden shown ${fmt%%:*}" golden shown "${fmt%%:*}" 78 "${fmt#*:}" \
+	    --content tests/content/shown
 done
 
 # The Markdown, parsed back by cmark, says word for word what the text
@@ -70,6 +78,82 @@ PY
 for f in tr-sample en-sample fi-sample; do
 	result "markdown of $f reads as its text report" md_reads_as_text "$f"
 done
+
+# What stok-assess(5) says of guidance holds in every report format: the
+# text of a raw HTML block is shown without its tags, joiners and soft
+# hyphens are dropped, a tab is a space, and Markdown read back by cmark
+# and the HTML page say the very same lines as the text report.
+shown_everywhere() {
+	for fmt in text markdown html json; do
+		"$bin" report -f $fmt --width 1000 --content tests/content/shown \
+		    "$dir/shown.yaml" >"$work/s.$fmt" || return 1
+	done
+	cmark "$work/s.markdown" >"$work/s.md.html" || return 1
+	python3 - "$work" <<'PY'
+import html, json, re, sys
+w = sys.argv[1]
+want = ['Birleştirici AB, yumuşak AB tire, sıfırgenişlik, sözbirleştirici, varlık AB, '
+        'sekme[ ]burada.',
+        'Görünür kalanlar: <U+2063>ayırıcı ve <U+202E>ters<U+202C> yön.',
+        'HTML bloğunun *metni* & 1 < 2 gösterilir, AB de.',
+        'girintili satır', 'Satır içi etiketsiz metin.', 'Kılavuz adresi birleştiricisiz.',
+        'kod sekme', 'Son paragraf.']
+def lines(h):	# an HTML page's text, line by line, without its tags
+    h = re.sub(r'<br />\n?', '\n', h)
+    return [l.strip() for l in html.unescape(re.sub(r'<[^>]+>', '', h))
+            .replace('\u00a0', ' ').split('\n')]
+got = {'text': [re.sub(r' \[\d+\]', '', l.strip())	# the text numbers links
+                for l in open(w + '/s.text', encoding='utf-8')],
+       'markdown': lines(open(w + '/s.md.html', encoding='utf-8').read()),
+       'html': lines(open(w + '/s.html', encoding='utf-8').read())}
+for fmt, ls in got.items():
+    # the guidance: after the answer's title, to the end of its text
+    ls = ls[[l.endswith(': Görünmeyen karakterler') for l in ls].index(True) + 1:]
+    ls = ls[:ls.index('Son paragraf.') + 1]
+    for line in want:
+        assert line in ls, f'{fmt}: not shown as the wizard shows it: {line!r}'
+    g = '\n'.join(ls)
+    for bad in ('\u200d', '\u00ad', '\u200b', '\u2060', '\t', '<U+200D>', '<U+00AD>', '^I',
+                'kutu', 'yorum', 'span'):
+        assert bad not in g, f'{fmt}: {bad!r} is shown'
+# the link's address without the joiner too, as the wizard lists it
+assert '[1] https://example.org/kılavuz' in got['text'], 'text: the link'
+page = open(w + '/s.html', encoding='utf-8').read()
+assert 'href="https://example.org/k%C4%B1lavuz"' in page, 'html: the link'
+js = json.load(open(w + '/s.json', encoding='utf-8'))
+assert js['links'] == ['https://example.org/kılavuz'], f'json: {js["links"]}'
+page = page[page.index('Görünmeyen karakterler</p>'):page.index('Son paragraf.')]
+for tag in ('<div class="kutu"', '<span', '<!--', 'raw HTML omitted'):
+    assert tag not in page, f'html: {tag} passed into the page'
+PY
+}
+result "guidance shows the same in the text, Markdown and HTML reports" shown_everywhere
+
+# Line mode's guidance and the text report's say the same words.
+linemode_as_report() {
+	mkdir -p "$work/home" "$work/state"
+	printf '1\n<\ng\nq\n' | HOME=$work/home XDG_STATE_HOME=$work/state TERM=dumb \
+	    LANGUAGE=en "$bin" --ui=text --content tests/content/shown --fresh \
+	    --session "$work/lm.yaml" >"$work/lm.out" 2>/dev/null || return 1
+	"$bin" report --content tests/content/shown "$dir/shown.yaml" >"$work/lm.txt" || return 1
+	python3 - "$work/lm.out" "$work/lm.txt" <<'PY'
+import sys
+out = open(sys.argv[1], encoding='utf-8').read()
+# the guidance: from its title after the key g to the next prompt
+wiz = out[out.index('guidance, n note, q quit]: g\n'):].split('\n', 1)[1]
+wiz = wiz[:wiz.index('Answer [')].split()[2:]	# without its title
+rep = open(sys.argv[2], encoding='utf-8').read()
+rep = rep[rep.index('Yanıt (1/2): Görünmeyen karakterler\n'):].split('\n', 1)[1].split()
+# to the end of the text, then its links (under a heading in each one's language)
+cut = lambda ws: (ws[:ws.index('paragraf.') + 1], [u for u in ws if u.startswith('https:')])
+assert cut(wiz) == cut(rep), f'line mode: {cut(wiz)}\nreport: {cut(rep)}'
+PY
+}
+if "$bin" --help 2>/dev/null | grep -q -- '--ui'; then
+	result "line mode and the text report show the same words of guidance" linemode_as_report
+else
+	echo "SKIP: $suite line mode and the text report (the wizard command is not built)"
+fi
 
 notes_whole() {	# every note, letter for letter, in the Markdown, HTML and JSON
 	for fmt in markdown html json; do
