@@ -171,6 +171,7 @@ void	ui_save(struct ui *);
 const struct screen_ops *ui_screen(enum scr_id);
 /* The key table of the current screen (results differ in demo mode). */
 const struct keydef *ui_keys(const struct ui *);
+const struct keydef *question_keys_of(const struct ui *);
 
 /* ui_draw.c: shared drawing */
 attr_t	ui_attr(const struct ui *, enum ui_color);

@@ -56,6 +56,8 @@ ui_keys(const struct ui *ui)
 {
 	if (ui->screen == SCR_RESULTS && ui->app->demo)
 		return results_demo_keys;
+	if (ui->screen == SCR_QUESTION)
+		return question_keys_of(ui);
 	return ui_screen(ui->screen)->keys;
 }
 

@@ -15,7 +15,7 @@
 #include "ui_curses.h"
 
 static const struct keydef question_keys[] = {
-	{ '1', "1-5", N_("choose"), ACT_CHOOSE, true },
+	{ '1', "1-9 0", N_("choose"), ACT_CHOOSE, true },
 	{ '\n', "Enter", N_("confirm and go on"), ACT_CONFIRM, true },
 	{ ' ', "Space", N_("confirm and go on"), ACT_CONFIRM, false },
 	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back, next"), ACT_PREV, true },
@@ -48,6 +48,23 @@ static const struct question *
 current(const struct ui *ui)
 {
 	return &ui->app->pack->questions[ui->q];
+}
+
+/*
+ * The question's keys, the first naming the digits that choose among its
+ * options (with "not applicable"): 1-3 to 1-9, and 0 for a tenth.
+ */
+const struct keydef *
+question_keys_of(const struct ui *ui)
+{
+	static const char *const digits[] = { "1", "1", "1-2", "1-3", "1-4", "1-5", "1-6",
+		"1-7", "1-8", "1-9", "1-9 0" };
+	static struct keydef keys[NELEM(question_keys)];
+	size_t n = current(ui)->nchoices + 1;
+
+	memcpy(keys, question_keys, sizeof(keys));
+	keys[0].name = digits[n < NELEM(digits) ? n : NELEM(digits) - 1];
+	return keys;
 }
 
 /* The focus that shows the saved answer, or the first choice. */
@@ -274,10 +291,10 @@ question_key(struct ui *ui, enum action act, int key)
 	case ACT_END:
 		ui->focus = (int)ui_move((size_t)ui->focus, act, (size_t)n - 1, 1);
 		break;
-	case ACT_CHOOSE:
-		if (key - '1' >= n)
+	case ACT_CHOOSE:	/* 1 to 9, and 0 for a tenth option */
+		if ((key == '0' ? 9 : key - '1') >= n)
 			break;
-		ui->focus = key - '1';
+		ui->focus = key == '0' ? 9 : key - '1';
 		choose(ui);
 		break;
 	case ACT_CONFIRM:
@@ -384,7 +401,7 @@ area_end_key(struct ui *ui, enum action act, int key)
 		ui->focus = (int)ui_move((size_t)ui->focus, act, 3, 1);
 		break;
 	case ACT_CHOOSE:
-		if (key - '1' > 3)
+		if (key < '1' || key - '1' > 3)
 			break;
 		ui->focus = key - '1';
 		session_set_priority(ui->app->sess, a->id, priority_values[ui->focus]);

@@ -364,8 +364,8 @@ lookup(const struct keydef *keys, int key)
 	for (i = 0; keys[i].key != 0; i++)
 		if (keys[i].key == key)
 			return keys[i].action;
-	/* 1..9 choose, when the table has "1" to choose */
-	if (key >= '2' && key <= '9')
+	/* 1..9 and 0 choose, when the table has "1" to choose */
+	if ((key >= '2' && key <= '9') || key == '0')
 		for (i = 0; keys[i].key != 0; i++)
 			if (keys[i].key == '1' && keys[i].action == ACT_CHOOSE)
 				return ACT_CHOOSE;

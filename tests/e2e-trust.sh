@@ -322,6 +322,34 @@ one_wizard_a_session() {
 }
 result "a second wizard on the same answers is refused, and the first's answers stay" one_wizard_a_session
 
+# The key bar names the digits a question has: 1-3 for two choices and
+# "not applicable", 1-9 0 for nine, where 0 chooses the tenth option.
+choose_digits() {
+	p=$work/digits-pack
+	rm -rf "$p" "$work/digits"
+	mkdir -p "$p/answers"
+	printf 'id: rakam\ntitle: Rakamlar\nlanguage: tr\nversion: 1\nareas:\n  - id: a\n    title: Alan\n    questions:\n      - id: 1\n        text: Dokuz seçenekli soru\n        choices: [1, 2, 3, 4, 5, 6, 7, 8, 9]\n      - id: 2\n        text: İki seçenekli soru\n        choices: [1, 2]\n' >"$p/assessment.yaml"
+	for c in 1 2 3 4 5 6 7 8 9; do
+		printf -- '---\ntitle: Seçenek %s\nquestion_id: 1\nchoice_id: %s\n---\nMetin.\n' $c $c >"$p/answers/q1-$c.md"
+	done
+	for c in 1 2; do
+		printf -- '---\ntitle: Yanıt %s\nquestion_id: 2\nchoice_id: %s\n---\nMetin.\n' $c $c >"$p/answers/q2-$c.md"
+	done
+	start digits 80 24 "TERM=xterm-256color" "$bin --content '$p' --session '$work/digits/s.yaml'"
+	wait_for "Başlayın" || wait_for "başlayın" || return 1
+	keys Enter
+	wait_for "Dokuz seçenekli" || return 1
+	screen | tail -1 | grep -q '^1-9 0 seç' || { echo "not 1-9 0:"; screen | tail -1; return 1; }
+	keys 0
+	sleep 0.3
+	grep -A1 '^  - question: 1$' "$work/digits/s.yaml" | grep -q 'choice: na$' ||
+		{ echo "0 did not choose not applicable"; cat "$work/digits/s.yaml"; return 1; }
+	keys Enter
+	wait_for "İki seçenekli" || return 1
+	screen | tail -1 | grep -q '^1-3 seç' || { echo "not 1-3:"; screen | tail -1; return 1; }
+}
+result "the key bar names the digits of each question, and 0 chooses a tenth option" choose_digits
+
 # A save that fails (here: the answers file became a folder) keeps the
 # wizard open at q, says why, and a second q ends with status 1 and the
 # truth, never "saved".
