@@ -18,10 +18,11 @@
 #include "app.h"
 #include "session.h"
 #include "layout.h"
+#include "ui.h"
 
 #define UI_MIN_COLS	60
 #define UI_MIN_LINES	16
-#define UI_INPUT_MAX	300
+#define UI_INPUT_MAX	INPUT_MAX
 #define UI_MAX_OPTIONS	16	/* choices of a question, and not applicable */
 
 /* Colours, named by what they mean; each also has a monochrome attribute. */
@@ -217,7 +218,7 @@ void	pager_relayout(struct ui *);
 void	pager_draw_lines(struct ui *);
 void	pager_scroll(struct ui *, enum action);
 /* scr_input.c */
-void	input_open(struct ui *, const char *prompt, const char *initial, input_done);
+bool	input_open(struct ui *, const char *prompt, const char *initial, input_done);
 /* Leaving the wizard while typing: hand a note or a name typed so far to its owner. */
 void	input_keep_typed(struct ui *);
 void	ask_open(struct ui *, const char *prompt, const char *keys, ask_done);

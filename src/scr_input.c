@@ -38,11 +38,20 @@ static const struct keydef ask_keys[] = {
 	{ 0, NULL, NULL, ACT_NONE, false }
 };
 
-void
+/*
+ * A text longer than the editor takes is never cut by opening it: the
+ * editor stays closed, says so, and false is returned.
+ */
+bool
 input_open(struct ui *ui, const char *prompt, const char *initial, input_done done)
 {
 	size_t n;
 
+	if (initial != NULL && mbstowcs(NULL, initial, 0) > UI_INPUT_MAX) {
+		ui_status(ui, _("This text is longer than the %d characters that can be edited "
+		    "here: it is kept as it is."), UI_INPUT_MAX);
+		return false;
+	}
 	free(ui->input_prompt);
 	ui->input_prompt = xstrdup(prompt);
 	ui->input_done = done;
@@ -58,6 +67,7 @@ input_open(struct ui *ui, const char *prompt, const char *initial, input_done do
 	if (ui->screen != SCR_INPUT && ui->screen != SCR_ASK)
 		ui->back = ui->screen;
 	ui_goto(ui, SCR_INPUT);
+	return true;
 }
 
 void

@@ -217,16 +217,16 @@ welcome_key(struct ui *ui, enum action act, int key)
 			start(ui);
 			break;
 		case W_ORG:
-			input_open(ui, _("Your organisation's name (Enter saves, Esc cancels):"),
+			ui->input_keep = input_open(ui,
+			    _("Your organisation's name (Enter saves, Esc cancels):"),
 			    ui->app->sess->organisation, org_done);
-			ui->input_keep = true;
 			break;
 		default:
-			input_open(ui, _("Your role, in your own words (Enter saves, Esc cancels; "
+			ui->input_keep = input_open(ui,
+			    _("Your role, in your own words (Enter saves, Esc cancels; "
 			    "on the welcome screen \xE2\x86\x90 \xE2\x86\x92 pick one):"),
 			    ui->app->sess->role != NULL ? role_label(ui, ui->app->sess->role) : NULL,
 			    role_done);
-			ui->input_keep = true;
 			break;
 		}
 		break;

@@ -325,9 +325,8 @@ question_key(struct ui *ui, enum action act, int key)
 		break;
 	case ACT_NOTE:
 		a = session_answer(ui->app->sess, q->id);
-		input_open(ui, _("Note for this question (Enter saves, Esc cancels):"),
+		ui->input_keep = input_open(ui, _("Note for this question (Enter saves, Esc cancels):"),
 		    a != NULL ? a->note : NULL, note_done);
-		ui->input_keep = true;
 		break;
 	case ACT_REVIEW:
 		review_open(ui);

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <unistr.h>
+
 #include "app.h"
 #include "diag.h"
 #include "fileio.h"
@@ -481,6 +483,12 @@ ask_note(struct line_ui *u, const struct question *q)
 	if ((f = read_flow(u)) != FLOW_NEXT)
 		return f;
 	if (u->line.len == 0) {
+		say(u, had ? _("Note kept.") : _("No note written."));
+		return FLOW_NEXT;
+	}
+	if (u8_mbsnlen((const uint8_t *)u->line.data, u->line.len) > INPUT_MAX) {
+		/* the full-screen editor could not open it whole */
+		sayf(u, _("At most %d characters here."), INPUT_MAX);
 		say(u, had ? _("Note kept.") : _("No note written."));
 		return FLOW_NEXT;
 	}

@@ -350,6 +350,30 @@ choose_digits() {
 }
 result "the key bar names the digits of each question, and 0 chooses a tenth option" choose_digits
 
+# A note longer than the editor takes (written by hand, or by an older
+# line mode) is never cut by opening it: the editor says so and stays shut.
+long_note_kept() {
+	rm -rf "$work/long"
+	mkdir -p "$work/long"
+	long=$(printf 'ğ%.0s' $(seq 1500))
+	printf 'pack: "kapasite"\nversion: 1\nlanguage: "tr"\nanswers:\n  - question: 1\n    choice: 2\n    note: "%s"\n' \
+	    "$long" >"$work/long/s.yaml"
+	start long 80 24 "TERM=xterm-256color" "$bin --content data/tr --session '$work/long/s.yaml'"
+	wait_for "Kayıtlı oturuma devam" || return 1
+	keys Enter
+	wait_for "Soru 2/32" || return 1
+	keys Left
+	wait_for "Soru 1/32" || return 1
+	keys n
+	wait_for "olduğu gibi" || { echo "no word that the note is too long to edit"; screen; return 1; }
+	keys Enter
+	wait_for "Soru 2/32" || return 1
+	keys q
+	wait_for "EXIT=0" || return 1
+	grep -qF "    note: \"$long\"" "$work/long/s.yaml" || { echo "the note was changed"; head -c 600 "$work/long/s.yaml"; return 1; }
+}
+result "a note longer than the editor takes is kept whole when opened" long_note_kept
+
 # A save that fails (here: the answers file became a folder) keeps the
 # wizard open at q, says why, and a second q ends with status 1 and the
 # truth, never "saved".

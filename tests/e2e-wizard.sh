@@ -428,8 +428,8 @@ note_full() {	# a note at its limit says so, instead of dropping keys without a 
 	wait_for "Question 1/32" || return 1
 	keys n
 	wait_for "Note for this question" || return 1
-	keys -l "$(printf 'x%.0s' $(seq 305))"
-	wait_for "At most 300 characters here." || return 1
+	keys -l "$(printf 'x%.0s' $(seq 1005))"
+	wait_for "At most 1000 characters here." || return 1
 	keys Escape
 	sleep 0.3
 	keys q
