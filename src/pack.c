@@ -80,7 +80,8 @@ collect(const char *dir, int depth, struct pathlist *out)
 		here[n++] = (struct entry){ xasprintf("%s/%s", dir, de->d_name), de->d_type };
 	}
 	closedir(d);
-	qsort(here, n, sizeof(*here), entry_cmp);
+	if (n > 1)	/* an empty directory leaves here NULL, which qsort may not take */
+		qsort(here, n, sizeof(*here), entry_cmp);
 	for (i = 0; i < n; i++) {
 		char *path = here[i].path;
 		unsigned char type = here[i].type;

@@ -70,6 +70,21 @@ size_limit() {	# size_limit NAME FILES SIZE DIGITS PASSING
 size_limit "pack size" 70 1M 3 z063.md
 size_limit "pack size, 1,100 files" 1100 64K 4 z1023.md
 
+# Empty directories under answers/ (one at the top, one nested) hold no
+# text and are no error: the pack checks clean. Under SANITIZE=1 this also
+# catches sorting the empty listing of such a directory through a null
+# pointer.
+rm -rf "$work/pack"
+cp -r "$top/tests/content/base" "$work/pack"
+mkdir -p "$work/pack/answers/empty" "$work/pack/answers/outer/inner"
+(cd "$work" && "$bin" check pack >/dev/null 2>stderr; echo "[exit $?]" >>stderr)
+if [ "$(cat "$work/stderr")" = "[exit 0]" ]; then
+	echo "PASS: diagnostics empty folders under answers/"
+else
+	echo "FAIL: diagnostics empty folders under answers/"
+	sed 's/^/    /' "$work/stderr" | head -5
+fi
+
 # Ten checks of DIR/pack, each one's stderr and "[exit N]" through FILTER,
 # must all give exactly WANT: what the loader's threads report comes out
 # in file order whatever the timing.
