@@ -698,6 +698,28 @@ diff_doc(const struct pack *p, const struct respondent *old, const struct respon
 	return doc;
 }
 
+/*
+ * One side of a question in the JSON progress report: its level, "na" or
+ * null (unanswered), as the report's JSON gives a choice.
+ */
+static void
+json_side(struct jsonw *j, const char *key, const struct session *s, const struct question *q)
+{
+	const struct choice *ch;
+
+	switch (report_chosen(s, q, &ch)) {
+	case CHOSEN_CHOICE:
+		jw_int(j, key, ch->level);
+		break;
+	case CHOSEN_NA:
+		jw_str(j, key, "na");
+		break;
+	default:
+		jw_null(j, key);
+		break;
+	}
+}
+
 static void
 diff_json(struct buf *o, const struct pack *p, const struct respondent *old,
     const struct respondent *new)
@@ -732,8 +754,8 @@ diff_json(struct buf *o, const struct pack *p, const struct respondent *old,
 
 		jw_open(&j, NULL, '{', true);
 		jw_int(&j, "id", q->id);
-		jw_int(&j, "old", chosen_level(old->sess, q));
-		jw_int(&j, "new", chosen_level(new->sess, q));
+		json_side(&j, "old", old->sess, q);
+		json_side(&j, "new", new->sess, q);
 		jw_close(&j);
 	}
 	jw_close(&j);

@@ -117,6 +117,14 @@ for fmt in markdown html json csv; do
 	    "$bin" diff -f $fmt --content "$work/tr" diff-2025.yaml diff-2026.yaml
 done
 
+# a question not applicable (2) or not answered (3) on one side: "na" and
+# null in JSON, neither of them a level
+result "golden progress report, json, with n/a and unanswered" golden diff-gaps.json \
+    "$bin" diff -f json --content "$work/tr" diff-2025.yaml diff-gaps.yaml
+result "golden progress report, json, with n/a and unanswered, older side" \
+    golden diff-gaps-old.json \
+    "$bin" diff -f json --content "$work/tr" diff-gaps.yaml diff-2026.yaml
+
 md_reads_as_text() {	# md_reads_as_text COMMAND: its Markdown, parsed by cmark, says what its text says
 	(cd "$dir" && "$@" -f markdown) | cmark -t xml >"$work/md.xml" || return 1
 	(cd "$dir" && "$@" --width 1000) >"$work/text.txt" || return 1
