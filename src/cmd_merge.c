@@ -76,6 +76,46 @@ parse_options(int argc, char **argv, const char *usage, bool csv, struct out_opt
 	return optind;
 }
 
+/*
+ * Warn when file i names another organisation than file ref (names
+ * compared as network compares them); why says what the report is of.
+ * A file naming none is not compared.
+ */
+static void
+organisation_check(const struct answers_set *set, size_t ref, size_t i, const char *why)
+{
+	const struct session *r = set->sessions[ref], *s = set->sessions[i];
+	char *a, *b;
+
+	if (r->organisation == NULL || s->organisation == NULL)
+		return;
+	a = text_name_key(r->organisation, set->pack->language);
+	b = text_name_key(s->organisation, set->pack->language);
+	if (strcmp(a, b) != 0)
+		diag(DIAG_WARNING, set->r[i].path, 0, 0, "names another organisation (%s) "
+		    "than %s (%s): %s; check that these are the files you meant",
+		    s->organisation, set->r[ref].path, r->organisation, why);
+	free(a);
+	free(b);
+}
+
+/*
+ * A group report is of the people of one organisation: say so of each
+ * file naming another one than the first file that names one. The report
+ * is still written (network is the command for many organisations).
+ */
+static void
+merge_check(const struct answers_set *set)
+{
+	size_t ref, i;
+
+	for (ref = 0; ref < set->n && set->sessions[ref]->organisation == NULL; ref++)
+		continue;
+	for (i = ref + 1; i < set->n; i++)
+		organisation_check(set, ref, i,
+		    "a group report is of the people of one organisation");
+}
+
 int
 cmd_merge(int argc, char **argv)
 {
@@ -100,6 +140,7 @@ cmd_merge(int argc, char **argv)
 		answers_free(&set);
 		return status;
 	}
+	merge_check(&set);
 	buf_init(&out);
 	merge_write(&out, set.pack, set.r, set.n, o.format, o.width);
 	status = output_write(o.output, o.force, &out);
@@ -117,19 +158,9 @@ static void
 diff_check(const struct answers_set *set)
 {
 	const struct session *o = set->sessions[0], *n = set->sessions[1];
-	char *a, *b;
 
-	if (o->organisation != NULL && n->organisation != NULL) {
-		a = text_name_key(o->organisation, set->pack->language);
-		b = text_name_key(n->organisation, set->pack->language);
-		if (strcmp(a, b) != 0)
-			diag(DIAG_WARNING, set->r[1].path, 0, 0, "names another organisation (%s) "
-			    "than %s (%s): a progress report compares two assessments of one "
-			    "organisation; check that these are the files you meant",
-			    n->organisation, set->r[0].path, o->organisation);
-		free(a);
-		free(b);
-	}
+	organisation_check(set, 0, 1,
+	    "a progress report compares two assessments of one organisation");
 	if (o->date != NULL && n->date != NULL && strcmp(n->date, o->date) < 0)
 		diag(DIAG_WARNING, set->r[1].path, 0, 0, "is dated %s, before %s (%s): give the "
 		    "older assessment first", n->date, set->r[0].path, o->date);

@@ -37,6 +37,23 @@ result "golden progress report, 50 columns" golden diff.w50.txt \
 result "a respondent's file given twice is refused" golden merge-twice.expected \
     "$bin" merge --content "$work/tr" r1-board.yaml r2-board.yaml ./r1-board.yaml
 
+golden_stderr() {	# golden_stderr FILE COMMAND...: stderr and exit status against FILE, a report on stdout
+	gold=$1
+	shift
+	(cd "$dir" && "$@") >"$work/out" 2>"$work/err"
+	echo "[exit $?]" >>"$work/err"
+	[ "${UPDATE:-0}" = 1 ] && cp "$work/err" "$dir/$gold"
+	[ -s "$work/out" ] || { echo "no report on stdout"; return 1; }
+	diff -u "$dir/$gold" "$work/err"
+}
+
+# A group report is of one organisation: a file naming another one than
+# the first file that names one is warned of, and merged all the same; the
+# same name in other case and blanks is the same organisation.
+result "a group report warns of a file naming another organisation" \
+    golden_stderr merge-other-org.expected \
+    "$bin" merge --content "$work/tr" r1-board.yaml other-org.yaml same-org.yaml
+
 csv_note_lines() {	# a note's line breaks are line breaks inside its CSV cell
 	cp "$dir/r1-board.yaml" "$work/csv-note.yaml"
 	python3 - "$work/csv-note.yaml" <<'PY'
