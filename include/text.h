@@ -136,6 +136,12 @@ bool	text_is_control(int32_t cp);
 bool	text_is_invisible(int32_t cp);
 /* The invisible code points the display drops rather than shows (soft hyphen, ZWJ, ...). */
 bool	text_is_droppable(int32_t cp);
+/*
+ * True if s shows nothing: every code point is white space (Unicode's
+ * White_Space: blanks, tabs, line breaks, the no-break and ideographic
+ * spaces) or one the display drops. An empty s is blank.
+ */
+bool	text_is_blank(const char *s, size_t n);
 /* A code point that must never reach a terminal as itself: control or invisible. */
 bool	text_is_unsafe(int32_t cp);
 /* True if s holds a code point for which text_is_unsafe() holds. */

@@ -165,7 +165,8 @@ schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
 		    key, kind_name(v));
 		return -1;
 	}
-	if (ytree_is_null(v) || v->len == 0) {
+	/* a required text of only blanks ("   ") is as empty as "" */
+	if (ytree_is_null(v) || v->len == 0 || (required && text_is_blank(v->value, v->len))) {
 		if (!required)
 			return 0;
 		diag(DIAG_ERROR, c->file, v->line, v->col, "'%s' is empty: write it out", key);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <unicase.h>
+#include <unictype.h>
 #include <uninorm.h>
 
 #include "text.h"
@@ -193,6 +194,20 @@ text_is_droppable(int32_t cp)
 	    cp == 0x17B4 || cp == 0x17B5 || (cp >= 0x180B && cp <= 0x180D) || cp == 0x180F ||
 	    (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0x3164 ||
 	    (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFFA0 || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+bool
+text_is_blank(const char *s, size_t n)
+{
+	size_t i = 0;
+	int32_t cp;
+
+	while (i < n) {
+		i += utf8_decode(s + i, n - i, &cp);
+		if (cp < 0 || (!uc_is_property_white_space((ucs4_t)cp) && !text_is_droppable(cp)))
+			return false;
+	}
+	return true;
 }
 
 bool

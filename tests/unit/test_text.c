@@ -271,6 +271,22 @@ test_invisible(void **state)
 	buf_free(&in);
 }
 
+/* Blank: only white space and dropped code points; anything shown is not. */
+static void
+test_blank(void **state)
+{
+	(void)state;
+	assert_true(text_is_blank("", 0));
+	assert_true(text_is_blank("   ", 3));
+	assert_true(text_is_blank(" \t\n\r", 4));
+	assert_true(text_is_blank("\xC2\xA0\xE3\x80\x80\xE2\x80\x8B", 8));	/* NBSP, U+3000, ZWSP */
+	assert_false(text_is_blank(" a ", 3));
+	assert_false(text_is_blank(" .", 2));
+	assert_false(text_is_blank("\xE2\x80\xAE", 3));	/* RLO: a control, not a blank */
+	assert_false(text_is_blank(" \xFF", 2));	/* invalid UTF-8 */
+	assert_false(text_is_blank("\xC2", 1));	/* cut short */
+}
+
 int
 main(void)
 {
@@ -284,6 +300,7 @@ main(void)
 		cmocka_unit_test(test_linecol_random),
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_invisible),
+		cmocka_unit_test(test_blank),
 	};
 
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
