@@ -165,12 +165,16 @@ enum load_status pack_load_want(const char *dir, const struct pack_want *, struc
  * writes it for a pack loaded whole without a diagnostic; -1 after a
  * diagnostic. pack_index_check warns when a pack loaded whole has an
  * index that no longer matches it (check calls it); 1 when it does
- * not match, 0 when it matches or there is none.
+ * not match, 0 when it matches or there is none. pack_index_names_check
+ * gives an error for every text whose name (relative to the pack) holds
+ * a tab or a line break, which the index cannot hold, and -1 if any does:
+ * pack_index_write refuses such a pack, and check says so too.
  */
 #define PACK_INDEX_FILE		"answers.index"
 #define PACK_INDEX_MAX		(16 * 1024 * 1024)	/* bytes of an index read */
 int	pack_index_write(const struct pack *);
 int	pack_index_check(const struct pack *);
+int	pack_index_names_check(const struct pack *);
 /* Internal to the loader: the texts from the index, or -1 to read the pack whole. */
 int	pack_index_load(struct pack *, char **paths, const struct file_stamp *, size_t n,
 	    const struct pack_want *);

@@ -93,6 +93,8 @@ check_one(const char *dir, int stale_years)
 
 	if (pack_load(dir, &p) == LOAD_OK)
 		pack_index_check(p);
+	if (p != NULL)	/* what check passes, index takes */
+		pack_index_names_check(p);
 	pack_lint(p);
 	if (p != NULL)	/* a directory with an assessment file */
 		check_links(p);

@@ -74,19 +74,12 @@ add_stamp(struct buf *b, const struct file_stamp *s)
 }
 
 int
-pack_index_write(const struct pack *p)
+pack_index_names_check(const struct pack *p)
 {
-	struct buf b;
-	char *path;
 	size_t i;
 	int rc = 0;
 
-	buf_init(&b);
-	buf_adds(&b, HEADER);
-	buf_adds(&b, ASSESSMENT);
-	add_stamp(&b, &p->stamp);
-	buf_addc(&b, '\n');
-	for (i = 0; i < p->ntexts && rc == 0; i++) {
+	for (i = 0; i < p->ntexts; i++) {
 		const struct answer_text *t = p->texts[i];
 		const char *rel = relative(p, t->path);
 
@@ -95,6 +88,29 @@ pack_index_write(const struct pack *p)
 			    "break, which the index cannot hold: rename the file");
 			rc = -1;
 		}
+	}
+	return rc;
+}
+
+int
+pack_index_write(const struct pack *p)
+{
+	struct buf b;
+	char *path;
+	size_t i;
+	int rc = 0;
+
+	if (pack_index_names_check(p) < 0)
+		return -1;
+	buf_init(&b);
+	buf_adds(&b, HEADER);
+	buf_adds(&b, ASSESSMENT);
+	add_stamp(&b, &p->stamp);
+	buf_addc(&b, '\n');
+	for (i = 0; i < p->ntexts; i++) {
+		const struct answer_text *t = p->texts[i];
+		const char *rel = relative(p, t->path);
+
 		buf_adds(&b, rel);
 		add_stamp(&b, &t->stamp);
 		buf_printf(&b, "\t%d\t%d\n", t->question_id, t->choice_id);

@@ -163,3 +163,27 @@ compare_same() {
 	done
 }
 result "tr: report --compare through the index as a clean read" compare_same
+
+# A name the index cannot hold (a tab or a line break in a file's or a
+# folder's name under answers/): check says so, with the message index
+# gives, so that a pack check passes is one index takes.
+unholdable() {	# unholdable NAME: the base pack's (8, 1) text renamed to answers/NAME
+	rm -rf p-name
+	cp -R "$top/tests/content/base" p-name
+	mkdir -p "p-name/answers/$(dirname "$1")"
+	mv p-name/answers/q8-1.md "p-name/answers/$1"
+	"$bin" check p-name >/dev/null 2>check.err
+	[ $? = 2 ] || { echo "check: exit status not 2"; cat check.err; return 1; }
+	"$bin" index p-name >/dev/null 2>index.err
+	[ $? = 2 ] || { echo "index: exit status not 2"; cat index.err; return 1; }
+	[ ! -e p-name/answers.index ] || { echo "indexed all the same"; return 1; }
+	grep -q "error: the file's name holds a tab or a line break, which the index cannot hold: rename the file$" \
+	    check.err || { echo "check:"; cat check.err; return 1; }
+	diff -u index.err check.err
+}
+tab=$(printf '\t')
+nl='
+'
+result "check refuses a text's name with a tab, as index does" unholdable "q8${tab}1.md"
+result "check refuses a text's name with a line break, as index does" unholdable "q8${nl}1.md"
+result "check refuses a folder's name with a tab, as index does" unholdable "a${tab}b/q8-1.md"
