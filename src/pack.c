@@ -332,7 +332,12 @@ pack_load_want(const char *dir, const struct pack_want *want, struct pack **out)
 	free(buf);
 	file_stamp_of(&st, &p->stamp);
 	answers = xasprintf("%s/answers", dir);
-	if (lstat(answers, &st) < 0 || !S_ISDIR(st.st_mode))
+	if (lstat(answers, &st) < 0)
+		st.st_mode = 0;
+	if (S_ISLNK(st.st_mode))	/* as file_read refuses a linked file */
+		diag(DIAG_ERROR, answers, 0, 0, "is a symbolic link: refusing to follow it; "
+		    "make answers/ a directory, not a link");
+	else if (!S_ISDIR(st.st_mode))
 		diag(DIAG_ERROR, dir, 0, 0, "has no answers/ directory: the answer texts go there");
 	else
 		collect(answers, 1, &files);

@@ -85,6 +85,22 @@ else
 	sed 's/^/    /' "$work/stderr" | head -5
 fi
 
+# answers/ a symbolic link (to the texts themselves): refused as a linked
+# file is, not "has no answers/ directory".
+rm -rf "$work/pack" "$work/texts"
+cp -r "$top/tests/content/base" "$work/pack"
+mv "$work/pack/answers" "$work/texts"
+ln -s ../texts "$work/pack/answers"
+(cd "$work" && "$bin" check pack >/dev/null 2>stderr; echo "[exit $?]" >>stderr)
+if [ "$(cat "$work/stderr")" = "stok-assess: pack/answers: error: is a symbolic link: refusing to follow it; make answers/ a directory, not a link
+[exit 2]" ]; then
+	echo "PASS: diagnostics answers/ a symbolic link"
+else
+	echo "FAIL: diagnostics answers/ a symbolic link"
+	sed 's/^/    /' "$work/stderr" | head -5
+fi
+rm -rf "$work/texts"
+
 # Ten checks of DIR/pack, each one's stderr and "[exit N]" through FILTER,
 # must all give exactly WANT: what the loader's threads report comes out
 # in file order whatever the timing.
