@@ -150,6 +150,15 @@ struct ui {
 	int			 votes[VOTES_MAX];
 	int			 nvotes;
 	bool			 voted;		/* counts entered: choosing the agreed answer */
+	/*
+	 * The counts of each question (by index) that were counted but not yet
+	 * agreed on, which the answers file cannot hold without an answer:
+	 * kept while the wizard runs, and q asks before they are lost.
+	 */
+	struct counted {
+		int	 votes[VOTES_MAX];
+		int	 n;
+	}			*counted;
 	char			*export_path;
 };
 
@@ -173,6 +182,7 @@ const struct screen_ops *ui_screen(enum scr_id);
 /* The key table of the current screen (results differ in demo mode). */
 const struct keydef *ui_keys(const struct ui *);
 const struct keydef *question_keys_of(const struct ui *);
+int	vote_unagreed(const struct ui *);
 
 /* ui_draw.c: shared drawing */
 attr_t	ui_attr(const struct ui *, enum ui_color);

@@ -52,6 +52,26 @@ vote_enter(struct ui *ui)
 	if (ui->voted)
 		memcpy(ui->votes, a->votes, sizeof(ui->votes));
 	ui->focus = saved_focus(ui);
+	if (ui->counted[ui->q].n > 0) {	/* counted, not yet agreed: as they were left */
+		ui->voted = true;
+		ui->nvotes = ui->counted[ui->q].n;
+		memcpy(ui->votes, ui->counted[ui->q].votes, sizeof(ui->votes));
+		ui->focus = room_most_voted(ui->votes, ui->nvotes);
+	}
+}
+
+/* The question whose counts are counted but not agreed on, or -1. */
+int
+vote_unagreed(const struct ui *ui)
+{
+	size_t i;
+
+	if (ui->counted == NULL)
+		return -1;
+	for (i = 0; i < ui->app->pack->nquestions; i++)
+		if (ui->counted[i].n > 0)
+			return (int)i;
+	return -1;
 }
 
 /* A separator between typed counts: a space, a comma or a semicolon. */
@@ -328,10 +348,12 @@ vote_key(struct ui *ui, enum action act, int key)
 			ui->vote_input[len - 1] = '\0';
 		else if (ui->voted)
 			ui->voted = false;
+		ui->counted[ui->q].n = 0;	/* being corrected: typed again */
 		break;
 	case ACT_CANCEL:
 		ui->voted = false;
 		ui->vote_input[0] = '\0';
+		ui->counted[ui->q].n = 0;
 		break;
 	case ACT_UP:
 	case ACT_DOWN:
@@ -345,8 +367,11 @@ vote_key(struct ui *ui, enum action act, int key)
 			ui->voted = true;
 			ui->focus = room_most_voted(ui->votes, n);
 			ui->status[0] = '\0';
+			memcpy(ui->counted[ui->q].votes, ui->votes, sizeof(ui->votes));
+			ui->counted[ui->q].n = ui->nvotes;
 			break;
 		}
+		ui->counted[ui->q].n = 0;	/* agreed: saved with the answer */
 		session_set_votes(ui->app->sess, q->id, ui->votes, n);
 		session_set_answer(ui->app->sess, q->id, ui->focus == n - 1 ? ANSWER_NA :
 		    q->choices[ui->focus].id);

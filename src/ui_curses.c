@@ -402,13 +402,25 @@ draw(struct ui *ui)
 }
 
 /*
- * q: the answers are saved first; when that fails, the wizard stays and
- * says why, and only a second q at once quits without them.
+ * q: the answers are saved first; when that fails, or a room's counts
+ * are not agreed on yet, the wizard stays and says why, and only a second
+ * q at once quits without them.
  */
 static bool
 may_quit(struct ui *ui, bool *unsaved_ok)
 {
-	if (ui->app->demo || *unsaved_ok)
+	int q;
+
+	if (*unsaved_ok)
+		return true;
+	if ((q = vote_unagreed(ui)) >= 0) {
+		ui_status(ui, _("The room's counts for question %d are not agreed on yet, and "
+		    "only an agreed answer keeps them: agree on one, or press q again to quit "
+		    "without them."), q + 1);
+		*unsaved_ok = true;
+		return false;
+	}
+	if (ui->app->demo)
 		return true;
 	input_keep_typed(ui);
 	if (app_save(ui->app) == 0)
@@ -446,6 +458,7 @@ ui_free(struct ui *ui)
 	free(ui->input_prompt);
 	free(ui->ask_prompt);
 	free(ui->export_path);
+	free(ui->counted);
 }
 
 int
@@ -480,6 +493,7 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 
 	memset(&ui, 0, sizeof(ui));
 	ui.app = app;
+	ui.counted = xcalloc(app->pack->nquestions ? app->pack->nquestions : 1, sizeof(*ui.counted));
 	ui.opts = opts;
 	ui_layout_init(&ui.pager);
 	linkset_init(&ui.pager_links);

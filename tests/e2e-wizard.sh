@@ -463,6 +463,35 @@ typed_votes_kept() {	# counts typed but not yet agreed survive a look at ? or h
 }
 result "a workshop's counts survive a look at the help" typed_votes_kept
 
+counted_votes_kept() {	# counted but not agreed: kept going back and on, and q asks first
+	start countedvotes "env LANGUAGE=en $bin --workshop --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "How many chose each option?" || return 1
+	keys "1 1 1 1 1" Enter
+	wait_for "The agreed answer" || return 1
+	keys Enter	# question 1 agreed on; question 2 counted, then back to 1 and on
+	wait_for "Question 2/32" || return 1
+	keys "3 5 2 0 1" Enter
+	wait_for "The agreed answer" || return 1
+	keys Left
+	wait_for "Question 1/32" || return 1
+	keys Right
+	wait_for "The agreed answer" || { echo "the counts were lost going back and on"; screen; return 1; }
+	screen | grep -q "Votes: 11" && screen | grep -q '› 2 (•)' ||
+		{ echo "not the counts as counted"; screen; return 1; }
+	keys q
+	wait_for "not agreed on yet" || { echo "q quit without a word of the counts"; screen; return 1; }
+	screen | grep -q "EXIT=" && return 1
+	keys Enter	# agree on the answer the room chose most
+	sleep 0.3
+	keys q
+	wait_for "EXIT=0" || return 1
+	grep -A2 '^  - question: 2$' "$home/state/stok-assess/kapasite.yaml" | grep -q 'votes: \[3, 5, 2, 0, 1\]' ||
+		{ cat "$home/state/stok-assess/kapasite.yaml"; return 1; }
+}
+result "a workshop's counted votes survive going back and on, and q warns before losing them" counted_votes_kept
+
 demo_too_small() {	# a demo never claims to save
 	home=$work/small
 	mkdir -p "$home"
