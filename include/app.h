@@ -73,6 +73,8 @@ int	app_open(struct app *, const struct app_options *);
  * date), so no answer is ever lost. In demo mode nothing is kept.
  */
 void	app_restart(struct app *);
+/* Whether path names the session's own answers file (or its lock). */
+bool	app_own_file(const struct app *, const char *path);
 /* Where app_restart will move the saved session (the caller frees it), or NULL in demo mode. */
 char   *app_backup_path(const struct app *);
 /*

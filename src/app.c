@@ -293,6 +293,19 @@ app_open(struct app *a, const struct app_options *o)
 	return 0;
 }
 
+/* Whether path is the session's own answers file (or its lock): never a report's name. */
+bool
+app_own_file(const struct app *a, const char *path)
+{
+	struct stat st, own;
+
+	if (a->session_path == NULL || stat(path, &st) < 0)
+		return false;
+	return (stat(a->session_path, &own) == 0 && st.st_dev == own.st_dev &&
+	    st.st_ino == own.st_ino) || (a->lock_path != NULL && stat(a->lock_path, &own) == 0 &&
+	    st.st_dev == own.st_dev && st.st_ino == own.st_ino);
+}
+
 char *
 app_backup_path(const struct app *a)
 {

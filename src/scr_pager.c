@@ -222,6 +222,11 @@ export_write(struct ui *ui, bool overwrite)
 	struct buf b;
 	int rc;
 
+	if (app_own_file(ui->app, ui->export_path)) {
+		ui_status(ui, _("%s holds your answers, which a report must not replace: "
+		    "nothing written; choose another name."), ui->export_path);
+		return;
+	}
 	buf_init(&b);
 	report_write(&b, ui->app->pack, ui->app->sess, (enum report_format)ui->export_format,
 	    78, NULL);

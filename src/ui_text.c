@@ -667,6 +667,11 @@ ask_export(struct line_ui *u)
 		free(path);
 		path = file_absolute(u->line.data);
 	}
+	if (app_own_file(u->app, path)) {
+		sayf(u, _("%s holds your answers, which a report must not replace: "
+		    "nothing written; choose another name."), path);
+		goto out;
+	}
 	buf_init(&b);
 	report_write(&b, u->app->pack, u->app->sess, fmt[k], 78, NULL);
 	if ((rc = file_write_atomic(path, b.data, b.len, false)) == -2) {

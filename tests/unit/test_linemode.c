@@ -396,6 +396,17 @@ test_export(void **state)
 	assert_int_equal(run("\n\n", &out), 0);
 	assert_null(strstr(out, "Report written to "));
 	free(out);
+	/* the answers file itself is never a report's name, even when asked to replace it */
+	assert_int_equal(file_read(path, 1 << 20, &text, &len), 0);
+	snprintf(input, sizeof(input), "\n1\n%s\ny\n", path);
+	assert_int_equal(run(input, &out), 0);
+	assert_non_null(strstr(out, "holds your answers"));
+	assert_null(strstr(out, "Report written to "));
+	free(out);
+	assert_int_equal(file_read(path, 1 << 20, &out, &len), 0);
+	assert_string_equal(out, text);
+	free(out);
+	free(text);
 	unlink(md);
 	free(md);
 }
