@@ -758,9 +758,10 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	} else if (f == FLOW_NEXT && a->resumable && (start = app_resume_question(a)) > 0) {
 		sayf(&u, _("Going on at question %zu/%zu."), start + 1, a->pack->nquestions);
 	}
-	if (f == FLOW_NEXT && !o->script)
+	/* what --organisation and --role give is not asked again */
+	if (f == FLOW_NEXT && !o->script && o->organisation == NULL)
 		f = ask_organisation(&u);
-	if (f == FLOW_NEXT && !o->script)
+	if (f == FLOW_NEXT && !o->script && o->role == NULL)
 		f = ask_role(&u);
 	if (f == FLOW_NEXT)
 		f = ask_questions(&u, start);

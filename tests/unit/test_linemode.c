@@ -545,6 +545,28 @@ test_script_options(void **state)
 	    "    choice: 1\n"
 	    "  - question: 11\n"
 	    "    choice: 4\n");
+	/* at a terminal too: what the options give is not asked again (stok-assess(1)) */
+	assert_int_equal(unlink(path), 0);
+	o.script = false;
+	text = NULL;
+	in = fmemopen((void *)"1\n\n4\n", 6, "r");
+	out = open_memstream(&text, &len);
+	assert_int_equal(app_open(&a, &o), 0);
+	assert_int_equal(ui_text_run(&a, &o, in, out), 0);
+	app_close(&a);
+	fclose(in);
+	fclose(out);
+	assert_null(strstr(text, "Organisation name"));
+	assert_null(strstr(text, "Your role in the organisation"));
+	free(text);
+	assert_saved(HDR
+	    "organisation: \"Yeşil Işık Derneği\"\n"
+	    "role: \"Yönetim kurulu üyesi\"\n"
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 1\n"
+	    "  - question: 11\n"
+	    "    choice: 4\n");
 }
 
 static void
