@@ -41,6 +41,7 @@ raw_clean() {
 		$s =~ s/\e\[[0-9;]*[\@A-HKLMPSTXZdfhlmr]//g;	# CSI: moves, erase, SGR, margins
 		$s =~ s/\e\[[02]?J//g;	# erase below, clear (not 3J, the scrollback)
 		$s =~ s/\e\[\?(?:1|7|12|25|1049)[hl]//g;	# DEC modes curses sets
+		$s =~ s/\e\[\?2004[hl]//g;	# bracketed paste, which the wizard turns on and off
 		$s =~ s/\e\[\?12;25h//g;
 		$s =~ s/\e[()][B0]|\e[78=>M]//g;	# charsets, save/restore, keypad, reverse index
 		if ($s =~ /\e.{0,12}/s) { printf "an escape sequence curses does not make: %s\n", esc($&); $bad++ }
