@@ -179,6 +179,14 @@ seq_char(int ms)
 	return (int)wch;
 }
 
+/*
+ * How long after an Esc the rest of a key's sequence may come, in
+ * milliseconds (curses waits this long, then read_escape again): over
+ * SSH a key's bytes can arrive apart, and an arrow read as a lone Esc
+ * would close the note being typed. Vim waits 100 ms, tmux 500.
+ */
+#define ESC_WAIT	50
+
 /* "ESC [ 200 ~": what follows, to "ESC [ 201 ~", was pasted, not typed. */
 #define KEY_PASTE_START	(KEY_MAX + 1)
 
@@ -242,7 +250,7 @@ letter_key(int c)
 static int
 read_escape(void)
 {
-	int c = seq_char(10), n = 0, first = -1, len = 0;
+	int c = seq_char(ESC_WAIT), n = 0, first = -1, len = 0;
 
 	if (c == -1)
 		return 27;
@@ -480,7 +488,7 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 		return 1;
 	}
 	fatal_hook = leave_curses;
-	set_escdelay(25);
+	set_escdelay(ESC_WAIT);
 	cbreak();
 	noecho();
 	nonl();

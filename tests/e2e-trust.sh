@@ -271,6 +271,28 @@ keys_in_note() {
 }
 result "every key encoding, sent raw in the note editor, leaves the note as typed" keys_in_note
 
+# Over SSH a key's bytes can come apart: an arrow whose "[D" follows its
+# Esc 30 ms later is still an arrow, and the note being typed stays.
+split_arrow_in_note() {
+	rm -rf "$work/split"
+	start split 80 24 "TERM=xterm-256color" "$bin --content data/tr"
+	wait_for "Değerlendirmeye başlayın" || return 1
+	keys Enter
+	wait_for "Soru 1/32" || return 1
+	keys 2 n
+	wait_for "Bu soru için not" || return 1
+	keys -l "abç"
+	tm send-keys -t w -l "$(printf '\033')"
+	sleep 0.03
+	tm send-keys -t w -l "[D"
+	sleep 0.3
+	screen | grep -q "Bu soru için not" || { echo "a split arrow closed the note editor"; screen; return 1; }
+	keys -l "x"
+	keys Enter
+	wait_for "Not: abxç" || { screen; return 1; }
+}
+result "an arrow whose bytes come 30 ms apart moves in the note, and does not cancel it" split_arrow_in_note
+
 # A paste with a line break: the whole text goes into the note, and no
 # pasted character acts as a key; pasted on a question, it does nothing.
 paste_is_text() {
