@@ -444,8 +444,8 @@ show_help(struct line_ui *u, const struct question *q)
 	if (q->prompt != NULL)
 		sayf(u, _("To open a group's discussion: %s"), q->prompt);
 	say(u, _("Type a number to answer, Enter to keep the current answer, < to go back "
-	    "one question, g to read the guidance for your answer, n to write a note, "
-	    "q to save and quit."));
+	    "one question, > to go on without an answer, g to read the guidance for your "
+	    "answer, n to write a note, q to save and quit."));
 }
 
 /* The guidance of the chosen answer, then its links, numbered as in the text. */
@@ -514,8 +514,8 @@ ask_question(struct line_ui *u, const struct question *q, bool first)
 
 	show_question(u, q);
 	for (;;) {
-		prompt(u, _("Answer [1-%zu, Enter keeps, < back, ? help, g guidance, n note, "
-		    "q quit]: "), nopts);
+		prompt(u, _("Answer [1-%zu, Enter keeps, < back, > skip, ? help, g guidance, "
+		    "n note, q quit]: "), nopts);
 		if ((f = read_flow(u)) != FLOW_NEXT)
 			return f;
 		ans = session_answer(u->app->sess, q->id);
@@ -545,10 +545,12 @@ ask_question(struct line_ui *u, const struct question *q, bool first)
 			if ((f = ask_note(u, q)) != FLOW_NEXT)
 				return f;
 			break;
+		case '>':	/* on without an answer, as the full-screen wizard's arrow goes */
+			return FLOW_NEXT;
 		case 'q':
 			return FLOW_STOP;
 		default:
-			sayf(u, _("Not understood: type a number from 1 to %zu, or one of < ? g n q."),
+			sayf(u, _("Not understood: type a number from 1 to %zu, or one of < > ? g n q."),
 			    nopts);
 			break;
 		}
@@ -701,7 +703,12 @@ show_report(struct line_ui *u)
 	struct buf b;
 
 	blank(u);
-	say(u, _("Every question has an answer. Here is your report."));
+	if (app_complete(u->app))
+		say(u, _("Every question has an answer. Here is your report."));
+	else
+		sayf(u, _("Questions without an answer: %d. The report leaves them out; run "
+		    "stok-assess again to answer them. Here is your report."),
+		    (int)u->app->pack->nquestions - app_answered(u->app));
 	blank(u);
 	buf_init(&b);
 	report_write(&b, u->app->pack, u->app->sess, REPORT_TEXT, LINE_WIDTH, NULL);

@@ -209,8 +209,8 @@ test_answers_saved(void **state)
 	    "  1. Soru 8 için 1. düzey.\n"));
 	assert_non_null(strstr(out, "\nQuestion 2/2 (area 2/2)\n"));
 	assert_non_null(strstr(out, "\n  5. Not applicable to us\n"));
-	assert_int_equal(count(out, "Answer [1-5, Enter keeps, < back, ? help, g guidance, "
-	    "n note, q quit]: "), 2);
+	assert_int_equal(count(out, "Answer [1-5, Enter keeps, < back, > skip, ? help, "
+	    "g guidance, n note, q quit]: "), 2);
 	/* the report comes last */
 	assert_non_null(strstr(out, "\nDeneme Paketi (sürüm 1)\n"));
 	assert_non_null(strstr(out, "\nYanıt: Bizim için geçerli değil\n"));
@@ -658,6 +658,33 @@ test_save_error(void **state)
 	free(missing);
 }
 
+/* > goes on without an answer, as the full-screen wizard's arrow does; the report says so */
+static void
+test_skip(void **state)
+{
+	struct app_options o = { .content = BASE, .session_path = path, .script = true };
+	struct app a;
+	FILE *in, *out;
+	char *text = NULL;
+	size_t len = 0;
+
+	(void)state;
+	in = fmemopen((void *)">\n\n4\n", 6, "r");
+	out = open_memstream(&text, &len);
+	assert_int_equal(app_open(&a, &o), 0);
+	assert_int_equal(ui_text_run(&a, &o, in, out), 0);
+	app_close(&a);
+	fclose(in);
+	fclose(out);
+	assert_non_null(strstr(text, "Questions without an answer: 1."));
+	assert_null(strstr(text, "Every question has an answer"));
+	free(text);
+	assert_saved(HDR
+	    "answers:\n"
+	    "  - question: 11\n"
+	    "    choice: 4\n");
+}
+
 int
 main(void)
 {
@@ -679,6 +706,7 @@ main(void)
 		cmocka_unit_test_setup(test_hostile_content, fresh),
 		cmocka_unit_test_setup(test_output_error, fresh),
 		cmocka_unit_test_setup(test_save_error, fresh),
+		cmocka_unit_test_setup(test_skip, fresh),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
