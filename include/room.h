@@ -18,6 +18,11 @@
 
 /* The option most voted (0-based; the last is not applicable), the lower on a tie. */
 int	room_most_voted(const int *votes, int n);
+/*
+ * Each option's share of the votes in whole percent, adding up to 100 (by
+ * the largest remainders; all 0 when nobody voted): what every screen shows.
+ */
+void	room_shares(const int *votes, int n, int *pct);
 /* True when the room voted on the question and agreed on another option than the most voted. */
 bool	room_changed(const struct question *, const struct answer *);
 

@@ -85,3 +85,26 @@ room_disagreements(const struct pack *p, const struct session *s,
 	*out = d;
 	return n < ROOM_MAX_DISAGREEMENTS ? n : ROOM_MAX_DISAGREEMENTS;
 }
+
+void
+room_shares(const int *votes, int n, int *pct)
+{
+	long long total = 0, rest[VOTES_MAX];
+	int i, k, given = 0, best;
+
+	for (i = 0; i < n; i++)
+		total += votes[i];
+	for (i = 0; i < n; i++) {
+		pct[i] = total > 0 ? (int)(votes[i] * 100LL / total) : 0;
+		rest[i] = total > 0 ? votes[i] * 100LL % total : 0;
+		given += pct[i];
+	}
+	/* the points left go to the largest remainders, the first option on a tie */
+	for (k = given; total > 0 && k < 100; k++) {
+		for (best = 0, i = 1; i < n; i++)
+			if (rest[i] > rest[best])
+				best = i;
+		pct[best]++;
+		rest[best] = -1;
+	}
+}

@@ -131,7 +131,7 @@ option_label(const struct question *q, int i, bool chosen)
  * that the back of the room can read it without colour.
  */
 static void
-draw_count(struct ui *ui, int y, int x, int barw, int votes, int most, int total)
+draw_count(struct ui *ui, int y, int x, int barw, int votes, int most, int pct)
 {
 	char num[32];
 	int cells = most > 0 ? (votes * barw + most - 1) / most : 0, b;
@@ -139,7 +139,7 @@ draw_count(struct ui *ui, int y, int x, int barw, int votes, int most, int total
 	for (b = 0; b < barw; b++)
 		ui_put(y, x + b, b < cells ? "\xE2\x96\x88" : " ", 1,
 		    b < cells ? ui_attr(ui, UC_CHOSEN) : A_NORMAL);
-	snprintf(num, sizeof(num), "%5d %3d%%", votes, total > 0 ? (votes * 100 + total / 2) / total : 0);
+	snprintf(num, sizeof(num), "%5d %3d%%", votes, pct);
 	ui_put(y, x + barw + 1, num, 10, A_BOLD);
 }
 
@@ -151,7 +151,8 @@ draw_count(struct ui *ui, int y, int x, int barw, int votes, int most, int total
  * option is marked by its sign and "(•)", never by colour alone.
  */
 static void
-vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int total)
+vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int total,
+    const int *pct)
 {
 	int i, y, h, b, bottom = LINES - 4, barw, first = 0, avail;
 	bool labels, gap;
@@ -186,8 +187,7 @@ vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int tota
 		for (r = 0; r < h; r++)
 			for (b = 0; b < cells; b++)
 				ui_put(y + r, x + b, "\xE2\x96\x88", 1, ui_attr(ui, UC_CHOSEN));
-		snprintf(num, sizeof(num), "%d %d%%", ui->votes[i],
-		    total > 0 ? (ui->votes[i] * 100 + total / 2) / total : 0);
+		snprintf(num, sizeof(num), "%d %d%%", ui->votes[i], pct[i]);
 		ui_put(y, x + cells + 1, num, COLS - x - cells - 2, A_BOLD);
 		y += h + gap;
 	}
@@ -213,7 +213,7 @@ vote_draw(struct ui *ui)
 	int countw = ui->voted ? (COLS >= 100 ? 31 : 19) : 0;	/* bar, count, share */
 	int textw = COLS - 8 - countw, bottom = LINES - 4, qrows, full = 0, avail;
 	int top = 0, shown, votesw = 0, need[CONTENT_MAX_CHOICES + 1], rows[CONTENT_MAX_CHOICES + 1];
-	int left, used;
+	int left, used, pct[VOTES_MAX];
 	bool compact, gap, more;
 	char *s;
 
@@ -222,8 +222,9 @@ vote_draw(struct ui *ui)
 		if (ui->votes[i] > most)
 			most = ui->votes[i];
 	}
+	room_shares(ui->votes, n, pct);
 	if (ui->voted && ui->opts->big) {
-		vote_draw_big(ui, q, n, most, total);
+		vote_draw_big(ui, q, n, most, total, pct);
 		return;
 	}
 	if (ui->voted) {	/* on the right, in columns; the question's place gives way to it */
@@ -291,7 +292,7 @@ vote_draw(struct ui *ui)
 		y = ui_text(ui, y, 4, textw, y + rows[i] < bottom ? y + rows[i] : bottom, s, 6, at);
 		free(s);
 		if (ui->voted)
-			draw_count(ui, row, COLS - 2 - countw, countw - 11, ui->votes[i], most, total);
+			draw_count(ui, row, COLS - 2 - countw, countw - 11, ui->votes[i], most, pct[i]);
 		if (chosen) {
 			ui_put(row, 2, "\xE2\x80\xBA", 1, ui_attr(ui, UC_FOCUS));
 			cursor_y = row;

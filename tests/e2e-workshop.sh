@@ -161,6 +161,18 @@ corrected() {	# Backspace goes back to the counts; the corrected vote is saved
 }
 result "a vote corrected before it is agreed; the agreed answer shown as such" corrected
 
+shares_add_up() {	# the shares shown add up to 100 % (3 5 2 1 of 11 rounded alone give 99)
+	for big in "" --big; do
+		start "shares$big" 100 30 $big || return 1
+		keys "3 5 2 1 0" Enter
+		wait_for "Votes: 11" || return 1
+		sum=$(screen | grep -o '[0-9]\{1,3\}%' | tr -d % | awk '{ s += $1 } END { print s }')
+		[ "$sum" = 100 ] || { echo "the shares add up to $sum${big:+ with $big}"; screen; return 1; }
+		screen | grep -q ' 46%' || { echo "not 46 % for 5 of 11"; screen; return 1; }
+	done
+}
+result "a vote's shares add up to 100 %, on the screen and with --big" shares_add_up
+
 big() {	# big COLS LINES: the distribution alone; the focus always on the screen
 	start "big$1" "$1" "$2" --big || return 1
 	keys "12 30 0 6 1" Enter

@@ -129,6 +129,45 @@ test_flag_refused(void **state)
 	    "stok-assess: a.yaml:7:15: error: 'followup' must be true or false\n");
 }
 
+/* Shares add up to 100, the points left going to the largest remainders. */
+static void
+test_shares(void **state)
+{
+	int a[] = { 3, 5, 2, 1 }, b[] = { 2, 3, 0, 0, 4 }, c[] = { 1, 1, 1 }, z[] = { 0, 0 };
+	int pct[VOTES_MAX], v[VOTES_MAX], i, k, n, sum;
+	unsigned seed = 7;
+
+	(void)state;
+	room_shares(a, 4, pct);
+	assert_int_equal(pct[0], 27);
+	assert_int_equal(pct[1], 46);
+	assert_int_equal(pct[2], 18);
+	assert_int_equal(pct[3], 9);
+	room_shares(b, 5, pct);
+	assert_int_equal(pct[0], 22);
+	assert_int_equal(pct[1], 33);
+	assert_int_equal(pct[4], 45);
+	room_shares(c, 3, pct);
+	assert_int_equal(pct[0], 34);
+	assert_int_equal(pct[1], 33);
+	assert_int_equal(pct[2], 33);
+	room_shares(z, 2, pct);
+	assert_int_equal(pct[0] + pct[1], 0);
+	for (k = 0; k < 2000; k++) {
+		n = 2 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % (VOTES_MAX - 1);
+		for (i = 0, sum = 0; i < n; i++) {
+			v[i] = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 40;
+			sum += v[i];
+		}
+		room_shares(v, n, pct);
+		for (i = 0, sum = sum > 0 ? 100 : 0; i < n; i++) {
+			sum -= pct[i];
+			assert_true(pct[i] >= 0 && pct[i] <= 100);
+		}
+		assert_int_equal(sum, 0);
+	}
+}
+
 int
 main(void)
 {
@@ -137,6 +176,7 @@ main(void)
 		cmocka_unit_test(test_changed_and_disagreements),
 		cmocka_unit_test(test_flags_round_trip),
 		cmocka_unit_test(test_flag_refused),
+		cmocka_unit_test(test_shares),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
