@@ -132,10 +132,46 @@ byte_at(const struct reader *r, int line, int col)
 	return i < r->whole_len ? r->whole[i] : '\0';
 }
 
+/* What to do about libyaml's commonest problems, as the people who write packs meet them. */
+static const struct {
+	const char	*problem;	/* the start of libyaml's words */
+	const char	*advice;
+} yaml_advice[] = {
+	{ "mapping values are not allowed",
+	  "a value holding ': ' goes in quotes, as in title: \"Note: members\"; "
+	  "a key starts in the column of the keys above it" },
+	{ "did not find expected key",
+	  "indent this line as the lines of the same level above it" },
+	{ "did not find expected '-' indicator",
+	  "each item of a list starts with '- ', all at the same indentation" },
+	{ "found character that cannot start any token",
+	  "a value that starts with @, ` or % goes in quotes" },
+	{ "did not find expected node content",
+	  "a value that starts with [, {, !, & or * goes in quotes" },
+	{ "did not find expected ',' or ']'",
+	  "a value that starts with [ is a list: close it, or put the text in quotes" },
+	{ "found unexpected end of stream",
+	  "a quote or a bracket opened on that line is never closed" },
+	{ "found undefined tag handle", "a value that starts with ! goes in quotes" },
+	{ "did not find expected alphabetic or numeric character",
+	  "a value that starts with & or * goes in quotes" },
+};
+
+static const char *
+advice_for(const char *problem)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(yaml_advice); i++)
+		if (strncmp(problem, yaml_advice[i].problem, strlen(yaml_advice[i].problem)) == 0)
+			return yaml_advice[i].advice;
+	return NULL;
+}
+
 static void
 report_parser_error(const struct reader *r, const yaml_parser_t *p)
 {
-	const char *problem = p->problem != NULL ? p->problem : "malformed YAML";
+	const char *problem = p->problem != NULL ? p->problem : "malformed YAML", *advice;
 	int line, col;
 
 	problem_position(r, p, &line, &col);
@@ -156,11 +192,14 @@ report_parser_error(const struct reader *r, const yaml_parser_t *p)
 		    "or the line indented unlike its neighbours?)");
 		return;
 	}
+	advice = advice_for(problem);
 	if (p->context != NULL)
-		diag(DIAG_ERROR, r->file, line, col, "YAML syntax: %s, %s at line %d",
-		    problem, p->context, r->base_line + (int)p->context_mark.line);
+		diag(DIAG_ERROR, r->file, line, col, "YAML syntax: %s, %s at line %d%s%s",
+		    problem, p->context, r->base_line + (int)p->context_mark.line,
+		    advice != NULL ? ": " : "", advice != NULL ? advice : "");
 	else
-		diag(DIAG_ERROR, r->file, line, col, "YAML syntax: %s", problem);
+		diag(DIAG_ERROR, r->file, line, col, "YAML syntax: %s%s%s", problem,
+		    advice != NULL ? ": " : "", advice != NULL ? advice : "");
 }
 
 static int

@@ -117,7 +117,7 @@ in_order() {	# in_order NAME DIR WANT FILTER
 	echo "PASS: diagnostics $1 (10 runs)"
 }
 
-# Every bad answer text above in one pack (87 files): what each file
+# Every bad answer text above in one pack (every .md of tests/content/bad): what each file
 # reports must come out in file order, with every text attached in that
 # order (which of two texts of the same choice is the second).
 # tests/content/bad-all.expected was written by the loader before it had
