@@ -83,6 +83,8 @@ struct link_row *link_register_find(const struct link_register *, const char *ur
  * link) and every row that no use needs (at the row); marks rows used.
  * Returns the number of warnings issued.
  */
+/* A warning for each link that is not an absolute http or https address; their number. */
+int	links_check_addresses(const struct link_uses *);
 int	links_check(const struct link_uses *, struct link_register *);
 
 /* An absolute http or https URL with a host, and nothing unsafe in it. */

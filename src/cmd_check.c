@@ -69,19 +69,23 @@ check_stale(const struct pack *p, int cutoff, int years)
 	}
 }
 
-/* The pack's links against its register, when it has one. */
+/*
+ * The pack's links: each must be an absolute http or https address (the
+ * only kind a reader can follow from a printed report, and the only kind
+ * the register holds), and, when the pack has a register, be in it.
+ */
 static void
 check_links(const struct pack *p)
 {
 	struct link_register r;
 	struct link_uses u;
 
-	if (link_register_load(&r, p->dir) == REGISTER_READ) {
-		link_uses_init(&u);
-		links_collect_pack(&u, p);
+	link_uses_init(&u);
+	links_collect_pack(&u, p);
+	links_check_addresses(&u);
+	if (link_register_load(&r, p->dir) == REGISTER_READ)
 		links_check(&u, &r);
-		link_uses_free(&u);
-	}
+	link_uses_free(&u);
 	link_register_free(&r);
 }
 

@@ -477,6 +477,57 @@ link_register_find(const struct link_register *r, const char *url)
 	return found == NULL ? NULL : *found;
 }
 
+/* mailto:someone@host, with nothing a reader could not type. */
+static bool
+mail_ok(const char *url)
+{
+	size_t i;
+
+	if (strncmp(url, "mailto:", 7) != 0 || strchr(url + 7, '@') == NULL)
+		return false;
+	for (i = 0; url[i] != '\0'; i++)
+		if ((unsigned char)url[i] <= ' ' || url[i] == 0x7F)
+			return false;
+	return !text_has_unsafe(url, strlen(url));
+}
+
+int
+links_check_addresses(const struct link_uses *u)
+{
+	size_t i, j, more;
+	int warnings = 0;
+
+	/* one warning a text, at its first such link: a broken text may hold hundreds */
+	for (i = 0; i < u->n; i = j) {
+		const struct link_use *l = &u->v[i];
+		char *shown;
+
+		for (j = i + 1; j < u->n && u->v[j].text == l->text; j++)
+			;
+		for (; i < j && (link_url_ok(u->v[i].url) || mail_ok(u->v[i].url)); i++)
+			;
+		if (i == j)
+			continue;
+		l = &u->v[i];
+		for (more = 0, i++; i < j; i++)
+			more += !link_url_ok(u->v[i].url) && !mail_ok(u->v[i].url);
+		shown = text_sanitized(l->url);
+		if (more > 0)
+			diag(DIAG_WARNING, l->text->path, l->line, l->col,
+			    "the link '%s' (and %zu more) is neither an absolute http or https address "
+			    "with a host nor a mailto: address: write it out whole, as https://..., "
+			    "with a space as %%20", shown, more);
+		else
+			diag(DIAG_WARNING, l->text->path, l->line, l->col,
+			    "the link '%s' is neither an absolute http or https address with a host nor "
+			    "a mailto: address: write it out whole, as https://..., with a space as %%20",
+			    shown);
+		free(shown);
+		warnings++;
+	}
+	return warnings;
+}
+
 int
 links_check(const struct link_uses *u, struct link_register *r)
 {
@@ -487,6 +538,8 @@ links_check(const struct link_uses *u, struct link_register *r)
 		const struct link_use *l = &u->v[i];
 		struct link_row *row = link_register_find(r, l->url);
 
+		if (!link_url_ok(l->url))
+			continue;	/* a mail address, or said by links_check_addresses: no row holds it */
 		if (row != NULL) {
 			row->used = true;
 			continue;
