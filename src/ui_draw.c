@@ -160,8 +160,19 @@ key_width(const struct keydef *keys, size_t i)
 	return text_width(names, strlen(names)) + 1 + text_width(help, strlen(help)) + 2;
 }
 
+/* The width of an entry's key names alone, and the two spaces after them. */
 static int
-put_key(const struct ui *ui, int x, const struct keydef *keys, size_t i)
+names_width(const struct keydef *keys, size_t i)
+{
+	char names[64];
+
+	entry_names(keys, i, names, sizeof(names));
+	return text_width(names, strlen(names)) + 2;
+}
+
+/* An entry at x: its names, and its help unless bare; the x after it. */
+static int
+put_key(const struct ui *ui, int x, const struct keydef *keys, size_t i, bool bare)
 {
 	char names[64];
 	int w;
@@ -169,6 +180,8 @@ put_key(const struct ui *ui, int x, const struct keydef *keys, size_t i)
 	entry_names(keys, i, names, sizeof(names));
 	w = text_width(names, strlen(names));
 	ui_put(LINES - 1, x, names, COLS - x, ui_attr(ui, UC_KEY));
+	if (bare)
+		return x + w + 2;
 	ui_put(LINES - 1, x + w + 1, _(keys[i].help), COLS - x - w - 1, A_NORMAL);
 	return x + key_width(keys, i);
 }
@@ -180,21 +193,37 @@ put_key(const struct ui *ui, int x, const struct keydef *keys, size_t i)
 void
 ui_keybar(const struct ui *ui, const struct keydef *keys)
 {
-	size_t starts[32], n = bar_entries(keys, starts, NELEM(starts)), i;
-	int x = 0, reserved = 0;
+	size_t starts[32], n = bar_entries(keys, starts, NELEM(starts)), i, last = SIZE_MAX;
+	int x = 0, reserved, bare = 0, full = 0;
+	bool compact, tight;
 
 	move(LINES - 1, 0);
 	clrtoeol();
 	for (i = 0; i < n; i++)
-		if (always_shown(&keys[starts[i]]))
-			reserved += key_width(keys, starts[i]);
+		if (always_shown(&keys[starts[i]])) {
+			full += key_width(keys, starts[i]);
+			bare += names_width(keys, starts[i]);
+			last = i;
+		}
+	/*
+	 * When the keys always shown do not fit with their help, all but the
+	 * last (quitting) go by their names alone, and if even that is too
+	 * wide, the last too: an entry is never cut in the middle.
+	 */
+	reserved = full;
+	compact = full > COLS + 2;
+	if (compact)
+		reserved = bare - names_width(keys, starts[last]) + key_width(keys, starts[last]);
+	tight = reserved > COLS + 2;
+	if (tight)
+		reserved = bare;
 	for (i = 0; i < n; i++)
 		if (!always_shown(&keys[starts[i]]) &&
 		    x + key_width(keys, starts[i]) + reserved <= COLS + 2)
-			x = put_key(ui, x, keys, starts[i]);
+			x = put_key(ui, x, keys, starts[i], false);
 	for (i = 0; i < n; i++)
 		if (always_shown(&keys[starts[i]]))
-			x = put_key(ui, x, keys, starts[i]);
+			x = put_key(ui, x, keys, starts[i], tight || (compact && i != last));
 }
 
 /* A horizontal rule across the screen, drawn as text (never as ACS characters). */

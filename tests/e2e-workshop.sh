@@ -161,6 +161,15 @@ corrected() {	# Backspace goes back to the counts; the corrected vote is saved
 }
 result "a vote corrected before it is agreed; the agreed answer shown as such" corrected
 
+keybar_whole() {	# at 60 columns in Finnish the key bar ends with quitting, whole
+	pane keybar60 60 16 "" "--workshop --lang fi --content data/fi"
+	wait_for "Aloita" || return 1
+	keys Enter
+	sleep 0.5
+	screen | tail -1 | grep -q 'q lopeta$' || { echo "the key bar is cut:"; screen | tail -1; return 1; }
+}
+result "the vote screen's key bar at 60 columns in Finnish ends with q and its word" keybar_whole
+
 shares_add_up() {	# the shares shown add up to 100 % (3 5 2 1 of 11 rounded alone give 99)
 	for big in "" --big; do
 		start "shares$big" 100 30 $big || return 1
