@@ -312,9 +312,13 @@ vote_draw(struct ui *ui)
 		const struct answer *a = session_answer(ui->app->sess, q->id);
 		bool agreed = a != NULL && a->nvotes > 0 && saved_focus(ui) == ui->focus;
 
-		ui_put(LINES - 3, 2, agreed ? _("Agreed. Enter keeps it; another number or a move "
+		const char *hint = agreed ? _("Agreed. Enter keeps it; another number or a move "
 		    "changes it; Backspace corrects the counts.") :
-		    _("The agreed answer: move or type its number, then Enter."), COLS - 4, A_BOLD);
+		    _("The agreed answer: move or type its number, then Enter.");
+
+		/* two rows when it needs them: the row above is the options' gap */
+		ui_text(ui, ui_text_rows(hint, COLS - 4, 0) > 1 ? LINES - 4 : LINES - 3, 2, COLS - 4,
+		    LINES - 2, hint, 0, A_BOLD);
 		ui->cy = cursor_y >= 0 ? cursor_y : LINES - 3;
 		ui->cx = 4;
 	}

@@ -170,6 +170,21 @@ keybar_whole() {	# at 60 columns in Finnish the key bar ends with quitting, whol
 }
 result "the vote screen's key bar at 60 columns in Finnish ends with q and its word" keybar_whole
 
+agreed_hint_whole() {	# the hint on how to correct agreed counts is read whole at 80x24
+	pane hint80 80 24 "" "--workshop --lang fi --content data/fi"
+	wait_for "Aloita" || return 1
+	keys Enter
+	wait_for "Montako" || return 1
+	keys "1 1 1 1 1" Enter
+	sleep 0.3
+	keys Enter
+	sleep 0.3
+	keys Left
+	wait_for "Sovittu" || return 1
+	screen | grep -q "korjaamaan äänimääriä\.$" || { echo "the hint is cut:"; screen | tail -5; return 1; }
+}
+result "the agreed answer's hint is whole at 80 columns in Finnish" agreed_hint_whole
+
 shares_add_up() {	# the shares shown add up to 100 % (3 5 2 1 of 11 rounded alone give 99)
 	for big in "" --big; do
 		start "shares$big" 100 30 $big || return 1
