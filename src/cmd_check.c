@@ -166,8 +166,8 @@ index_one(const char *dir)
 	after = diag_counts();
 	if (after.errors + after.io + after.warnings !=
 	    before.errors + before.io + before.warnings) {
-		diag(DIAG_ERROR, dir, 0, 0, "not indexed: only a pack that reads without a word "
-		    "is indexed; fix what is said above first");
+		diag(DIAG_ERROR, dir, 0, 0, "not indexed: only a pack that loads without a single "
+		    "error or warning is indexed; fix what is said above first");
 	} else if (pack_index_write(p) == 0) {
 		safe = text_sanitized(dir);
 		printf("%s/%s: %zu answer text%s\n", safe, PACK_INDEX_FILE, p->ntexts,

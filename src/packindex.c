@@ -27,6 +27,7 @@
 #include "content.h"
 #include "diag.h"
 #include "fileio.h"
+#include "text.h"
 
 #define HEADER		"stok-assess answers index 1\n"
 #define ASSESSMENT	"assessment.yaml"
@@ -391,7 +392,7 @@ pack_index_check(const struct pack *p)
 {
 	struct file_stamp assessment;
 	struct index x;
-	const char *why = NULL;
+	const char *why = NULL, *which = NULL;
 	char *path;
 	size_t i;
 
@@ -414,10 +415,20 @@ pack_index_check(const struct pack *p)
 		else if (!same_stamp(&t->stamp, &x.v[i].stamp) ||
 		    t->question_id != x.v[i].question_id || t->choice_id != x.v[i].choice_id)
 			why = "an answer text changed since";
+		if (why != NULL)
+			which = t->path;	/* the first that differs, in file order */
 	}
-	if (why != NULL)
+	if (why != NULL && which != NULL) {
+		char *safe = text_sanitized(which);
+
+		diag(DIAG_WARNING, path, 0, 0, "does not match the pack (%s: %s is the first that "
+		    "differs), so it is not used: run 'stok-assess index' on the pack again, or "
+		    "remove the file", why, safe);
+		free(safe);
+	} else if (why != NULL) {
 		diag(DIAG_WARNING, path, 0, 0, "does not match the pack (%s), so it is not used: "
 		    "run 'stok-assess index' on the pack again, or remove the file", why);
+	}
 	index_free(&x);
 	free(path);
 	return why != NULL;

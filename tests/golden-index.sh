@@ -59,9 +59,12 @@ PY
 }
 
 # warns: check says the index does not match, and still exits 0
+# warns PACK [FILE]: check warns that the index is stale (naming FILE, the first that differs)
 warns() {
 	"$bin" check "$1" >check.out 2>&1 || return 1
-	grep -q "answers.index: warning: does not match the pack" check.out
+	grep -q "answers.index: warning: does not match the pack" check.out || return 1
+	[ -z "${2:-}" ] || grep -qF "$2 is the first that differs" check.out ||
+		{ echo "the warning does not name $2:"; cat check.out; return 1; }
 }
 
 for l in tr en fi; do
@@ -86,7 +89,7 @@ for l in tr en fi; do
 	fresh "$l"
 	touch -d '2020-01-01 00:00:01' "$text"
 	result "$l: a text touched" same_as_clean "p-$l" "$a"
-	result "$l: a text touched, check warns" warns "p-$l"
+	result "$l: a text touched, check warns" warns "p-$l" "$text"
 
 	fresh "$l"
 	printf 'no front matter\n' >"$text"
@@ -96,7 +99,7 @@ for l in tr en fi; do
 	first=$(ls "p-$l/answers/"*/*.md | head -1)
 	sed -i 's/^title: /title: Yeni /' "$first"
 	result "$l: a title edited" same_as_clean "p-$l" "$a"
-	result "$l: a title edited, check warns" warns "p-$l"
+	result "$l: a title edited, check warns" warns "p-$l" "$first"
 
 	fresh "$l"
 	rm "$first"
