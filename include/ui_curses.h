@@ -146,7 +146,7 @@ struct ui {
 	const char		*ask_keys;	/* keys that answer, e.g. "123"; NULL: yes or no */
 	ask_done		 ask_done;
 	int			 export_format;
-	char			 vote_input[64];	/* the counts as typed: "3 5 2 0" */
+	char			 vote_input[96];	/* the counts as typed: "3 5 2 0" */
 	int			 votes[VOTES_MAX];
 	int			 nvotes;
 	bool			 voted;		/* counts entered: choosing the agreed answer */

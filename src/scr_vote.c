@@ -349,11 +349,18 @@ vote_key(struct ui *ui, enum action act, int key)
 	}
 	switch (act) {
 	case ACT_BACK:
-		if (!ui->voted && len > 0)
+		if (!ui->voted && len > 0) {
 			ui->vote_input[len - 1] = '\0';
-		else if (ui->voted)
+		} else if (ui->voted) {
+			/* back to the counts as typed, to correct one of them */
+			size_t k, at = 0;
+
+			for (k = 0; k < (size_t)ui->nvotes && at < sizeof(ui->vote_input); k++)
+				at += (size_t)snprintf(ui->vote_input + at, sizeof(ui->vote_input) - at,
+				    "%s%d", k > 0 ? " " : "", ui->votes[k]);
 			ui->voted = false;
-		ui->counted[ui->q].n = 0;	/* being corrected: typed again */
+		}
+		ui->counted[ui->q].n = 0;	/* being corrected: counted again */
 		break;
 	case ACT_CANCEL:
 		ui->voted = false;

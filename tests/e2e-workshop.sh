@@ -157,9 +157,11 @@ corrected() {	# Backspace goes back to the counts; the corrected vote is saved
 	saved | grep -A3 'question: 1$' | grep -q 'votes: \[4, 2, 0, 0, 0\]' || { saved; return 1; }
 	keys Left
 	wait_for "Agreed. Enter keeps it" || return 1
-	focus_shown 1
+	focus_shown 1 || return 1
+	keys BSpace	# an agreed vote's counts come back to be corrected, not typed anew
+	wait_for "How many chose each option? 4 2 0 0 0" || return 1
 }
-result "a vote corrected before it is agreed; the agreed answer shown as such" corrected
+result "a vote corrected before it is agreed; the agreed answer shown as such; Backspace brings its counts back" corrected
 
 keybar_whole() {	# at 60 columns in Finnish the key bar ends with quitting, whole
 	pane keybar60 60 16 "" "--workshop --lang fi --content data/fi"
