@@ -40,6 +40,26 @@ is_text_name(const char *name)
 	return str_has_suffix(name, ".md") || str_has_suffix(name, ".txt");
 }
 
+/* A name that looks meant as an answer text but is not one: .MD, .Txt, .markdown ... */
+static bool
+is_near_text_name(const char *name)
+{
+	static const char *const ext[] = { ".md", ".txt", ".markdown", ".mdown", ".mkd" };
+	const char *dot = strrchr(name, '.'), *slash = strrchr(name, '/');
+	size_t i, k;
+
+	if (dot == NULL || (slash != NULL && dot < slash))
+		return false;
+	for (i = 0; i < NELEM(ext); i++) {
+		for (k = 0; dot[k] != '\0' && ext[i][k] != '\0' &&
+		    ascii_tolower((unsigned char)dot[k]) == ext[i][k]; k++)
+			;
+		if (dot[k] == '\0' && ext[i][k] == '\0')
+			return true;
+	}
+	return false;
+}
+
 /* A directory entry: its path and its type as readdir gave it. */
 struct entry {
 	char		*path;
@@ -105,6 +125,9 @@ collect(const char *dir, int depth, struct pathlist *out)
 		} else if (is_text_name(path)) {
 			pathlist_add(out, path);	/* links and specials: file_read refuses */
 		} else {
+			if (is_near_text_name(path))
+				diag(DIAG_WARNING, path, 0, 0, "is not read: an answer text's name "
+				    "ends in .md or .txt, in small letters; rename it");
 			free(path);
 		}
 	}

@@ -101,6 +101,22 @@ else
 fi
 rm -rf "$work/texts"
 
+# An answer text saved as .MD (or .markdown) is not read, and check says so
+# beside the error for the text it lacks; other files stay unmentioned.
+rm -rf "$work/pack"
+cp -r "$top/tests/content/base" "$work/pack"
+mv "$work/pack/answers/q8-2.md" "$work/pack/answers/Q8-2.MD"
+: >"$work/pack/answers/notes.odt"
+(cd "$work" && "$bin" check pack >/dev/null 2>stderr; echo "[exit $?]" >>stderr)
+if [ "$(cat "$work/stderr")" = "stok-assess: pack/answers/Q8-2.MD: warning: is not read: an answer text's name ends in .md or .txt, in small letters; rename it
+stok-assess: pack/assessment.yaml:18:22: error: question 8, choice 2 has no answer text: add a file with question_id: 8 and choice_id: 2 under answers/
+[exit 2]" ]; then
+	echo "PASS: diagnostics an answer text named .MD"
+else
+	echo "FAIL: diagnostics an answer text named .MD"
+	sed 's/^/    /' "$work/stderr" | head -5
+fi
+
 # Ten checks of DIR/pack, each one's stderr and "[exit N]" through FILTER,
 # must all give exactly WANT: what the loader's threads report comes out
 # in file order whatever the timing.
