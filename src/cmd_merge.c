@@ -99,21 +99,64 @@ organisation_check(const struct answers_set *set, size_t ref, size_t i, const ch
 	free(b);
 }
 
+struct same {
+	uint64_t	 hash;	/* of the file's answers as saved */
+	size_t		 index;
+};
+
+static int
+same_cmp(const void *a, const void *b)
+{
+	const struct same *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
 /*
  * A group report is of the people of one organisation: say so of each
- * file naming another one than the first file that names one. The report
- * is still written (network is the command for many organisations).
+ * file naming another one than the first file that names one. Say too of
+ * a file whose answers, notes, role and date are all another file's (a
+ * copy of it, most likely, counted as a second respondent), and of one
+ * with no answer at all. The report is still written (network is the
+ * command for many organisations).
  */
 static void
 merge_check(const struct answers_set *set)
 {
-	size_t ref, i;
+	struct same *v = xcalloc(set->n ? set->n : 1, sizeof(*v));
+	size_t *first = xcalloc(set->n ? set->n : 1, sizeof(*first)), ref, i, k;
+	char *text;
 
 	for (ref = 0; ref < set->n && set->sessions[ref]->organisation == NULL; ref++)
 		continue;
 	for (i = ref + 1; i < set->n; i++)
 		organisation_check(set, ref, i,
 		    "a group report is of the people of one organisation");
+	for (i = 0; i < set->n; i++) {
+		text = session_format(set->sessions[i]);
+		v[i] = (struct same){ fnv1a64(FNV1A64_INIT, text, strlen(text)), i };
+		free(text);
+		if (set->sessions[i]->nanswers == 0)
+			diag(DIAG_WARNING, set->r[i].path, 0, 0, "holds no answer, and counts as a "
+			    "respondent who answered nothing: leave it out if that is not so");
+	}
+	qsort(v, set->n, sizeof(*v), same_cmp);
+	for (i = 0; i < set->n; i++)
+		first[i] = i;
+	for (i = 1, k = 0; i < set->n; i++) {
+		if (v[i].hash != v[k].hash)
+			k = i;	/* the first, in the order given, of its answers */
+		first[v[i].index] = v[k].index;
+	}
+	for (i = 0; i < set->n; i++)	/* said in the order given */
+		if (first[i] != i)
+			diag(DIAG_WARNING, set->r[i].path, 0, 0, "holds the same answers, notes, "
+			    "role and date as %s, and counts as another respondent: leave it out if "
+			    "it is a copy", set->r[first[i]].path);
+	free(v);
+	free(first);
 }
 
 int

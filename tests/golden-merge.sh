@@ -54,6 +54,12 @@ result "a group report warns of a file naming another organisation" \
     golden_stderr merge-other-org.expected \
     "$bin" merge --content "$work/tr" r1-board.yaml other-org.yaml same-org.yaml
 
+# A copy of a respondent's file (another name, the same answers) and a file
+# with no answer are warned of, and merged all the same.
+result "a group report warns of a copied file and of one with no answer" \
+    golden_stderr merge-copies.expected \
+    "$bin" merge --content "$work/tr" r1-board.yaml r2-board.yaml no-answers.yaml copy-of-r2.yaml
+
 csv_note_lines() {	# a note's line breaks are line breaks inside its CSV cell
 	cp "$dir/r1-board.yaml" "$work/csv-note.yaml"
 	python3 - "$work/csv-note.yaml" <<'PY'
