@@ -12,8 +12,20 @@
 
 #include "ytree.h"
 
+/*
+ * The file's name for diagnostics and, optionally, its bytes with a
+ * cursor (a line and the offset of its start, first { 1, 0 }), so that
+ * schema_text can tell of a '#' comment that cut a plain value short.
+ */
+struct schema_cursor {
+	int	 line;
+	size_t	 off;
+};
 struct schema_ctx {
-	const char	*file;
+	const char		*file;
+	const char		*src;
+	size_t			 srclen;
+	struct schema_cursor	*cursor;
 };
 
 /* Warn about keys of m not in the NULL-terminated list known. */
@@ -32,7 +44,9 @@ const struct ynode *schema_require(const struct schema_ctx *, const struct ynode
 /*
  * A text value: a scalar, not empty when required, with no NUL and, when
  * single_line, no control characters (newlines included). *out is a copy,
- * NULL for an absent optional key.
+ * NULL for an absent optional key. With the file's bytes in the context,
+ * a warning when a '#' comment follows an unquoted value on its line
+ * ("title: Step #2" is the title "Step").
  */
 int	schema_text(const struct schema_ctx *, const struct ynode *m, const char *key,
 	    const char *what, bool required, bool single_line, char **out);

@@ -124,7 +124,8 @@ static int
 parse_front_matter(struct answer_text *t, const char *path, const char *buf, size_t len,
     size_t fm, size_t fm_end)
 {
-	struct schema_ctx c = { path };
+	struct schema_cursor cursor = { 1, 0 };
+	struct schema_ctx c = { path, buf, len, &cursor };
 	struct ynode *root = NULL;
 	const struct ynode *v;
 	int rc = -1;

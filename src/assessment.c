@@ -288,7 +288,8 @@ question_choice(const struct question *q, int id)
 int
 assessment_parse(struct pack *p, const char *file, const char *buf, size_t len)
 {
-	struct schema_ctx c = { file };
+	struct schema_cursor cursor = { 1, 0 };
+	struct schema_ctx c = { file, buf, len, &cursor };
 	struct ynode *root = NULL;
 	const struct ynode *areas;
 	size_t i, off = 0;

@@ -467,7 +467,7 @@ struct network *
 network_parse(const char *path, const char *buf, size_t len)
 {
 	static const char what[] = "the profile";
-	struct schema_ctx c = { path };
+	struct schema_ctx c = { .file = path };
 	struct ynode *root = NULL;
 	const struct ynode *v;
 	struct network *nw = NULL;

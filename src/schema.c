@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistr.h>
 
 #include "content.h"
 #include "diag.h"
@@ -145,6 +146,55 @@ schema_require(const struct schema_ctx *c, const struct ynode *m, const char *ke
 	return v;
 }
 
+/* The offset of line's start in the file, moving the cursor there; SIZE_MAX past the end. */
+static size_t
+line_offset(const struct schema_ctx *c, int line)
+{
+	struct schema_cursor *k = c->cursor;
+	const char *nl;
+
+	while (k->line < line) {
+		if ((nl = memchr(c->src + k->off, '\n', c->srclen - k->off)) == NULL)
+			return SIZE_MAX;
+		k->off = (size_t)(nl - c->src) + 1;
+		k->line++;
+	}
+	while (k->line > line) {	/* back: the line before ends at k->off - 1 */
+		k->off--;
+		while (k->off > 0 && c->src[k->off - 1] != '\n')
+			k->off--;
+		k->line--;
+	}
+	return k->off;
+}
+
+/*
+ * The column of a '#' comment after plain value v on its line, or 0: the
+ * file's bytes at v's position are the value's, then blanks and '#'. A
+ * value folded from several lines never matches its bytes, and is let be.
+ */
+static int
+comment_col(const struct schema_ctx *c, const struct ynode *v)
+{
+	size_t off;
+	int32_t cp;
+	int col = 1;
+
+	if (c->src == NULL || c->cursor == NULL || !v->plain || v->line < 1 ||
+	    (off = line_offset(c, v->line)) == SIZE_MAX)
+		return 0;
+	if (off == 0 && c->srclen >= 3 && memcmp(c->src, UTF8_BOM, 3) == 0)
+		off = 3;	/* not a column */
+	for (; col < v->col && off < c->srclen && c->src[off] != '\n'; col++)
+		off += utf8_decode(c->src + off, c->srclen - off, &cp);
+	if (col != v->col || c->srclen - off < v->len || memcmp(c->src + off, v->value, v->len) != 0)
+		return 0;
+	col += (int)u8_mbsnlen((const uint8_t *)v->value, v->len);
+	for (off += v->len; off < c->srclen && (c->src[off] == ' ' || c->src[off] == '\t'); off++)
+		col++;
+	return off < c->srclen && c->src[off] == '#' ? col : 0;
+}
+
 int
 schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
     const char *what, bool required, bool single_line, char **out)
@@ -195,6 +245,10 @@ schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
 		}
 		i += k;
 	}
+	if ((k = (size_t)comment_col(c, v)) != 0)
+		diag(DIAG_WARNING, c->file, v->line, (int)k, "'%s' ends before this '#', which "
+		    "starts a YAML comment: put the whole value in quotes if what follows belongs "
+		    "to it", key);
 	*out = xstrndup(v->value, v->len);
 	return 0;
 }

@@ -464,7 +464,7 @@ parse_priorities(const struct schema_ctx *c, const struct ynode *root,
 struct session *
 session_parse(const char *path, const char *buf, size_t len, const struct pack *pack)
 {
-	struct schema_ctx c = { path };
+	struct schema_ctx c = { .file = path };
 	struct ynode *root = NULL;
 	struct session *s = NULL;
 	size_t off = 0;
