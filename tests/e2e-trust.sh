@@ -282,10 +282,12 @@ split_arrow_in_note() {
 	keys 2 n
 	wait_for "Bu soru için not" || return 1
 	keys -l "abç"
-	tm send-keys -t w -l "$(printf '\033')"
-	sleep 0.03
-	tm send-keys -t w -l "[D"
+	# one process writes both parts into the pane (pipe-pane -I), so that
+	# the gap is the 30 ms asked for and not a second tmux client's start,
+	# which on a loaded machine can take longer than the wizard waits
+	tm pipe-pane -I -t w "printf '\\033'; sleep 0.03; printf '[D'"
 	sleep 0.3
+	tm pipe-pane -t w
 	screen | grep -q "Bu soru için not" || { echo "a split arrow closed the note editor"; screen; return 1; }
 	keys -l "x"
 	keys Enter
