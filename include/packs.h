@@ -8,6 +8,7 @@
 #ifndef STOK_PACKS_H
 #define STOK_PACKS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct pack_ref {
@@ -46,10 +47,27 @@ struct pack_want;
  * Load the pack with this id and language (see packs_choose) from content
  * (a pack, or a directory of packs) or, when NULL, the bundled packs;
  * want, when not NULL, names the answer texts needed (pack_load_want).
- * NULL after a diagnostic, with the exit status in *status.
+ * The packs of a directory are chosen between by their ids and languages
+ * as packs_peek_ids reads them, and only the one chosen is parsed; every
+ * pack is parsed, as packs_scan does, when one does not peek. NULL after
+ * a diagnostic, with the exit status in *status.
  */
 struct pack *packs_load(const char *content, const char *id, const char *lang,
 	    const struct pack_want *want, int *status);
+
+/*
+ * A pack's id and language as its assessment file's lines give them,
+ * without a parse, for choosing which pack to parse: the values of "id:"
+ * and "language:" at the start of a line, once each, plain words of
+ * letters, digits, '-' and '_' or quoted without an escape, each alone
+ * on its line but for a comment. In a file the loader accepts, such a
+ * line is the top-level key (a value going on over lines is indented,
+ * and the file is one mapping), so that when the file parses, these are
+ * its id and language; the assessment fuzzer holds this to it. false,
+ * with nothing in *id and *language, when either is missing, there twice
+ * or written otherwise.
+ */
+bool	packs_peek_ids(const char *buf, size_t len, char **id, char **language);
 
 /* The two- or three-letter language of the locale's messages, or "" (never NULL). */
 const char *packs_locale_language(void);

@@ -184,6 +184,159 @@ packs_choose(const struct pack_list *list, const char *id, const char *language)
 	return r;
 }
 
+/*
+ * The value after "key:" to the line's end, as a clean parse would give
+ * it: a plain word of letters, digits, '-' and '_', or a text quoted
+ * without an escape, then nothing but blanks and a comment. NULL for
+ * anything else.
+ */
+static char *
+peek_value(const char *v, const char *end)
+{
+	const char *s, *e;
+
+	while (v < end && (*v == ' ' || *v == '\t'))
+		v++;
+	if (v < end && (*v == '"' || *v == '\'')) {
+		s = v + 1;
+		if ((e = memchr(s, *v, (size_t)(end - s))) == NULL || memchr(s, '\\', (size_t)(e - s)) ||
+		    (e + 1 < end && e[1] == *v))
+			return NULL;	/* not closed on its line, or an escape */
+		v = e + 1;
+	} else {
+		for (s = e = v; e < end && (ascii_isalpha((unsigned char)*e) ||
+		    ascii_isdigit((unsigned char)*e) || *e == '-' || *e == '_'); e++)
+			continue;
+		if (e == s)
+			return NULL;
+		v = e;
+	}
+	while (v < end && (*v == ' ' || *v == '\t' || *v == '\r'))
+		v++;
+	if (v < end && (*v != '#' || v == e))
+		return NULL;	/* more on the line, or a '#' that is not a comment */
+	return xstrndup(s, (size_t)(e - s));
+}
+
+/* The length of "key:" at l (a plain key, then a blank or the line's end), or 0. */
+static size_t
+key_at(const char *l, const char *nl)
+{
+	const char *c = l;
+
+	if (c == nl || !(ascii_isalpha((unsigned char)*c) || *c == '_'))
+		return 0;
+	while (c < nl && (ascii_isalpha((unsigned char)*c) || ascii_isdigit((unsigned char)*c) ||
+	    *c == '_' || *c == '-'))
+		c++;
+	if (c == nl || *c != ':' || (c + 1 < nl && c[1] != ' ' && c[1] != '\t' && c[1] != '\r'))
+		return 0;
+	return (size_t)(c + 1 - l);
+}
+
+/*
+ * A pack's id and language read off its assessment file's lines, without
+ * parsing it, to choose the pack to load (see packs.h). Every line at the
+ * file's left edge must be blank, a comment, "---" or a plain key: the
+ * file is then a block mapping, and those lines are its keys.
+ */
+bool
+packs_peek_ids(const char *buf, size_t len, char **id, char **language)
+{
+	const char *l, *nl, *c;
+	char *v[2] = { NULL, NULL };
+	bool ok = true;
+	size_t k;
+
+	for (l = buf; ok && l < buf + len; l = nl + 1) {
+		if ((nl = memchr(l, '\n', len - (size_t)(l - buf))) == NULL)
+			nl = buf + len;
+		if (l == buf && len >= 3 && memcmp(l, "\xEF\xBB\xBF", 3) == 0)
+			l += 3;
+		if (l == nl || *l == ' ' || *l == '\t' || *l == '\r' || *l == '#')
+			continue;	/* blank, indented or a comment */
+		if (nl - l >= 3 && memcmp(l, "---", 3) == 0) {
+			for (c = l + 3; c < nl && (*c == ' ' || *c == '\t' || *c == '\r'); c++)
+				continue;
+			ok = c == nl || (c > l + 3 && *c == '#');
+			continue;
+		}
+		if ((k = key_at(l, nl)) == 0)
+			ok = false;
+		else if (k == 3 && memcmp(l, "id:", 3) == 0)
+			ok = v[0] == NULL && (v[0] = peek_value(l + k, nl)) != NULL;
+		else if (k == 9 && memcmp(l, "language:", 9) == 0)
+			ok = v[1] == NULL && (v[1] = peek_value(l + k, nl)) != NULL;
+	}
+	if (!ok || v[0] == NULL || v[1] == NULL) {
+		free(v[0]);
+		free(v[1]);
+		return false;
+	}
+	*id = v[0];
+	*language = v[1];
+	return true;
+}
+
+static bool
+peek(const char *file, struct pack_ref *r)
+{
+	char *buf;
+	size_t len;
+	bool ok;
+
+	if (file_read(file, CONTENT_MAX_ASSESSMENT, &buf, &len) < 0)
+		return false;
+	ok = packs_peek_ids(buf, len, &r->id, &r->language);
+	free(buf);
+	return ok;
+}
+
+/*
+ * The packs of datadir as peek reads them, sorted as packs_scan sorts;
+ * false (and nothing in list) when one of them does not peek well.
+ */
+static bool
+packs_peek(const char *datadir, struct pack_list *list)
+{
+	struct dirent *de;
+	struct pack_ref r;
+	size_t cap = 0;
+	char *file;
+	bool ok = true;
+	DIR *d;
+
+	list->v = NULL;
+	list->n = 0;
+	if ((d = opendir(datadir)) == NULL)
+		return false;	/* packs_scan says why */
+	while (ok && (de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		r = (struct pack_ref){ xasprintf("%s/%s", datadir, de->d_name), NULL, NULL, NULL,
+		    NULL, 0, 0 };
+		file = xasprintf("%s/assessment.yaml", r.dir);
+		if (is_dir(r.dir) && access(file, F_OK) == 0 && !(ok = peek(file, &r)))
+			free(r.dir);
+		else if (r.id == NULL)
+			free(r.dir);	/* not a pack */
+		else {
+			if (list->n == cap) {
+				cap = cap ? 2 * cap : 8;
+				list->v = xreallocarray(list->v, cap, sizeof(*list->v));
+			}
+			list->v[list->n++] = r;
+		}
+		free(file);
+	}
+	closedir(d);
+	if (!ok)
+		packs_free(list);
+	else if (list->n > 1)
+		qsort(list->v, list->n, sizeof(*list->v), ref_cmp);
+	return ok;
+}
+
 struct pack *
 packs_load(const char *content, const char *id, const char *lang, const struct pack_want *want,
     int *status)
@@ -192,6 +345,7 @@ packs_load(const char *content, const char *id, const char *lang, const struct p
 	struct pack_list list;
 	const struct pack_ref *ref;
 	struct pack *p = NULL;
+	const char *dir;
 	char *file;
 
 	*status = 0;
@@ -208,12 +362,35 @@ packs_load(const char *content, const char *id, const char *lang, const struct p
 		}
 		free(file);
 	}
-	packs_scan(content != NULL ? content : packs_datadir(), &list);
+	/*
+	 * The pack is chosen by the packs' ids and languages as peek reads
+	 * them, and only the one chosen is parsed; when one does not peek, or
+	 * the chosen one's parse names another id or language than its peek
+	 * (which the loader's rules leave no room for), every pack is read,
+	 * as list reads them.
+	 */
+	dir = content != NULL ? content : packs_datadir();
+	if (packs_peek(dir, &list) && (ref = packs_choose(&list, id, lang)) != NULL) {
+		if (pack_load_want(ref->dir, want, &p) != LOAD_OK) {
+			pack_free(p);
+			*status = diag_exit_status();
+			packs_free(&list);
+			return NULL;
+		}
+		if (strcmp(p->id, ref->id) == 0 && strcmp(p->language, ref->language) == 0) {
+			packs_free(&list);
+			return p;
+		}
+		pack_free(p);
+		p = NULL;
+	}
+	packs_free(&list);
+	packs_scan(dir, &list);
 	ref = packs_choose(&list, id, lang);
 	if (ref == NULL && diag_counts().io > before.io) {
 		*status = 1;	/* the directory could not be read: packs_scan said so */
 	} else if (ref == NULL) {
-		diag(DIAG_ERROR, content != NULL ? content : packs_datadir(), 0, 0,
+		diag(DIAG_ERROR, dir, 0, 0,
 		    "no pack '%s' here: name another with --content or --pack", id ? id : "");
 		*status = 2;
 	} else if (pack_load_want(ref->dir, want, &p) != LOAD_OK) {

@@ -121,3 +121,38 @@ list_audience() {
 	    diff -u - "$work/out"
 }
 result "list audience" list_audience
+
+# Choosing a pack among several reads only the chosen one's files: a broken
+# pack beside it says nothing (check and list still name it), and asking
+# for the broken one gives its error, not another pack of its language,
+# as when every pack was parsed to choose. A pack written in flow style
+# (whose ids the lines do not give) is still found.
+choose_pack() {
+	d=$work/choose
+	rm -rf "$d"
+	mkdir -p "$d"
+	cp -r "$top/tests/content/base" "$d/a"
+	cp -r "$top/tests/content/base" "$d/b"
+	sed -i 's/^id: deneme/id: kamu/; s/^title: .*/title: [kırık/' "$d/b/assessment.yaml"
+	printf 'pack: deneme\nversion: 1\nlanguage: tr\nanswers:\n  - question: 8\n    choice: 2\n' \
+	    >"$d/answers.yaml"
+	STOK_ASSESS_DATA=$d "$bin" report "$d/answers.yaml" >"$d/out" 2>"$d/err" ||
+	    { echo "report: exit $?"; cat "$d/err"; return 1; }
+	[ ! -s "$d/err" ] || { echo "a word about the pack not chosen:"; cat "$d/err"; return 1; }
+	grep -q "Deneme Paketi" "$d/out" || { head "$d/out"; return 1; }
+	STOK_ASSESS_DATA=$d "$bin" --ui=text --pack kamu --fresh </dev/null >"$d/out" 2>"$d/err"
+	st=$?
+	[ $st = 2 ] && grep -q "b/assessment.yaml:4:9: error" "$d/err" ||
+	    { echo "the broken pack asked for: exit $st"; cat "$d/err"; return 1; }
+	STOK_ASSESS_DATA=$d "$bin" list >"$d/out" 2>"$d/err"
+	grep -q "b/assessment.yaml:4:9: error" "$d/err" || { echo "list is silent"; return 1; }
+	# flow style: the pack's lines do not give its ids, and every pack is read
+	rm -rf "$d/b"
+	printf '{ id: deneme, language: tr, title: Akış, version: 1, areas: [ { id: g, title: G,\n questions: [ { id: 8, text: Q?, choices: [1, 2, 3, 4] } ] } ] }\n' \
+	    >"$d/a/assessment.yaml"
+	rm -f "$d/a/answers/q11-"*
+	STOK_ASSESS_DATA=$d "$bin" report "$d/answers.yaml" >"$d/out" 2>"$d/err" ||
+	    { echo "flow style: exit $?"; cat "$d/err"; return 1; }
+	grep -q "Akış" "$d/out" || { head "$d/out"; return 1; }
+}
+result "choosing a pack parses only the chosen one" choose_pack

@@ -2,10 +2,15 @@
 /*
  * fuzz_assessment.c: libFuzzer harness for the assessment file, checked
  * for its encoding and parsed as pack_load does; on success every
- * question must be found through the id index.
+ * question must be found through the id index, and the id and language
+ * that packs_peek_ids reads off its lines, when it reads them, must be the
+ * parse's.
  */
+#include <string.h>
+
 #include "content.h"
 #include "fuzz.h"
+#include "packs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -13,7 +18,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct pack *p;
-	char *buf;
+	char *buf, *id, *language;
 	size_t i, k;
 
 	if (size > CONTENT_MAX_ASSESSMENT)
@@ -39,6 +44,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				    q->choices[k].level == (int)k + 1, "a choice of %d is lost", q->id);
 		}
 		FUZZ_ASSERT(pack_question(p, 0) == NULL, "question 0 exists");
+		if (packs_peek_ids(buf, size, &id, &language)) {
+			FUZZ_ASSERT(strcmp(id, p->id) == 0 && strcmp(language, p->language) == 0,
+			    "peeked %s/%s, parsed %s/%s", id, language, p->id, p->language);
+			free(id);
+			free(language);
+		}
 	} else {
 		FUZZ_ASSERT(diag_counts().errors > 0, "failure without a diagnostic");
 	}

@@ -5,7 +5,9 @@
  * discussion prompts, the answer texts' 'reviewed' dates and calendar
  * dates in general; and of the links module: link positions (also in
  * every example of the CommonMark spec, when installed), home pages,
- * the links register and its lookups. Run from the top of the source tree.
+ * the links register and its lookups; and the id and language that
+ * packs_peek_ids reads off an assessment file's lines, against its parse.
+ * Run from the top of the source tree.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,6 +22,7 @@
 #include "content.h"
 #include "diag.h"
 #include "links.h"
+#include "packs.h"
 
 static FILE *devnull;
 
@@ -397,6 +400,74 @@ test_register(void **state)
 	rmdir(dir);
 }
 
+/*
+ * What packs_peek_ids reads, against the parse: each case's file is the
+ * base pack's assessment file with its first two lines ("id: deneme" and
+ * "title: ...") replaced, or a whole file. peeked NULL: peek declines.
+ */
+static void
+test_peek_ids(void **state)
+{
+	static const char rest[] = "version: 1\nareas:\n  - id: a\n    title: A\n"
+	    "    questions:\n      - id: 1\n        text: Q?\n        choices: [1, 2]\n";
+	static const struct {
+		const char	*head;		/* before rest, or the whole file when rest is not wanted */
+		bool		 whole;
+		const char	*id, *language;	/* what peek says, NULL when it declines */
+	} cases[] = {
+		{ "id: deneme\ntitle: T\nlanguage: tr\n", false, "deneme", "tr" },
+		{ "\xEF\xBB\xBF# c\n---\nid: deneme  # the id\ntitle: T\nlanguage:\ttr\r\n", false,
+		    "deneme", "tr" },
+		{ "id: \"deneme\"\ntitle: T\nlanguage: 'tr'\n", false, "deneme", "tr" },
+		{ "language: tr\ntitle: T\nid: a-b_c9\n", false, "a-b_c9", "tr" },
+		/* declined: escapes, values on the next line, flow style, odd lines */
+		{ "id: \"den\\u0065me\"\ntitle: T\nlanguage: tr\n", false, NULL, NULL },
+		{ "id: 'den''eme'\ntitle: T\nlanguage: tr\n", false, NULL, NULL },
+		{ "id:\n  deneme\ntitle: T\nlanguage: tr\n", false, NULL, NULL },
+		{ "id: deneme\ntitle: T\nlanguage: tr#x\n", false, NULL, NULL },
+		{ "%YAML 1.1\n---\nid: deneme\ntitle: T\nlanguage: tr\n", false, NULL, NULL },
+		{ "id: deneme\ntitle: T\n\"language\": tr\n", false, NULL, NULL },
+		/* a flow mapping whose nested "id:" stands at the left edge */
+		{ "{ title: T, version: 1, areas: [ { title: A,\nid: a\n, questions: [ { id: 1, "
+		    "text: Q?, choices: [1, 2] } ] } ],\n id: deneme, language: tr }\n", true,
+		    NULL, NULL },
+		/* no language, and an id twice (which the parse refuses too) */
+		{ "id: deneme\ntitle: T\n", false, NULL, NULL },
+		{ "id: deneme\nid: deneme\ntitle: T\nlanguage: tr\n", false, NULL, NULL },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *buf = cases[i].whole ? strdup(cases[i].head) :
+		    xasprintf("%s%s", cases[i].head, rest), *id = NULL, *language = NULL;
+		struct pack *p = calloc(1, sizeof(*p));
+		bool peeked = packs_peek_ids(buf, strlen(buf), &id, &language);
+		int parsed = assessment_parse(p, "t.yaml", buf, strlen(buf));
+
+		if (cases[i].id == NULL) {
+			if (peeked)
+				fail_msg("case %zu: peeked %s/%s", i, id, language);
+		} else {
+			if (!peeked)
+				fail_msg("case %zu: not peeked", i);
+			assert_string_equal(id, cases[i].id);
+			assert_string_equal(language, cases[i].language);
+		}
+		/* whatever parses and peeks, peeks as it parses */
+		if (peeked && parsed == 0) {
+			assert_string_equal(id, p->id);
+			assert_string_equal(language, p->language);
+		}
+		if (cases[i].whole && parsed != 0)
+			fail_msg("case %zu: the flow-style file no longer parses", i);
+		free(id);
+		free(language);
+		pack_free(p);
+		free(buf);
+	}
+}
+
 int
 main(void)
 {
@@ -410,6 +481,7 @@ main(void)
 		cmocka_unit_test(test_spec_link_positions),
 		cmocka_unit_test(test_home_pages),
 		cmocka_unit_test(test_register),
+		cmocka_unit_test(test_peek_ids),
 	};
 
 	return cmocka_run_group_tests_name("packmeta", tests, quiet, loud);
