@@ -99,6 +99,36 @@ organisation_check(const struct answers_set *set, size_t ref, size_t i, const ch
 	free(b);
 }
 
+/* A string into a sum, told apart from NULL and from the string after it. */
+static uint64_t
+sum_text(uint64_t h, const char *s)
+{
+	return s == NULL ? fnv1a64(h, "\1", 1) : fnv1a64(fnv1a64(h, "\2", 1), s, strlen(s) + 1);
+}
+
+#define SUM(h, v)	fnv1a64((h), &(v), sizeof(v))
+
+/* A sum of everything an answers file holds, as its saved form would be. */
+static uint64_t
+session_sum(const struct session *s)
+{
+	uint64_t h = SUM(sum_text(sum_text(sum_text(FNV1A64_INIT, s->pack_id), s->questions),
+	    s->language), s->pack_version);
+	size_t i;
+
+	h = sum_text(sum_text(sum_text(h, s->organisation), s->role), s->date);
+	for (i = 0; i < s->nanswers; i++) {
+		const struct answer *a = &s->answers[i];
+
+		h = sum_text(SUM(SUM(h, a->question_id), a->choice), a->note);
+		h = fnv1a64(SUM(h, a->nvotes), a->votes, (size_t)a->nvotes * sizeof(a->votes[0]));
+		h = SUM(SUM(h, a->changed), a->followup);
+	}
+	for (i = 0; i < s->npriorities; i++)
+		h = SUM(sum_text(h, s->priorities[i].area_id), s->priorities[i].priority);
+	return SUM(SUM(h, s->nanswers), s->npriorities);
+}
+
 struct same {
 	uint64_t	 hash;	/* of the file's answers as saved */
 	size_t		 index;
@@ -127,7 +157,6 @@ merge_check(const struct answers_set *set)
 {
 	struct same *v = xcalloc(set->n ? set->n : 1, sizeof(*v));
 	size_t *first = xcalloc(set->n ? set->n : 1, sizeof(*first)), ref, i, k;
-	char *text;
 
 	for (ref = 0; ref < set->n && set->sessions[ref]->organisation == NULL; ref++)
 		continue;
@@ -135,9 +164,7 @@ merge_check(const struct answers_set *set)
 		organisation_check(set, ref, i,
 		    "a group report is of the people of one organisation");
 	for (i = 0; i < set->n; i++) {
-		text = session_format(set->sessions[i]);
-		v[i] = (struct same){ fnv1a64(FNV1A64_INIT, text, strlen(text)), i };
-		free(text);
+		v[i] = (struct same){ session_sum(set->sessions[i]), i };
 		if (set->sessions[i]->nanswers == 0)
 			diag(DIAG_WARNING, set->r[i].path, 0, 0, "holds no answer, and counts as a "
 			    "respondent who answered nothing: leave it out if that is not so");

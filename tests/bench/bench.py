@@ -547,6 +547,15 @@ def bench_startup(runs):
     row("start-up: the same on a one-question pack (4 files)", fmt_s(tt),
         "dialog --menu: " + fmt_s(td), fmt_ratio(tt / td), "(information)", None)
 
+    # As people start it: no --content, the pack chosen among the bundled
+    # ones (data/ beside the binary) by --lang.
+    bundled = []
+    for _ in range(runs):
+        bundled.append(ptyrun(wiz_steps, [BIN, "--lang", "tr", "--fresh"], env)[-1] / 1e9)
+    tb = statistics.median(bundled)
+    row("start-up: the same from the bundled packs (--lang tr)", fmt_s(tb),
+        "dialog --menu: " + fmt_s(td), fmt_ratio(tb / td), "(information)", None)
+
     # keystroke cost, 80x24: the whole first question, a focus move, the
     # next question, and a full repaint (Ctrl-L) of that question
     steps = wiz_steps + ["-i", "300", "-s", "\\eOB", "-i", "300", "-s", "\\r", "-i", "300",
