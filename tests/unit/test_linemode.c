@@ -93,13 +93,12 @@ fresh(void **state)
 }
 
 /*
- * Run line mode on content with input typed, saving to session_path;
- * returns the exit status and, when output is not NULL, what was printed.
+ * Run line mode with options o and input typed; returns the exit status
+ * and, when output is not NULL, what was printed.
  */
 static int
-run_on(const char *content, const char *session_path, const char *input, char **output)
+run_opts(const struct app_options *o, const char *input, char **output)
 {
-	struct app_options o = { .content = content, .session_path = session_path };
 	struct app a;
 	FILE *in, *out;
 	char *text = NULL;
@@ -110,8 +109,8 @@ run_on(const char *content, const char *session_path, const char *input, char **
 	out = open_memstream(&text, &len);
 	assert_non_null(in);
 	assert_non_null(out);
-	assert_int_equal(app_open(&a, &o), 0);
-	status = ui_text_run(&a, &o, in, out);
+	assert_int_equal(app_open(&a, o), 0);
+	status = ui_text_run(&a, o, in, out);
 	app_close(&a);
 	fclose(in);
 	fclose(out);
@@ -120,6 +119,14 @@ run_on(const char *content, const char *session_path, const char *input, char **
 	else
 		free(text);
 	return status;
+}
+
+/* The same on content, saving to session_path. */
+static int
+run_on(const char *content, const char *session_path, const char *input, char **output)
+{
+	return run_opts(&(struct app_options){ .content = content, .session_path = session_path },
+	    input, output);
 }
 
 static int
@@ -520,20 +527,11 @@ test_script_options(void **state)
 {
 	struct app_options o = { .content = BASE, .session_path = path, .script = true,
 	    .organisation = "Yeşil Işık Derneği", .role = "Yönetim kurulu üyesi" };
-	struct app a;
-	FILE *in, *out;
 	char *text = NULL;
-	size_t len = 0;
 
 	(void)state;
 	/* a script is asked nothing optional: the first line is the first answer */
-	in = fmemopen((void *)"1\n\n4\n", 6, "r");
-	out = open_memstream(&text, &len);
-	assert_int_equal(app_open(&a, &o), 0);
-	assert_int_equal(ui_text_run(&a, &o, in, out), 0);
-	app_close(&a);
-	fclose(in);
-	fclose(out);
+	assert_int_equal(run_opts(&o, "1\n\n4\n\n", &text), 0);
 	assert_null(strstr(text, "Organisation name"));
 	assert_null(strstr(text, "Role ["));
 	free(text);
@@ -548,14 +546,7 @@ test_script_options(void **state)
 	/* at a terminal too: what the options give is not asked again (stok-assess(1)) */
 	assert_int_equal(unlink(path), 0);
 	o.script = false;
-	text = NULL;
-	in = fmemopen((void *)"1\n\n4\n", 6, "r");
-	out = open_memstream(&text, &len);
-	assert_int_equal(app_open(&a, &o), 0);
-	assert_int_equal(ui_text_run(&a, &o, in, out), 0);
-	app_close(&a);
-	fclose(in);
-	fclose(out);
+	assert_int_equal(run_opts(&o, "1\n\n4\n\n", &text), 0);
 	assert_null(strstr(text, "Organisation name"));
 	assert_null(strstr(text, "Your role in the organisation"));
 	free(text);
@@ -663,19 +654,10 @@ static void
 test_skip(void **state)
 {
 	struct app_options o = { .content = BASE, .session_path = path, .script = true };
-	struct app a;
-	FILE *in, *out;
 	char *text = NULL;
-	size_t len = 0;
 
 	(void)state;
-	in = fmemopen((void *)">\n\n4\n", 6, "r");
-	out = open_memstream(&text, &len);
-	assert_int_equal(app_open(&a, &o), 0);
-	assert_int_equal(ui_text_run(&a, &o, in, out), 0);
-	app_close(&a);
-	fclose(in);
-	fclose(out);
+	assert_int_equal(run_opts(&o, ">\n\n4\n\n", &text), 0);
 	assert_non_null(strstr(text, "Questions without an answer: 1."));
 	assert_null(strstr(text, "Every question has an answer"));
 	free(text);
