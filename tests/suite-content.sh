@@ -122,6 +122,21 @@ list_audience() {
 }
 result "list audience" list_audience
 
+# two packs with one id and language: list and check warn of the second
+same_pack_twice() {
+	mkdir -p "$work/twice"
+	rm -rf "$work/twice/a" "$work/twice/b"
+	cp -r "$top/tests/content/base" "$work/twice/a"
+	cp -r "$top/tests/content/base" "$work/twice/b"
+	for c in list check; do
+		STOK_ASSESS_DATA=$work/twice "$bin" $c >/dev/null 2>"$work/err" ||
+		    { echo "$c: exit $?"; cat "$work/err"; return 1; }
+		printf '%s\n' "stok-assess: $work/twice/b: warning: holds pack 'deneme' in language 'tr', as $work/twice/a does: only $work/twice/a is ever chosen; give one of them another id or language" |
+		    diff -u - "$work/err" || return 1
+	done
+}
+result "two packs with one id and language" same_pack_twice
+
 # Choosing a pack among several reads only the chosen one's files: a broken
 # pack beside it says nothing (check and list still name it), and asking
 # for the broken one gives its error, not another pack of its language,
