@@ -172,7 +172,8 @@ struct report_words {
 			*unanswered, *first_step, *step_fallback, *answers, *links,
 			*not_scored, *legend;
 	/* merge, diff and workshops */
-	const char	*group, *respondents, *areas, *mean, *min, *max, *spread, *consensus,
+	const char	*group, *respondents, *areas, *mean, *min, *max, *spread, *rated_by,
+			*consensus,
 			*consensus_intro, *questions, *roles_by_area, *distribution, *no_role, *group_plan,
 			*other_versions, *progress, *improved, *regressed, *unchanged,
 			*guidance_gone, *guidance_new, *one_side, *before, *after, *change, *votes,

@@ -91,17 +91,17 @@ group_free(struct group *g)
 
 /*
  * Mean, lowest and highest area level over the respondents (of one role,
- * or ALL_ROLES) who answered in it. The mean is of their exact levels
+ * or ALL_ROLES) who answered in it; returns how many did (0: no level). The mean is of their exact levels
  * (2,67 is 8/3), rounded once: averaging the rounded ones gave 2,34 for
  * 8/3 and 2, where the mean is 2,33. A mean that is a half hundredth
  * exactly, computed from thirds or sixths, may come out a hair below it in
  * binary: the 1e-9 lets it round up, as a true half does.
  */
-static bool
+static size_t
 area_stats(const struct group *g, size_t a, size_t role, int *mean, int *lo, int *hi)
 {
 	double total = 0;
-	long cnt = 0;
+	size_t cnt = 0;
 	size_t i;
 
 	*lo = 1 << 30;
@@ -118,7 +118,7 @@ area_stats(const struct group *g, size_t a, size_t role, int *mean, int *lo, int
 			*hi = as->level100;
 	}
 	*mean = cnt ? (int)(total / (double)cnt + 0.5 + 1e-9) : 0;
-	return cnt > 0;
+	return cnt;
 }
 
 /* The level a respondent chose for question q: 0 for none or not applicable. */
@@ -257,15 +257,19 @@ merge_doc(const struct group *g)
 	doc_heading(doc, 2, w->areas);
 	list = doc_list(doc, false);
 	for (i = 0; i < p->nareas; i++) {
-		bool have = area_stats(g, i, ALL_ROLES, &mean, &lo, &hi);
+		size_t rated = area_stats(g, i, ALL_ROLES, &mean, &lo, &hi);
+		bool have = rated > 0;
+
 		level(g, lv[0], sizeof(lv[0]), mean, have);
 		level(g, lv[1], sizeof(lv[1]), lo, have);
 		level(g, lv[2], sizeof(lv[2]), hi, have);
 		level(g, lv[3], sizeof(lv[3]), hi - lo, have);
 		para = doc_para(doc_item(list));
 		doc_strong(para, p->areas[i].title);
-		doc_textf(para, ": %s %s \xC2\xB7 %s %s \xC2\xB7 %s %s \xC2\xB7 %s %s",
-		    w->mean, lv[0], w->min, lv[1], w->max, lv[2], w->spread, lv[3]);
+		/* the numbers are of those who chose a level there: say how many */
+		doc_textf(para, ": %s %s \xC2\xB7 %s %s \xC2\xB7 %s %s \xC2\xB7 %s %s \xC2\xB7 %s %zu/%zu",
+		    w->mean, lv[0], w->min, lv[1], w->max, lv[2], w->spread, lv[3], w->rated_by,
+		    rated, g->n);
 	}
 
 	/* least consensus: areas, then questions, largest spread first */
@@ -427,10 +431,12 @@ merge_json(struct buf *o, const struct group *g)
 	jw_close(&j);
 	jw_open(&j, "areas", '[', false);
 	for (i = 0; i < p->nareas; i++) {
-		bool have = area_stats(g, i, ALL_ROLES, &mean, &lo, &hi);
+		size_t rated = area_stats(g, i, ALL_ROLES, &mean, &lo, &hi);
+		bool have = rated > 0;
 
 		jw_open(&j, NULL, '{', true);
 		jw_str(&j, "id", p->areas[i].id);
+		jw_int(&j, "rated_by", (long long)rated);
 		jw_level(&j, "mean", mean, have);
 		jw_level(&j, "min", lo, have);
 		jw_level(&j, "max", hi, have);

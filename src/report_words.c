@@ -34,6 +34,7 @@ static const struct report_words words[] = {
 		    "count in neither.",
 		.group = "Group report", .respondents = "Respondents", .areas = "Areas",
 		.mean = "Mean", .min = "Min", .max = "Max", .spread = "Spread",
+		.rated_by = "Rated by",
 		.consensus = "Least consensus",
 		.consensus_intro = "Where the answers differ most, largest spread first: "
 		    "worth talking through together.",
@@ -89,6 +90,7 @@ static const struct report_words words[] = {
 		    "yanıtları ikisine de sayılmaz.",
 		.group = "Grup raporu", .respondents = "Yanıtlayanlar", .areas = "Alanlar",
 		.mean = "Ortalama", .min = "En düşük", .max = "En yüksek", .spread = "Fark",
+		.rated_by = "Düzey veren",
 		.consensus = "En az uzlaşılan konular",
 		.consensus_intro = "Yanıtların en çok ayrıştığı yerler, en büyük farktan "
 		    "başlayarak: birlikte konuşmaya değer.",
@@ -143,6 +145,7 @@ static const struct report_words words[] = {
 		    "-vastauksia ei lasketa kumpaankaan.",
 		.group = "Ryhmäraportti", .respondents = "Vastaajat", .areas = "Osa-alueet",
 		.mean = "Keskiarvo", .min = "Pienin", .max = "Suurin", .spread = "Ero",
+		.rated_by = "Tason antaneita",
 		.consensus = "Vähiten yksimielisyyttä",
 		.consensus_intro = "Missä vastaukset eroavat eniten, suurimmasta erosta "
 		    "alkaen: näistä kannattaa keskustella yhdessä.",

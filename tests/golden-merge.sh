@@ -129,6 +129,24 @@ exact_mean() {	# the group's mean is of the exact levels, rounded once: (8/3 + 2
 }
 result "a group's mean is of the exact levels, rounded once" exact_mean
 
+rated_by() {	# each area's numbers say how many gave a level there: 3 in governance, 2 elsewhere
+	printf 'pack: kapasite\nversion: 2\nlanguage: tr\nanswers:\n  - question: 1\n    choice: 2\n' \
+	    >"$work/partial.yaml"
+	(cd "$dir" && "$bin" merge --width 1000 --content "$work/tr" r1-board.yaml r2-board.yaml \
+	    "$work/partial.yaml" >"$work/rated.txt" 2>/dev/null &&
+	    "$bin" merge -f json --content "$work/tr" r1-board.yaml r2-board.yaml \
+	    "$work/partial.yaml" >"$work/rated.json" 2>/dev/null) || return 1
+	grep -q "^• Yönetişim: .* · Fark [0-9,]* · Düzey veren 3/3$" "$work/rated.txt" &&
+	    grep -q "^• Stratejik Yönetim ve Planlama: .* · Düzey veren 2/3$" "$work/rated.txt" &&
+	    python3 - "$work/rated.json" <<'PY' || { grep -n "Düzey veren" "$work/rated.txt"; return 1; }
+import json, sys
+areas = json.load(open(sys.argv[1], encoding='utf-8'))['areas']
+got = [a['rated_by'] for a in areas]
+assert got == [3] + [2] * 7, got
+PY
+}
+result "a group report says how many gave a level in each area" rated_by
+
 for fmt in markdown html json csv; do
 	ext=$fmt
 	[ $fmt = markdown ] && ext=md
