@@ -112,7 +112,7 @@ collect(const char *dir, int depth, struct pathlist *out)
 				free(path);
 				continue;
 			}
-			type = S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
+			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISLNK(st.st_mode) ? DT_LNK : DT_REG;
 		}
 		if (type == DT_DIR) {
 			if (depth >= CONTENT_MAX_DEPTH)
@@ -124,6 +124,11 @@ collect(const char *dir, int depth, struct pathlist *out)
 			free(path);
 		} else if (is_text_name(path)) {
 			pathlist_add(out, path);	/* links and specials: file_read refuses */
+		} else if (type == DT_LNK && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			/* as answers/ itself: the texts in it would be missing without a word */
+			diag(DIAG_ERROR, path, 0, 0, "is a symbolic link to a directory: refusing "
+			    "to follow it; make it a directory, not a link");
+			free(path);
 		} else {
 			if (is_near_text_name(path))
 				diag(DIAG_WARNING, path, 0, 0, "is not read: an answer text's name "
