@@ -37,7 +37,11 @@ void	diag(enum diag_level, const char *file, int line, int col,
 	    const char *fmt, ...) PRINTFLIKE(5, 6);
 /* A problem with no file: a command-line mistake, say. */
 void	diag_plain(enum diag_level, const char *fmt, ...) PRINTFLIKE(2, 3);
-/* While muted, problems are neither printed nor counted (a first, quiet look at a file). */
+/*
+ * While muted, problems are neither printed nor counted (a first, quiet
+ * look at a file). Mutes nest: each diag_mute(true) ends at one
+ * diag_mute(false).
+ */
 void	diag_mute(bool);
 /* How many problems were muted so far: whether a quiet look found any. */
 unsigned long diag_muted_count(void);

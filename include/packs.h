@@ -48,9 +48,10 @@ struct pack_want;
  * (a pack, or a directory of packs) or, when NULL, the bundled packs;
  * want, when not NULL, names the answer texts needed (pack_load_want).
  * The packs of a directory are chosen between by their ids and languages
- * as packs_peek_ids reads them, and only the one chosen is parsed; every
- * pack is parsed, as packs_scan does, when one does not peek. NULL after
- * a diagnostic, with the exit status in *status.
+ * as packs_peek_ids reads them, and only the one chosen is loaded; when
+ * one does not peek, or the one chosen does not load without a word, the
+ * choice is packs_scan's, as it always was. NULL after a diagnostic, with
+ * the exit status in *status.
  */
 struct pack *packs_load(const char *content, const char *id, const char *lang,
 	    const struct pack_want *want, int *status);

@@ -12,14 +12,17 @@
 
 static FILE *stream;
 static struct diag_counts counts;
-static bool muted;
+static int muted;	/* depth: mutes nest */
 static unsigned long dropped;	/* messages muted */
 static _Thread_local struct diag_held *holding;	/* this thread's, or NULL */
 
 void
 diag_mute(bool on)
 {
-	muted = on;
+	if (on)
+		muted++;
+	else if (muted > 0)
+		muted--;
 }
 
 static const char *const level_names[] = {

@@ -295,7 +295,10 @@ peek(const char *file, struct pack_ref *r)
 	size_t len;
 	bool ok;
 
-	if (file_read(file, CONTENT_MAX_ASSESSMENT, &buf, &len) < 0)
+	diag_mute(true);	/* a file that cannot be read: the whole scan says why */
+	ok = file_read(file, CONTENT_MAX_ASSESSMENT, &buf, &len) == 0;
+	diag_mute(false);
+	if (!ok)
 		return false;
 	ok = packs_peek_ids(buf, len, &r->id, &r->language);
 	free(buf);
@@ -374,20 +377,22 @@ packs_load(const char *content, const char *id, const char *lang, const struct p
 	}
 	/*
 	 * The pack is chosen by the packs' ids and languages as peek reads
-	 * them, and only the one chosen is parsed; when one does not peek, or
-	 * the chosen one's parse names another id or language than its peek
-	 * (which the loader's rules leave no room for), every pack is read,
-	 * as list reads them.
+	 * them, and only the one chosen is loaded, quietly. When one does not
+	 * peek, or the one chosen does not load without a word (a broken
+	 * pack, which the whole scan passes over, or one with a warning to
+	 * give), every pack is read as list reads them, and the choice and
+	 * every word are the whole scan's.
 	 */
 	dir = content != NULL ? content : packs_datadir();
 	if (packs_peek(dir, &list) && (ref = packs_choose(&list, id, lang)) != NULL) {
-		if (pack_load_want(ref->dir, want, &p) != LOAD_OK) {
-			pack_free(p);
-			*status = diag_exit_status();
-			packs_free(&list);
-			return NULL;
-		}
-		if (strcmp(p->id, ref->id) == 0 && strcmp(p->language, ref->language) == 0) {
+		unsigned long quiet = diag_muted_count();
+		enum load_status st;
+
+		diag_mute(true);
+		st = pack_load_want(ref->dir, want, &p);
+		diag_mute(false);
+		if (st == LOAD_OK && diag_muted_count() == quiet && strcmp(p->id, ref->id) == 0 &&
+		    strcmp(p->language, ref->language) == 0) {
 			packs_free(&list);
 			return p;
 		}

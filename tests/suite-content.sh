@@ -138,16 +138,19 @@ same_pack_twice() {
 result "two packs with one id and language" same_pack_twice
 
 # Choosing a pack among several reads only the chosen one's files: a broken
-# pack beside it says nothing (check and list still name it), and asking
-# for the broken one gives its error, not another pack of its language,
-# as when every pack was parsed to choose. A pack written in flow style
-# (whose ids the lines do not give) is still found.
+# pack beside it says nothing (check and list still name it). When the
+# pack the lines point to is broken (here a draft in the same language,
+# first in directory order, and a copy of the pack broken), the choice is
+# the whole scan's, as list shows it: the broken ones reported once each
+# and passed over. A pack written in flow style (whose ids its lines do
+# not give) is still found; an assessment file that cannot be read is
+# reported once.
 choose_pack() {
 	d=$work/choose
 	rm -rf "$d"
 	mkdir -p "$d"
-	cp -r "$top/tests/content/base" "$d/a"
 	cp -r "$top/tests/content/base" "$d/b"
+	cp -r "$top/tests/content/base" "$d/c"
 	sed -i 's/^id: deneme/id: kamu/; s/^title: .*/title: [kırık/' "$d/b/assessment.yaml"
 	printf 'pack: deneme\nversion: 1\nlanguage: tr\nanswers:\n  - question: 8\n    choice: 2\n' \
 	    >"$d/answers.yaml"
@@ -157,15 +160,32 @@ choose_pack() {
 	grep -q "Deneme Paketi" "$d/out" || { head "$d/out"; return 1; }
 	STOK_ASSESS_DATA=$d "$bin" --ui=text --pack kamu --fresh </dev/null >"$d/out" 2>"$d/err"
 	st=$?
-	[ $st = 2 ] && grep -q "b/assessment.yaml:4:9: error" "$d/err" ||
+	[ $st = 2 ] && [ "$(grep -c "b/assessment.yaml:4:9: error" "$d/err")" = 1 ] &&
+	    grep -q "no pack 'kamu' here" "$d/err" ||
 	    { echo "the broken pack asked for: exit $st"; cat "$d/err"; return 1; }
 	STOK_ASSESS_DATA=$d "$bin" list >"$d/out" 2>"$d/err"
 	grep -q "b/assessment.yaml:4:9: error" "$d/err" || { echo "list is silent"; return 1; }
-	# flow style: the pack's lines do not give its ids, and every pack is read
+	# a broken draft first in the order, and a broken copy of the pack: passed over
+	cp -r "$top/tests/content/base" "$d/a-taslak"
+	sed -i 's/^id: deneme/id: taslak/; s/^version: 1/version: bir/' "$d/a-taslak/assessment.yaml"
+	cp -r "$top/tests/content/base" "$d/a-kopya"
+	sed -i 's/^title: .*/title: [kırık/' "$d/a-kopya/assessment.yaml"
+	STOK_ASSESS_DATA=$d "$bin" --ui=text --lang tr --fresh --session "$d/s.yaml" </dev/null \
+	    >"$d/out" 2>"$d/err" || { echo "a broken pack first: exit $?"; cat "$d/err"; return 1; }
+	grep -q "Deneme Paketi" "$d/out" && [ "$(grep -c "a-taslak/assessment.yaml" "$d/err")" = 1 ] &&
+	    [ "$(grep -c "a-kopya/assessment.yaml" "$d/err")" = 1 ] ||
+	    { echo "a broken pack first:"; cat "$d/err"; head -3 "$d/out"; return 1; }
+	rm -rf "$d/a-taslak" "$d/a-kopya"
+	# an assessment file that cannot be read: said once
+	mv "$d/b/assessment.yaml" "$d/b/x" && mkdir "$d/b/assessment.yaml"
+	STOK_ASSESS_DATA=$d "$bin" report "$d/answers.yaml" >"$d/out" 2>"$d/err" ||
+	    { echo "unreadable: exit $?"; cat "$d/err"; return 1; }
+	[ "$(grep -c "b/assessment.yaml" "$d/err")" -le 1 ] || { cat "$d/err"; return 1; }
 	rm -rf "$d/b"
+	# flow style: the pack's lines do not give its ids, and every pack is read
 	printf '{ id: deneme, language: tr, title: Akış, version: 1, areas: [ { id: g, title: G,\n questions: [ { id: 8, text: Q?, choices: [1, 2, 3, 4] } ] } ] }\n' \
-	    >"$d/a/assessment.yaml"
-	rm -f "$d/a/answers/q11-"*
+	    >"$d/c/assessment.yaml"
+	rm -f "$d/c/answers/q11-"*
 	STOK_ASSESS_DATA=$d "$bin" report "$d/answers.yaml" >"$d/out" 2>"$d/err" ||
 	    { echo "flow style: exit $?"; cat "$d/err"; return 1; }
 	grep -q "Akış" "$d/out" || { head "$d/out"; return 1; }
