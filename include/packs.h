@@ -36,6 +36,12 @@ const char *packs_datadir(void);
 void	packs_scan(const char *datadir, struct pack_list *);
 void	packs_free(struct pack_list *);
 /*
+ * Whether pack i of the list has the id and language of one before it,
+ * which is then always chosen instead: a warning says so (list and check
+ * call this for each pack).
+ */
+bool	packs_shadowed(const struct pack_list *, size_t i);
+/*
  * The pack with this id (any when NULL) in this language (when NULL or not
  * there: the locale's language, then en, then the first). NULL if none.
  */

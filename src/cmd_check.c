@@ -89,11 +89,15 @@ check_links(const struct pack *p)
 	link_register_free(&r);
 }
 
+/* Check the pack in dir; list and i, when list is not NULL, name it among the bundled packs. */
 static void
-check_one(const char *dir, int stale_years)
+check_one(const char *dir, int stale_years, const struct pack_list *list, size_t i)
 {
 	struct diag_counts before = diag_counts();
 	struct pack *p;
+
+	if (list != NULL)
+		packs_shadowed(list, i);
 
 	if (pack_load(dir, &p) == LOAD_OK)
 		pack_index_check(p);
@@ -138,13 +142,13 @@ cmd_check(int argc, char **argv)
 	}
 	if (optind < argc) {
 		for (; optind < argc; optind++)
-			check_one(argv[optind], stale);
+			check_one(argv[optind], stale, NULL, 0);
 	} else {
 		packs_scan(packs_datadir(), &list);
 		if (list.n == 0 && diag_counts().io == 0)
 			diag(DIAG_ERROR, packs_datadir(), 0, 0, "holds no packs");
 		for (i = 0; i < list.n; i++)
-			check_one(list.v[i].dir, stale);
+			check_one(list.v[i].dir, stale, &list, i);
 		packs_free(&list);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {

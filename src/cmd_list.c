@@ -34,6 +34,8 @@ cmd_list(int argc, char **argv)
 	if (optind < argc)
 		return usage_error("list takes no arguments");
 	packs_scan(packs_datadir(), &list);
+	for (i = 0; i < list.n; i++)
+		packs_shadowed(&list, i);
 	for (i = 0; i < list.n; i++) {
 		char *id = text_sanitized(list.v[i].id);
 		char *title = text_sanitized(list.v[i].title);

@@ -76,7 +76,7 @@ void
 packs_scan(const char *datadir, struct pack_list *list)
 {
 	struct dirent *de;
-	size_t cap = 0, len, i, k;
+	size_t cap = 0, len;
 	char *buf;
 	DIR *d;
 
@@ -114,16 +114,23 @@ packs_scan(const char *datadir, struct pack_list *list)
 	closedir(d);
 	if (list->n > 1)
 		qsort(list->v, list->n, sizeof(*list->v), ref_cmp);
-	for (i = 1; i < list->n; i++)
-		for (k = 0; k < i; k++)
-			if (strcmp(list->v[i].id, list->v[k].id) == 0 &&
-			    strcmp(list->v[i].language, list->v[k].language) == 0) {
-				diag(DIAG_WARNING, list->v[i].dir, 0, 0, "holds pack '%s' in language "
-				    "'%s', as %s does: only %s is ever chosen; give one of them another "
-				    "id or language", list->v[i].id, list->v[i].language, list->v[k].dir,
-				    list->v[k].dir);
-				break;
-			}
+}
+
+bool
+packs_shadowed(const struct pack_list *list, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < i; k++)
+		if (strcmp(list->v[i].id, list->v[k].id) == 0 &&
+		    strcmp(list->v[i].language, list->v[k].language) == 0) {
+			diag(DIAG_WARNING, list->v[i].dir, 0, 0, "holds pack '%s' in language '%s', "
+			    "as %s does: only %s is ever chosen; give one of them another id or "
+			    "language", list->v[i].id, list->v[i].language, list->v[k].dir,
+			    list->v[k].dir);
+			return true;
+		}
+	return false;
 }
 
 void
