@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistr.h>
 
 #include "content.h"
 #include "diag.h"
@@ -169,16 +168,42 @@ line_offset(const struct schema_ctx *c, int line)
 }
 
 /*
- * The column of a '#' comment after plain value v on its line, or 0: the
- * file's bytes at v's position are the value's, then blanks and '#'. A
- * value folded from several lines never matches its bytes, and is let be.
+ * From off: blanks, then line breaks each followed by blanks. Returns the
+ * breaks (0 when the line goes on), with *end past the last blanks and
+ * *start at the start of the last line reached.
  */
 static int
-comment_col(const struct schema_ctx *c, const struct ynode *v)
+fold_at(const struct schema_ctx *c, size_t off, size_t *end, size_t *start)
 {
-	size_t off;
+	int breaks = 0;
+
+	for (;;) {
+		while (off < c->srclen && (c->src[off] == ' ' || c->src[off] == '\t'))
+			off++;
+		if (off + 1 < c->srclen && c->src[off] == '\r' && c->src[off + 1] == '\n')
+			off++;
+		if (off >= c->srclen || c->src[off] != '\n')
+			break;
+		*start = ++off;
+		breaks++;
+	}
+	*end = off;
+	return breaks;
+}
+
+/*
+ * Where a '#' comment follows plain value v, or 0: the file's bytes from
+ * v's position are the value's, folded as YAML folds a plain value over
+ * lines (a line break and the blanks around it are one space; each empty
+ * line after it, a line break), then blanks and '#' on the same line. The
+ * '#' is at *line and the column returned.
+ */
+static int
+comment_col(const struct schema_ctx *c, const struct ynode *v, int *line)
+{
+	size_t off, end, start = 0, i = 0, k;
 	int32_t cp;
-	int col = 1;
+	int col = 1, breaks;
 
 	if (c->src == NULL || c->cursor == NULL || !v->plain || v->line < 1 ||
 	    (off = line_offset(c, v->line)) == SIZE_MAX)
@@ -187,10 +212,29 @@ comment_col(const struct schema_ctx *c, const struct ynode *v)
 		off = 3;	/* not a column */
 	for (; col < v->col && off < c->srclen && c->src[off] != '\n'; col++)
 		off += utf8_decode(c->src + off, c->srclen - off, &cp);
-	if (col != v->col || c->srclen - off < v->len || memcmp(c->src + off, v->value, v->len) != 0)
+	if (col != v->col)
 		return 0;
-	col += (int)u8_mbsnlen((const uint8_t *)v->value, v->len);
-	for (off += v->len; off < c->srclen && (c->src[off] == ' ' || c->src[off] == '\t'); off++)
+	*line = v->line;
+	while (i < v->len) {
+		if ((breaks = fold_at(c, off, &end, &start)) > 0) {
+			if (breaks == 1 && v->value[i] != ' ')
+				return 0;
+			for (k = 1; k < (size_t)breaks; k++)
+				if (i + k - 1 >= v->len || v->value[i + k - 1] != '\n')
+					return 0;
+			i += breaks == 1 ? 1 : (size_t)breaks - 1;
+			*line += breaks;
+			col = 1 + (int)(end - start);	/* blanks only: a byte a column */
+			off = end;
+			continue;
+		}
+		if (off >= c->srclen || c->src[off] != v->value[i])
+			return 0;
+		col += ((unsigned char)c->src[off] & 0xC0) != 0x80;
+		off++;
+		i++;
+	}
+	for (; off < c->srclen && (c->src[off] == ' ' || c->src[off] == '\t'); off++)
 		col++;
 	return off < c->srclen && c->src[off] == '#' ? col : 0;
 }
@@ -201,6 +245,7 @@ schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
 {
 	const struct ynode *v = ytree_get(m, key);
 	size_t i = 0, k;
+	int line;
 	int32_t cp;
 
 	*out = NULL;
@@ -219,7 +264,11 @@ schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
 	if (ytree_is_null(v) || v->len == 0 || (required && text_is_blank(v->value, v->len))) {
 		if (!required)
 			return 0;
-		diag(DIAG_ERROR, c->file, v->line, v->col, "'%s' is empty: write it out", key);
+		if ((k = (size_t)comment_col(c, v, &line)) != 0)
+			diag(DIAG_ERROR, c->file, line, (int)k, "'%s' is empty: this '#' starts a "
+			    "YAML comment; put the whole value in quotes", key);
+		else
+			diag(DIAG_ERROR, c->file, v->line, v->col, "'%s' is empty: write it out", key);
 		return -1;
 	}
 	if (strlen(v->value) != v->len) {
@@ -245,8 +294,8 @@ schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
 		}
 		i += k;
 	}
-	if ((k = (size_t)comment_col(c, v)) != 0)
-		diag(DIAG_WARNING, c->file, v->line, (int)k, "'%s' ends before this '#', which "
+	if ((k = (size_t)comment_col(c, v, &line)) != 0)
+		diag(DIAG_WARNING, c->file, line, (int)k, "'%s' ends before this '#', which "
 		    "starts a YAML comment: put the whole value in quotes if what follows belongs "
 		    "to it", key);
 	*out = xstrndup(v->value, v->len);
