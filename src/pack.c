@@ -124,7 +124,12 @@ collect(const char *dir, int depth, struct pathlist *out)
 			free(path);
 		} else if (is_text_name(path)) {
 			pathlist_add(out, path);	/* links and specials: file_read refuses */
-		} else if (type == DT_LNK && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		} else if (type == DT_LNK && stat(path, &st) < 0) {
+			/* a folder's link whose folder is gone, most likely: its texts seem missing */
+			diag(DIAG_ERROR, path, 0, 0, "is a symbolic link to nothing: remove it, or "
+			    "put here the folder it named, not a link");
+			free(path);
+		} else if (type == DT_LNK && S_ISDIR(st.st_mode)) {
 			/* as answers/ itself: the texts in it would be missing without a word */
 			diag(DIAG_ERROR, path, 0, 0, "is a symbolic link to a directory: refusing "
 			    "to follow it; make it a directory, not a link");

@@ -101,17 +101,19 @@ else
 fi
 rm -rf "$work/texts"
 
-# A folder under answers/ that is a symbolic link: refused where it stands,
-# not passed over (its texts then seemed missing, each with its own error).
-# A link to anything else that is not a text is let be.
+# A folder under answers/ that is a symbolic link, or a link to nothing:
+# refused where it stands, not passed over (its texts then seemed missing,
+# each with its own error). A link to a file that is not a text is let be.
 rm -rf "$work/pack" "$work/texts"
 cp -r "$top/tests/content/base" "$work/pack"
 mkdir "$work/texts"
 mv "$work/pack/answers/q11-"* "$work/texts/"
 ln -s ../../texts "$work/pack/answers/ortak"
+ln -s ../../gone "$work/pack/answers/eski"
 ln -s ../assessment.yaml "$work/pack/answers/README"
 (cd "$work" && "$bin" check pack >/dev/null 2>stderr; echo "[exit $?]" >>stderr)
-if [ "$(cat "$work/stderr")" = "stok-assess: pack/answers/ortak: error: is a symbolic link to a directory: refusing to follow it; make it a directory, not a link
+if [ "$(cat "$work/stderr")" = "stok-assess: pack/answers/eski: error: is a symbolic link to nothing: remove it, or put here the folder it named, not a link
+stok-assess: pack/answers/ortak: error: is a symbolic link to a directory: refusing to follow it; make it a directory, not a link
 [exit 2]" ]; then
 	echo "PASS: diagnostics a folder under answers/ that is a symbolic link"
 else
