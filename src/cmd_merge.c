@@ -108,25 +108,31 @@ sum_text(uint64_t h, const char *s)
 
 #define SUM(h, v)	fnv1a64((h), &(v), sizeof(v))
 
-/* A sum of everything an answers file holds, as its saved form would be. */
+/*
+ * A sum of everything an answers file holds, in whatever order its answers
+ * and priorities are written: each of them summed alone, and the sums
+ * added.
+ */
 static uint64_t
 session_sum(const struct session *s)
 {
 	uint64_t h = SUM(sum_text(sum_text(sum_text(FNV1A64_INIT, s->pack_id), s->questions),
-	    s->language), s->pack_version);
+	    s->language), s->pack_version), all = 0, one;
 	size_t i;
 
 	h = sum_text(sum_text(sum_text(h, s->organisation), s->role), s->date);
 	for (i = 0; i < s->nanswers; i++) {
 		const struct answer *a = &s->answers[i];
 
-		h = sum_text(SUM(SUM(h, a->question_id), a->choice), a->note);
-		h = fnv1a64(SUM(h, a->nvotes), a->votes, (size_t)a->nvotes * sizeof(a->votes[0]));
-		h = SUM(SUM(h, a->changed), a->followup);
+		one = sum_text(SUM(SUM(FNV1A64_INIT, a->question_id), a->choice), a->note);
+		one = fnv1a64(SUM(one, a->nvotes), a->votes, (size_t)a->nvotes * sizeof(a->votes[0]));
+		all += SUM(SUM(one, a->changed), a->followup);
 	}
-	for (i = 0; i < s->npriorities; i++)
-		h = SUM(sum_text(h, s->priorities[i].area_id), s->priorities[i].priority);
-	return SUM(SUM(h, s->nanswers), s->npriorities);
+	h = SUM(h, all);
+	for (i = 0, all = 0; i < s->npriorities; i++)
+		all += SUM(sum_text(FNV1A64_INIT, s->priorities[i].area_id),
+		    s->priorities[i].priority);
+	return SUM(SUM(SUM(h, all), s->nanswers), s->npriorities);
 }
 
 struct same {

@@ -60,6 +60,26 @@ result "a group report warns of a copied file and of one with no answer" \
     golden_stderr merge-copies.expected \
     "$bin" merge --content "$work/tr" r1-board.yaml r2-board.yaml no-answers.yaml copy-of-r2.yaml
 
+copy_reordered() {	# the same answers written in another order are the same answers
+	python3 - "$dir/r2-board.yaml" "$work/r2-reordered.yaml" <<'PY'
+import re, sys
+s = open(sys.argv[1], encoding='utf-8').read()
+head, rest = s.split('answers:\n', 1)
+items = re.split(r'(?m)^(?=  - question: )', rest)
+first, items = items[0], items[1:]
+m = re.search(r'(?m)^\S', items[-1])
+tail = items[-1][m.start():] if m else ''
+if m:
+    items[-1] = items[-1][:m.start()]
+open(sys.argv[2], 'w', encoding='utf-8').write(head + 'answers:\n' + first + ''.join(items[::-1]) + tail)
+PY
+	(cd "$dir" && "$bin" merge --content "$work/tr" r2-board.yaml "$work/r2-reordered.yaml") \
+	    2>"$work/err" >/dev/null || return 1
+	grep -q "r2-reordered.yaml: warning: holds the same answers, notes, role and date as r2-board.yaml" \
+	    "$work/err" || { cat "$work/err"; return 1; }
+}
+result "a copy with its answers in another order is warned of too" copy_reordered
+
 csv_note_lines() {	# a note's line breaks are line breaks inside its CSV cell
 	cp "$dir/r1-board.yaml" "$work/csv-note.yaml"
 	python3 - "$work/csv-note.yaml" <<'PY'
