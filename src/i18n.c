@@ -68,6 +68,12 @@ i18n_init(const char *pack_language, const char *chosen)
 	}
 	bindtextdomain("stok-assess", dir != NULL ? dir : LOCALEDIR);
 	bind_textdomain_codeset("stok-assess", "UTF-8");
+	/*
+	 * The C library's own messages (strerror, in errno_said) in UTF-8 too:
+	 * when the locale named is not installed, the character set is ASCII
+	 * and "Böyle bir dosya" came out as "B?yle".
+	 */
+	bind_textdomain_codeset("libc", "UTF-8");
 	textdomain("stok-assess");
 	free(dir);
 	/*
