@@ -53,6 +53,7 @@ struct line_ui {
 	FILE		*out;
 	bool		 echo;		/* the input is not a terminal */
 	bool		 saved;		/* the last save succeeded */
+	bool		 unsaved_ok;	/* q was typed once over answers not saved */
 	struct buf	 raw;		/* the last line read, as typed */
 	struct buf	 line;		/* the same, printable text only */
 };
@@ -243,6 +244,7 @@ number(const struct line_ui *u, size_t max)
 static void
 save(struct line_ui *u)
 {
+	u->unsaved_ok = false;	/* a q over unsaved answers asks again after a change */
 	if (app_save(u->app) == 0) {
 		u->saved = true;
 		return;
@@ -250,6 +252,26 @@ save(struct line_ui *u)
 	u->saved = false;
 	diag(DIAG_IO, u->app->session_path, 0, 0, _("cannot save the answers: %s"),
 	    errno_said(errno));
+}
+
+/*
+ * q: leave, the answers saved. When they could not be saved, one more try
+ * (the disk may have room again), and then q must be typed again to leave
+ * without them, as in the full-screen wizard.
+ */
+static bool
+may_stop(struct line_ui *u)
+{
+	if (u->saved || u->unsaved_ok)
+		return true;
+	if (app_save(u->app) == 0) {
+		u->saved = true;
+		return true;
+	}
+	sayf(u, _("Could not save your answers to %s: %s. Type q again to quit without them."),
+	    u->app->session_path, errno_said(u->app->save_errno));
+	u->unsaved_ok = true;
+	return false;
 }
 
 /* --- the steps ---------------------------------------------------------- */
@@ -548,7 +570,9 @@ ask_question(struct line_ui *u, const struct question *q, bool first)
 		case '>':	/* on without an answer, as the full-screen wizard's arrow goes */
 			return FLOW_NEXT;
 		case 'q':
-			return FLOW_STOP;
+			if (may_stop(u))
+				return FLOW_STOP;
+			continue;
 		default:
 			sayf(u, _("Not understood: type a number from 1 to %zu, or one of < > ? g n q."),
 			    nopts);
@@ -587,7 +611,9 @@ ask_priority(struct line_ui *u, const struct area *a)
 		case '<':
 			return FLOW_BACK;
 		case 'q':
-			return FLOW_STOP;
+			if (may_stop(u))
+				return FLOW_STOP;
+			continue;
 		default:
 			sayf(u, _("Not understood: type a number from 1 to %zu, Enter, < or q."), n);
 			break;
@@ -772,8 +798,10 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 		f = ask_role(&u);
 	if (f == FLOW_NEXT)
 		f = ask_questions(&u, start);
-	/* what is on disk must be the last state, whatever happened before */
-	save(&u);
+	/* what is on disk must be the last state, whatever happened before (but
+	 * for a quit over answers that could not be saved, said and agreed to) */
+	if (!(f == FLOW_STOP && u.unsaved_ok))
+		save(&u);
 	if (f == FLOW_NEXT) {
 		show_report(&u);
 		if (!o->script)
@@ -785,7 +813,7 @@ done:
 		buf_free(&u.line);
 		return ui_signal_end(a, out);
 	}
-	if (f == FLOW_STOP && u.saved)
+	if (f == FLOW_STOP)
 		ui_saved_where(a, out);	/* the words the full-screen wizard and a signal use */
 	status = u.saved && f != FLOW_ERROR ? 0 : 1;
 	if (fflush(out) != 0 || ferror(out)) {

@@ -643,6 +643,29 @@ test_save_error(void **state)
 	assert_non_null(strstr(text, "Deneme Paketi (sürüm 1)"));
 	assert_int_equal(access(o.session_path, F_OK), -1);
 	free(text);
+	/* q over answers not saved: one q says so and stays; the second leaves, status 1 */
+	assert_int_equal(mkdir(gone, 0700), 0);
+	assert_int_equal(app_open(&a, &o), 0);
+	assert_int_equal(unlink(lock), 0);
+	assert_int_equal(rmdir(gone), 0);
+	in = fmemopen((void *)"Dernek\n\n1\nq\nq\n", 14, "r");
+	out = open_memstream(&text, &len);
+	assert_int_equal(ui_text_run(&a, &o, in, out), 1);
+	app_close(&a);
+	fclose(in);
+	fclose(out);
+	/* in any language: the path in the welcome, in the first q's words, in the last words */
+	{
+		const char *at = text;
+		int seen = 0;
+
+		while ((at = strstr(at, o.session_path)) != NULL && ++seen)
+			at++;
+		if (seen != 3)
+			fail_msg("the session's path %d times, not 3:\n%s", seen, text);
+	}
+	assert_null(strstr(text, "Deneme Paketi (sürüm 1)"));	/* it left before the report */
+	free(text);
 	free(lock);
 	free((char *)o.session_path);
 	free(gone);
