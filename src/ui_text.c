@@ -355,11 +355,25 @@ ask_organisation(struct line_ui *u)
 		    _("Organisation name (Enter skips): "));
 		if ((f = read_flow(u)) != FLOW_NEXT || u->line.len == 0)
 			return f;
-		if (strcmp(u->line.data, "?") != 0)
+		/* the keys of every other question are keys here too, never a name */
+		switch (command(u)) {
+		case 'q':
+			if (may_stop(u))
+				return FLOW_STOP;
+			continue;
+		case '>':
+			return FLOW_NEXT;
+		case '<':
+			say(u, _("This is the first question: there is none before it."));
+			continue;
+		case '?':
+			say(u, _("The name of your organisation, as the report is to show it; it is "
+			    "optional."));
+			continue;
+		default:
 			break;
-		/* ? asks for help everywhere else: not a name */
-		say(u, _("The name of your organisation, as the report is to show it; it is "
-		    "optional."));
+		}
+		break;
 	}
 	free(s->organisation);
 	s->organisation = xstrdup(u->line.data);
@@ -416,6 +430,29 @@ ask_role(struct line_ui *u)
 		    _("Role [1-%zu, or type your own words, Enter skips]: "), nroles);
 		if ((f = read_flow(u)) != FLOW_NEXT || u->line.len == 0)
 			return f;
+		/* one character is a key, as at every question, never a role */
+		switch (command(u)) {
+		case 'q':
+			if (may_stop(u))
+				return FLOW_STOP;
+			continue;
+		case '>':
+			return FLOW_NEXT;
+		case '<':
+			return FLOW_BACK;
+		case '?':
+			say(u, _("Your role, as the report is to show it: a number of the list, or "
+			    "your own words; it is optional."));
+			continue;
+		case 0:
+			break;
+		default:
+			if (ascii_isdigit((unsigned char)u->line.data[0]))
+				break;
+			sayf(u, _("Not understood: type a number from 1 to %zu, your own words, "
+			    "Enter, < or q."), nroles);
+			continue;
+		}
 		role = role_of(u, nroles, &invalid);
 		if (!invalid)
 			break;
@@ -748,7 +785,7 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	struct line_ui u;
 	enum flow f = FLOW_NEXT;
 	size_t start = 0;
-	bool again = false;
+	bool again = false, want_org, want_role;
 	int status;
 
 	memset(&u, 0, sizeof(u));
@@ -791,11 +828,25 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	} else if (f == FLOW_NEXT && a->resumable && (start = app_resume_question(a)) > 0) {
 		sayf(&u, _("Going on at question %zu/%zu."), start + 1, a->pack->nquestions);
 	}
-	/* what --organisation and --role give is not asked again */
-	if (f == FLOW_NEXT && !o->script && o->organisation == NULL)
-		f = ask_organisation(&u);
-	if (f == FLOW_NEXT && !o->script && o->role == NULL)
-		f = ask_role(&u);
+	/*
+	 * What --organisation and --role give is not asked again, nor what
+	 * the session holds already (on a resume, a stray line meant for a
+	 * question renamed the organisation); < at the role goes back to the
+	 * name.
+	 */
+	want_org = !o->script && o->organisation == NULL && a->sess->organisation == NULL;
+	want_role = !o->script && o->role == NULL && a->sess->role == NULL;
+	while (f == FLOW_NEXT && (want_org || want_role)) {
+		if (want_org && (f = ask_organisation(&u)) != FLOW_NEXT)
+			break;
+		if (want_role && (f = ask_role(&u)) == FLOW_BACK) {
+			if (!want_org)
+				say(&u, _("This is the first question: there is none before it."));
+			f = FLOW_NEXT;
+			continue;
+		}
+		break;
+	}
 	if (f == FLOW_NEXT)
 		f = ask_questions(&u, start);
 	/* what is on disk must be the last state, whatever happened before (but

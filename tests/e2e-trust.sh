@@ -148,11 +148,9 @@ line_mode_start_over() {
 	keys h Enter
 	wait_for "Baştan başlansın mı?" || return 1
 	keys e Enter
-	wait_for "Kuruluşun adı" || return 1
-	keys Enter
-	wait_for "Rol [" || return 1
-	keys Enter
+	# the organisation and role the session holds are kept, not asked again
 	wait_for "Yanıt [" || return 1
+	screen | grep -q "Kuruluşun adı" && { echo "the organisation was asked again"; return 1; }
 	keys q Enter
 	wait_for "EXIT=0" || return 1
 	cmp "$f" "$work/lm.before" || { echo "line mode lost the answers"; return 1; }

@@ -231,6 +231,7 @@ test_role_free_text(void **state)
 	(void)state;
 	assert_int_equal(run("\nKoordinatör\n", NULL), 0);
 	assert_saved(HDR "role: \"Koordinatör\"\n");
+	assert_int_equal(unlink(path), 0);	/* a session's role is not asked again */
 	assert_int_equal(run("\nVOLUNTEER\n", NULL), 0);
 	assert_saved(HDR "role: \"volunteer\"\n");
 }
@@ -672,6 +673,45 @@ test_save_error(void **state)
 	free(missing);
 }
 
+/*
+ * At the organisation and role questions the keys of every question are
+ * keys, never a name or a role; < at the role goes back to the name; a
+ * resumed session that holds both asks neither again, so a line meant
+ * for a question is an answer, not a new name.
+ */
+static void
+test_org_role_keys(void **state)
+{
+	char *out;
+
+	(void)state;
+	/* < has nothing before it, > skips the name; g is no role, < goes back, q quits */
+	assert_int_equal(run("<\n>\ng\n<\nDernek\n2\nq\n", &out), 0);
+	assert_int_equal(count(out, "Organisation name (Enter skips): "), 3);
+	assert_non_null(strstr(out, "This is the first question: there is none before it."));
+	assert_non_null(strstr(out, "Not understood: type a number from 1 to 5, your own words, "
+	    "Enter, < or q."));
+	free(out);
+	assert_saved(HDR
+	    "organisation: \"Dernek\"\n"
+	    "role: \"manager\"\n");
+	/* resumed: the first line answers the first question */
+	assert_int_equal(run("\n2\nq\n", &out), 0);
+	if (strstr(out, "Organisation name") != NULL)
+		fail_msg("%s", out);
+	assert_null(strstr(out, "Role ["));
+	free(out);
+	assert_saved(HDR
+	    "organisation: \"Dernek\"\n"
+	    "role: \"manager\"\n"
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 2\n");
+	/* q at the name quits at once, keeping what was saved */
+	assert_int_equal(run("n\ny\nq\n", &out), 0);
+	free(out);
+}
+
 /* > goes on without an answer, as the full-screen wizard's arrow does; the report says so */
 static void
 test_skip(void **state)
@@ -712,6 +752,7 @@ main(void)
 		cmocka_unit_test_setup(test_output_error, fresh),
 		cmocka_unit_test_setup(test_save_error, fresh),
 		cmocka_unit_test_setup(test_skip, fresh),
+		cmocka_unit_test_setup(test_org_role_keys, fresh),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
