@@ -37,5 +37,12 @@ int	file_write_atomic(const char *path, const void *data, size_t len, bool overw
 /* The same with another mode than 0600, for a file others may read. */
 int	file_write_atomic_mode(const char *path, const void *data, size_t len, bool overwrite,
 	    mode_t mode);
+/*
+ * The same for a report, which is written to be handed on: the mode of
+ * the file it replaces, or for a new file what the umask allows (0644
+ * under the usual 022), as a shell's > would give. Answers files stay
+ * 0600: their notes are one person's.
+ */
+int	file_write_report(const char *path, const void *data, size_t len, bool overwrite);
 
 #endif

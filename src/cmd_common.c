@@ -171,7 +171,7 @@ output_write(const char *output, bool force, const struct buf *b)
 		}
 		return 0;
 	}
-	if ((rc = file_write_atomic(output, b->data, b->len, force)) == -2) {
+	if ((rc = file_write_report(output, b->data, b->len, force)) == -2) {
 		diag(DIAG_IO, output, 0, 0, "exists: choose another name, or use --force "
 		    "to overwrite it");
 		return 1;

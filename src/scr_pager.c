@@ -230,7 +230,7 @@ export_write(struct ui *ui, bool overwrite)
 	buf_init(&b);
 	report_write(&b, ui->app->pack, ui->app->sess, (enum report_format)ui->export_format,
 	    78, NULL);
-	rc = file_write_atomic(ui->export_path, b.data, b.len, overwrite);
+	rc = file_write_report(ui->export_path, b.data, b.len, overwrite);
 	buf_free(&b);
 	if (rc == -2) {	/* it exists (perhaps since the name was typed): ask */
 		char *prompt = xasprintf(_("%s exists. Overwrite it? (%s)"), ui->export_path,

@@ -739,13 +739,13 @@ ask_export(struct line_ui *u)
 	}
 	buf_init(&b);
 	report_write(&b, u->app->pack, u->app->sess, fmt[k], 78, NULL);
-	if ((rc = file_write_atomic(path, b.data, b.len, false)) == -2) {
+	if ((rc = file_write_report(path, b.data, b.len, false)) == -2) {
 		char *q = xasprintf(_("%s exists. Overwrite it? (%s)"), path, app_yes_no_keys());
 
 		prompt(u, "%s ", q);
 		free(q);
 		if ((f = ask_yes_no(u, false, &yes)) == FLOW_NEXT && yes)
-			rc = file_write_atomic(path, b.data, b.len, true);
+			rc = file_write_report(path, b.data, b.len, true);
 		else if (f == FLOW_NEXT)
 			say(u, _("Nothing written."));
 	}

@@ -116,3 +116,23 @@ t session-dev-zero --content pack --session /dev/zero --ui=text
 t session-symlink --content pack --session link.yaml --ui=text
 t session-64mb --content pack --session big.yaml --ui=text
 t session-directory --content pack --session dir.yaml --ui=text
+
+# A report written with -o is to be handed on: readable as the umask allows
+# (as > would make it), and a report replaced keeps its mode; the answers
+# the wizard saves stay the owner's alone.
+modes() {
+	rm -f new.html old.html s.yaml
+	(umask 022 && "$bin" report --content pack ok.yaml -f html -o new.html) || return 1
+	: >old.html && chmod 664 old.html
+	(umask 077 && "$bin" report --content pack ok.yaml -f html -o old.html --force) || return 1
+	printf '2\n' | (umask 022 && "$bin" --ui=text --content pack --session s.yaml >/dev/null) ||
+	    return 1
+	[ "$(stat -c %a new.html) $(stat -c %a old.html) $(stat -c %a s.yaml)" = "644 664 600" ] ||
+	    { echo "modes: $(stat -c '%n %a' new.html old.html s.yaml)"; return 1; }
+}
+if modes >"$work/modes" 2>&1; then
+	echo "PASS: arguments a report's mode is the umask's, or the replaced file's"
+else
+	echo "FAIL: arguments a report's mode is the umask's, or the replaced file's"
+	sed 's/^/    /' "$work/modes"
+fi
