@@ -38,6 +38,12 @@ void	diag(enum diag_level, const char *file, int line, int col,
 /* A problem with no file: a command-line mistake, say. */
 void	diag_plain(enum diag_level, const char *fmt, ...) PRINTFLIKE(2, 3);
 /*
+ * A problem told to the person answering, in the interface's language
+ * (fmt already translated): "error" and "warning" are translated too.
+ * Problems of content, for the people who write packs, stay in English.
+ */
+void	diag_user(enum diag_level, const char *file, const char *fmt, ...) PRINTFLIKE(3, 4);
+/*
  * While muted, problems are neither printed nor counted (a first, quiet
  * look at a file). Mutes nest: each diag_mute(true) ends at one
  * diag_mute(false).

@@ -38,10 +38,9 @@ int	file_write_atomic(const char *path, const void *data, size_t len, bool overw
 int	file_write_atomic_mode(const char *path, const void *data, size_t len, bool overwrite,
 	    mode_t mode);
 /*
- * The same for a report, which is written to be handed on: the mode of
- * the file it replaces, or for a new file what the umask allows (0644
- * under the usual 022), as a shell's > would give. Answers files stay
- * 0600: their notes are one person's.
+ * The same for a report: a new one is 0600, as the answers are (its notes
+ * are someone's; chmod shares it), and one that replaces a file keeps that
+ * file's mode, which its owner chose.
  */
 int	file_write_report(const char *path, const void *data, size_t len, bool overwrite);
 

@@ -193,12 +193,12 @@ app_lock(struct app *a)
 		}
 		if (rc < 0) {
 			if (errno == EWOULDBLOCK)
-				diag(DIAG_ERROR, a->session_path, 0, 0, "is open in another "
+				diag_user(DIAG_ERROR, a->session_path, "%s", _("is open in another "
 				    "stok-assess, which would overwrite what this one saves: "
-				    "finish there, or give this one another file with --session");
+				    "finish there, or give this one another file with --session"));
 			else
-				diag(DIAG_IO, path, 0, 0, "cannot lock the session: %s",
-				    errno_text(errno));
+				diag_user(DIAG_IO, path, _("cannot lock the session: %s"),
+				    errno_said(errno));
 			close(fd);
 			free(path);
 			return 1;
@@ -276,8 +276,8 @@ app_open(struct app *a, const struct app_options *o)
 			/* a file refused unread (a link, not regular, too large) has said why */
 			if (lstat(a->session_path, &st) == 0 && S_ISREG(st.st_mode) &&
 			    st.st_size <= SESSION_MAX_FILE)
-				diag(DIAG_ERROR, a->session_path, 0, 0, "the saved session cannot be "
-				    "read; move it away or start with --fresh");
+				diag_user(DIAG_ERROR, a->session_path, "%s", _("the saved session "
+				    "cannot be read; move it away or start with --fresh"));
 			return diag_exit_status() ? diag_exit_status() : 2;
 		}
 		/* organisation, role and notes are kept even without an answer */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "text.h"
 
 static FILE *stream;
@@ -26,9 +27,9 @@ diag_mute(bool on)
 }
 
 static const char *const level_names[] = {
-	[DIAG_WARNING] = "warning",
-	[DIAG_ERROR] = "error",
-	[DIAG_IO] = "error",
+	[DIAG_WARNING] = N_("warning"),
+	[DIAG_ERROR] = N_("error"),
+	[DIAG_IO] = N_("error"),
 };
 
 unsigned long
@@ -65,8 +66,8 @@ deliver(enum diag_level level, const char *line, size_t len)
 	}
 }
 
-static void PRINTFLIKE(5, 0)
-emit(enum diag_level level, const char *file, int line, int col,
+static void PRINTFLIKE(6, 0)
+emit(bool user, enum diag_level level, const char *file, int line, int col,
     const char *fmt, va_list ap)
 {
 	struct diag_held *h = holding;
@@ -86,7 +87,8 @@ emit(enum diag_level level, const char *file, int line, int col,
 			buf_printf(&out, ":%d:%d", line, col);
 		buf_adds(&out, ": ");
 	}
-	buf_printf(&out, "%s: ", level_names[level]);
+	/* a message in the interface's language has its level word in it too */
+	buf_printf(&out, "%s: ", user ? _(level_names[level]) : level_names[level]);
 	text_sanitize(&out, msg.data, msg.len, false);
 	buf_addc(&out, '\n');
 	if (h != NULL) {
@@ -140,7 +142,7 @@ diag(enum diag_level level, const char *file, int line, int col,
 	va_list ap;
 
 	va_start(ap, fmt);
-	emit(level, file, line, col, fmt, ap);
+	emit(false, level, file, line, col, fmt, ap);
 	va_end(ap);
 }
 
@@ -150,7 +152,17 @@ diag_plain(enum diag_level level, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	emit(level, NULL, 0, 0, fmt, ap);
+	emit(false, level, NULL, 0, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_user(enum diag_level level, const char *file, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	emit(true, level, file, 0, 0, fmt, ap);
 	va_end(ap);
 }
 

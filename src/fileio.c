@@ -113,12 +113,10 @@ int
 file_write_report(const char *path, const void *data, size_t len, bool overwrite)
 {
 	struct stat st;
-	mode_t mask = umask(0);
 
-	umask(mask);
 	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
 		return file_write_atomic_mode(path, data, len, overwrite, st.st_mode & 07777);
-	return file_write_atomic_mode(path, data, len, overwrite, 0666 & ~mask);
+	return file_write_atomic_mode(path, data, len, overwrite, 0600);
 }
 
 int

@@ -193,7 +193,7 @@ read_line(struct line_ui *u)
 	}
 	if (c == EOF && ferror(u->in)) {
 		blank(u);
-		diag_plain(DIAG_IO, _("cannot read the answers typed: %s"), errno_said(errno));
+		diag_user(DIAG_IO, NULL, _("cannot read the answers typed: %s"), errno_said(errno));
 		return INPUT_ERROR;
 	}
 	if (c == EOF && u->raw.len == 0) {
@@ -250,7 +250,7 @@ save(struct line_ui *u)
 		return;
 	}
 	u->saved = false;
-	diag(DIAG_IO, u->app->session_path, 0, 0, _("cannot save the answers: %s"),
+	diag_user(DIAG_IO, u->app->session_path, _("cannot save the answers: %s"),
 	    errno_said(errno));
 }
 
@@ -868,7 +868,7 @@ done:
 		ui_saved_where(a, out);	/* the words the full-screen wizard and a signal use */
 	status = u.saved && f != FLOW_ERROR ? 0 : 1;
 	if (fflush(out) != 0 || ferror(out)) {
-		diag_plain(DIAG_IO, "%s", _("cannot write the questions: output error"));
+		diag_user(DIAG_IO, NULL, "%s", _("cannot write the questions: output error"));
 		status = 1;
 	}
 	buf_free(&u.raw);

@@ -334,7 +334,7 @@ one_wizard_a_session() {
 	printf '2\nq\n' | env HOME="$work/two" XDG_STATE_HOME="$work/two/state" LC_ALL=C.UTF-8 \
 	    "$bin" --content data/tr --ui=text >"$work/two.out" 2>&1
 	rc=$?
-	[ $rc = 1 ] && grep -q "is open in another stok-assess" "$work/two.out" ||
+	[ $rc = 1 ] && grep -q "hata: başka bir stok-assess'te açık" "$work/two.out" ||
 		{ echo "the second wizard was not refused (status $rc):"; head -5 "$work/two.out"; return 1; }
 	cmp -s "$state/kapasite.yaml" "$work/two.before" || { echo "the second wizard wrote"; return 1; }
 	keys q
