@@ -714,50 +714,55 @@ ask_export(struct line_ui *u)
 	bool yes;
 	int k, rc;
 
+	/* until a report is written or Enter says none: a name that failed may be given again */
 	for (;;) {
 		prompt(u, "%s", _("Export the report? 1 text, 2 Markdown, 3 HTML, Enter skips: "));
 		if ((f = read_flow(u)) != FLOW_NEXT || u->line.len == 0)
 			return f;
-		if (u->line.len == 1 && u->line.data[0] >= '1' && u->line.data[0] <= '3')
-			break;
-		say(u, _("Type 1, 2 or 3, or press Enter."));
-	}
-	k = u->line.data[0] - '1';
-	name = report_file_name(u->app->pack, u->app->sess, report_ext(fmt[k]));
-	path = file_absolute(name);
-	prompt(u, _("File name (Enter writes %s): "), path);
-	if ((f = read_flow(u)) != FLOW_NEXT)
-		goto out;
-	if (u->line.len > 0) {
-		free(path);
-		path = file_absolute(u->line.data);
-	}
-	if (app_own_file(u->app, path)) {
-		sayf(u, _("%s holds your answers, which a report must not replace: "
-		    "nothing written; choose another name."), path);
-		goto out;
-	}
-	buf_init(&b);
-	report_write(&b, u->app->pack, u->app->sess, fmt[k], 78, NULL);
-	if ((rc = file_write_report(path, b.data, b.len, false)) == -2) {
-		char *q = xasprintf(_("%s exists. Overwrite it? (%s)"), path, app_yes_no_keys());
+		if (u->line.len != 1 || u->line.data[0] < '1' || u->line.data[0] > '3') {
+			say(u, _("Type 1, 2 or 3, or press Enter."));
+			continue;
+		}
+		k = u->line.data[0] - '1';
+		name = report_file_name(u->app->pack, u->app->sess, report_ext(fmt[k]));
+		path = file_absolute(name);
+		free(name);
+		prompt(u, _("File name (Enter writes %s): "), path);
+		if ((f = read_flow(u)) != FLOW_NEXT) {
+			free(path);
+			return f;
+		}
+		if (u->line.len > 0) {
+			free(path);
+			path = file_absolute(u->line.data);
+		}
+		if (app_own_file(u->app, path)) {
+			sayf(u, _("%s holds your answers, which a report must not replace: "
+			    "nothing written; choose another name."), path);
+			free(path);
+			continue;
+		}
+		buf_init(&b);
+		report_write(&b, u->app->pack, u->app->sess, fmt[k], 78, NULL);
+		if ((rc = file_write_report(path, b.data, b.len, false)) == -2) {
+			char *q = xasprintf(_("%s exists. Overwrite it? (%s)"), path, app_yes_no_keys());
 
-		prompt(u, "%s ", q);
-		free(q);
-		if ((f = ask_yes_no(u, false, &yes)) == FLOW_NEXT && yes)
-			rc = file_write_report(path, b.data, b.len, true);
-		else if (f == FLOW_NEXT)
-			say(u, _("Nothing written."));
+			prompt(u, "%s ", q);
+			free(q);
+			if ((f = ask_yes_no(u, false, &yes)) == FLOW_NEXT && yes)
+				rc = file_write_report(path, b.data, b.len, true);
+			else if (f == FLOW_NEXT)
+				say(u, _("Nothing written."));
+		}
+		buf_free(&b);
+		if (rc < 0 && rc != -2)
+			sayf(u, _("Could not write %s: %s"), path, errno_said(errno));
+		else if (rc == 0)
+			sayf(u, _("Report written to %s"), path);
+		free(path);
+		if (rc == 0 || f != FLOW_NEXT)
+			return f;
 	}
-	buf_free(&b);
-	if (rc < 0 && rc != -2)
-		sayf(u, _("Could not write %s: %s"), path, errno_said(errno));
-	else if (rc == 0)
-		sayf(u, _("Report written to %s"), path);
-out:
-	free(name);
-	free(path);
-	return f;
 }
 
 static void

@@ -400,6 +400,12 @@ test_export(void **state)
 	assert_non_null(strstr(out, "exists. Overwrite it?"));
 	assert_non_null(strstr(out, "Nothing written."));
 	free(out);
+	/* a name that cannot be written: said, and asked again, so that another is given */
+	snprintf(input, sizeof(input), "\n2\n%s/no/such/r.md\n2\n%s\ny\n", dir, md);
+	assert_int_equal(run(input, &out), 0);
+	assert_non_null(strstr(out, "Could not write "));
+	assert_non_null(strstr(out, "Report written to "));
+	free(out);
 	/* Enter at the format writes nothing */
 	assert_int_equal(run("\n\n", &out), 0);
 	assert_null(strstr(out, "Report written to "));
