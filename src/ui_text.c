@@ -651,6 +651,11 @@ ask_priority(struct line_ui *u, const struct area *a)
 			if (may_stop(u))
 				return FLOW_STOP;
 			continue;
+		case '?':	/* help, as the welcome promised for every question */
+			say(u, _("How soon your organisation should work on this area: the "
+			    "improvement plan puts the areas of high priority first. Enter goes on "
+			    "without one."));
+			continue;
 		default:
 			sayf(u, _("Not understood: type a number from 1 to %zu, Enter, < or q."), n);
 			break;

@@ -361,6 +361,11 @@ test_priority_kept(void **state)
 	    "priorities:\n"
 	    "  - area: \"gonulluler\"\n"
 	    "    priority: high\n");
+	/* ? at a priority explains it, as at every question */
+	assert_int_equal(run("\n\n\n1\n?\nq\n", &out), 0);
+	if (strstr(out, "How soon your organisation should work on this area") == NULL) fail_msg("%s", out);
+	assert_null(strstr(out, "Not understood"));
+	free(out);
 }
 
 /* ? at the organisation's prompt asks for help, as everywhere: it is not saved as the name. */
