@@ -158,6 +158,8 @@ enum guidance_status app_guidance(const struct app *, const struct question *, i
  * word means: 1 yes, 0 no, -1 neither. y and n are understood everywhere.
  */
 const char *app_yes_no_keys(void);
+/* The same with the answer Enter gives in capitals ("Y/n", "e/H"): for line mode's questions. */
+const char *app_yes_no_default(bool yes);
 int	app_yes_no(int key);
 int	app_yes_no_word(const char *word);
 

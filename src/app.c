@@ -631,6 +631,17 @@ app_yes_no_keys(void)
 	return k;
 }
 
+const char *
+app_yes_no_default(bool yes)
+{
+	static char k[4];
+
+	memcpy(k, app_yes_no_keys(), sizeof(k));
+	if (k[yes ? 0 : 2] >= 'a' && k[yes ? 0 : 2] <= 'z')
+		k[yes ? 0 : 2] = (char)(k[yes ? 0 : 2] - 'a' + 'A');
+	return k;
+}
+
 int
 app_yes_no(int key)
 {

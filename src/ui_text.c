@@ -324,12 +324,13 @@ ask_resume(struct line_ui *u)
 
 	prompt(u, ngettext("Resume the saved session with %d answer? [%s] ",
 	    "Resume the saved session with %d answers? [%s] ", (unsigned long)n), n,
-	    app_yes_no_keys());
+	    app_yes_no_default(true));
 	if ((f = ask_yes_no(u, true, &yes)) != FLOW_NEXT || yes)
 		return f;
 	backup = app_backup_path(u->app);
 	prompt(u, _("Start again? The saved answers stay where they are until your first new "
-	    "answer, then move to %s. [%s] "), backup != NULL ? backup : "-", app_yes_no_keys());
+	    "answer, then move to %s. [%s] "), backup != NULL ? backup : "-",
+	    app_yes_no_default(false));
 	free(backup);
 	if ((f = ask_yes_no(u, false, &yes)) != FLOW_NEXT)
 		return f;
@@ -750,7 +751,8 @@ ask_export(struct line_ui *u)
 		buf_init(&b);
 		report_write(&b, u->app->pack, u->app->sess, fmt[k], 78, NULL);
 		if ((rc = file_write_report(path, b.data, b.len, false)) == -2) {
-			char *q = xasprintf(_("%s exists. Overwrite it? (%s)"), path, app_yes_no_keys());
+			char *q = xasprintf(_("%s exists. Overwrite it? (%s)"), path,
+			    app_yes_no_default(false));
 
 			prompt(u, "%s ", q);
 			free(q);
@@ -832,7 +834,7 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 			goto done;
 		if ((f = ask_export(&u)) != FLOW_NEXT)
 			goto done;
-		prompt(&u, _("Go through the questions again? [%s] "), app_yes_no_keys());
+		prompt(&u, _("Go through the questions again? [%s] "), app_yes_no_default(false));
 		if ((f = ask_yes_no(&u, false, &again)) != FLOW_NEXT || !again)
 			goto done;
 	} else if (f == FLOW_NEXT && a->resumable && (start = app_resume_question(a)) > 0) {

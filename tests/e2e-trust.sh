@@ -144,7 +144,7 @@ line_mode_start_over() {
 	f=$work/lm/state/stok-assess/kapasite.yaml
 	cp "$f" "$work/lm.before"
 	start lm 80 24 "" "$bin --ui=text --content data/tr"
-	wait_for "[e/h]" || return 1
+	wait_for "[E/h]" || return 1	# Enter resumes: its key in capitals
 	keys h Enter
 	wait_for "Baştan başlansın mı?" || return 1
 	keys e Enter

@@ -479,7 +479,7 @@ test_resume(void **state)
 	assert_int_equal(run("\n\n2\n\n", NULL), 0);
 	/* Enter resumes and goes on at the first question without an answer */
 	assert_int_equal(run("\n\n\n3\n\n", &out), 0);
-	assert_non_null(strstr(out, "Resume the saved session with 1 answer? [y/n] "));
+	assert_non_null(strstr(out, "Resume the saved session with 1 answer? [Y/n] "));
 	assert_non_null(strstr(out, "Going on at question 2/2."));
 	assert_null(strstr(out, "Question 1/2"));
 	free(out);
