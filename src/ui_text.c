@@ -574,8 +574,14 @@ ask_question(struct line_ui *u, const struct question *q, bool first)
 
 	show_question(u, q);
 	for (;;) {
-		prompt(u, _("Answer [1-%zu, Enter keeps, < back, > skip, ? help, g guidance, "
-		    "n note, q quit]: "), nopts);
+		/* Enter keeps an answer: offered only where there is one */
+		ans = session_answer(u->app->sess, q->id);
+		if (ans != NULL && ans->choice != ANSWER_NONE)
+			prompt(u, _("Answer [1-%zu, Enter keeps, < back, > skip, ? help, g guidance, "
+			    "n note, q quit]: "), nopts);
+		else
+			prompt(u, _("Answer [1-%zu, < back, > skip, ? help, g guidance, n note, "
+			    "q quit]: "), nopts);
 		if ((f = read_flow(u)) != FLOW_NEXT)
 			return f;
 		ans = session_answer(u->app->sess, q->id);
