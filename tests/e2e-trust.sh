@@ -596,7 +596,9 @@ no_english() {	# no_english LANG
 	walk "$1"
 	english_fragments >"$work/fragments"
 	[ "$(wc -l <"$work/fragments")" -gt 50 ] || { echo "too few fragments"; return 1; }
-	grep -v "://" "$work/walk.$1" >"$work/walk.$1.t"; mv "$work/walk.$1.t" "$work/walk.$1"
+	# links, and the shell's own words before the wizard (its warning that
+	# en_US.UTF-8 is not installed, where it is not)
+	grep -v -e "://" -e "^bash: " "$work/walk.$1" >"$work/walk.$1.t"; mv "$work/walk.$1.t" "$work/walk.$1"
 	grep -Fw -f "$work/fragments" "$work/walk.$1" >"$work/found.lines"
 	grep -Fwo -f "$work/fragments" "$work/walk.$1" | sort | uniq -c | sort -rn >"$work/found"
 	cat "$work/found.lines"
