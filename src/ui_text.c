@@ -343,6 +343,37 @@ ask_resume(struct line_ui *u)
 	return FLOW_NEXT;
 }
 
+/*
+ * The keys of every question at an optional one (a name, a role): q
+ * quits, > goes on, < goes back (when back, else there is nothing before
+ * it), ? says help. true when the question is to be asked again; else
+ * *f is the flow (FLOW_NEXT also for a line that is no key).
+ */
+static bool
+optional_key(struct line_ui *u, const char *help, bool back, enum flow *f)
+{
+	*f = FLOW_NEXT;
+	switch (command(u)) {
+	case 'q':
+		if (!may_stop(u))
+			return true;
+		*f = FLOW_STOP;
+		return false;
+	case '<':
+		if (back) {
+			*f = FLOW_BACK;
+			return false;
+		}
+		say(u, _("This is the first question: there is none before it."));
+		return true;
+	case '?':
+		say(u, help);
+		return true;
+	default:
+		return false;
+	}
+}
+
 static enum flow
 ask_organisation(struct line_ui *u)
 {
@@ -357,23 +388,11 @@ ask_organisation(struct line_ui *u)
 		if ((f = read_flow(u)) != FLOW_NEXT || u->line.len == 0)
 			return f;
 		/* the keys of every other question are keys here too, never a name */
-		switch (command(u)) {
-		case 'q':
-			if (may_stop(u))
-				return FLOW_STOP;
+		if (optional_key(u, _("The name of your organisation, as the report is to show "
+		    "it; it is optional."), false, &f))
 			continue;
-		case '>':
-			return FLOW_NEXT;
-		case '<':
-			say(u, _("This is the first question: there is none before it."));
-			continue;
-		case '?':
-			say(u, _("The name of your organisation, as the report is to show it; it is "
-			    "optional."));
-			continue;
-		default:
-			break;
-		}
+		if (f != FLOW_NEXT || command(u) == '>')
+			return f;
 		break;
 	}
 	free(s->organisation);
@@ -432,24 +451,12 @@ ask_role(struct line_ui *u)
 		if ((f = read_flow(u)) != FLOW_NEXT || u->line.len == 0)
 			return f;
 		/* one character is a key, as at every question, never a role */
-		switch (command(u)) {
-		case 'q':
-			if (may_stop(u))
-				return FLOW_STOP;
+		if (optional_key(u, _("Your role, as the report is to show it: a number of the "
+		    "list, or your own words; it is optional."), true, &f))
 			continue;
-		case '>':
-			return FLOW_NEXT;
-		case '<':
-			return FLOW_BACK;
-		case '?':
-			say(u, _("Your role, as the report is to show it: a number of the list, or "
-			    "your own words; it is optional."));
-			continue;
-		case 0:
-			break;
-		default:
-			if (ascii_isdigit((unsigned char)u->line.data[0]))
-				break;
+		if (f != FLOW_NEXT || command(u) == '>')
+			return f;
+		if (command(u) != 0 && !ascii_isdigit((unsigned char)u->line.data[0])) {
 			sayf(u, _("Not understood: type a number from 1 to %zu, your own words, "
 			    "Enter, < or q."), nroles);
 			continue;
