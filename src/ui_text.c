@@ -431,23 +431,17 @@ ask_role(struct line_ui *u)
 	const struct app_role *roles;
 	const char *role;
 	size_t i, nroles;
-	bool known = false, invalid;
+	bool invalid;
 	enum flow f;
 
+	/* asked only while the session holds no role (ui_text_run) */
 	roles = app_roles(u->app, &nroles);
 	blank(u);
 	say(u, _("Your role in the organisation:"));
-	for (i = 0; i < nroles; i++) {
-		bool cur = s->role != NULL && strcmp(s->role, roles[i].id) == 0;
-
-		say_item(u, i + 1, roles[i].title, cur);
-		known = known || cur;
-	}
-	if (s->role != NULL && !known)
-		sayf(u, _("Current role: %s"), s->role);
+	for (i = 0; i < nroles; i++)
+		say_item(u, i + 1, roles[i].title, false);
 	for (;;) {
-		prompt(u, s->role != NULL ? _("Role [1-%zu, or type your own words, Enter keeps]: ") :
-		    _("Role [1-%zu, or type your own words, Enter skips]: "), nroles);
+		prompt(u, _("Role [1-%zu, or type your own words, Enter skips]: "), nroles);
 		if ((f = read_flow(u)) != FLOW_NEXT || u->line.len == 0)
 			return f;
 		/* one character is a key, as at every question, never a role */
@@ -467,11 +461,8 @@ ask_role(struct line_ui *u)
 		sayf(u, _("There is no role %s: type a number from 1 to %zu or your own words."),
 		    u->line.data, nroles);
 	}
-	if (s->role == NULL || strcmp(s->role, role) != 0) {
-		free(s->role);
-		s->role = xstrdup(role);
-		save(u);
-	}
+	s->role = xstrdup(role);
+	save(u);
 	return FLOW_NEXT;
 }
 

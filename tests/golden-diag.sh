@@ -44,6 +44,18 @@ for case in "$bad"/*.md "$bad"/*.yaml; do
 done
 cd "$top" || exit 1
 
+# checked NAME WANT: check of $work/pack must print exactly WANT on
+# standard error, then "[exit N]".
+checked() {
+	(cd "$work" && "$bin" check pack >/dev/null 2>stderr; echo "[exit $?]" >>stderr)
+	if [ "$(cat "$work/stderr")" = "$2" ]; then
+		echo "PASS: diagnostics $1"
+	else
+		echo "FAIL: diagnostics $1"
+		sed 's/^/    /' "$work/stderr" | head -5
+	fi
+}
+
 # The whole pack: answer texts of more than 64 MiB together are refused at
 # the file that passes the limit, before any of them is read (the files
 # are sparse: only their sizes are looked at). Over 1,100 files the sizes
@@ -58,14 +70,8 @@ size_limit() {	# size_limit NAME FILES SIZE DIGITS PASSING
 		i=$((i + 1))
 	done
 	(cd "$work/pack/answers" && truncate -s "$3" z*.md)
-	(cd "$work" && "$bin" check pack >/dev/null 2>stderr; echo "[exit $?]" >>stderr)
-	if [ "$(cat "$work/stderr")" = "stok-assess: pack/answers/$5: error: with this file the answer texts pass 67108864 bytes (64 MiB), the limit for a pack: shorten them or split the pack
-[exit 2]" ]; then
-		echo "PASS: diagnostics $1"
-	else
-		echo "FAIL: diagnostics $1"
-		sed 's/^/    /' "$work/stderr" | head -5
-	fi
+	checked "$1" "stok-assess: pack/answers/$5: error: with this file the answer texts pass 67108864 bytes (64 MiB), the limit for a pack: shorten them or split the pack
+[exit 2]"
 }
 size_limit "pack size" 70 1M 3 z063.md
 size_limit "pack size, 1,100 files" 1100 64K 4 z1023.md
@@ -77,13 +83,7 @@ size_limit "pack size, 1,100 files" 1100 64K 4 z1023.md
 rm -rf "$work/pack"
 cp -r "$top/tests/content/base" "$work/pack"
 mkdir -p "$work/pack/answers/empty" "$work/pack/answers/outer/inner"
-(cd "$work" && "$bin" check pack >/dev/null 2>stderr; echo "[exit $?]" >>stderr)
-if [ "$(cat "$work/stderr")" = "[exit 0]" ]; then
-	echo "PASS: diagnostics empty folders under answers/"
-else
-	echo "FAIL: diagnostics empty folders under answers/"
-	sed 's/^/    /' "$work/stderr" | head -5
-fi
+checked "empty folders under answers/" "[exit 0]"
 
 # answers/ a symbolic link (to the texts themselves): refused as a linked
 # file is, not "has no answers/ directory".
@@ -91,14 +91,8 @@ rm -rf "$work/pack" "$work/texts"
 cp -r "$top/tests/content/base" "$work/pack"
 mv "$work/pack/answers" "$work/texts"
 ln -s ../texts "$work/pack/answers"
-(cd "$work" && "$bin" check pack >/dev/null 2>stderr; echo "[exit $?]" >>stderr)
-if [ "$(cat "$work/stderr")" = "stok-assess: pack/answers: error: is a symbolic link: refusing to follow it; make answers/ a directory, not a link
-[exit 2]" ]; then
-	echo "PASS: diagnostics answers/ a symbolic link"
-else
-	echo "FAIL: diagnostics answers/ a symbolic link"
-	sed 's/^/    /' "$work/stderr" | head -5
-fi
+checked "answers/ a symbolic link" "stok-assess: pack/answers: error: is a symbolic link: refusing to follow it; make answers/ a directory, not a link
+[exit 2]"
 rm -rf "$work/texts"
 
 # A folder under answers/ that is a symbolic link, or a link to nothing:
@@ -111,15 +105,9 @@ mv "$work/pack/answers/q11-"* "$work/texts/"
 ln -s ../../texts "$work/pack/answers/ortak"
 ln -s ../../gone "$work/pack/answers/eski"
 ln -s ../assessment.yaml "$work/pack/answers/README"
-(cd "$work" && "$bin" check pack >/dev/null 2>stderr; echo "[exit $?]" >>stderr)
-if [ "$(cat "$work/stderr")" = "stok-assess: pack/answers/eski: error: is a symbolic link to nothing: remove it, or put here the folder it named, not a link
+checked "a folder under answers/ that is a symbolic link" "stok-assess: pack/answers/eski: error: is a symbolic link to nothing: remove it, or put here the folder it named, not a link
 stok-assess: pack/answers/ortak: error: is a symbolic link to a directory: refusing to follow it; make it a directory, not a link
-[exit 2]" ]; then
-	echo "PASS: diagnostics a folder under answers/ that is a symbolic link"
-else
-	echo "FAIL: diagnostics a folder under answers/ that is a symbolic link"
-	sed 's/^/    /' "$work/stderr" | head -5
-fi
+[exit 2]"
 rm -rf "$work/texts"
 
 # An answer text saved as .MD (or .markdown) is not read, and check says so
@@ -128,15 +116,9 @@ rm -rf "$work/pack"
 cp -r "$top/tests/content/base" "$work/pack"
 mv "$work/pack/answers/q8-2.md" "$work/pack/answers/Q8-2.MD"
 : >"$work/pack/answers/notes.odt"
-(cd "$work" && "$bin" check pack >/dev/null 2>stderr; echo "[exit $?]" >>stderr)
-if [ "$(cat "$work/stderr")" = "stok-assess: pack/answers/Q8-2.MD: warning: is not read: an answer text's name ends in .md or .txt, in small letters; rename it
+checked "an answer text named .MD" "stok-assess: pack/answers/Q8-2.MD: warning: is not read: an answer text's name ends in .md or .txt, in small letters; rename it
 stok-assess: pack/assessment.yaml:18:22: error: question 8, choice 2 has no answer text: add a file with question_id: 8 and choice_id: 2 under answers/
-[exit 2]" ]; then
-	echo "PASS: diagnostics an answer text named .MD"
-else
-	echo "FAIL: diagnostics an answer text named .MD"
-	sed 's/^/    /' "$work/stderr" | head -5
-fi
+[exit 2]"
 
 # Ten checks of DIR/pack, each one's stderr and "[exit N]" through FILTER,
 # must all give exactly WANT: what the loader's threads report comes out
