@@ -56,6 +56,7 @@ struct app {
 	int		 lock_fd;
 	bool		 sample;	/* the example's answers, name and role: none of them kept on a restart */
 	bool		 workshop;
+	bool		 words_at_end;	/* the full-screen wizard holds its diagnostics until it ends */
 };
 
 /*
@@ -130,6 +131,14 @@ extern const enum priority app_priority_order[APP_NPRIORITIES];
 /* The words for a priority, translated. */
 const char *app_priority_label(enum priority);
 
+/*
+ * A choice's title. The wizard reads an installed pack's texts as their
+ * questions come (answer_text_fill); a text that cannot be read then has
+ * a sentence saying so for its title, and its diagnostic.
+ */
+const char *app_choice_title(const struct choice *);
+/* Why a report cannot be written now: a chosen answer's text cannot be read. */
+const char *app_report_unreadable(const struct app *);
 /* The label of option i of a question: a choice's title, or at nchoices "not applicable". */
 const char *app_option_label(const struct question *, size_t i);
 /* The option index (0..nchoices) of the saved answer, or -1. */
@@ -140,7 +149,8 @@ void	app_choose(struct app *, const struct question *, size_t i);
 enum guidance_status {
 	GUIDANCE_OK,
 	GUIDANCE_NO_ANSWER,	/* nothing chosen yet */
-	GUIDANCE_NOT_APPLICABLE	/* "not applicable" has no guidance */
+	GUIDANCE_NOT_APPLICABLE,	/* "not applicable" has no guidance */
+	GUIDANCE_UNREADABLE	/* its answer text cannot be read now */
 };
 struct layout;
 struct linkset;

@@ -48,7 +48,8 @@ struct file_stamp {
 /*
  * One answer-text file. All strings are owned by the text. A text the
  * loader was not asked for, in a pack read through its index, has only
- * its path, ids and stamp: title, body and buf are NULL.
+ * its path, ids and stamp: title, body and buf are NULL until
+ * answer_text_fill reads it.
  */
 struct answer_text {
 	char		*path;		/* as given to the loader, for messages */
@@ -65,6 +66,7 @@ struct answer_text {
 	int		 body_line;	/* line of the file where the body starts */
 	int		 reviewed;	/* 'reviewed' as YYYYMMDD, or 0 when absent */
 	int		 reviewed_line, reviewed_col;	/* its value, or the front matter */
+	bool		 unreadable;	/* answer_text_fill failed: it is not tried again */
 };
 
 struct choice {
@@ -157,6 +159,17 @@ struct pack_want {
 	void	*ctx;
 };
 enum load_status pack_load_want(const char *dir, const struct pack_want *, struct pack **out);
+
+/*
+ * A text of a partial pack, read when it is needed: as the loader reads
+ * a text, with the same diagnostics, and kept only when it parses and
+ * still names the question and choice the index gave it (a text edited
+ * since the index was written, and still sound, is read as it is now).
+ * 0 when t has its title and body (read now or before); -1 when it
+ * cannot have them, after a diagnostic; such a text is marked unreadable
+ * and not tried again, so that a screen drawn twice says it once.
+ */
+int	answer_text_fill(struct answer_text *t);
 
 /*
  * The compiled index of a pack, dir/answers.index (format in

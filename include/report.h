@@ -35,9 +35,11 @@ struct network;
  * Append the report to out. width applies to the text format. With a
  * network profile (report --compare; else NULL), each area's level stands
  * beside the network's median and quartiles, and the questions below the
- * network's lower quartile are listed.
+ * network's lower quartile are listed. The texts of the chosen answers
+ * are read first where the pack is partial (answer_text_fill); -1, and
+ * nothing appended, when one of them cannot be read.
  */
-void	report_write(struct buf *out, const struct pack *, const struct session *,
+int	report_write(struct buf *out, const struct pack *, const struct session *,
 	    enum report_format, int width, const struct network *compare);
 
 /* What a session chose for a question: the one answer to that question. */

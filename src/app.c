@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "layout.h"
 #include "packs.h"
+#include "text.h"
 
 /*
  * Remove the temporary files an interrupted save left beside the session
@@ -225,9 +226,25 @@ app_unlock(struct app *a)
 	a->lock_path = NULL;
 }
 
+/*
+ * The wizard reads no answer text before it needs one: through a pack's
+ * index (an installed pack has one), each is read as its question comes
+ * (app_choice_title, app_guidance, report_write). Without a current
+ * index the pack is read whole, as ever.
+ */
+static bool
+want_none(void *ctx, int question_id, int choice_id)
+{
+	(void)ctx;
+	(void)question_id;
+	(void)choice_id;
+	return false;
+}
+
 int
 app_open(struct app *a, const struct app_options *o)
 {
+	static const struct pack_want later = { want_none, NULL };
 	struct stat st;
 	char *dir;
 	int status;
@@ -235,7 +252,7 @@ app_open(struct app *a, const struct app_options *o)
 	memset(a, 0, sizeof(*a));
 	a->demo = o->demo;
 	a->workshop = o->workshop;
-	a->pack = packs_load(o->content, o->pack_id, o->lang, NULL, &status);
+	a->pack = packs_load(o->content, o->pack_id, o->lang, &later, &status);
 	if (a->pack == NULL)
 		return status ? status : 2;
 	i18n_init(a->pack->language, o->lang);	/* before --role is read: its titles are translated */
@@ -555,9 +572,35 @@ app_priority_label(enum priority p)
 }
 
 const char *
+app_choice_title(const struct choice *ch)
+{
+	return answer_text_fill(ch->text) == 0 ? ch->text->title :
+	    _("(this answer's text cannot be read)");
+}
+
+/* Where the diagnostic that says why is to be seen. */
+static const char *
+said_where(const struct app *a)
+{
+	return a->words_at_end ? _("the message that says why is shown when you quit") :
+	    _("the message above says why");
+}
+
+const char *
+app_report_unreadable(const struct app *a)
+{
+	static char *s;
+
+	free(s);
+	s = xasprintf(_("The report cannot be written: the text of one of your answers cannot "
+	    "be read now. Your answers are kept; %s."), said_where(a));
+	return s;
+}
+
+const char *
 app_option_label(const struct question *q, size_t i)
 {
-	return i < q->nchoices ? q->choices[i].text->title : _("Not applicable to us");
+	return i < q->nchoices ? app_choice_title(&q->choices[i]) : _("Not applicable to us");
 }
 
 int
@@ -601,6 +644,16 @@ app_guidance(const struct app *a, const struct question *q, int width, struct la
 	if (ans->choice == ANSWER_NA || (ch = question_choice(q, ans->choice)) == NULL) {
 		layout_text(lo, _("There is no guidance for \"not applicable\"."), width, 0, 0);
 		return GUIDANCE_NOT_APPLICABLE;
+	}
+	if (answer_text_fill(ch->text) < 0) {
+		char *path = text_sanitized(ch->text->path);
+
+		line = xasprintf(_("The text of this answer, %s, cannot be read now. Your answer "
+		    "is kept; %s."), path, said_where(a));
+		layout_text(lo, line, width, 0, 0);
+		free(line);
+		free(path);
+		return GUIDANCE_UNREADABLE;
 	}
 	layout_text(lo, ch->text->title, width, 0, LS_STRONG);
 	layout_blank(lo);

@@ -133,8 +133,11 @@ cmd_report(int argc, char **argv)
 	buf_init(&out);
 	if (output_stdout(output))
 		out.spill = stdout;	/* the text report goes out as it is laid out */
-	report_write(&out, set.pack, set.sessions[0], (enum report_format)format, width, nw);
-	status = output_write(output, force, &out);
+	if (report_write(&out, set.pack, set.sessions[0], (enum report_format)format, width,
+	    nw) < 0)
+		status = diag_exit_status() ? diag_exit_status() : 2;
+	else
+		status = output_write(output, force, &out);
 	buf_free(&out);
 	network_free(nw);
 	answers_free(&set);

@@ -61,6 +61,7 @@ cmd_wizard(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct app_options o;
+	struct diag_counts seen;
 	struct app app;
 	const char *ui = NULL, *why = NULL;
 	int ch, status;
@@ -151,10 +152,16 @@ cmd_wizard(int argc, char **argv)
 			ui = "text";
 		}
 	}
+	seen = diag_counts();
 	if (ui != NULL && strcmp(ui, "text") == 0)
 		status = ui_text_run(&app, &o, stdin, stdout);
 	else
 		status = ui_curses_run(&app, &o);
 	app_close(&app);
+	/* an answer text that could not be read as its question came is an error too */
+	if (status == 0 && diag_counts().io > seen.io)
+		status = 1;
+	else if (status == 0 && diag_counts().errors > seen.errors)
+		status = 2;
 	return status;
 }

@@ -256,6 +256,39 @@ text_load_free(struct text_load *l)
 	free(l->got);
 }
 
+int
+answer_text_fill(struct answer_text *t)
+{
+	struct answer_text n;
+	struct stat st;
+	char *buf;
+	size_t len;
+
+	if (t->buf != NULL)
+		return 0;
+	if (t->unreadable)
+		return -1;
+	t->unreadable = true;	/* unless it reads as a clean read would read it */
+	if (file_read_stat(t->path, CONTENT_MAX_TEXT_FILE, &buf, &len, &st) < 0)
+		return -1;
+	if (answer_text_parse(&n, t->path, buf, len) < 0) {
+		answer_text_free(&n);
+		return -1;
+	}
+	if (n.question_id != t->question_id || n.choice_id != t->choice_id) {
+		diag(DIAG_ERROR, t->path, n.qid_line, n.qid_col, "is now the text of question %d, "
+		    "choice %d, where the pack's index has question %d, choice %d: run "
+		    "'stok-assess index' on the pack again", n.question_id, n.choice_id,
+		    t->question_id, t->choice_id);
+		answer_text_free(&n);
+		return -1;
+	}
+	file_stamp_of(&st, &n.stamp);
+	free(t->path);
+	*t = n;
+	return 0;
+}
+
 /*
  * Whether the answer texts pass CONTENT_MAX_PACK bytes, sizes[i] being
  * the size of paths[i] (-1: a file that is not read, and counts nothing);

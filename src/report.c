@@ -588,13 +588,32 @@ write_json(struct buf *o, struct report *r)
 	linkset_free(&links);
 }
 
-void
+/* The texts of the answers chosen, read now where the pack is partial (the wizard's). */
+static int
+read_chosen(const struct pack *p, const struct session *s)
+{
+	const struct question *q;
+	const struct choice *ch;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < s->nanswers; i++)
+		if ((q = pack_question(p, s->answers[i].question_id)) != NULL &&
+		    (ch = question_choice(q, s->answers[i].choice)) != NULL &&
+		    answer_text_fill(ch->text) < 0)
+			rc = -1;
+	return rc;
+}
+
+int
 report_write(struct buf *out, const struct pack *p, const struct session *s,
     enum report_format format, int width, const struct network *compare)
 {
 	struct report r;
 	cmark_node *doc;
 
+	if (read_chosen(p, s) < 0)
+		return -1;
 	memset(&r, 0, sizeof(r));
 	r.pack = p;
 	r.sess = s;
@@ -609,6 +628,7 @@ report_write(struct buf *out, const struct pack *p, const struct session *s,
 		doc_free(doc);
 	}
 	score_free(&r.score);
+	return 0;
 }
 
 /* ------------------------------------------------------------- file name */

@@ -216,7 +216,10 @@ comment_col(const struct schema_ctx *c, const struct ynode *v, int *line)
 		return 0;
 	*line = v->line;
 	while (i < v->len) {
-		if ((breaks = fold_at(c, off, &end, &start)) > 0) {
+		/* a fold starts at a blank or a line break; any other byte is compared */
+		if (off < c->srclen && (c->src[off] == ' ' || c->src[off] == '\t' ||
+		    c->src[off] == '\r' || c->src[off] == '\n') &&
+		    (breaks = fold_at(c, off, &end, &start)) > 0) {
 			if (breaks == 1 && v->value[i] != ' ')
 				return 0;
 			for (k = 1; k < (size_t)breaks; k++)

@@ -294,7 +294,7 @@ review_draw(struct ui *ui)
 			    a != NULL && a->choice == ANSWER_NA ? "-" : "?");
 		s = xasprintf("%zu.%zu %s %-2s %s", q->area->index + 1, i - q->area->first + 1,
 		    a != NULL && a->note != NULL ? "*" : " ", level,
-		    ch != NULL ? ch->text->title : q->text);
+		    ch != NULL ? app_choice_title(ch) : q->text);
 		list_row(ui, y, s, i == ui->review_sel);
 		free(s);
 	}

@@ -110,7 +110,9 @@ pager_relayout(struct ui *ui)
 		break;
 	case PAGER_REPORT:
 		buf_init(&b);
-		report_write(&b, ui->app->pack, ui->app->sess, REPORT_TEXT, ui->pager_width, NULL);
+		if (report_write(&b, ui->app->pack, ui->app->sess, REPORT_TEXT, ui->pager_width,
+		    NULL) < 0)
+			buf_adds(&b, app_report_unreadable(ui->app));
 		layout_text(&ui->pager, b.data, ui->pager_width, 0, 0);
 		buf_free(&b);
 		break;
@@ -228,8 +230,12 @@ export_write(struct ui *ui, bool overwrite)
 		return;
 	}
 	buf_init(&b);
-	report_write(&b, ui->app->pack, ui->app->sess, (enum report_format)ui->export_format,
-	    78, NULL);
+	if (report_write(&b, ui->app->pack, ui->app->sess, (enum report_format)ui->export_format,
+	    78, NULL) < 0) {
+		buf_free(&b);
+		ui_status(ui, "%s", app_report_unreadable(ui->app));
+		return;
+	}
 	rc = file_write_report(ui->export_path, b.data, b.len, overwrite);
 	buf_free(&b);
 	if (rc == -2) {	/* it exists (perhaps since the name was typed): ask */

@@ -119,10 +119,8 @@ parse_counts(struct ui *ui, int n)
 static char *
 option_label(const struct question *q, int i, bool chosen)
 {
-	const char *label = i < (int)q->nchoices ? q->choices[i].text->title :
-	    _("Not applicable to us");
-
-	return xasprintf("%d %s %s", i + 1, chosen ? "(\xE2\x80\xA2)" : "( )", label);
+	return xasprintf("%d %s %s", i + 1, chosen ? "(\xE2\x80\xA2)" : "( )",
+	    app_option_label(q, (size_t)i));
 }
 
 /*

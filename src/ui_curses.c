@@ -79,6 +79,9 @@ paste_mode(bool on)
 	fflush(stdout);
 }
 
+/* What the program says while the screen is the wizard's (a text that cannot be read): said at the end. */
+static struct diag_held words;
+
 static void
 leave_curses(void)
 {
@@ -86,6 +89,8 @@ leave_curses(void)
 		paste_mode(false);
 		endwin();
 	}
+	diag_hold(NULL);
+	diag_release(&words);
 }
 
 #define PASTE_END	L"\033[201~"
@@ -488,6 +493,8 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 		return 1;
 	}
 	fatal_hook = leave_curses;
+	app->words_at_end = true;
+	diag_hold(&words);
 	set_escdelay(ESC_WAIT);
 	cbreak();
 	noecho();

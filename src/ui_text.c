@@ -753,7 +753,12 @@ ask_export(struct line_ui *u)
 			continue;
 		}
 		buf_init(&b);
-		report_write(&b, u->app->pack, u->app->sess, fmt[k], 78, NULL);
+		if (report_write(&b, u->app->pack, u->app->sess, fmt[k], 78, NULL) < 0) {
+			buf_free(&b);
+			free(path);
+			say(u, app_report_unreadable(u->app));
+			return FLOW_NEXT;
+		}
 		if ((rc = file_write_report(path, b.data, b.len, false)) == -2) {
 			char *q = xasprintf(_("%s exists. Overwrite it? (%s)"), path,
 			    app_yes_no_default(false));
@@ -790,8 +795,10 @@ show_report(struct line_ui *u)
 		    (int)u->app->pack->nquestions - app_answered(u->app));
 	blank(u);
 	buf_init(&b);
-	report_write(&b, u->app->pack, u->app->sess, REPORT_TEXT, LINE_WIDTH, NULL);
-	fwrite(b.data, 1, b.len, u->out);
+	if (report_write(&b, u->app->pack, u->app->sess, REPORT_TEXT, LINE_WIDTH, NULL) < 0)
+		say(u, app_report_unreadable(u->app));
+	else
+		fwrite(b.data, 1, b.len, u->out);
 	buf_free(&b);
 }
 

@@ -58,6 +58,31 @@ for f in sorted(glob.glob(pack + "/answers/**/*.md", recursive=True)):
 PY
 }
 
+# walk PACK OUT: the wizard's line mode over every question (an answer,
+# back, its guidance, on), then the report it prints, with a fresh home
+printf '\n' >walk.in
+i=0
+while [ $i -lt 45 ]; do printf '2\n<\ng\n\n' >>walk.in; i=$((i + 1)); done
+i=0
+while [ $i -lt 30 ]; do printf '\n' >>walk.in; i=$((i + 1)); done
+walk() {
+	rm -rf home && mkdir home
+	HOME=$work/home XDG_STATE_HOME=$work/home "$bin" --ui=text --content "$1" --fresh \
+	    <walk.in >"$2" 2>&1
+	echo "[exit $?]" >>"$2"
+}
+
+# wizard_same PACK: the wizard reads the texts through the index as their
+# questions come; what it shows must be what it shows from a clean read
+wizard_same() {
+	walk "$1" with
+	mv "$1/answers.index" kept.index
+	walk "$1" without
+	mv kept.index "$1/answers.index"
+	grep -q '^\[exit 0\]$' without || { tail -3 without; return 1; }
+	diff -u without with
+}
+
 # warns: check says the index does not match, and still exits 0
 # warns PACK [FILE]: check warns that the index is stale (naming FILE, the first that differs)
 warns() {
@@ -75,6 +100,7 @@ for l in tr en fi; do
 	result "$l: check quiet on a current index" sh -c \
 	    "'$bin' check p-$l >check.out 2>&1 && ! grep -q warning check.out"
 	result "$l: reports through the index as a clean read" same_as_clean "p-$l" "$a"
+	result "$l: the wizard through the index as a clean read" wizard_same "p-$l"
 
 	# the index is used: a text the report does not show, replaced by one
 	# that does not parse, kept at its size and time (what touch -r can
@@ -84,6 +110,16 @@ for l in tr en fi; do
 	    size=\$(stat -c %s '$text'); cp -p '$text' orig.md
 	    head -c \$size /dev/zero | tr '\\\\0' x >'$text'; touch -r orig.md '$text'
 	    '$bin' report '$a' --content p-$l >/dev/null 2>&1 && cp -p orig.md '$text'"
+	# and by the wizard: a text of the last question, not reached when it stops at the second
+	last=p-$l/$(awk -F '\t' 'NR > 2 && $1 != "end" { print $4, $1 }' "p-$l/answers.index" |
+	    sort -n | tail -1 | cut -d ' ' -f 2-)
+	result "$l: the wizard reads no text before its question" sh -c "
+	    size=\$(stat -c %s '$last'); cp -p '$last' orig.md
+	    head -c \$size /dev/zero | tr '\\\\0' x >'$last'; touch -r orig.md '$last'
+	    rm -rf home && mkdir home
+	    printf '\\n2\\nq\\n' | HOME=$work/home XDG_STATE_HOME=$work/home \
+	        '$bin' --ui=text --content p-$l --fresh >out 2>err; st=\$?
+	    cp -p orig.md '$last'; [ \$st = 0 ] && [ ! -s err ] || { cat err; exit 1; }"
 
 	# changes under the index: each read as a clean read would
 	fresh "$l"

@@ -331,6 +331,72 @@ test_diag_held(void **state)
 	diag_set_stream(devnull);
 }
 
+static bool
+want_nothing(void *ctx, int question_id, int choice_id)
+{
+	(void)ctx;
+	(void)question_id;
+	(void)choice_id;
+	return false;
+}
+
+/*
+ * The texts of a pack read through its index, each when it is needed (as
+ * the wizard reads them): as a clean read has them. A text gone since, or
+ * one that now names another choice, is an error, said once however often
+ * it is asked for.
+ */
+static void
+test_fill(void **state)
+{
+	char dir[] = "/tmp/stok-fill-XXXXXX", cmd[512];
+	const struct pack_want none = { want_nothing, NULL };
+	struct pack *p, *clean;
+	struct answer_text *t;
+	const struct answer_text *c;
+	struct diag_counts before;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd), "cp -r tests/content/base/. %s", dir);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(pack_load(dir, &clean), LOAD_OK);
+	assert_int_equal(pack_index_write(clean), 0);
+	assert_int_equal(pack_load_want(dir, &none, &p), LOAD_OK);
+	assert_true(p->partial);
+	t = question_choice(pack_question(p, 11), 2)->text;
+	c = question_choice(pack_question(clean, 11), 2)->text;
+	assert_null(t->title);	/* not read yet */
+	assert_int_equal(answer_text_fill(t), 0);
+	assert_string_equal(t->title, c->title);
+	assert_int_equal(t->body_len, c->body_len);
+	assert_memory_equal(t->body, c->body, c->body_len);
+	assert_int_equal(t->body_line, c->body_line);
+	assert_int_equal(answer_text_fill(t), 0);	/* read once, kept */
+
+	t = question_choice(pack_question(p, 11), 3)->text;
+	assert_int_equal(unlink(t->path), 0);
+	before = diag_counts();
+	assert_int_equal(answer_text_fill(t), -1);
+	assert_true(t->unreadable);
+	assert_int_equal(answer_text_fill(t), -1);
+	assert_int_equal(diag_counts().io, before.io + 1);
+
+	t = question_choice(pack_question(p, 8), 1)->text;
+	snprintf(cmd, sizeof(cmd), "sed -i 's/^choice_id: 1$/choice_id: 4/' %s", t->path);
+	assert_int_equal(system(cmd), 0);
+	before = diag_counts();
+	assert_int_equal(answer_text_fill(t), -1);
+	assert_int_equal(answer_text_fill(t), -1);
+	assert_int_equal(diag_counts().errors, before.errors + 1);
+	assert_null(t->title);
+
+	pack_free(p);
+	pack_free(clean);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
@@ -343,6 +409,7 @@ main(void)
 		cmocka_unit_test(test_load_base),
 		cmocka_unit_test(test_load_seedform),
 		cmocka_unit_test(test_load_seeds),
+		cmocka_unit_test(test_fill),
 	};
 
 	return cmocka_run_group_tests_name("content", tests, quiet, loud);
