@@ -34,6 +34,7 @@ struct app_options {
 	bool		 big;		/* --big: with --workshop, the distribution alone, large */
 	bool		 mouse;		/* --mouse */
 	enum color_mode	 color;		/* --color */
+	bool		 later;		/* app_open leaves the answer texts to app_load_texts */
 };
 
 struct app {
@@ -57,6 +58,7 @@ struct app {
 	bool		 sample;	/* the example's answers, name and role: none of them kept on a restart */
 	bool		 workshop;
 	bool		 words_at_end;	/* the full-screen wizard holds its diagnostics until it ends */
+	bool		 texts_loaded;	/* app_load_texts has run */
 };
 
 /*
@@ -65,6 +67,15 @@ struct app {
  * created with mode 0700). Returns 0, or an exit status after a diagnostic.
  */
 int	app_open(struct app *, const struct app_options *);
+/*
+ * The pack's answer texts (through its index, their places only), which
+ * app_open leaves to the caller with opts->later: the full-screen wizard
+ * draws its first frame first. 0, or an exit status after a diagnostic;
+ * nothing else may be done with the app then but app_close.
+ */
+int	app_load_texts(struct app *);
+/* Read the texts of question qi (0-based) now, ahead of its screen: while the first frame waits for a key. */
+void	app_read_ahead(const struct app *, size_t qi);
 /*
  * Start again with a session that has no answers but keeps the
  * organisation and the role. The saved file is left alone until the new

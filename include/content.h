@@ -159,6 +159,15 @@ struct pack_want {
 	void	*ctx;
 };
 enum load_status pack_load_want(const char *dir, const struct pack_want *, struct pack **out);
+/*
+ * pack_load_want in two halves, for a caller with something to do between
+ * them (the wizard draws its first frame): pack_load_start reads the
+ * assessment file (on LOAD_OK *out has the pack's areas and questions,
+ * and no text yet); pack_load_finish reads the answer texts, and returns
+ * what pack_load_want would have returned, with the same diagnostics.
+ */
+enum load_status pack_load_start(const char *dir, struct pack **out);
+enum load_status pack_load_finish(struct pack *, const struct pack_want *);
 
 /*
  * A text of a partial pack, read when it is needed: as the loader reads

@@ -55,12 +55,17 @@ struct pack_want;
  * want, when not NULL, names the answer texts needed (pack_load_want).
  * The packs of a directory are chosen between by their ids and languages
  * as packs_peek_ids reads them, and only the one chosen is loaded; when
- * one does not peek, or the one chosen does not load without a word, the
- * choice is packs_scan's, as it always was. NULL after a diagnostic, with
- * the exit status in *status.
+ * one does not peek, or the assessment file of the one chosen does not
+ * load without a word, the choice is packs_scan's, as it always was. The
+ * choice is made on assessment files alone, so a pack's answer texts
+ * never change it. NULL after a diagnostic, with the exit status in *status.
+ * packs_load_start chooses and reads the chosen pack's assessment file
+ * only (pack_load_start); pack_load_finish then reads its texts.
  */
 struct pack *packs_load(const char *content, const char *id, const char *lang,
 	    const struct pack_want *want, int *status);
+struct pack *packs_load_start(const char *content, const char *id, const char *lang,
+	    int *status);
 
 /*
  * A pack's id and language as its assessment file's lines give them,

@@ -230,7 +230,7 @@ app_unlock(struct app *a)
  * The wizard reads no answer text before it needs one: through a pack's
  * index (an installed pack has one), each is read as its question comes
  * (app_choice_title, app_guidance, report_write). Without a current
- * index the pack is read whole, as ever.
+ * index the pack is read whole, as ever, by app_load_texts.
  */
 static bool
 want_none(void *ctx, int question_id, int choice_id)
@@ -242,9 +242,32 @@ want_none(void *ctx, int question_id, int choice_id)
 }
 
 int
-app_open(struct app *a, const struct app_options *o)
+app_load_texts(struct app *a)
 {
 	static const struct pack_want later = { want_none, NULL };
+
+	if (a->texts_loaded)
+		return 0;
+	a->texts_loaded = true;
+	if (pack_load_finish(a->pack, &later) != LOAD_OK)
+		return diag_exit_status() ? diag_exit_status() : 2;
+	return 0;
+}
+
+void
+app_read_ahead(const struct app *a, size_t qi)
+{
+	size_t k;
+
+	if (qi < a->pack->nquestions)
+		for (k = 0; k < a->pack->questions[qi].nchoices; k++)
+			(void)app_choice_title(&a->pack->questions[qi].choices[k]);
+}
+
+int
+app_open(struct app *a, const struct app_options *o)
+{
+
 	struct stat st;
 	char *dir;
 	int status;
@@ -252,9 +275,11 @@ app_open(struct app *a, const struct app_options *o)
 	memset(a, 0, sizeof(*a));
 	a->demo = o->demo;
 	a->workshop = o->workshop;
-	a->pack = packs_load(o->content, o->pack_id, o->lang, &later, &status);
+	a->pack = packs_load_start(o->content, o->pack_id, o->lang, &status);
 	if (a->pack == NULL)
 		return status ? status : 2;
+	if (!o->later && (status = app_load_texts(a)) != 0)
+		return status;
 	i18n_init(a->pack->language, o->lang);	/* before --role is read: its titles are translated */
 	if (o->lang != NULL && *o->lang != '\0' && strcmp(o->lang, a->pack->language) != 0 &&
 	    !i18n_speaks(o->lang)) {

@@ -64,6 +64,7 @@ cmd_wizard(int argc, char **argv)
 	struct diag_counts seen;
 	struct app app;
 	const char *ui = NULL, *why = NULL;
+	bool usable;
 	int ch, status;
 
 	memset(&o, 0, sizeof(o));
@@ -137,12 +138,15 @@ cmd_wizard(int argc, char **argv)
 	if (o.demo && (o.session_path != NULL || o.fresh))
 		return usage_error("--demo keeps no session: leave out --session and --fresh");
 	o.script = !isatty(STDIN_FILENO);
+	usable = (ui == NULL || strcmp(ui, "curses") == 0) && ui_curses_usable(&why);
+	/* the full screen draws its first frame before the texts are read, unless that frame needs them */
+	o.later = usable && !o.sample;
 	if ((status = app_open(&app, &o)) != 0) {
 		app_close(&app);
 		return status;
 	}
 	if (ui == NULL || strcmp(ui, "curses") == 0) {
-		if (!ui_curses_usable(&why)) {
+		if (!usable) {
 			if (ui != NULL) {
 				diag_plain(DIAG_ERROR, "cannot start the full-screen wizard: %s", why);
 				app_close(&app);

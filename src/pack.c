@@ -363,18 +363,13 @@ pack_load(const char *dir, struct pack **out)
 }
 
 enum load_status
-pack_load_want(const char *dir, const struct pack_want *want, struct pack **out)
+pack_load_start(const char *dir, struct pack **out)
 {
-	struct diag_counts before = diag_counts(), after;
-	struct pathlist files = { NULL, 0, 0 };
+	struct diag_counts before = diag_counts();
 	struct pack *p = xcalloc(1, sizeof(*p));
-	struct file_stamp *stamps;
-	struct stamping stamping;
-	long long *sizes;
-	bool big = false, indexed = false;
-	char *buf, *answers;
-	size_t len, i, k;
 	struct stat st;
+	size_t len;
+	char *buf;
 
 	*out = NULL;
 	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
@@ -397,14 +392,31 @@ pack_load_want(const char *dir, const struct pack_want *want, struct pack **out)
 	}
 	free(buf);
 	file_stamp_of(&st, &p->stamp);
-	answers = xasprintf("%s/answers", dir);
+	*out = p;
+	return LOAD_OK;
+}
+
+enum load_status
+pack_load_finish(struct pack *p, const struct pack_want *want)
+{
+	struct diag_counts before = diag_counts(), after;
+	struct pathlist files = { NULL, 0, 0 };
+	struct file_stamp *stamps;
+	struct stamping stamping;
+	long long *sizes;
+	bool big = false, indexed = false;
+	char *answers;
+	size_t i, k;
+	struct stat st;
+
+	answers = xasprintf("%s/answers", p->dir);
 	if (lstat(answers, &st) < 0)
 		st.st_mode = 0;
 	if (S_ISLNK(st.st_mode))	/* as file_read refuses a linked file */
 		diag(DIAG_ERROR, answers, 0, 0, "is a symbolic link: refusing to follow it; "
 		    "make answers/ a directory, not a link");
 	else if (!S_ISDIR(st.st_mode))
-		diag(DIAG_ERROR, dir, 0, 0, "has no answers/ directory: the answer texts go there");
+		diag(DIAG_ERROR, p->dir, 0, 0, "has no answers/ directory: the answer texts go there");
 	else
 		collect(answers, 1, &files);
 	free(answers);
@@ -447,11 +459,18 @@ pack_load_want(const char *dir, const struct pack_want *want, struct pack **out)
 					    q->id, q->choices[k].id, q->id, q->choices[k].id);
 		}
 	}
-	*out = p;
 	after = diag_counts();
 	if (after.io > before.io)
 		return LOAD_IO;
 	return after.errors > before.errors ? LOAD_INVALID : LOAD_OK;
+}
+
+enum load_status
+pack_load_want(const char *dir, const struct pack_want *want, struct pack **out)
+{
+	enum load_status st = pack_load_start(dir, out);
+
+	return st != LOAD_OK ? st : pack_load_finish(*out, want);
 }
 
 struct lint {

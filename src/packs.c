@@ -361,6 +361,19 @@ struct pack *
 packs_load(const char *content, const char *id, const char *lang, const struct pack_want *want,
     int *status)
 {
+	struct pack *p = packs_load_start(content, id, lang, status);
+
+	if (p != NULL && pack_load_finish(p, want) != LOAD_OK) {
+		pack_free(p);
+		p = NULL;
+		*status = diag_exit_status();
+	}
+	return p;
+}
+
+struct pack *
+packs_load_start(const char *content, const char *id, const char *lang, int *status)
+{
 	struct diag_counts before = diag_counts();
 	struct pack_list list;
 	const struct pack_ref *ref;
@@ -373,7 +386,7 @@ packs_load(const char *content, const char *id, const char *lang, const struct p
 		file = xasprintf("%s/assessment.yaml", content);
 		if (access(file, F_OK) == 0 || errno == ENOTDIR) {	/* pack_load refuses a file */
 			free(file);
-			if (pack_load_want(content, want, &p) != LOAD_OK) {
+			if (pack_load_start(content, &p) != LOAD_OK) {
 				pack_free(p);
 				*status = diag_exit_status();
 				return NULL;
@@ -384,11 +397,13 @@ packs_load(const char *content, const char *id, const char *lang, const struct p
 	}
 	/*
 	 * The pack is chosen by the packs' ids and languages as peek reads
-	 * them, and only the one chosen is loaded, quietly. When one does not
-	 * peek, or the one chosen does not load without a word (a broken
-	 * pack, which the whole scan passes over, or one with a warning to
-	 * give), every pack is read as list reads them, and the choice and
-	 * every word are the whole scan's.
+	 * them, and only the one chosen has its assessment file read,
+	 * quietly. When one does not peek, or that file does not load
+	 * without a word (a broken pack, which the whole scan passes over,
+	 * or one with a warning to give), every pack's is read as list reads
+	 * them, and the choice and every word are the whole scan's. The
+	 * scan's choice is then the peek's whenever the peek's loads, since
+	 * the scan's list is the peek's less the broken ones.
 	 */
 	dir = content != NULL ? content : packs_datadir();
 	if (packs_peek(dir, &list) && (ref = packs_choose(&list, id, lang)) != NULL) {
@@ -396,7 +411,7 @@ packs_load(const char *content, const char *id, const char *lang, const struct p
 		enum load_status st;
 
 		diag_mute(true);
-		st = pack_load_want(ref->dir, want, &p);
+		st = pack_load_start(ref->dir, &p);
 		diag_mute(false);
 		if (st == LOAD_OK && diag_muted_count() == quiet && strcmp(p->id, ref->id) == 0 &&
 		    strcmp(p->language, ref->language) == 0) {
@@ -415,7 +430,7 @@ packs_load(const char *content, const char *id, const char *lang, const struct p
 		diag(DIAG_ERROR, dir, 0, 0,
 		    "no pack '%s' here: name another with --content or --pack", id ? id : "");
 		*status = 2;
-	} else if (pack_load_want(ref->dir, want, &p) != LOAD_OK) {
+	} else if (pack_load_start(ref->dir, &p) != LOAD_OK) {
 		pack_free(p);
 		p = NULL;
 		*status = diag_exit_status();

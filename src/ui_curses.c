@@ -79,8 +79,14 @@ paste_mode(bool on)
 	fflush(stdout);
 }
 
-/* What the program says while the screen is the wizard's (a text that cannot be read): said at the end. */
-static struct diag_held words;
+/*
+ * What the program says while the screen is the wizard's (the loader on
+ * an answer text): counted as ever, kept, and said once the screen is the
+ * shell's again.
+ */
+static FILE *said;
+static char *said_text;
+static size_t said_len;
 
 static void
 leave_curses(void)
@@ -89,8 +95,15 @@ leave_curses(void)
 		paste_mode(false);
 		endwin();
 	}
-	diag_hold(NULL);
-	diag_release(&words);
+	if (said != NULL) {
+		diag_set_stream(NULL);
+		if (fclose(said) == 0 && said_len > 0)
+			fwrite(said_text, 1, said_len, stderr);
+		free(said_text);
+		said = NULL;
+		said_text = NULL;
+		said_len = 0;
+	}
 }
 
 #define PASTE_END	L"\033[201~"
@@ -493,8 +506,10 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 		return 1;
 	}
 	fatal_hook = leave_curses;
-	app->words_at_end = true;
-	diag_hold(&words);
+	if ((said = open_memstream(&said_text, &said_len)) != NULL) {
+		diag_set_stream(said);
+		app->words_at_end = true;
+	}
 	set_escdelay(ESC_WAIT);
 	cbreak();
 	noecho();
@@ -518,6 +533,15 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 		ui_status(&ui, _("Starting again. Your first new answer moves the old ones to %s."),
 		    app->restart_backup);
 	draw(&ui);
+	/* the first frame is up: now the texts, before any key is acted on */
+	if ((status = app_load_texts(app)) != 0) {
+		leave_curses();
+		delscreen(scr);
+		fatal_hook = NULL;
+		ui_free(&ui);
+		return status;
+	}
+	app_read_ahead(app, app_resume_question(app));	/* where the welcome screen leads */
 	while (!ui.quit && ui_signal() == 0) {
 		key = read_key();
 		if (key <= 0)

@@ -132,7 +132,12 @@ arena_new(size_t first)
 {
 	struct arena *a = xcalloc(1, sizeof(struct arena));
 
-	a->first = first < 256 ? ARENA_FIRST : first;
+	/*
+	 * At most ARENA_MOST a block: malloc gives blocks that size from its
+	 * heap, where a big tree's memory serves again once it is freed, and
+	 * maps a larger one on its own, to be faulted in page by page anew.
+	 */
+	a->first = first < 256 ? ARENA_FIRST : first > ARENA_MOST ? ARENA_MOST : first;
 	return a;
 }
 

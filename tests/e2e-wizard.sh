@@ -553,3 +553,26 @@ installed_pack() {
 		{ echo "question 3 is not saved"; return 1; }
 }
 result "an installed pack: the same screens, and a text gone since the start is said" installed_pack
+
+# The first frame is drawn before the texts are read (a pack without an
+# index): a broken text still ends the wizard before any key, with its
+# error and status 2 and nothing saved; a text's warning is said at the end.
+texts_after_first_frame() {
+	rm -rf "$work/late" && mkdir "$work/late" && cp -R data/tr "$work/late/broken" &&
+	    cp -R data/tr "$work/late/warned" || return 1
+	t=answers/yonetisim/q03-2.md
+	printf 'no front matter\n' >"$work/late/broken/$t"
+	sed -i 's/^title: \(.*\)$/title: \1 #x/' "$work/late/warned/$t"
+	start broken "$bin --content $work/late/broken"
+	wait_for "EXIT=2" || return 1
+	screen | tr -d '\n' | grep -qF "q03-2.md:1:1: error: no front matter" || { screen; return 1; }
+	[ ! -e "$work/broken/state/stok-assess/kapasite.yaml" ] || { echo "a session was saved"; return 1; }
+	start warned "$bin --content $work/late/warned"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "Soru 1/32" || return 1
+	keys q
+	wait_for "EXIT=0" || return 1
+	screen | tr -d '\n' | grep -qF "q03-2.md:2:" || { screen; return 1; }
+}
+result "texts read after the first frame: a broken one ends the wizard, a warning is said at the end" texts_after_first_frame
