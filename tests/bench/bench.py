@@ -556,31 +556,22 @@ def bench_startup(runs):
     t1, q1, c1 = first_question(p1)
     steps1 = ["-w", t1, "-w", "\u2190\u2192", "-s", "\\r", "-w", " ".join(q1.split()[:3]),
               "-w", c1[-1], "-w", "1-5"]
-    tiny = []
-    for _ in range(runs):
-        tiny.append(ptyrun(steps1, [BIN, "--content", p1, "--fresh"], env)[-1] / 1e9)
-    tt = statistics.median(tiny)
-    row("start-up: the same on a one-question pack (4 files)", fmt_s(tt),
-        "dialog --menu: " + fmt_s(td), fmt_ratio(tt / td), "(information)", None)
+    def info(name, steps, argv, e):
+        """An information row: the median time to the first question against dialog's."""
+        t = statistics.median(ptyrun(steps, argv, e)[-1] / 1e9 for _ in range(runs))
+        row(name, fmt_s(t), "dialog --menu: " + fmt_s(td), fmt_ratio(t / td), "(information)",
+            None)
 
+    info("start-up: the same on a one-question pack (4 files)", steps1,
+         [BIN, "--content", p1, "--fresh"], env)
     # The same pack without its index (data/tr, as in the source tree): every
-    # text is read and parsed before the first frame.
-    src_tr = os.path.join(TOP, "data", "tr")
-    whole = []
-    for _ in range(runs):
-        whole.append(ptyrun(wiz_steps, [BIN, "--content", src_tr, "--fresh"], env)[-1] / 1e9)
-    tn = statistics.median(whole)
-    row("start-up: the same pack without its index (data/tr)", fmt_s(tn),
-        "dialog --menu: " + fmt_s(td), fmt_ratio(tn / td), "(information)", None)
-
+    # text is read and parsed while the first frame waits for its key.
+    info("start-up: the same pack without its index (data/tr)", wiz_steps,
+         [BIN, "--content", os.path.join(TOP, "data", "tr"), "--fresh"], env)
     # As people start it: no --content, the pack chosen among the installed
     # ones (as STOK_ASSESS_DATA names them for the binary measured) by --lang.
-    bundled, envd = [], dict(env, STOK_ASSESS_DATA=installed)
-    for _ in range(runs):
-        bundled.append(ptyrun(wiz_steps, [BIN, "--lang", "tr", "--fresh"], envd)[-1] / 1e9)
-    tb = statistics.median(bundled)
-    row("start-up: the same from the installed packs (--lang tr)", fmt_s(tb),
-        "dialog --menu: " + fmt_s(td), fmt_ratio(tb / td), "(information)", None)
+    info("start-up: the same from the installed packs (--lang tr)", wiz_steps,
+         [BIN, "--lang", "tr", "--fresh"], dict(env, STOK_ASSESS_DATA=installed))
 
     # keystroke cost, 80x24: the whole first question, a focus move, the
     # next question, and a full repaint (Ctrl-L) of that question
