@@ -148,8 +148,11 @@ const char *app_priority_label(enum priority);
  * a sentence saying so for its title, and its diagnostic.
  */
 const char *app_choice_title(const struct choice *);
-/* Why a report cannot be written now: a chosen answer's text cannot be read. */
-const char *app_report_unreadable(const struct app *);
+/*
+ * NULL when the report can be written; else why not (a chosen answer's
+ * text cannot be read, see report_texts), a sentence to show.
+ */
+const char *app_report_blocked(const struct app *);
 /* The label of option i of a question: a choice's title, or at nchoices "not applicable". */
 const char *app_option_label(const struct question *, size_t i);
 /* The option index (0..nchoices) of the saved answer, or -1. */

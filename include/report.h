@@ -32,11 +32,18 @@ enum report_format {
 int	report_format_parse(const char *);
 struct network;
 /*
+ * The texts of the answers a session chose, read now where the pack is
+ * partial (answer_text_fill, as the wizard reads an installed pack): 0
+ * when the report can have them all, else the id of the first question
+ * whose chosen text cannot be read.
+ */
+int	report_texts(const struct pack *, const struct session *);
+/*
  * Append the report to out. width applies to the text format. With a
  * network profile (report --compare; else NULL), each area's level stands
  * beside the network's median and quartiles, and the questions below the
  * network's lower quartile are listed. The texts of the chosen answers
- * are read first where the pack is partial (answer_text_fill); -1, and
+ * are read first where the pack is partial (report_texts); -1, and
  * nothing appended, when one of them cannot be read.
  */
 int	report_write(struct buf *out, const struct pack *, const struct session *,

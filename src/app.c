@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "layout.h"
 #include "packs.h"
+#include "report.h"
 #include "text.h"
 
 /*
@@ -611,14 +612,26 @@ said_where(const struct app *a)
 	    _("the message above says why");
 }
 
+/* After a sentence about a text that cannot be read: what becomes of the answers. */
+static const char *
+kept(const struct app *a, bool many)
+{
+	if (a->demo)
+		return "";	/* a demo keeps nothing */
+	return many ? _(" Your answers are kept.") : _(" Your answer is kept.");
+}
+
 const char *
-app_report_unreadable(const struct app *a)
+app_report_blocked(const struct app *a)
 {
 	static char *s;
+	int q = report_texts(a->pack, a->sess);
 
+	if (q == 0)
+		return NULL;
 	free(s);
-	s = xasprintf(_("The report cannot be written: the text of one of your answers cannot "
-	    "be read now. Your answers are kept; %s."), said_where(a));
+	s = xasprintf(_("The report cannot be written: the text of your answer to question %d "
+	    "cannot be read; %s.%s"), q, said_where(a), kept(a, true));
 	return s;
 }
 
@@ -673,8 +686,8 @@ app_guidance(const struct app *a, const struct question *q, int width, struct la
 	if (answer_text_fill(ch->text) < 0) {
 		char *path = text_sanitized(ch->text->path);
 
-		line = xasprintf(_("The text of this answer, %s, cannot be read now. Your answer "
-		    "is kept; %s."), path, said_where(a));
+		line = xasprintf(_("The text of this answer, %s, cannot be read; %s.%s"), path,
+		    said_where(a), kept(a, false));
 		layout_text(lo, line, width, 0, 0);
 		free(line);
 		free(path);

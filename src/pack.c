@@ -277,9 +277,9 @@ answer_text_fill(struct answer_text *t)
 	}
 	if (n.question_id != t->question_id || n.choice_id != t->choice_id) {
 		diag(DIAG_ERROR, t->path, n.qid_line, n.qid_col, "is now the text of question %d, "
-		    "choice %d, where the pack's index has question %d, choice %d: run "
-		    "'stok-assess index' on the pack again", n.question_id, n.choice_id,
-		    t->question_id, t->choice_id);
+		    "choice %d, where the pack's index has question %d, choice %d: correct its "
+		    "question_id and choice_id, or run 'stok-assess check' on the pack and then "
+		    "'stok-assess index'", n.question_id, n.choice_id, t->question_id, t->choice_id);
 		answer_text_free(&n);
 		return -1;
 	}

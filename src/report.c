@@ -588,21 +588,20 @@ write_json(struct buf *o, struct report *r)
 	linkset_free(&links);
 }
 
-/* The texts of the answers chosen, read now where the pack is partial (the wizard's). */
-static int
-read_chosen(const struct pack *p, const struct session *s)
+int
+report_texts(const struct pack *p, const struct session *s)
 {
 	const struct question *q;
 	const struct choice *ch;
 	size_t i;
-	int rc = 0;
+	int first = 0;
 
 	for (i = 0; i < s->nanswers; i++)
 		if ((q = pack_question(p, s->answers[i].question_id)) != NULL &&
 		    (ch = question_choice(q, s->answers[i].choice)) != NULL &&
-		    answer_text_fill(ch->text) < 0)
-			rc = -1;
-	return rc;
+		    answer_text_fill(ch->text) < 0 && (first == 0 || q->id < first))
+			first = q->id;
+	return first;
 }
 
 int
@@ -612,7 +611,7 @@ report_write(struct buf *out, const struct pack *p, const struct session *s,
 	struct report r;
 	cmark_node *doc;
 
-	if (read_chosen(p, s) < 0)
+	if (report_texts(p, s) != 0)
 		return -1;
 	memset(&r, 0, sizeof(r));
 	r.pack = p;

@@ -112,7 +112,7 @@ pager_relayout(struct ui *ui)
 		buf_init(&b);
 		if (report_write(&b, ui->app->pack, ui->app->sess, REPORT_TEXT, ui->pager_width,
 		    NULL) < 0)
-			buf_adds(&b, app_report_unreadable(ui->app));
+			buf_adds(&b, app_report_blocked(ui->app));
 		layout_text(&ui->pager, b.data, ui->pager_width, 0, 0);
 		buf_free(&b);
 		break;
@@ -233,7 +233,7 @@ export_write(struct ui *ui, bool overwrite)
 	if (report_write(&b, ui->app->pack, ui->app->sess, (enum report_format)ui->export_format,
 	    78, NULL) < 0) {
 		buf_free(&b);
-		ui_status(ui, "%s", app_report_unreadable(ui->app));
+		ui_status(ui, "%s", app_report_blocked(ui->app));
 		return;
 	}
 	rc = file_write_report(ui->export_path, b.data, b.len, overwrite);
@@ -312,6 +312,10 @@ results_key(struct ui *ui, enum action act, int key)
 	(void)key;
 	switch (act) {
 	case ACT_EXPORT:
+		if (app_report_blocked(ui->app) != NULL) {
+			ui_status(ui, "%s", app_report_blocked(ui->app));
+			break;
+		}
 		ui->back = SCR_RESULTS;
 		ask_open(ui, _("Export the report as 1 text, 2 Markdown or 3 HTML?"), "123",
 		    format_done);

@@ -481,6 +481,9 @@ show_question(struct line_ui *u, const struct question *q)
 	const struct answer *ans = session_answer(u->app->sess, q->id);
 	size_t i;
 
+	/* its texts first: what the loader says of one comes before the question, not inside it */
+	fflush(u->out);
+	app_read_ahead(u->app, q->index);
 	blank(u);
 	sayf(u, _("Question %zu/%zu (area %zu/%zu)"), q->index + 1, u->app->pack->nquestions,
 	    q->area->index + 1, u->app->pack->nareas);
@@ -756,7 +759,7 @@ ask_export(struct line_ui *u)
 		if (report_write(&b, u->app->pack, u->app->sess, fmt[k], 78, NULL) < 0) {
 			buf_free(&b);
 			free(path);
-			say(u, app_report_unreadable(u->app));
+			say(u, app_report_blocked(u->app));
 			return FLOW_NEXT;
 		}
 		if ((rc = file_write_report(path, b.data, b.len, false)) == -2) {
@@ -781,12 +784,18 @@ ask_export(struct line_ui *u)
 	}
 }
 
-static void
+/* The report, or why it cannot be written: false then, and no export is offered. */
+static bool
 show_report(struct line_ui *u)
 {
+	const char *blocked = app_report_blocked(u->app);
 	struct buf b;
 
 	blank(u);
+	if (blocked != NULL) {
+		say(u, blocked);
+		return false;
+	}
 	if (app_complete(u->app))
 		say(u, _("Every question has an answer. Here is your report."));
 	else
@@ -795,11 +804,10 @@ show_report(struct line_ui *u)
 		    (int)u->app->pack->nquestions - app_answered(u->app));
 	blank(u);
 	buf_init(&b);
-	if (report_write(&b, u->app->pack, u->app->sess, REPORT_TEXT, LINE_WIDTH, NULL) < 0)
-		say(u, app_report_unreadable(u->app));
-	else
-		fwrite(b.data, 1, b.len, u->out);
+	report_write(&b, u->app->pack, u->app->sess, REPORT_TEXT, LINE_WIDTH, NULL);
+	fwrite(b.data, 1, b.len, u->out);
 	buf_free(&b);
+	return true;
 }
 
 int
@@ -808,7 +816,7 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	struct line_ui u;
 	enum flow f = FLOW_NEXT;
 	size_t start = 0;
-	bool again = false, want_org, want_role;
+	bool again = false, want_org, want_role, shown;
 	int status;
 
 	memset(&u, 0, sizeof(u));
@@ -840,10 +848,11 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 		f = ask_resume(&u);
 	if (f == FLOW_NEXT && a->resumable && app_complete(a)) {
 		/* a finished assessment opens on its results, as in the full-screen wizard */
-		show_report(&u);
+		shown = show_report(&u);
 		if (o->script)
 			goto done;
-		if ((f = ask_export(&u)) != FLOW_NEXT)
+		/* a report that cannot be written is not offered; its answers can still be changed */
+		if (shown && (f = ask_export(&u)) != FLOW_NEXT)
 			goto done;
 		prompt(&u, _("Go through the questions again? [%s] "), app_yes_no_default(false));
 		if ((f = ask_yes_no(&u, false, &again)) != FLOW_NEXT || !again)
@@ -876,11 +885,8 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	 * for a quit over answers that could not be saved, said and agreed to) */
 	if (!(f == FLOW_STOP && u.unsaved_ok))
 		save(&u);
-	if (f == FLOW_NEXT) {
-		show_report(&u);
-		if (!o->script)
-			f = ask_export(&u);
-	}
+	if (f == FLOW_NEXT && show_report(&u) && !o->script)
+		f = ask_export(&u);
 done:
 	if (ui_signal() != 0) {
 		buf_free(&u.raw);

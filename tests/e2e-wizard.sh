@@ -544,7 +544,7 @@ installed_pack() {
 	wait_for "Soru 3/32" || return 1
 	wait_for "1 ( ) (bu yanıtın metni okunamıyor)" || return 1
 	keys 1 g
-	wait_for "Yanıtınız korunuyor" || return 1
+	wait_for "çıktığınızda gösterilir" || return 1
 	keys q q
 	wait_for "EXIT=1" || return 1
 	grep -qF "$(basename "$gone"): error: cannot open" "$work/gone.err" ||
@@ -553,6 +553,28 @@ installed_pack() {
 		{ echo "question 3 is not saved"; return 1; }
 }
 result "an installed pack: the same screens, and a text gone since the start is said" installed_pack
+
+# The example's results on an installed pack whose first chosen text was
+# changed under the index (its ids, not its size or time): the results
+# say which question's text cannot be read, and e says so again instead
+# of asking for a format.
+sample_blocked() {
+	rm -rf "$work/sb" && mkdir "$work/sb" && cp -R data/tr "$work/sb/tr" &&
+	    "$bin" index "$work/sb/tr" >/dev/null || return 1
+	t=$work/sb/tr/$(awk -F '\t' '$4 == 1 && $5 == 3 { print $1 }' "$work/sb/tr/answers.index")
+	cp -p "$t" "$work/sb/orig.md"
+	sed -i 's/^question_id: 1$/question_id: 2/' "$t" && touch -r "$work/sb/orig.md" "$t"
+	start sbw "$bin --demo --sample --content $work/sb/tr 2>'$work/sb.err'"
+	wait_for "1. soruya verdiğiniz yanıtın metni" || return 1
+	keys e
+	sleep 0.3
+	screen | grep -q "1, 2 ya da 3" && { echo "a format was asked for"; screen; return 1; }
+	screen | tr -d '\n' | grep -q "Rapor yazılamıyor: 1. soruya" || { screen; return 1; }
+	keys q
+	wait_for "EXIT=2" || return 1
+	grep -q "is now the text of question 2, choice 3" "$work/sb.err" || { cat "$work/sb.err"; return 1; }
+}
+result "the example's results with a text changed under the index: which question, and no export" sample_blocked
 
 # The first frame is drawn before the texts are read (a pack without an
 # index): a broken text still ends the wizard before any key, with its

@@ -187,6 +187,35 @@ result "a pack with a warning is not indexed" sh -c \
     "! '$bin' index p-warn >out 2>&1 && grep -q 'not indexed' out && [ ! -e p-warn/answers.index ]"
 result "index without a pack is a usage error" sh -c "'$bin' index >out 2>&1; [ \$? = 2 ]"
 
+# A text changed under the index so that the index does not see it (its
+# ids changed, its size and time kept): the wizard finds it when its
+# question comes. Line mode says so before that question, the answer is
+# kept, the report is refused by name and not announced, exit status 2.
+fresh tr
+t=p-tr/$(awk -F '\t' '$4 == 3 && $5 == 1 { print $1 }' p-tr/answers.index)
+cp -p "$t" orig.md
+sed -i 's/^question_id: 3$/question_id: 4/' "$t" && touch -r orig.md "$t"
+moved_under_index() {
+	rm -rf home && mkdir home
+	{ printf '\n'; i=0; while [ $i -lt 40 ]; do printf '1\n'; i=$((i + 1)); done; } |
+	    HOME=$work/home XDG_STATE_HOME=$work/home "$bin" --ui=text --content p-tr --fresh \
+	    >walk.out 2>&1
+	st=$?
+	[ $st = 2 ] || { echo "exit $st"; tail -5 walk.out; return 1; }
+	said=$(grep -n "is now the text of question 4, choice 1, where the pack's index has question 3, choice 1" walk.out | cut -d: -f1)
+	asked=$(grep -n "^Soru 3/32" walk.out | head -1 | cut -d: -f1)
+	[ -n "$said" ] && [ -n "$asked" ] && [ "$said" -lt "$asked" ] ||
+		{ echo "the error ($said) is not said before question 3 ($asked)"; return 1; }
+	grep -q "1. (bu yanıtın metni okunamıyor)" walk.out || { echo "no label"; return 1; }
+	grep -q "Rapor yazılamıyor: 3. soruya verdiğiniz yanıtın metni okunamıyor" walk.out ||
+		{ tail -5 walk.out; return 1; }
+	! grep -q "raporunuz\." walk.out || { echo "a report announced"; return 1; }
+	grep -A1 "question: 3$" home/stok-assess/kapasite.yaml | grep -q "choice: 1$" ||
+		{ echo "question 3 is not saved"; return 1; }
+}
+result "tr: a text moved under the index: said before its question, the report refused" moved_under_index
+cp -p orig.md "$t"
+
 # a report compared with a network's profile, through the index
 fresh tr
 sed '$d' "$top/tests/network/profile40.yaml" >profile.yaml
