@@ -309,11 +309,13 @@ results_draw(struct ui *ui)
 static void
 results_key(struct ui *ui, enum action act, int key)
 {
+	const char *blocked;
+
 	(void)key;
 	switch (act) {
 	case ACT_EXPORT:
-		if (app_report_blocked(ui->app) != NULL) {
-			ui_status(ui, "%s", app_report_blocked(ui->app));
+		if ((blocked = app_report_blocked(ui->app)) != NULL) {
+			ui_status(ui, "%s", blocked);
 			break;
 		}
 		ui->back = SCR_RESULTS;
