@@ -59,6 +59,8 @@ struct app {
 	bool		 workshop;
 	bool		 words_at_end;	/* the full-screen wizard holds its diagnostics until it ends */
 	bool		 texts_loaded;	/* app_load_texts has run */
+	bool		 texts_failed;	/* and found the pack broken */
+	char		*made_dir;	/* the state directory app_open created, or NULL */
 };
 
 /*

@@ -250,8 +250,10 @@ app_load_texts(struct app *a)
 	if (a->texts_loaded)
 		return 0;
 	a->texts_loaded = true;
-	if (pack_load_finish(a->pack, &later) != LOAD_OK)
+	if (pack_load_finish(a->pack, &later) != LOAD_OK) {
+		a->texts_failed = true;
 		return diag_exit_status() ? diag_exit_status() : 2;
+	}
 	return 0;
 }
 
@@ -271,6 +273,7 @@ app_open(struct app *a, const struct app_options *o)
 
 	struct stat st;
 	char *dir;
+	bool made;
 	int status;
 
 	memset(a, 0, sizeof(*a));
@@ -301,6 +304,7 @@ app_open(struct app *a, const struct app_options *o)
 		a->session_path = xstrdup(o->session_path);
 	} else {
 		dir = state_dir();
+		made = access(dir, F_OK) != 0;
 		if (make_dirs(dir) < 0) {
 			diag(DIAG_IO, dir, 0, 0, "cannot create the directory for saved sessions: %s",
 			    errno_text(errno));
@@ -308,7 +312,10 @@ app_open(struct app *a, const struct app_options *o)
 			return 1;
 		}
 		a->session_path = xasprintf("%s/%s.yaml", dir, a->pack->id);
-		free(dir);
+		if (made)
+			a->made_dir = dir;	/* removed again if the pack's texts fail it */
+		else
+			free(dir);
 	}
 	if ((status = app_lock(a)) != 0)
 		return status;
@@ -447,6 +454,10 @@ void
 app_close(struct app *a)
 {
 	app_unlock(a);
+	/* a start ended by the pack leaves no trace: the folder it made, still empty */
+	if (a->texts_failed && a->made_dir != NULL)
+		(void)rmdir(a->made_dir);
+	free(a->made_dir);
 	app_remove_demo(a);
 	pack_free(a->pack);
 	session_free(a->sess);
