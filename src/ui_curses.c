@@ -487,6 +487,16 @@ ui_free(struct ui *ui)
 	free(ui->counted);
 }
 
+/* The screen given back to the shell, with what was said meanwhile, and the wizard's state freed. */
+static void
+screen_end(SCREEN *scr, struct ui *ui)
+{
+	leave_curses();
+	delscreen(scr);
+	fatal_hook = NULL;
+	ui_free(ui);
+}
+
 int
 ui_curses_run(struct app *app, const struct app_options *opts)
 {
@@ -535,10 +545,7 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 	draw(&ui);
 	/* the first frame is up: now the texts, before any key is acted on */
 	if ((status = app_load_texts(app)) != 0) {
-		leave_curses();
-		delscreen(scr);
-		fatal_hook = NULL;
-		ui_free(&ui);
+		screen_end(scr, &ui);
 		return status;
 	}
 	app_read_ahead(app, app_resume_question(app));	/* where the welcome screen leads */
@@ -595,10 +602,7 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 	input_keep_typed(&ui);	/* a note or a name being typed is kept too */
 	if (!app->demo)
 		app_save(app);
-	leave_curses();
-	delscreen(scr);
-	fatal_hook = NULL;
-	ui_free(&ui);
+	screen_end(scr, &ui);
 	if (sig != 0)
 		return ui_signal_end(app, stdout);
 	status = ui_saved_where(app, stdout);
