@@ -18,19 +18,26 @@
 #include "diag.h"
 #include "fileio.h"
 
+/* The answer-text files found, and with stamp, the stamp of each. */
 struct pathlist {
-	char	**v;
-	size_t	  n;
-	size_t	  cap;
+	char			**v;
+	size_t			  n;
+	size_t			  cap;
+	bool			  stamp;
+	struct file_stamp	 *stamps;
 };
 
 static void
-pathlist_add(struct pathlist *l, char *path)
+pathlist_add(struct pathlist *l, char *path, const struct file_stamp *st)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 64;
 		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+		if (l->stamp)
+			l->stamps = xreallocarray(l->stamps, l->cap, sizeof(*l->stamps));
 	}
+	if (l->stamp)
+		l->stamps[l->n] = *st;
 	l->v[l->n++] = path;
 }
 
@@ -75,13 +82,17 @@ entry_cmp(const void *a, const void *b)
 /*
  * Collect the answer-text files under dir, depth levels deep at most. The
  * type readdir gives saves an lstat for each file; file_read checks the
- * file itself again when it opens it.
+ * file itself again when it opens it. A file's stamp, when out wants
+ * them, is asked of its directory, already open, by the file's name
+ * alone: a size of -1 (which matches no index) for one that is not a
+ * regular file of at most CONTENT_MAX_TEXT_FILE bytes.
  */
 static void
 collect(const char *dir, int depth, struct pathlist *out)
 {
 	struct entry *here = NULL;
-	size_t n = 0, cap = 0, i;
+	size_t n = 0, cap = 0, i, dirlen = strlen(dir);
+	struct file_stamp stamp = { -1, 0, 0 };
 	struct dirent *de;
 	struct stat st;
 	DIR *d;
@@ -99,7 +110,6 @@ collect(const char *dir, int depth, struct pathlist *out)
 		}
 		here[n++] = (struct entry){ xasprintf("%s/%s", dir, de->d_name), de->d_type };
 	}
-	closedir(d);
 	if (n > 1)	/* an empty directory leaves here NULL, which qsort may not take */
 		qsort(here, n, sizeof(*here), entry_cmp);
 	for (i = 0; i < n; i++) {
@@ -123,7 +133,12 @@ collect(const char *dir, int depth, struct pathlist *out)
 				collect(path, depth + 1, out);
 			free(path);
 		} else if (is_text_name(path)) {
-			pathlist_add(out, path);	/* links and specials: file_read refuses */
+			stamp.size = -1;
+			if (out->stamp && fstatat(dirfd(d), path + dirlen + 1, &st,
+			    AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+			    st.st_size <= CONTENT_MAX_TEXT_FILE)
+				file_stamp_of(&st, &stamp);
+			pathlist_add(out, path, &stamp);	/* links and specials: file_read refuses */
 		} else if (type == DT_LNK && stat(path, &st) < 0) {
 			/* a folder's link whose folder is gone, most likely: its texts seem missing */
 			diag(DIAG_ERROR, path, 0, 0, "is a symbolic link to nothing: remove it, or "
@@ -141,6 +156,7 @@ collect(const char *dir, int depth, struct pathlist *out)
 			free(path);
 		}
 	}
+	closedir(d);
 	free(here);
 }
 
@@ -172,7 +188,6 @@ attach_text(struct pack *p, struct answer_text *t)
 
 /* Below this many files a thread, another thread costs more than it saves. */
 #define TEXTS_PER_THREAD	16
-#define STATS_PER_THREAD	128
 
 static void
 load_one(void *arg, size_t i)
@@ -200,27 +215,6 @@ load_one(void *arg, size_t i)
 		file_stamp_of(&st, &t->stamp);
 	}
 	diag_hold(NULL);
-}
-
-/*
- * A file's stamp, or a size of -1 (which matches no index) for one that
- * is not a regular file of at most CONTENT_MAX_TEXT_FILE bytes.
- */
-struct stamping {
-	char			**paths;
-	struct file_stamp	 *stamps;
-};
-
-static void
-stamp_one(void *arg, size_t i)
-{
-	struct stamping *s = arg;
-	struct stat st;
-
-	if (lstat(s->paths[i], &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > CONTENT_MAX_TEXT_FILE)
-		s->stamps[i].size = -1;
-	else
-		file_stamp_of(&st, &s->stamps[i]);
 }
 
 void
@@ -400,9 +394,7 @@ enum load_status
 pack_load_finish(struct pack *p, const struct pack_want *want)
 {
 	struct diag_counts before = diag_counts(), after;
-	struct pathlist files = { NULL, 0, 0 };
-	struct file_stamp *stamps;
-	struct stamping stamping;
+	struct pathlist files = { .stamp = want != NULL };
 	long long *sizes;
 	bool big = false, indexed = false;
 	char *answers;
@@ -426,17 +418,14 @@ pack_load_finish(struct pack *p, const struct pack_want *want)
 	 * reading measures the size.
 	 */
 	if (want != NULL) {
-		stamps = xcalloc(files.n ? files.n : 1, sizeof(*stamps));
 		sizes = xcalloc(files.n ? files.n : 1, sizeof(*sizes));
-		stamping = (struct stamping){ files.v, stamps };
-		parallel_for(files.n, files.n / STATS_PER_THREAD, stamp_one, &stamping);
 		for (i = 0; i < files.n; i++)
-			sizes[i] = stamps[i].size;
+			sizes[i] = files.stamps[i].size;
 		big = too_big(files.v, sizes, files.n);
-		indexed = !big && pack_index_load(p, files.v, stamps, files.n, want) == 0;
-		free(stamps);
+		indexed = !big && pack_index_load(p, files.v, files.stamps, files.n, want) == 0;
 		free(sizes);
 	}
+	free(files.stamps);
 	if (indexed) {
 		files.n = 0;	/* the paths are the texts' now */
 	} else {
