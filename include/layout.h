@@ -69,6 +69,11 @@ struct layout {
 	 * of it can be read, instead of kept whole past the width.
 	 */
 	bool		 clip;
+	/*
+	 * For a listener (line mode, a screen reader): nothing that is only a
+	 * picture; a thematic break is a blank line, not a rule.
+	 */
+	bool		 plain;
 };
 
 /* A set of URLs, numbered from 1 in the order first added. */

@@ -22,13 +22,20 @@ enum report_format {
 	REPORT_TEXT,
 	REPORT_MARKDOWN,
 	REPORT_HTML,
-	REPORT_JSON
+	REPORT_JSON,
+	/*
+	 * The text for a listener (a screen reader, a braille display): the
+	 * same words, without what is only a picture (the rules under
+	 * headings, the bars of the summary and of the votes, the rule of a
+	 * thematic break). Line mode shows the report this way.
+	 */
+	REPORT_PLAIN
 };
 
 #define REPORT_MIN_WIDTH 20
 #define REPORT_MAX_WIDTH 1000
 
-/* "text", "markdown" (or "md"), "html", "json"; -1 if none. */
+/* "text", "markdown" (or "md"), "html", "json", "plain"; -1 if none. */
 int	report_format_parse(const char *);
 struct network;
 /*
@@ -65,7 +72,7 @@ enum chosen report_chosen(const struct session *, const struct question *,
  * ".ext". Never empty, never a path. The caller frees.
  */
 char   *report_file_name(const struct pack *, const struct session *, const char *ext);
-/* The file name extension of a format: "txt", "md", "html" or "json". */
+/* The file name extension of a format: "txt" (text and plain), "md", "html" or "json". */
 const char *report_ext(enum report_format);
 
 struct report_words;
@@ -74,6 +81,9 @@ struct report_words;
  * its "not applicable" label in words' language.
  */
 void	report_count_bar(struct buf *, const struct report_words *, const int *counts,
+	    size_t nchoices, int na);
+/* The same counts as numbers only, for a listener: "1: 3, 2: 5, 3: 0, 4: 1, n/a: 1". */
+void	report_count_numbers(struct buf *, const struct report_words *, const int *counts,
 	    size_t nchoices, int na);
 /* --- JSON (report_json.c) -------------------------------------------------- */
 
@@ -179,7 +189,7 @@ struct report_words {
 			*area, *overall, *plan, *plan_intro, *plan_none, *priority,
 			*high, *medium, *low, *question, *answer, *note, *na, *na_short,
 			*unanswered, *first_step, *step_fallback, *answers, *links,
-			*not_scored, *legend;
+			*not_scored, *legend, *legend_bar, *legend_counts;
 	/* merge, diff and workshops */
 	const char	*group, *respondents, *areas, *mean, *min, *max, *spread, *rated_by,
 			*consensus,

@@ -201,7 +201,7 @@ cmd_merge(int argc, char **argv)
 	int first, status;
 
 	first = parse_options(argc, argv, "usage: stok-assess merge ANSWERS ... [--format "
-	    "text|markdown|html|json|csv] [-o FILE]\n"
+	    "text|plain|markdown|html|json|csv] [-o FILE]\n"
 	    "                         [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n", true, &o);
 	if (first < 0)
 		return 2;
@@ -251,7 +251,7 @@ cmd_diff(int argc, char **argv)
 	int first, status;
 
 	first = parse_options(argc, argv, "usage: stok-assess diff OLD NEW [--format "
-	    "text|markdown|html|json] [-o FILE]\n"
+	    "text|plain|markdown|html|json] [-o FILE]\n"
 	    "                        [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n", false, &o);
 	if (first < 0)
 		return 2;

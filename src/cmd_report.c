@@ -22,7 +22,7 @@
 #include "util.h"
 
 static const char report_usage[] =
-    "usage: stok-assess report ANSWERS [--format text|markdown|html|json] [-o FILE]\n"
+    "usage: stok-assess report ANSWERS [--format text|plain|markdown|html|json] [-o FILE]\n"
     "                          [--force] [--width N] [--lang L] [--pack ID] [--content DIR]\n"
     "                          [--compare PROFILE]\n";
 
@@ -80,7 +80,7 @@ cmd_report(int argc, char **argv)
 		switch (ch) {
 		case 'f':
 			if ((format = report_format_parse(optarg)) < 0)
-				return usage_error("unknown format '%s': use text, markdown, html "
+				return usage_error("unknown format '%s': use text, plain, markdown, html "
 				    "or json", optarg);
 			break;
 		case 'o':

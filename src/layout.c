@@ -1030,7 +1030,7 @@ push_mark(struct ctx *c, const char *mark)
  * The underline of a heading, as wide as its last line: '=' for level 1,
  * '-' for level 2, '~' below, so that a heading reads as one in plain text
  * too (and a body's headings apart from the report's own, which use '='
- * and '-').
+ * and '-'). None for a listener, to whom it would be a row of symbols.
  */
 static void
 heading_rule(struct ctx *c, int level)
@@ -1041,7 +1041,7 @@ heading_rule(struct ctx *c, int level)
 
 	if (w > c->width - prefix_width(c))
 		w = c->width - prefix_width(c);	/* under a link past the width: to the width */
-	if (w < 1)
+	if (w < 1 || c->out->plain)
 		return;
 	line = new_line(c->out);
 	add_prefix(c, line, false);
@@ -1080,6 +1080,8 @@ enter(struct ctx *c, cmark_node *node)
 		struct lline *line;
 		int w = c->width - prefix_width(c), i;
 
+		if (c->out->plain)
+			break;	/* the blank line between the blocks says as much */
 		separate(c);
 		marker_line(c);
 		line = new_line(c->out);

@@ -22,6 +22,7 @@ struct group {
 	const struct respondent		*r;
 	size_t				 n;
 	struct score			*scores;	/* one per respondent */
+	bool				 plain;		/* REPORT_PLAIN: counts as numbers */
 	const char			**roles;	/* distinct role labels */
 	size_t				 nroles;
 	size_t				*role_of;	/* respondent -> role index */
@@ -371,7 +372,8 @@ merge_doc(const struct group *g)
 			free(s);
 			doc_textf(para, " %s", q->text);
 			buf_init(&bar);
-			report_count_bar(&bar, w, counts, q->nchoices, na);
+			(g->plain ? report_count_numbers : report_count_bar)(&bar, w, counts,
+			    q->nchoices, na);
 			buf_addc(&bar, '\n');
 			for (r = 0; r < g->nroles; r++) {
 				bool first = true;
@@ -567,6 +569,7 @@ merge_write(struct buf *out, const struct pack *p, const struct respondent *r, s
 	char *title;
 
 	group_init(&g, p, r, n);
+	g.plain = format == REPORT_PLAIN;
 	if (format == REPORT_JSON) {
 		merge_json(out, &g);
 	} else if (format == REPORT_CSV) {

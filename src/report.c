@@ -29,6 +29,7 @@ struct report {
 	const struct report_words	*w;
 	struct score			 score;
 	const struct network		*nw;	/* --compare, or NULL */
+	bool				 plain;	/* REPORT_PLAIN: no bars */
 };
 
 int
@@ -42,6 +43,8 @@ report_format_parse(const char *s)
 		return REPORT_HTML;
 	if (strcmp(s, "json") == 0)
 		return REPORT_JSON;
+	if (strcmp(s, "plain") == 0)
+		return REPORT_PLAIN;
 	return -1;
 }
 
@@ -133,17 +136,30 @@ report_count_bar(struct buf *b, const struct report_words *w, const int *counts,
 	}
 }
 
-/* The votes of an answer as a bar, or NULL when it has none. */
+void
+report_count_numbers(struct buf *b, const struct report_words *w, const int *counts,
+    size_t nchoices, int na)
+{
+	size_t k;
+
+	for (k = 0; k < nchoices; k++)
+		buf_printf(b, "%s%zu: %d", k > 0 ? ", " : "", k + 1, counts[k]);
+	if (na > 0)
+		buf_printf(b, ", %s: %d", w->na_short, na);
+}
+
+/* The votes of an answer as a bar (in plain, as numbers), or NULL when it has none. */
 static char *
-votes_text(const struct report_words *w, const struct question *q, const struct answer *a)
+votes_text(const struct report *r, const struct question *q, const struct answer *a)
 {
 	struct buf b;
+	int na;
 
 	if (a == NULL || a->nvotes == 0)
 		return NULL;
+	na = a->nvotes > (int)q->nchoices ? a->votes[q->nchoices] : 0;
 	buf_init(&b);
-	report_count_bar(&b, w, a->votes, q->nchoices,
-	    a->nvotes > (int)q->nchoices ? a->votes[q->nchoices] : 0);
+	(r->plain ? report_count_numbers : report_count_bar)(&b, r->w, a->votes, q->nchoices, na);
 	return buf_detach(&b);
 }
 
@@ -215,7 +231,7 @@ build_summary(cmark_node *doc, const struct report *r)
 {
 	const struct report_words *w = r->w;
 	cmark_node *list, *para;
-	char lv[32], bar[16];
+	char lv[32], bar[16], *legend;
 	size_t i;
 	int pct;
 
@@ -225,19 +241,25 @@ build_summary(cmark_node *doc, const struct report *r)
 		const struct area_score *as = &r->score.areas[i];
 
 		level_text(w, lv, sizeof(lv), as->level100, as->answered);
-		pct = bar_text(bar, as->level100, as->max_level);
 		/* the numbers first, so that they line up; then the area */
 		para = doc_para(doc_item(list));
 		doc_textf(para, "%s ", lv);
-		doc_bar(para, pct, bar);
-		doc_textf(para, " %d/%d ", as->answered, as->total);
+		if (!r->plain) {
+			pct = bar_text(bar, as->level100, as->max_level);
+			doc_bar(para, pct, bar);
+			doc_text(para, " ");
+		}
+		doc_textf(para, "%d/%d ", as->answered, as->total);
 		doc_strong(para, as->area->title);
 	}
 	level_text(w, lv, sizeof(lv), r->score.level100, r->score.answered);
 	para = doc_para(doc);
 	doc_strong(para, w->overall);
 	doc_textf(para, ": %s (%d/%d)", lv, r->score.answered, r->score.total);
-	doc_emph(doc_para(doc), w->legend);
+	legend = r->plain ? xasprintf("%s %s", w->legend, w->legend_counts) :
+	    xasprintf("%s %s %s", w->legend, w->legend_bar, w->legend_counts);
+	doc_emph(doc_para(doc), legend);
+	free(legend);
 }
 
 static void
@@ -261,7 +283,7 @@ build_disagreements(cmark_node *doc, const struct report *r)
 		}
 		doc_break(para);
 		doc_textf(para, "%s: ", r->w->votes);
-		votes = votes_text(r->w, dis[i].q, session_answer(r->sess, dis[i].q->id));
+		votes = votes_text(r, dis[i].q, session_answer(r->sess, dis[i].q->id));
 		doc_code(para, votes);
 		free(votes);
 	}
@@ -374,7 +396,7 @@ build_question(cmark_node *parent, const struct report *r, const struct question
 		free(s);
 		doc_textf(para, " %s", chosen == CHOSEN_NA ? w->na : w->unanswered);
 	}
-	if ((votes = votes_text(w, q, ans)) != NULL) {
+	if ((votes = votes_text(r, q, ans)) != NULL) {
 		para = doc_para(parent);
 		doc_textf(para, "%s: ", w->votes);
 		doc_code(para, votes);
@@ -618,6 +640,7 @@ report_write(struct buf *out, const struct pack *p, const struct session *s,
 	r.sess = s;
 	r.w = report_words(p->language);
 	r.nw = compare;
+	r.plain = format == REPORT_PLAIN;
 	score_compute(&r.score, p, s);
 	if (format == REPORT_JSON) {
 		write_json(out, &r);
@@ -686,7 +709,7 @@ report_ext(enum report_format f)
 {
 	static const char *const ext[] = {
 		[REPORT_TEXT] = "txt", [REPORT_MARKDOWN] = "md", [REPORT_HTML] = "html",
-		[REPORT_JSON] = "json"
+		[REPORT_JSON] = "json", [REPORT_PLAIN] = "txt"
 	};
 
 	return (size_t)f < NELEM(ext) ? ext[f] : "txt";

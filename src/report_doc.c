@@ -470,7 +470,7 @@ heading_text(cmark_node *h)
 	return buf_detach(&b);
 }
 
-/* A heading of level 1-3 with a rule under it as wide as its text. */
+/* A heading of level 1-3 with a rule under it as wide as its text (none for a listener). */
 static void
 text_heading(struct layout *lo, cmark_node *h, int width)
 {
@@ -482,6 +482,9 @@ text_heading(struct layout *lo, cmark_node *h, int width)
 	int w = 0;
 
 	layout_text(lo, s, width, 0, LS_HEADING | LS_STRONG);
+	free(s);
+	if (lo->plain)
+		return;
 	for (i = lo->nlines; i > 0 && lo->lines[i - 1].nspans > 0; i--)
 		if (lo->lines[i - 1].width > w)
 			w = lo->lines[i - 1].width;	/* the widest line it wrapped onto */
@@ -490,7 +493,6 @@ text_heading(struct layout *lo, cmark_node *h, int width)
 		buf_adds(&b, rule);
 	layout_text(lo, b.data, width, 0, LS_MARKER);
 	buf_free(&b);
-	free(s);
 }
 
 /*
@@ -574,7 +576,7 @@ text_block(struct buf *out, struct layout *lo, cmark_node *n, int width, struct 
 }
 
 static void
-render_text(struct buf *out, cmark_node *doc, int width, const char *links_title)
+render_text(struct buf *out, cmark_node *doc, int width, const char *links_title, bool plain)
 {
 	struct layout lo;
 	struct linkset links;
@@ -585,6 +587,7 @@ render_text(struct buf *out, cmark_node *doc, int width, const char *links_title
 	text_unwrap(doc);
 	n = cmark_node_first_child(doc);
 	layout_init(&lo);
+	lo.plain = plain;
 	linkset_init(&links);
 	while (n != NULL) {
 		if ((g = guidance_of(n, true)) != NULL) {
@@ -791,7 +794,7 @@ doc_render(struct buf *out, cmark_node *doc, enum report_format format, int widt
 		break;
 	default:
 		render_text(out, doc, width < REPORT_MIN_WIDTH ? REPORT_MIN_WIDTH : width,
-		    links_title);
+		    links_title, format == REPORT_PLAIN);
 		break;
 	}
 }

@@ -28,8 +28,9 @@ static const struct report_words words[] = {
 		.answers = "Answers and guidance", .links = "Links",
 		.not_scored = "not scored",
 		.legend = "Level: the mean of the levels chosen in the area, from 1 to the "
-		    "top level; - when none is chosen. The bar shows the level in tenths of "
-		    "the top level. The numbers (e.g. 3/4): questions answered with a level, "
+		    "top level; - when none is chosen.",
+		.legend_bar = "The bar shows the level in tenths of the top level.",
+		.legend_counts = "The numbers (e.g. 3/4): questions answered with a level, "
 		    "of all the questions of the area; \u201cnot applicable\u201d answers "
 		    "count in neither.",
 		.group = "Group report", .respondents = "Respondents", .areas = "Areas",
@@ -84,8 +85,9 @@ static const struct report_words words[] = {
 		.answers = "Yanıtlar ve öneriler", .links = "Bağlantılar",
 		.not_scored = "puanlanmadı",
 		.legend = "Düzey: alanda seçilen düzeylerin ortalaması, 1'den en üst düzeye "
-		    "kadar; hiç düzey seçilmemişse -. Çubuk düzeyi en üst düzeyin onda "
-		    "biri birimiyle gösterir. Sayılar (örneğin 3/4): düzey seçilerek "
+		    "kadar; hiç düzey seçilmemişse -.",
+		.legend_bar = "Çubuk düzeyi en üst düzeyin onda biri birimiyle gösterir.",
+		.legend_counts = "Sayılar (örneğin 3/4): düzey seçilerek "
 		    "yanıtlanan sorular / alandaki bütün sorular; \u201cgeçerli değil\u201d "
 		    "yanıtları ikisine de sayılmaz.",
 		.group = "Grup raporu", .respondents = "Yanıtlayanlar", .areas = "Alanlar",
@@ -139,8 +141,9 @@ static const struct report_words words[] = {
 		.answers = "Vastaukset ja ohjeet", .links = "Linkit",
 		.not_scored = "ei pisteytetty",
 		.legend = "Taso: osa-alueella valittujen tasojen keskiarvo, 1:stä ylimpään "
-		    "tasoon; - jos yhtään tasoa ei ole valittu. Palkki näyttää tason "
-		    "kymmenesosina ylimmästä tasosta. Luvut (esim. 3/4): tason valinneet "
+		    "tasoon; - jos yhtään tasoa ei ole valittu.",
+		.legend_bar = "Palkki näyttää tason kymmenesosina ylimmästä tasosta.",
+		.legend_counts = "Luvut (esim. 3/4): tason valinneet "
 		    "vastaukset / osa-alueen kaikki kysymykset; \u201dei koske meitä\u201d "
 		    "-vastauksia ei lasketa kumpaankaan.",
 		.group = "Ryhmäraportti", .respondents = "Vastaajat", .areas = "Osa-alueet",

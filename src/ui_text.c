@@ -519,6 +519,7 @@ show_guidance(struct line_ui *u, const struct question *q)
 
 	linkset_init(&links);
 	layout_init(&lo);
+	lo.plain = true;
 	layout_blank(&lo);
 	app_guidance(u->app, q, LINE_WIDTH, &lo, &links);
 	buf_init(&b);
@@ -804,7 +805,7 @@ show_report(struct line_ui *u)
 		    (int)u->app->pack->nquestions - app_answered(u->app));
 	blank(u);
 	buf_init(&b);
-	report_write(&b, u->app->pack, u->app->sess, REPORT_TEXT, LINE_WIDTH, NULL);
+	report_write(&b, u->app->pack, u->app->sess, REPORT_PLAIN, LINE_WIDTH, NULL);
 	fwrite(b.data, 1, b.len, u->out);
 	buf_free(&b);
 	return true;

@@ -124,12 +124,20 @@ clean() {
 result "no control characters in the output" clean "$work/out"
 
 ends_with_report() {
-	"$bin" report "$work/s.yaml" >"$work/report" || return 1
+	"$bin" report -f plain "$work/s.yaml" >"$work/report" || return 1
 	n=$(wc -l <"$work/report")
 	[ "$n" -gt 50 ] || { echo "a report of $n lines"; return 1; }
 	tail -n "$n" "$work/out" | diff -u "$work/report" -
 }
-result "the output ends with the report" ends_with_report
+result "the output ends with the report, as report -f plain writes it" ends_with_report
+
+# A screen reader reads every character: line mode draws no picture. No
+# rule under a heading (a line of only = - ~ or ─), no bar ([#####-----]
+# in the summary, 1 ### 3 in the votes), and no legend for a bar.
+no_pictures() {
+	! grep -nE '^ *(=+|-+|~+|(─)+) *$|\[[#-]{10}\]|##|The bar shows' "$work/out"
+}
+result "line mode's report draws no rule and no bar" no_pictures
 
 asked_again() {	# each invalid input is answered and its prompt repeated
 	[ "$(grep -c '^Not understood' "$work/out")" = 3 ] && grep -q '^Priority' "$work/out" ||

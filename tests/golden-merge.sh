@@ -167,9 +167,10 @@ PY
 }
 result "a group report says how many gave a level in each area" rated_by
 
-for fmt in markdown html json csv; do
+for fmt in markdown html json csv plain; do
 	ext=$fmt
 	[ $fmt = markdown ] && ext=md
+	[ $fmt = plain ] && ext=plain.txt
 	result "golden group report, $fmt" golden "merge.$ext" \
 	    "$bin" merge -f $fmt --content "$work/tr" r1-board.yaml r2-board.yaml r3-staff.yaml \
 	    r4-staff.yaml r5-volunteer.yaml

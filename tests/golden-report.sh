@@ -34,10 +34,11 @@ for f in tr-sample en-sample fi-sample; do
 	result "golden $f markdown" golden "$f" markdown 78 md
 	result "golden $f html" golden "$f" html 78 html
 	result "golden $f json" golden "$f" json 78 json
+	result "golden $f plain" golden "$f" plain 78 plain.txt
 done
 # Guidance shown otherwise than written (tests/content/shown): joiners, soft
 # hyphens, tabs, raw HTML blocks and inline HTML, in every format.
-for fmt in text:w78.txt markdown:md html:html json:json; do
+for fmt in text:w78.txt markdown:md html:html json:json plain:plain.txt; do
 	result "golden shown ${fmt%%:*}" golden shown "${fmt%%:*}" 78 "${fmt#*:}" \
 	    --content tests/content/shown
 done

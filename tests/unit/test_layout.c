@@ -268,6 +268,34 @@ test_invisible(void **state)
 	linkset_free(&links);
 }
 
+/* For a listener, the same words without the pictures: no rule under a heading or for a break. */
+static void
+test_plain(void **state)
+{
+	static const char md[] = "# Title\n\nOne.\n\n---\n\n### Step\n\n> Quoted.\n";
+	struct linkset links;
+	struct layout lo;
+	struct buf b;
+	char *drawn;
+
+	(void)state;
+	linkset_init(&links);
+	drawn = render(md, 40, &links);
+	assert_non_null(strstr(drawn, "====="));
+	assert_non_null(strstr(drawn, "\xE2\x94\x80"));	/* ─ */
+	assert_non_null(strstr(drawn, "~~~~"));
+	layout_init(&lo);
+	lo.plain = true;
+	layout_markdown(&lo, md, strlen(md), 40, &links);
+	buf_init(&b);
+	layout_to_text(&lo, &b);
+	layout_free(&lo);
+	assert_string_equal(b.data, "Title\n\nOne.\n\nStep\n\n> Quoted.\n");
+	buf_free(&b);
+	free(drawn);
+	linkset_free(&links);
+}
+
 int
 main(void)
 {
@@ -280,6 +308,7 @@ main(void)
 		cmocka_unit_test(test_link_unbroken),
 		cmocka_unit_test(test_no_loss),
 		cmocka_unit_test(test_invisible),
+		cmocka_unit_test(test_plain),
 	};
 
 	return cmocka_run_group_tests_name("layout", tests, NULL, NULL);
