@@ -99,12 +99,24 @@ ui_layout_init(struct layout *lo)
 void
 ui_put_line(const struct ui *ui, int y, int x, const struct lline *l, int width)
 {
+	const struct lspan *sp;
 	size_t i;
 	int used = 0;
 
-	for (i = 0; i < l->nspans && used < width; i++)
-		used += ui_put(y, x + used, l->spans[i].text, width - used,
-		    span_attr(ui, l->spans[i].style));
+	if (y < 0 || y >= LINES)
+		return;
+	for (i = 0; i < l->nspans && used < width; i++) {
+		sp = &l->spans[i];
+		if (sp->width > width - used) {	/* cut, with an ellipsis */
+			used += ui_put(y, x + used, sp->text, width - used, span_attr(ui, sp->style));
+			continue;
+		}
+		/* the layout measured it: no need to measure it again */
+		attron(span_attr(ui, sp->style));
+		mvaddnstr(y, x + used, sp->text, (int)sp->len);
+		attroff(span_attr(ui, sp->style));
+		used += sp->width;
+	}
 }
 
 static bool
