@@ -16,7 +16,9 @@
 
 /*
  * Can the curses interface run on this terminal? If not, *why says why
- * (TERM unset, dumb or unknown, not a terminal, ACCESSIBLE set).
+ * (TERM unset, dumb or unknown, not a terminal, ACCESSIBLE set), in
+ * English: it is asked before the interface's language is known, so the
+ * caller translates it (_(why)) where it says it to the person.
  */
 bool	ui_curses_usable(const char **why);
 /* The full-screen wizard; returns the exit status. */

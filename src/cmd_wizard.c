@@ -152,7 +152,7 @@ cmd_wizard(int argc, char **argv)
 				app_close(&app);
 				return 2;
 			}
-			fprintf(stderr, _("stok-assess: line mode, because %s\n"), why);
+			fprintf(stderr, _("stok-assess: line mode, because %s\n"), _(why));
 			ui = "text";
 		}
 	}

@@ -23,29 +23,29 @@ ui_curses_usable(const char **why)
 	int err = 0;
 
 	if (acc != NULL && *acc != '\0') {
-		*why = _("ACCESSIBLE is set");
+		*why = N_("ACCESSIBLE is set");
 		return false;
 	}
 	if (term == NULL || *term == '\0') {
-		*why = _("TERM is not set");
+		*why = N_("TERM is not set");
 		return false;
 	}
 	if (strcmp(term, "dumb") == 0) {
-		*why = _("the terminal is dumb");
+		*why = N_("the terminal is dumb");
 		return false;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		*why = _("standard input or output is not a terminal");
+		*why = N_("standard input or output is not a terminal");
 		return false;
 	}
 	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-		*why = _("the terminal type is unknown");
+		*why = N_("the terminal type is unknown");
 		return false;
 	}
 	cup = tigetstr("cup");
 	del_curterm(cur_term);
 	if (cup == NULL || cup == (char *)-1) {
-		*why = _("the terminal cannot move its cursor");
+		*why = N_("the terminal cannot move its cursor");
 		return false;
 	}
 	return true;

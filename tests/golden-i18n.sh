@@ -103,6 +103,20 @@ result "LANGUAGE=en wins over a Finnish pack" \
     speaks "Your answers are saved in" fi LC_ALL=C.UTF-8 LANGUAGE=en
 result "LANGUAGE=fi wins over a Turkish pack" \
     speaks "Vastauksesi tallennetaan tiedostoon" tr LC_ALL=C.UTF-8 LANGUAGE=fi
+# Why line mode was chosen is asked before the interface's language is
+# known: it is said in that language all the same, not half in English.
+why_line_mode() {	# why_line_mode WORDS PACK: the first line said, no --ui given
+	env -u LANGUAGE -u LC_MESSAGES HOME="$work" XDG_STATE_HOME="$work/state" LC_ALL=C.UTF-8 \
+	    "$bin" --content "data/$2" --fresh --session "$work/why.yaml" </dev/null \
+	    2>&1 >/dev/null | head -n 1 >"$work/why.txt"
+	rm -f "$work/why.yaml"
+	got=$(cat "$work/why.txt")
+	[ "$got" = "stok-assess: $1" ] || { echo "said: $got"; return 1; }
+}
+result "why line mode, in Turkish" why_line_mode \
+    "satır kipi, çünkü standart girdi ya da çıktı bir uçbirim değil" tr
+result "why line mode, in Finnish" why_line_mode \
+    "rivitila, koska vakiosyöte tai -tuloste ei ole pääte" fi
 if [ "$(LC_ALL=tr_TR.UTF-8 locale charmap 2>/dev/null)" = UTF-8 ]; then
 	result "LC_ALL=tr_TR.UTF-8 wins over a Finnish pack" \
 	    speaks "dosyasına kaydedilir" fi LC_ALL=tr_TR.UTF-8
