@@ -759,7 +759,11 @@ add_marker(struct lline *line, struct frame *f, bool blank)
 		add_spaces(line, f->marker_width);
 }
 
-/* The prefix of a line: quote bars and list markers of the indenting containers. */
+/*
+ * The prefix of a line: quote bars and list markers of the indenting
+ * containers. For a listener a quote is indented without its bars, which
+ * would be read out as "greater than" on every line.
+ */
 static void
 add_prefix(struct ctx *c, struct lline *line, bool blank)
 {
@@ -771,6 +775,10 @@ add_prefix(struct ctx *c, struct lline *line, bool blank)
 	/* the items whose marker is shown already are spaces: one run of them */
 	for (i = 0; i < n + innermost; i++) {
 		f = i < n ? &c->stack[i] : &c->stack[c->depth - 1];
+		if (f->type == CMARK_NODE_BLOCK_QUOTE && c->out->plain) {
+			spaces += blank ? 0 : f->marker_width;	/* for a listener, only indented */
+			continue;
+		}
 		if (f->type != CMARK_NODE_BLOCK_QUOTE && (blank || f->marker_used)) {
 			spaces += blank ? 0 : f->marker_width;
 			continue;

@@ -133,9 +133,11 @@ result "the output ends with the report, as report -f plain writes it" ends_with
 
 # A screen reader reads every character: line mode draws no picture. No
 # rule under a heading (a line of only = - ~ or ─), no bar ([#####-----]
-# in the summary, 1 ### 3 in the votes), and no legend for a bar.
+# in the summary, 1 ### 3 in the votes), no legend for a bar, and no "> "
+# down the lines of a quoted note.
 no_pictures() {
-	! grep -nE '^ *(=+|-+|~+|(─)+) *$|\[[#-]{10}\]|##|The bar shows' "$work/out"
+	grep -q '^[ >]*Not: Kurul ayda bir toplanıyor' "$work/out" || { echo "no note in the report"; return 1; }
+	! grep -nE '^ *(=+|-+|~+|(─)+) *$|\[[#-]{10}\]|##|The bar shows|^ *>( |$)' "$work/out"
 }
 result "line mode's report draws no rule and no bar" no_pictures
 

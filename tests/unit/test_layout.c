@@ -290,7 +290,7 @@ test_plain(void **state)
 	buf_init(&b);
 	layout_to_text(&lo, &b);
 	layout_free(&lo);
-	assert_string_equal(b.data, "Title\n\nOne.\n\nStep\n\n> Quoted.\n");
+	assert_string_equal(b.data, "Title\n\nOne.\n\nStep\n\n  Quoted.\n");
 	buf_free(&b);
 	free(drawn);
 	linkset_free(&links);
