@@ -145,7 +145,7 @@ report_count_numbers(struct buf *b, const struct report_words *w, const int *cou
 	for (k = 0; k < nchoices; k++)
 		buf_printf(b, "%s%zu: %d", k > 0 ? ", " : "", k + 1, counts[k]);
 	if (na > 0)
-		buf_printf(b, ", %s: %d", w->na_short, na);
+		buf_printf(b, ", %s: %d", w->na, na);	/* in words: no "n/a" to spell out */
 }
 
 /* The votes of an answer as a bar (in plain, as numbers), or NULL when it has none. */

@@ -721,7 +721,8 @@ ask_questions(struct line_ui *u, size_t qi)
 static enum flow
 ask_export(struct line_ui *u)
 {
-	static const enum report_format fmt[] = { REPORT_TEXT, REPORT_MARKDOWN, REPORT_HTML };
+	/* text is what line mode has read out: the plain report */
+	static const enum report_format fmt[] = { REPORT_PLAIN, REPORT_MARKDOWN, REPORT_HTML };
 	enum flow f;
 	char *name, *path;
 	struct buf b;

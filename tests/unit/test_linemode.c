@@ -428,6 +428,19 @@ test_export(void **state)
 	assert_string_equal(out, text);
 	free(out);
 	free(text);
+	/* text is the report as line mode read it out: no rule, no bar */
+	snprintf(input, sizeof(input), "\n1\n%s.txt\n", md);
+	assert_int_equal(run(input, &out), 0);
+	free(out);
+	out = xasprintf("%s.txt", md);
+	assert_int_equal(file_read(out, 1 << 20, &text, &len), 0);
+	assert_true(len > 100);
+	assert_null(strstr(text, "\n=="));	/* under the title */
+	assert_null(strstr(text, "\n--"));	/* under a section */
+	assert_null(strstr(text, "-] "));	/* a bar: [#####-----] */
+	unlink(out);
+	free(out);
+	free(text);
 	unlink(md);
 	free(md);
 }
