@@ -189,7 +189,7 @@ struct report_words {
 			*area, *overall, *plan, *plan_intro, *plan_none, *priority,
 			*high, *medium, *low, *question, *answer, *note, *na, *na_short,
 			*unanswered, *first_step, *step_fallback, *answers, *links,
-			*not_scored, *legend, *legend_bar, *legend_counts;
+			*not_scored, *legend, *legend_plain, *legend_bar, *legend_counts;
 	/* merge, diff and workshops */
 	const char	*group, *respondents, *areas, *mean, *min, *max, *spread, *rated_by,
 			*consensus,

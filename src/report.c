@@ -241,22 +241,27 @@ build_summary(cmark_node *doc, const struct report *r)
 		const struct area_score *as = &r->score.areas[i];
 
 		level_text(w, lv, sizeof(lv), as->level100, as->answered);
-		/* the numbers first, so that they line up; then the area */
 		para = doc_para(doc_item(list));
-		doc_textf(para, "%s ", lv);
-		if (!r->plain) {
-			pct = bar_text(bar, as->level100, as->max_level);
-			doc_bar(para, pct, bar);
-			doc_text(para, " ");
+		if (r->plain) {
+			/* heard, not seen: the area first, then what its numbers are */
+			doc_strong(para, as->area->title);
+			doc_textf(para, ": %s (%d/%d)", as->answered ? lv : w->not_scored,
+			    as->answered, as->total);
+			continue;
 		}
-		doc_textf(para, "%d/%d ", as->answered, as->total);
+		/* the numbers first, so that they line up; then the area */
+		pct = bar_text(bar, as->level100, as->max_level);
+		doc_textf(para, "%s ", lv);
+		doc_bar(para, pct, bar);
+		doc_textf(para, " %d/%d ", as->answered, as->total);
 		doc_strong(para, as->area->title);
 	}
 	level_text(w, lv, sizeof(lv), r->score.level100, r->score.answered);
 	para = doc_para(doc);
 	doc_strong(para, w->overall);
-	doc_textf(para, ": %s (%d/%d)", lv, r->score.answered, r->score.total);
-	legend = r->plain ? xasprintf("%s %s", w->legend, w->legend_counts) :
+	doc_textf(para, ": %s (%d/%d)", r->plain && r->score.answered == 0 ? w->not_scored : lv,
+	    r->score.answered, r->score.total);
+	legend = r->plain ? xasprintf("%s %s", w->legend_plain, w->legend_counts) :
 	    xasprintf("%s %s %s", w->legend, w->legend_bar, w->legend_counts);
 	doc_emph(doc_para(doc), legend);
 	free(legend);

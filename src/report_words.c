@@ -29,6 +29,8 @@ static const struct report_words words[] = {
 		.not_scored = "not scored",
 		.legend = "Level: the mean of the levels chosen in the area, from 1 to the "
 		    "top level; - when none is chosen.",
+		.legend_plain = "Level: the mean of the levels chosen in the area, from 1 to "
+		    "the top level; not scored when none is chosen.",
 		.legend_bar = "The bar shows the level in tenths of the top level.",
 		.legend_counts = "The numbers (e.g. 3/4): questions answered with a level, "
 		    "of all the questions of the area; \u201cnot applicable\u201d answers "
@@ -86,6 +88,8 @@ static const struct report_words words[] = {
 		.not_scored = "puanlanmadı",
 		.legend = "Düzey: alanda seçilen düzeylerin ortalaması, 1'den en üst düzeye "
 		    "kadar; hiç düzey seçilmemişse -.",
+		.legend_plain = "Düzey: alanda seçilen düzeylerin ortalaması, 1'den en üst "
+		    "düzeye kadar; hiç düzey seçilmemişse puanlanmadı.",
 		.legend_bar = "Çubuk düzeyi en üst düzeyin onda biri birimiyle gösterir.",
 		.legend_counts = "Sayılar (örneğin 3/4): düzey seçilerek "
 		    "yanıtlanan sorular / alandaki bütün sorular; \u201cgeçerli değil\u201d "
@@ -142,6 +146,8 @@ static const struct report_words words[] = {
 		.not_scored = "ei pisteytetty",
 		.legend = "Taso: osa-alueella valittujen tasojen keskiarvo, 1:stä ylimpään "
 		    "tasoon; - jos yhtään tasoa ei ole valittu.",
+		.legend_plain = "Taso: osa-alueella valittujen tasojen keskiarvo, 1:stä "
+		    "ylimpään tasoon; ei pisteytetty, jos yhtään tasoa ei ole valittu.",
 		.legend_bar = "Palkki näyttää tason kymmenesosina ylimmästä tasosta.",
 		.legend_counts = "Luvut (esim. 3/4): tason valinneet "
 		    "vastaukset / osa-alueen kaikki kysymykset; \u201dei koske meitä\u201d "
