@@ -791,19 +791,27 @@ static bool
 show_report(struct line_ui *u)
 {
 	const char *blocked = app_report_blocked(u->app);
+	const struct pack *p = u->app->pack;
 	struct buf b;
+	size_t i;
 
 	blank(u);
 	if (blocked != NULL) {
 		say(u, blocked);
 		return false;
 	}
-	if (app_complete(u->app))
+	if (app_complete(u->app)) {
 		say(u, _("Every question has an answer. Here is your report."));
-	else
-		sayf(u, _("Questions without an answer: %d. The report leaves them out; run "
-		    "stok-assess again to answer them. Here is your report."),
-		    (int)u->app->pack->nquestions - app_answered(u->app));
+	} else {
+		/* which ones, by the numbers the questions were read out with */
+		buf_init(&b);
+		for (i = 0; i < p->nquestions; i++)
+			if (!app_is_answered(u->app, &p->questions[i]))
+				buf_printf(&b, "%s%zu", b.len > 0 ? ", " : "", i + 1);
+		sayf(u, _("Questions without an answer: %s. The report leaves them out; run "
+		    "stok-assess again to answer them. Here is your report."), b.data);
+		buf_free(&b);
+	}
 	blank(u);
 	buf_init(&b);
 	report_write(&b, u->app->pack, u->app->sess, REPORT_PLAIN, LINE_WIDTH, NULL);

@@ -754,6 +754,15 @@ test_skip(void **state)
 	    "answers:\n"
 	    "  - question: 11\n"
 	    "    choice: 4\n");
+	/* which ones, by the numbers they were read out with: here the second */
+	unlink(path);
+	assert_int_equal(run_opts(&o, "4\n\n>\n\n", &text), 0);
+	assert_non_null(strstr(text, "Questions without an answer: 2."));
+	free(text);
+	assert_saved(HDR
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 4\n");
 }
 
 int
