@@ -292,7 +292,7 @@ welcome(struct line_ui *u)
 	blank(u);
 }
 
-/* A yes or no typed; empty gives dflt. */
+/* A yes or no typed; empty gives dflt. q saves and quits here too, as at every question. */
 static enum flow
 ask_yes_no(struct line_ui *u, bool dflt, bool *yes)
 {
@@ -302,6 +302,8 @@ ask_yes_no(struct line_ui *u, bool dflt, bool *yes)
 	for (;;) {
 		if ((f = read_flow(u)) != FLOW_NEXT)
 			return f;
+		if (command(u) == 'q')	/* no language's yes or no starts with q */
+			return FLOW_STOP;
 		if (u->line.len == 0) {
 			*yes = dflt;
 			return FLOW_NEXT;

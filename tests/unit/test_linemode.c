@@ -514,6 +514,21 @@ test_resume(void **state)
 	    "    choice: 2\n"
 	    "  - question: 11\n"
 	    "    choice: 3\n");
+	/* q at the resume question, and at the confirmation, saves and quits: nothing changes */
+	assert_int_equal(run("q\n", &out), 0);
+	assert_null(strstr(out, "Please type"));
+	assert_null(strstr(out, "Question "));
+	free(out);
+	assert_int_equal(run("n\nq\n", &out), 0);
+	assert_null(strstr(out, "Please type"));
+	assert_null(strstr(out, "Starting again."));
+	free(out);
+	assert_saved(HDR
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 2\n"
+	    "  - question: 11\n"
+	    "    choice: 3\n");
 	/* "n" confirmed starts again, and a quit before any new answer keeps the file as it was */
 	assert_int_equal(run("n\ny\n\n\nq\n", &out), 0);
 	free(out);
