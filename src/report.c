@@ -391,7 +391,8 @@ build_question(cmark_node *parent, const struct report *r, const struct question
 	free(s);
 	para = doc_para(parent);
 	if (chosen == CHOSEN_CHOICE) {
-		s = xasprintf("%s (%d/%zu):", w->answer, ch->level, q->nchoices);
+		/* "Level 3/4": not to be taken for the summary's answered/total */
+		s = xasprintf("%s (%s %d/%zu):", w->answer, w->level, ch->level, q->nchoices);
 		doc_strong(para, s);
 		free(s);
 		doc_textf(para, " %s", ch->text->title);

@@ -144,7 +144,7 @@ out = open(sys.argv[1], encoding='utf-8').read()
 wiz = out[out.index('guidance, n note, q quit]: g\n'):].split('\n', 1)[1]
 wiz = wiz[:wiz.index('Answer [')].split()[2:]	# without its title
 rep = open(sys.argv[2], encoding='utf-8').read()
-rep = rep[rep.index('Yanıt (1/2): Görünmeyen karakterler\n'):].split('\n', 1)[1].split()
+rep = rep[rep.index('Yanıt (Düzey 1/2): Görünmeyen karakterler\n'):].split('\n', 1)[1].split()
 # to the end of the text, then its links (under a heading in each one's language)
 cut = lambda ws: (ws[:ws.index('paragraf.') + 1], [u for u in ws if u.startswith('https:')])
 assert cut(wiz) == cut(rep), f'line mode: {cut(wiz)}\nreport: {cut(rep)}'
