@@ -34,6 +34,13 @@ struct ranked {
 	int	lo, hi;
 };
 
+/* Between the figures of a row: a middle dot, or for a listener a semicolon. */
+static const char *
+sep(const struct group *g)
+{
+	return g->plain ? "; " : " \xC2\xB7 ";
+}
+
 static void
 level(const struct group *g, char *out, size_t size, int v, bool have)
 {
@@ -268,9 +275,9 @@ merge_doc(const struct group *g)
 		para = doc_para(doc_item(list));
 		doc_strong(para, p->areas[i].title);
 		/* the numbers are of those who chose a level there: say how many */
-		doc_textf(para, ": %s %s \xC2\xB7 %s %s \xC2\xB7 %s %s \xC2\xB7 %s %s \xC2\xB7 %s %zu/%zu",
-		    w->mean, lv[0], w->min, lv[1], w->max, lv[2], w->spread, lv[3], w->rated_by,
-		    rated, g->n);
+		doc_textf(para, ": %s %s%s%s %s%s%s %s%s%s %s%s%s %zu/%zu", w->mean, lv[0], sep(g),
+		    w->min, lv[1], sep(g), w->max, lv[2], sep(g), w->spread, lv[3], sep(g),
+		    w->rated_by, rated, g->n);
 	}
 
 	/* least consensus: areas, then questions, largest spread first */
@@ -341,7 +348,7 @@ merge_doc(const struct group *g)
 			bool have = area_stats(g, i, k, &mean, &lo, &hi);
 
 			level(g, lv[0], sizeof(lv[0]), mean, have);
-			doc_textf(para, "%s%s %s", k ? " \xC2\xB7 " : " ", g->roles[k], lv[0]);
+			doc_textf(para, "%s%s %s", k ? sep(g) : " ", g->roles[k], lv[0]);
 		}
 	}
 
