@@ -608,7 +608,8 @@ side(const struct report_words *w, const struct session *s, const struct questio
 
 /* What changed from old to new, as one document. */
 static cmark_node *
-diff_doc(const struct pack *p, const struct respondent *old, const struct respondent *new)
+diff_doc(const struct pack *p, const struct respondent *old, const struct respondent *new,
+    bool plain)
 {
 	const struct report_words *w = report_words(p->language);
 	cmark_node *doc = doc_new(), *para, *list;
@@ -648,11 +649,11 @@ diff_doc(const struct pack *p, const struct respondent *old, const struct respon
 		if (ho)
 			score_format_level(a, sizeof(a), lo, w->decimal);
 		else
-			snprintf(a, sizeof(a), "-");
+			snprintf(a, sizeof(a), "%s", plain ? w->not_scored : "-");
 		if (hn)
 			score_format_level(b, sizeof(b), ln, w->decimal);
 		else
-			snprintf(b, sizeof(b), "-");
+			snprintf(b, sizeof(b), "%s", plain ? w->not_scored : "-");
 		c[0] = '\0';
 		if (ho && hn) {
 			c[0] = ln >= lo ? '+' : '-';
@@ -661,8 +662,13 @@ diff_doc(const struct pack *p, const struct respondent *old, const struct respon
 		}
 		para = doc_para(doc_item(list));
 		doc_strong(para, ao ? ao->area->title : w->overall);
-		doc_textf(para, ": %s \xE2\x86\x92 %s%s%s%s", a, b, c[0] ? " (" : "", c,
-		    c[0] ? ")" : "");
+		/* for a listener, the words for before and after instead of an arrow */
+		if (plain)
+			doc_textf(para, ": %s %s, %s %s%s%s%s", w->before, a, w->after, b,
+			    c[0] ? " (" : "", c, c[0] ? ")" : "");
+		else
+			doc_textf(para, ": %s \xE2\x86\x92 %s%s%s%s", a, b, c[0] ? " (" : "", c,
+			    c[0] ? ")" : "");
 	}
 	/* improved, regressed, unchanged; then those with a level on one side only */
 	for (pass = 0; pass < 4; pass++) {
@@ -684,8 +690,12 @@ diff_doc(const struct pack *p, const struct respondent *old, const struct respon
 			}
 			side(w, old->sess, q, lo, a, sizeof(a));
 			side(w, new->sess, q, ln, b, sizeof(b));
-			doc_textf(doc_para(doc_item(list)), "%s %d: %s (%s \xE2\x86\x92 %s)",
-			    w->question, q->id, q->text, a, b);
+			if (plain)
+				doc_textf(doc_para(doc_item(list)), "%s %d: %s (%s %s, %s %s)",
+				    w->question, q->id, q->text, w->before, a, w->after, b);
+			else
+				doc_textf(doc_para(doc_item(list)), "%s %d: %s (%s \xE2\x86\x92 %s)",
+				    w->question, q->id, q->text, a, b);
 		}
 	}
 	for (pass = 0; pass < 2; pass++) {
@@ -792,7 +802,7 @@ diff_write(struct buf *out, const struct pack *p, const struct respondent *old,
 		diff_json(out, p, old, new);
 		return;
 	}
-	doc = diff_doc(p, old, new);
+	doc = diff_doc(p, old, new, format == REPORT_PLAIN);
 	title = xasprintf("%s: %s", p->title, w->progress);
 	doc_render(out, doc, (enum report_format)format, width, p->language, title, NULL);
 	free(title);
