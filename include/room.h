@@ -21,6 +21,8 @@ int	room_most_voted(const int *votes, int n);
 /*
  * Each option's share of the votes in whole percent, adding up to 100 (by
  * the largest remainders; all 0 when nobody voted): what every screen shows.
+ * Equal counts always show equal shares; when only a tie could take the
+ * last points (1 1 1: 33 33 33) the shares add up to less than 100.
  */
 void	room_shares(const int *votes, int n, int *pct);
 /* True when the room voted on the question and agreed on another option than the most voted. */

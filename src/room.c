@@ -90,7 +90,7 @@ void
 room_shares(const int *votes, int n, int *pct)
 {
 	long long total = 0, rest[VOTES_MAX];
-	int i, k, given = 0, best;
+	int i, j, k, given = 0, best, group;
 
 	for (i = 0; i < n; i++)
 		total += votes[i];
@@ -99,12 +99,25 @@ room_shares(const int *votes, int n, int *pct)
 		rest[i] = total > 0 ? votes[i] * 100LL % total : 0;
 		given += pct[i];
 	}
-	/* the points left go to the largest remainders, the first option on a tie */
-	for (k = given; total > 0 && k < 100; k++) {
-		for (best = 0, i = 1; i < n; i++)
-			if (rest[i] > rest[best])
+	/*
+	 * The points left go to the largest remainders, to all the options of
+	 * one count at once, so that a room sees a tie as a tie: a count held
+	 * by more options than there are points left is passed over.
+	 */
+	for (k = given; total > 0 && k < 100; ) {
+		for (best = -1, i = 0; i < n; i++) {
+			for (group = 0, j = 0; j < n; j++)
+				group += votes[j] == votes[i];
+			if (rest[i] > 0 && k + group <= 100 && (best < 0 || rest[i] > rest[best]))
 				best = i;
-		pct[best]++;
-		rest[best] = -1;
+		}
+		if (best < 0)
+			break;	/* only a tie could take what is left: the shares add up to less */
+		for (j = 0, group = votes[best]; j < n; j++)
+			if (votes[j] == group) {
+				pct[j]++;
+				rest[j] = -1;
+				k++;
+			}
 	}
 }

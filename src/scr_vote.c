@@ -322,6 +322,33 @@ vote_draw(struct ui *ui)
 	}
 }
 
+/*
+ * The counts typed, counted: shown with their bars and kept for the
+ * question (not yet agreed) when they read well and someone voted; false,
+ * with a word on the status line, when not.
+ */
+static bool
+count_typed(struct ui *ui, int n)
+{
+	int i, total = 0;
+
+	if ((ui->nvotes = parse_counts(ui, n)) == 0)
+		return false;
+	for (i = 0; i < n; i++)
+		total += ui->votes[i];
+	if (total == 0) {	/* nobody voted: there is nothing to agree on */
+		ui_status(ui, _("Nobody voted: type how many chose each option, such as 3 5 2 0."));
+		ui->nvotes = 0;
+		return false;
+	}
+	ui->voted = true;
+	ui->focus = room_most_voted(ui->votes, n);
+	ui->status[0] = '\0';
+	memcpy(ui->counted[ui->q].votes, ui->votes, sizeof(ui->votes));
+	ui->counted[ui->q].n = ui->nvotes;
+	return true;
+}
+
 static void
 vote_key(struct ui *ui, enum action act, int key)
 {
@@ -372,13 +399,7 @@ vote_key(struct ui *ui, enum action act, int key)
 		break;
 	case ACT_CONFIRM:
 		if (!ui->voted) {
-			if ((ui->nvotes = parse_counts(ui, n)) == 0)
-				break;
-			ui->voted = true;
-			ui->focus = room_most_voted(ui->votes, n);
-			ui->status[0] = '\0';
-			memcpy(ui->counted[ui->q].votes, ui->votes, sizeof(ui->votes));
-			ui->counted[ui->q].n = ui->nvotes;
+			count_typed(ui, n);
 			break;
 		}
 		ui->counted[ui->q].n = 0;	/* agreed: saved with the answer */
@@ -396,10 +417,15 @@ vote_key(struct ui *ui, enum action act, int key)
 		pager_open_help(ui);
 		break;
 	case ACT_PREV:
-		question_prev(ui);
-		break;
 	case ACT_NEXT:
-		question_next(ui);
+		/* counts typed and not yet counted are kept, as Enter keeps them, or it stays */
+		if (!ui->voted && strpbrk(ui->vote_input, "0123456789") != NULL &&
+		    !count_typed(ui, n))
+			break;
+		if (act == ACT_PREV)
+			question_prev(ui);
+		else
+			question_next(ui);
 		break;
 	default:
 		break;

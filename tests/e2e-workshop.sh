@@ -199,6 +199,31 @@ shares_add_up() {	# the shares shown add up to 100 % (3 5 2 1 of 11 rounded alon
 }
 result "a vote's shares add up to 100 %, on the screen and with --big" shares_add_up
 
+# Counts typed and not yet confirmed are kept when an arrow leaves the
+# question, as Enter keeps them (they were dropped without a word).
+kept_on_move() {
+	start kept 80 24 || return 1
+	keys "3 5 2"
+	keys Right
+	wait_for "Question 2/32" || return 1
+	keys Left
+	wait_for "Votes: 10" || return 1
+	screen | grep -q ' 5  50%$' || { screen; return 1; }
+}
+result "counts typed stay with their question when an arrow leaves it" kept_on_move
+
+# A room where nobody voted has nothing to agree on: no answer is saved.
+nobody_voted() {
+	start nobody 80 24 || return 1
+	keys "0 0 0 0 0" Enter
+	wait_for "Nobody voted" || return 1
+	screen | grep -q "How many chose each option?" || { screen; return 1; }
+	keys Enter
+	sleep 0.3
+	! saved 2>/dev/null | grep -q 'question: 1$'
+}
+result "a vote of nobody is refused, and saves nothing" nobody_voted
+
 big() {	# big COLS LINES: the distribution alone; the focus always on the screen
 	start "big$1" "$1" "$2" --big || return 1
 	keys "12 30 0 6 1" Enter

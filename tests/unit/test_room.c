@@ -134,7 +134,8 @@ static void
 test_shares(void **state)
 {
 	int a[] = { 3, 5, 2, 1 }, b[] = { 2, 3, 0, 0, 4 }, c[] = { 1, 1, 1 }, z[] = { 0, 0 };
-	int pct[VOTES_MAX], v[VOTES_MAX], i, k, n, sum;
+	int t[] = { 4, 4, 1, 0 }, u[] = { 2, 3, 3, 1 };
+	int pct[VOTES_MAX], v[VOTES_MAX], i, j, k, n, sum;
 	unsigned seed = 7;
 
 	(void)state;
@@ -147,10 +148,17 @@ test_shares(void **state)
 	assert_int_equal(pct[0], 22);
 	assert_int_equal(pct[1], 33);
 	assert_int_equal(pct[4], 45);
-	room_shares(c, 3, pct);
-	assert_int_equal(pct[0], 34);
+	room_shares(c, 3, pct);	/* a tie stays a tie, at 99 */
+	assert_int_equal(pct[0], 33);
 	assert_int_equal(pct[1], 33);
 	assert_int_equal(pct[2], 33);
+	room_shares(t, 4, pct);	/* 4 and 4 were 45 % and 44 % */
+	assert_int_equal(pct[0], 44);
+	assert_int_equal(pct[1], 44);
+	assert_int_equal(pct[2], 12);
+	assert_int_equal(pct[3], 0);
+	room_shares(u, 4, pct);	/* 3 and 3 were 34 % and 33 % */
+	assert_int_equal(pct[1], pct[2]);
 	room_shares(z, 2, pct);
 	assert_int_equal(pct[0] + pct[1], 0);
 	for (k = 0; k < 2000; k++) {
@@ -163,8 +171,13 @@ test_shares(void **state)
 		for (i = 0, sum = sum > 0 ? 100 : 0; i < n; i++) {
 			sum -= pct[i];
 			assert_true(pct[i] >= 0 && pct[i] <= 100);
+			if (v[i] == 0)
+				assert_int_equal(pct[i], 0);
+			for (j = 0; j < i; j++)
+				if (v[j] == v[i])
+					assert_int_equal(pct[j], pct[i]);
 		}
-		assert_int_equal(sum, 0);
+		assert_true(sum >= 0 && sum < n);	/* 100, or short only by a tie */
 	}
 }
 
