@@ -219,6 +219,8 @@ void	question_next(struct ui *);
 void	question_prev(struct ui *);
 /* The option showing the saved answer of the current question. */
 int	saved_focus(const struct ui *);
+/* The note of the current question, typed on the input screen (the question's and the vote's n). */
+void	note_open(struct ui *);
 /* scr_pager.c */
 void	pager_open_guidance(struct ui *);
 void	pager_open_help(struct ui *);

@@ -277,11 +277,19 @@ note_done(struct ui *ui, const char *text)
 	ui_save(ui);
 }
 
+void
+note_open(struct ui *ui)
+{
+	const struct answer *a = session_answer(ui->app->sess, current(ui)->id);
+
+	ui->input_keep = input_open(ui, _("Note for this question (Enter saves, Esc cancels):"),
+	    a != NULL ? a->note : NULL, note_done);
+}
+
 static void
 question_key(struct ui *ui, enum action act, int key)
 {
 	const struct question *q = current(ui);
-	const struct answer *a;
 	int n = (int)q->nchoices + 1;
 
 	switch (act) {
@@ -324,9 +332,7 @@ question_key(struct ui *ui, enum action act, int key)
 		pager_open_guidance(ui);
 		break;
 	case ACT_NOTE:
-		a = session_answer(ui->app->sess, q->id);
-		ui->input_keep = input_open(ui, _("Note for this question (Enter saves, Esc cancels):"),
-		    a != NULL ? a->note : NULL, note_done);
+		note_open(ui);
 		break;
 	case ACT_REVIEW:
 		review_open(ui);

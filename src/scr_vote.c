@@ -28,6 +28,7 @@ static const struct keydef vote_keys[] = {
 	{ 8, "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },
 	{ KC(KEY_LEFT), "\xE2\x86\x90\xE2\x86\x92", N_("back, next"), ACT_PREV, true },
 	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("next question"), ACT_NEXT, false },
+	{ 'n', "n", N_("note"), ACT_NOTE, true },
 	{ 'q', "q", N_("quit"), ACT_QUIT, true },
 	{ 0, NULL, NULL, ACT_NONE, false }
 };
@@ -416,13 +417,16 @@ vote_key(struct ui *ui, enum action act, int key)
 	case ACT_HELP:
 		pager_open_help(ui);
 		break;
+	case ACT_NOTE:	/* the room's note, as on a question */
 	case ACT_PREV:
 	case ACT_NEXT:
 		/* counts typed and not yet counted are kept, as Enter keeps them, or it stays */
 		if (!ui->voted && strpbrk(ui->vote_input, "0123456789") != NULL &&
 		    !count_typed(ui, n))
 			break;
-		if (act == ACT_PREV)
+		if (act == ACT_NOTE)
+			note_open(ui);
+		else if (act == ACT_PREV)
 			question_prev(ui);
 		else
 			question_next(ui);

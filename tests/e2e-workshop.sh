@@ -224,6 +224,19 @@ nobody_voted() {
 }
 result "a vote of nobody is refused, and saves nothing" nobody_voted
 
+# n on the vote screen writes the room's note, as on a question (it did nothing).
+note_in_vote() {
+	start note 80 24 || return 1
+	keys "3 5"
+	keys n
+	wait_for "Note for this question" || return 1
+	keys -l "Oda: şğıİ"
+	keys Enter
+	wait_for "Votes: 8" || return 1	# the counts typed, counted
+	saved | grep -q 'note: "Oda: şğıİ"' || { saved; return 1; }
+}
+result "n on the vote screen writes the room's note, the counts typed kept" note_in_vote
+
 big() {	# big COLS LINES: the distribution alone; the focus always on the screen
 	start "big$1" "$1" "$2" --big || return 1
 	keys "12 30 0 6 1" Enter
