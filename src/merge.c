@@ -239,6 +239,14 @@ merge_doc(const struct group *g)
 	doc_heading(doc, 1, s);
 	free(s);
 	para = doc_para(doc);
+	/* whose report it is: the organisation the first file names (merge warns of others) */
+	for (i = 0; i < g->n; i++)
+		if (g->r[i].sess->organisation != NULL && *g->r[i].sess->organisation != '\0') {
+			doc_strong(para, w->organisation);
+			doc_textf(para, ": %s", g->r[i].sess->organisation);
+			doc_break(para);
+			break;
+		}
 	doc_strong(para, w->respondents);
 	doc_textf(para, ": %zu", g->n);
 	for (k = 0; k < g->nroles; k++) {
@@ -616,7 +624,7 @@ diff_doc(const struct pack *p, const struct respondent *old, const struct respon
 	struct score so, sn;
 	char a[32], b[32], c[32], *s;
 	size_t i, pass;
-	const char *titles[4];
+	const char *titles[4], *org;
 
 	score_compute(&so, p, old->sess);
 	score_compute(&sn, p, new->sess);
@@ -628,6 +636,10 @@ diff_doc(const struct pack *p, const struct respondent *old, const struct respon
 	doc_heading(doc, 1, s);
 	free(s);
 	list = doc_list(doc, false);
+	org = new->sess->organisation != NULL && *new->sess->organisation != '\0' ?
+	    new->sess->organisation : old->sess->organisation;
+	if (org != NULL && *org != '\0')	/* whose progress it is */
+		doc_textf(doc_para(doc_item(list)), "%s: %s", w->organisation, org);
 	doc_textf(doc_para(doc_item(list)), "%s: %s", w->before,
 	    old->sess->date != NULL ? old->sess->date : old->path);
 	doc_textf(doc_para(doc_item(list)), "%s: %s", w->after,
