@@ -34,6 +34,9 @@ struct ranked {
 	int	lo, hi;
 };
 
+/* From before to after, kept on one line: no-break spaces around the arrow. */
+#define ARROW	"\xC2\xA0\xE2\x86\x92\xC2\xA0"
+
 /* Between the figures of a row: a middle dot, or for a listener a semicolon. */
 static const char *
 sep(const struct group *g)
@@ -679,7 +682,7 @@ diff_doc(const struct pack *p, const struct respondent *old, const struct respon
 			doc_textf(para, ": %s %s, %s %s%s%s%s", w->before, a, w->after, b,
 			    c[0] ? " (" : "", c, c[0] ? ")" : "");
 		else
-			doc_textf(para, ": %s \xE2\x86\x92 %s%s%s%s", a, b, c[0] ? " (" : "", c,
+			doc_textf(para, ": %s" ARROW "%s%s%s%s", a, b, c[0] ? " (" : "", c,
 			    c[0] ? ")" : "");
 	}
 	/* improved, regressed, unchanged; then those with a level on one side only */
@@ -706,7 +709,7 @@ diff_doc(const struct pack *p, const struct respondent *old, const struct respon
 				doc_textf(doc_para(doc_item(list)), "%s %d: %s (%s %s, %s %s)",
 				    w->question, q->id, q->text, w->before, a, w->after, b);
 			else
-				doc_textf(doc_para(doc_item(list)), "%s %d: %s (%s \xE2\x86\x92 %s)",
+				doc_textf(doc_para(doc_item(list)), "%s %d: %s (%s" ARROW "%s)",
 				    w->question, q->id, q->text, a, b);
 		}
 	}

@@ -120,8 +120,9 @@ open(sys.argv[2], 'w', encoding='utf-8').write(s)
 PY
 	"$bin" diff --width 1000 --content "$work/tr" "$dir/diff-2025.yaml" "$work/na.yaml" \
 	    >"$work/na.txt" 2>/dev/null || return 1
+	nb=$(printf '\302\240')	# the arrow's no-break spaces
 	grep -q "^Yalnızca birinde yanıtlananlar (ya da geçerli olmayanlar)$" "$work/na.txt" &&
-	    grep -q "^• Soru 2: .* (3 → geçerli değil)$" "$work/na.txt" ||
+	    grep -q "^• Soru 2: .* (3$nb→${nb}geçerli değil)$" "$work/na.txt" ||
 	    { sed -n '/Yalnızca/,$p' "$work/na.txt" | head; return 1; }
 }
 result "a progress report warns of another organisation and lists answers gone to n/a" diff_checks
