@@ -90,7 +90,7 @@ void
 room_shares(const int *votes, int n, int *pct)
 {
 	long long total = 0, rest[VOTES_MAX];
-	int i, j, k, given = 0, best, group;
+	int i, j, k, given = 0, best, group, count;
 
 	for (i = 0; i < n; i++)
 		total += votes[i];
@@ -113,8 +113,8 @@ room_shares(const int *votes, int n, int *pct)
 		}
 		if (best < 0)
 			break;	/* only a tie could take what is left: the shares add up to less */
-		for (j = 0, group = votes[best]; j < n; j++)
-			if (votes[j] == group) {
+		for (j = 0, count = votes[best]; j < n; j++)
+			if (votes[j] == count) {
 				pct[j]++;
 				rest[j] = -1;
 				k++;
