@@ -775,11 +775,8 @@ add_prefix(struct ctx *c, struct lline *line, bool blank)
 	/* the items whose marker is shown already are spaces: one run of them */
 	for (i = 0; i < n + innermost; i++) {
 		f = i < n ? &c->stack[i] : &c->stack[c->depth - 1];
-		if (f->type == CMARK_NODE_BLOCK_QUOTE && c->out->plain) {
-			spaces += blank ? 0 : f->marker_width;	/* for a listener, only indented */
-			continue;
-		}
-		if (f->type != CMARK_NODE_BLOCK_QUOTE && (blank || f->marker_used)) {
+		/* for a listener, a quote is only indented */
+		if (f->type == CMARK_NODE_BLOCK_QUOTE ? c->out->plain : blank || f->marker_used) {
 			spaces += blank ? 0 : f->marker_width;
 			continue;
 		}

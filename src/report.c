@@ -83,10 +83,11 @@ priority_word(const struct report_words *w, enum priority p)
 }
 
 static void
-level_text(const struct report_words *w, char *out, size_t size, int level100, int answered)
+level_text(const struct report_words *w, char *out, size_t size, int level100, int answered,
+    const char *none)
 {
 	if (answered == 0)
-		snprintf(out, size, "%s", "-");
+		snprintf(out, size, "%s", none);
 	else
 		score_format_level(out, size, level100, w->decimal);
 }
@@ -193,7 +194,7 @@ plan_list(cmark_node *parent, const struct report_words *w, const struct score *
 		const struct plan_area *pa = &sc->plan[i];
 		const char *prio = priority_word(w, pa->score->priority);
 
-		level_text(w, lv, sizeof(lv), pa->score->level100, pa->score->answered);
+		level_text(w, lv, sizeof(lv), pa->score->level100, pa->score->answered, "-");
 		item = doc_item(list);
 		para = doc_para(item);
 		doc_strong(para, pa->score->area->title);
@@ -231,6 +232,8 @@ build_summary(cmark_node *doc, const struct report *r)
 {
 	const struct report_words *w = r->w;
 	cmark_node *list, *para;
+	/* no level: a dash to the eye, words to a listener */
+	const char *none = r->plain ? w->not_scored : "-";
 	char lv[32], bar[16], *legend;
 	size_t i;
 	int pct;
@@ -240,13 +243,12 @@ build_summary(cmark_node *doc, const struct report *r)
 	for (i = 0; i < r->score.nareas; i++) {
 		const struct area_score *as = &r->score.areas[i];
 
-		level_text(w, lv, sizeof(lv), as->level100, as->answered);
+		level_text(w, lv, sizeof(lv), as->level100, as->answered, none);
 		para = doc_para(doc_item(list));
 		if (r->plain) {
 			/* heard, not seen: the area first, then what its numbers are */
 			doc_strong(para, as->area->title);
-			doc_textf(para, ": %s (%d/%d)", as->answered ? lv : w->not_scored,
-			    as->answered, as->total);
+			doc_textf(para, ": %s (%d/%d)", lv, as->answered, as->total);
 			continue;
 		}
 		/* the numbers first, so that they line up; then the area */
@@ -256,11 +258,10 @@ build_summary(cmark_node *doc, const struct report *r)
 		doc_textf(para, " %d/%d ", as->answered, as->total);
 		doc_strong(para, as->area->title);
 	}
-	level_text(w, lv, sizeof(lv), r->score.level100, r->score.answered);
+	level_text(w, lv, sizeof(lv), r->score.level100, r->score.answered, none);
 	para = doc_para(doc);
 	doc_strong(para, w->overall);
-	doc_textf(para, ": %s (%d/%d)", r->plain && r->score.answered == 0 ? w->not_scored : lv,
-	    r->score.answered, r->score.total);
+	doc_textf(para, ": %s (%d/%d)", lv, r->score.answered, r->score.total);
 	legend = r->plain ? xasprintf("%s %s", w->legend_plain, w->legend_counts) :
 	    xasprintf("%s %s %s", w->legend, w->legend_bar, w->legend_counts);
 	doc_emph(doc_para(doc), legend);
