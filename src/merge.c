@@ -627,7 +627,7 @@ diff_doc(const struct pack *p, const struct respondent *old, const struct respon
 	struct score so, sn;
 	char a[32], b[32], c[32], *s;
 	size_t i, pass;
-	const char *titles[4], *org;
+	const char *titles[4], *org, *none = plain ? w->not_scored : "-";	/* no level */
 
 	score_compute(&so, p, old->sess);
 	score_compute(&sn, p, new->sess);
@@ -664,11 +664,11 @@ diff_doc(const struct pack *p, const struct respondent *old, const struct respon
 		if (ho)
 			score_format_level(a, sizeof(a), lo, w->decimal);
 		else
-			snprintf(a, sizeof(a), "%s", plain ? w->not_scored : "-");
+			snprintf(a, sizeof(a), "%s", none);
 		if (hn)
 			score_format_level(b, sizeof(b), ln, w->decimal);
 		else
-			snprintf(b, sizeof(b), "%s", plain ? w->not_scored : "-");
+			snprintf(b, sizeof(b), "%s", none);
 		c[0] = '\0';
 		if (ho && hn) {
 			c[0] = ln >= lo ? '+' : '-';
