@@ -280,8 +280,8 @@ schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
 		return -1;
 	}
 	while (i < v->len) {
-		if ((i += text_printable_run(v->value + i, v->len - i)) == v->len)
-			break;	/* printable ASCII: safe, and most of the text */
+		if ((i += text_plain_run(v->value + i, v->len - i, &k)) == v->len)
+			break;	/* printable ASCII and letters of two bytes: safe, and most of the text */
 		k = utf8_decode(v->value + i, v->len - i, &cp);
 		if (cp == '\n' && single_line) {
 			diag(DIAG_ERROR, c->file, v->line, v->col,

@@ -70,17 +70,19 @@ append(struct fast *f, struct ynode *parent, struct ynode *child)
 static bool
 plain_bytes(const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i = 0, chars;
 	int32_t cp;
 
 	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 
-		if (c < 0x80) {
-			if ((c < 0x20 && c != '\n') || c == 0x7F)
+		/* printable ASCII and the letters of two bytes, most of any text */
+		if ((i += text_plain_run(s + i, n - i, &chars)) == n)
+			break;
+		if ((c = (unsigned char)s[i]) < 0x80) {
+			if (c != '\n')
 				return false;
 			i++;
-			i += text_printable_run(s + i, n - i);
 			continue;
 		}
 		i += utf8_decode(s + i, n - i, &cp);
