@@ -393,18 +393,34 @@ merge_doc(const struct group *g)
 			(g->plain ? report_count_numbers : report_count_bar)(&bar, w, counts,
 			    q->nchoices, na);
 			buf_addc(&bar, '\n');
+			/* each role's levels, then how many of it found the question not theirs */
 			for (r = 0; r < g->nroles; r++) {
 				bool first = true;
+				int role_na = 0;
 				for (j = 0; j < g->n; j++) {
 					int l;
-					if (g->role_of[j] != r || (l = chosen_level(g->r[j].sess, q)) == 0)
+					if (g->role_of[j] != r)
 						continue;
+					if ((l = chosen_level(g->r[j].sess, q)) == 0) {
+						role_na += report_chosen(g->r[j].sess, q, NULL) == CHOSEN_NA;
+						continue;
+					}
 					if (first)
 						buf_printf(&bar, "%s:", g->roles[r]);
 					buf_printf(&bar, " %d", l);
 					first = false;
 				}
-				if (!first)
+				if (role_na > 0) {	/* said as the counts above say it */
+					if (first)
+						buf_printf(&bar, "%s: ", g->roles[r]);
+					else
+						buf_adds(&bar, sep(g));
+					if (g->plain)
+						buf_printf(&bar, "%s: %d", w->na, role_na);
+					else
+						buf_printf(&bar, "%s %d", w->na_short, role_na);
+				}
+				if (!first || role_na > 0)
 					buf_addc(&bar, '\n');
 			}
 			doc_pre(sec, bar.data);

@@ -256,3 +256,12 @@ other_pack() {	# answers to another pack are an error
 	[ $? = 2 ] && grep -q "fi.yaml:1:7: error: answers are for pack 'hyvat-kaytanteet', not 'kapasite'" "$work/err"
 }
 result "a file of another pack is an error" other_pack
+
+role_na() {	# a role whose every answer to a question is "not applicable" still has its line
+	"$bin" merge --content "$work/tr" "$dir/r1-board.yaml" "$dir/r3-staff.yaml" >"$work/na.txt" &&
+	    awk '/^Soru 16\./{f=1} f&&/^  Çalışan: geçerli değil 1$/{ok=1} f&&/^Soru 17\./{exit} END{exit !ok}' \
+	    "$work/na.txt" &&
+	"$bin" merge -f plain --content "$work/tr" "$dir/r1-board.yaml" "$dir/r3-staff.yaml" |
+	    awk '/^Soru 16\./{f=1} f&&/^  Çalışan: Bizim için geçerli değil: 1$/{ok=1} f&&/^Soru 17\./{exit} END{exit !ok}'
+}
+result "a role that found a question not its own says so" role_na
