@@ -271,7 +271,7 @@ review_draw(struct ui *ui)
 {
 	const struct pack *p = ui->app->pack;
 	size_t height = (size_t)(LINES - 4), i;
-	int y;
+	int y, digits = snprintf(NULL, 0, "%zu", p->nquestions);
 
 	ui_text(ui, 0, 0, COLS - 1, 1, _("Review: every question and its answer"), 0,
 	    ui_attr(ui, UC_TITLE));
@@ -292,7 +292,8 @@ review_draw(struct ui *ui)
 		else
 			snprintf(level, sizeof(level), "%s",
 			    a != NULL && a->choice == ANSWER_NA ? "-" : "?");
-		s = xasprintf("%zu.%zu %s %-2s %s", q->area->index + 1, i - q->area->first + 1,
+		/* numbered as the question screen numbers it ("Question 5/32") */
+		s = xasprintf("%*zu %s %-2s %s", digits, i + 1,
 		    a != NULL && a->note != NULL ? "*" : " ", level,
 		    ch != NULL ? app_choice_title(ch) : q->text);
 		list_row(ui, y, s, i == ui->review_sel);

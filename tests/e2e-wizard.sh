@@ -421,6 +421,22 @@ as_left() {	# help closes back to the area end, the review and the results as th
 }
 result "help closes back to the area end and the review as they were left" as_left
 
+review_numbers() {	# the review numbers a question as its own screen does
+	start revnum "env LANGUAGE=en $bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	for n in 1 2 3 4; do wait_for "Question $n/32" || return 1; keys 2 Enter; done
+	wait_for "priority" || return 1
+	keys Enter
+	wait_for "Question 5/32" || return 1
+	keys r
+	wait_for "Review" || return 1
+	screen | grep -q "^›  5 " || { echo "question 5 is not numbered 5 in the review"; screen; return 1; }
+	keys q
+	wait_for "EXIT=0"
+}
+result "the review numbers each question as the question screen does" review_numbers
+
 note_full() {	# a note at its limit says so, instead of dropping keys without a word
 	start notefull "env LANGUAGE=en $bin --content data/tr"
 	wait_for "Örgütsel Kapasite" || return 1
