@@ -26,8 +26,8 @@ static const struct keydef vote_keys[] = {
 	{ KC(KEY_BACKSPACE), "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },
 	{ 127, "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },
 	{ 8, "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },
-	{ KC(KEY_LEFT), "\xE2\x86\x90\xE2\x86\x92", N_("back, next"), ACT_PREV, true },
-	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("next question"), ACT_NEXT, false },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back, next"), ACT_PREV, true },
+	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("back, next"), ACT_NEXT, true },
 	{ 'n', "n", N_("note"), ACT_NOTE, true },
 	{ 'q', "q", N_("quit"), ACT_QUIT, true },
 	{ 0, NULL, NULL, ACT_NONE, false }

@@ -388,6 +388,39 @@ PY
 }
 result "the key help names each key once and aligns its descriptions" keys_aligned
 
+keys_once() {	# every section of the key help names each key once: "← →", not "←→" and "→"
+	start keysonce "env LANGUAGE=en $bin --content data/tr"
+	tm resize-window -t w -x 100 -y 200
+	wait_for "Örgütsel Kapasite" || return 1
+	keys h
+	wait_for "change role" || return 1
+	sleep 0.3
+	screen >"$work/keys-all.txt"
+	grep -q "100%\|Workshop vote" "$work/keys-all.txt" || { echo "the help is not whole"; cat "$work/keys-all.txt"; return 1; }
+	python3 - "$work/keys-all.txt" <<'PY'
+import re, sys
+lines = [l.rstrip() for l in open(sys.argv[1], encoding='utf-8')]
+col = next(len(l) - len('all keys') for l in lines if l.startswith('  ') and l.endswith(' all keys'))
+section, seen, bad = None, {}, []
+for line in lines:
+    if not line or line.startswith('\u2500'):
+        continue
+    if not line.startswith('  '):
+        section, seen = line, {}
+        continue
+    names = line[:col].strip()
+    for tok in names.split(' '):
+        keys = list(tok) if re.fullmatch(r'[\u2190-\u2193]+', tok) else [tok]
+        for k in keys:
+            if k in seen:
+                bad.append('%s: %s named twice (%s / %s)' % (section, k, seen[k], names))
+            seen[k] = names
+if bad:
+    sys.exit('\n'.join(bad))
+PY
+}
+result "every section of the key help names each key once" keys_once
+
 as_left() {	# help closes back to the area end, the review and the results as they were left
 	start asleft "env LANGUAGE=en $bin --content data/tr"
 	wait_for "Örgütsel Kapasite" || return 1
