@@ -194,6 +194,7 @@ struct report_words {
 	const char	*group, *respondents, *areas, *mean, *min, *max, *spread, *rated_by,
 			*consensus,
 			*consensus_intro, *questions, *roles_by_area, *distribution, *no_role, *group_plan,
+			*group_plan_intro,
 			*other_versions, *progress, *improved, *regressed, *unchanged,
 			*guidance_gone, *guidance_new, *one_side, *before, *after, *change, *votes,
 			*disagreed, *version_differs, *followup, *followup_title;

@@ -22,7 +22,8 @@ struct group {
 	const struct respondent		*r;
 	size_t				 n;
 	struct score			*scores;	/* one per respondent */
-	bool				 plain;		/* REPORT_PLAIN: counts as numbers */
+	bool				 plain;		/* REPORT_PLAIN: words for pictures */
+	bool				 numbers;	/* counts as numbers: bars are the terminal's */
 	const char			**roles;	/* distinct role labels */
 	size_t				 nroles;
 	size_t				*role_of;	/* respondent -> role index */
@@ -390,7 +391,7 @@ merge_doc(const struct group *g)
 			free(s);
 			doc_textf(para, " %s", q->text);
 			buf_init(&bar);
-			(g->plain ? report_count_numbers : report_count_bar)(&bar, w, counts,
+			(g->numbers ? report_count_numbers : report_count_bar)(&bar, w, counts,
 			    q->nchoices, na);
 			buf_addc(&bar, '\n');
 			/* each role's levels, then how many of it found the question not theirs */
@@ -425,12 +426,26 @@ merge_doc(const struct group *g)
 			}
 			doc_pre(sec, bar.data);
 			buf_free(&bar);
+			/* what the respondents wrote, each with their role, in the files' order */
+			for (j = 0; j < g->n; j++) {
+				const struct answer *ans = session_answer(g->r[j].sess, q->id);
+
+				if (ans == NULL || ans->note == NULL)
+					continue;
+				para = doc_para(doc_quote(sec));
+				doc_strong(para, s = xasprintf("%s (%s):", w->note,
+				    g->roles[g->role_of[j]]));
+				free(s);
+				doc_text(para, " ");
+				doc_text(para, ans->note);
+			}
 		}
 	}
 	free(counts);
 
 	/* the plan, on the group's answers */
 	doc_heading(doc, 2, w->group_plan);
+	doc_text(doc_para(doc), w->group_plan_intro);
 	gs = group_session(g);
 	report_plan(doc, p, gs);
 	session_free(gs);
@@ -604,6 +619,7 @@ merge_write(struct buf *out, const struct pack *p, const struct respondent *r, s
 
 	group_init(&g, p, r, n);
 	g.plain = format == REPORT_PLAIN;
+	g.numbers = format != REPORT_TEXT;
 	if (format == REPORT_JSON) {
 		merge_json(out, &g);
 	} else if (format == REPORT_CSV) {

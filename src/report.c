@@ -30,6 +30,7 @@ struct report {
 	struct score			 score;
 	const struct network		*nw;	/* --compare, or NULL */
 	bool				 plain;	/* REPORT_PLAIN: no bars */
+	bool				 numbers;	/* counts as numbers: bars are the terminal's */
 };
 
 int
@@ -149,19 +150,22 @@ report_count_numbers(struct buf *b, const struct report_words *w, const int *cou
 		buf_printf(b, ", %s: %d", w->na, na);	/* in words: no "n/a" to spell out */
 }
 
-/* The votes of an answer as a bar (in plain, as numbers), or NULL when it has none. */
-static char *
-votes_text(const struct report *r, const struct question *q, const struct answer *a)
+/*
+ * "Votes: " and the votes of an answer, which has some, to para: as a bar
+ * in the terminal's text, as numbers in every other format.
+ */
+static void
+add_votes(cmark_node *para, const struct report *r, const struct question *q,
+    const struct answer *a)
 {
 	struct buf b;
-	int na;
+	int na = a->nvotes > (int)q->nchoices ? a->votes[q->nchoices] : 0;
 
-	if (a == NULL || a->nvotes == 0)
-		return NULL;
-	na = a->nvotes > (int)q->nchoices ? a->votes[q->nchoices] : 0;
 	buf_init(&b);
-	(r->plain ? report_count_numbers : report_count_bar)(&b, r->w, a->votes, q->nchoices, na);
-	return buf_detach(&b);
+	(r->numbers ? report_count_numbers : report_count_bar)(&b, r->w, a->votes, q->nchoices, na);
+	doc_textf(para, "%s: ", r->w->votes);
+	(r->numbers ? doc_text : doc_code)(para, b.data);
+	buf_free(&b);
 }
 
 /* ------------------------------------------------------------- document */
@@ -274,7 +278,6 @@ build_disagreements(cmark_node *doc, const struct report *r)
 	struct room_disagreement *dis = NULL;
 	cmark_node *list = NULL, *para;
 	size_t i, nd = room_disagreements(r->pack, r->sess, &dis);
-	char *votes;
 
 	for (i = 0; i < nd; i++) {
 		if (list == NULL) {
@@ -288,10 +291,7 @@ build_disagreements(cmark_node *doc, const struct report *r)
 			doc_strong(para, r->w->followup);
 		}
 		doc_break(para);
-		doc_textf(para, "%s: ", r->w->votes);
-		votes = votes_text(r, dis[i].q, session_answer(r->sess, dis[i].q->id));
-		doc_code(para, votes);
-		free(votes);
+		add_votes(para, r, dis[i].q, session_answer(r->sess, dis[i].q->id));
 	}
 	free(dis);
 }
@@ -385,7 +385,7 @@ build_question(cmark_node *parent, const struct report *r, const struct question
 	const struct choice *ch;
 	enum chosen chosen = report_chosen(r->sess, q, &ch);
 	cmark_node *para;
-	char *s, *votes;
+	char *s;
 
 	s = xasprintf("%s %d. %s", w->question, q->id, q->text);
 	doc_heading(parent, 4, s);
@@ -403,12 +403,8 @@ build_question(cmark_node *parent, const struct report *r, const struct question
 		free(s);
 		doc_textf(para, " %s", chosen == CHOSEN_NA ? w->na : w->unanswered);
 	}
-	if ((votes = votes_text(r, q, ans)) != NULL) {
-		para = doc_para(parent);
-		doc_textf(para, "%s: ", w->votes);
-		doc_code(para, votes);
-		free(votes);
-	}
+	if (ans != NULL && ans->nvotes > 0)
+		add_votes(doc_para(parent), r, q, ans);
 	if (ans != NULL && ans->note != NULL) {
 		para = doc_para(doc_quote(parent));
 		s = xasprintf("%s:", w->note);
@@ -648,6 +644,7 @@ report_write(struct buf *out, const struct pack *p, const struct session *s,
 	r.w = report_words(p->language);
 	r.nw = compare;
 	r.plain = format == REPORT_PLAIN;
+	r.numbers = format != REPORT_TEXT;
 	score_compute(&r.score, p, s);
 	if (format == REPORT_JSON) {
 		write_json(out, &r);

@@ -44,6 +44,9 @@ static const struct report_words words[] = {
 		.roles_by_area = "How each role sees each area", .questions = "Questions",
 		.distribution = "Answers per question", .no_role = "no role given",
 		.group_plan = "Improvement plan for the group",
+		.group_plan_intro = "The group's answer to each question is the middle one of the "
+		    "levels chosen (of two in the middle, the lower), so an area's level here can "
+		    "differ from its average above.",
 		.other_versions = "Answered to another version of the assessment",
 		.progress = "Progress", .improved = "Improved", .regressed = "Regressed",
 		.unchanged = "Unchanged",
@@ -103,6 +106,9 @@ static const struct report_words words[] = {
 		.roles_by_area = "Her rolün alanları nasıl gördüğü", .questions = "Sorular",
 		.distribution = "Soru başına yanıtlar", .no_role = "rol belirtilmemiş",
 		.group_plan = "Grubun iyileştirme planı",
+		.group_plan_intro = "Grubun her sorudaki yanıtı, seçilen düzeylerin ortancasıdır "
+		    "(ortada iki düzey kalırsa düşük olanı); bu yüzden bir alanın buradaki düzeyi "
+		    "yukarıdaki ortalamasından farklı olabilir.",
 		.other_versions = "Değerlendirmenin başka bir sürümüne verilmiş yanıtlar",
 		.progress = "İlerleme", .improved = "İlerleyenler", .regressed = "Gerileyenler",
 		.unchanged = "Değişmeyenler",
@@ -162,6 +168,9 @@ static const struct report_words words[] = {
 		.questions = "Kysymykset",
 		.distribution = "Vastaukset kysymyksittäin", .no_role = "rooli puuttuu",
 		.group_plan = "Ryhmän kehittämissuunnitelma",
+		.group_plan_intro = "Ryhmän vastaus kuhunkin kysymykseen on valituista tasoista "
+		    "keskimmäinen (kahdesta keskimmäisestä alempi), joten osa-alueen taso voi tässä "
+		    "poiketa sen yllä olevasta keskiarvosta.",
 		.other_versions = "Vastattu arvioinnin toiseen versioon",
 		.progress = "Edistyminen", .improved = "Parantuneet", .regressed = "Heikentyneet",
 		.unchanged = "Ennallaan",

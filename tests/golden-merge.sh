@@ -193,18 +193,21 @@ md_reads_as_text() {	# md_reads_as_text COMMAND: its Markdown, parsed by cmark, 
 	(cd "$dir" && "$@" --width 1000) >"$work/text.txt" || return 1
 	python3 - "$work/md.xml" "$work/text.txt" <<'PY'
 import re, sys, xml.etree.ElementTree as ET
+# votes are a bar in the text and numbers elsewhere: both left out
+NUMBERS = re.compile(r'\b\d+: \d+(, [^,:\n]+: \d+)*')
+BAR = re.compile(r'\b\d+ [#.]+ \d+( \u00b7 [^\u00b7\n]+? [#.]+ \d+)*')
 xml = open(sys.argv[1], encoding='utf-8').read()
 xml = re.sub(r'<(softbreak|linebreak) />', '<text xml:space="preserve"> </text>', xml)
 words = []
 for el in ET.fromstring(xml).iter():
     if el.tag.split('}')[-1] in ('paragraph', 'heading', 'code_block'):
-        words += ''.join(t.text or '' for t in el.iter()
-                         if t.tag.split('}')[-1] in ('text', 'code', 'code_block')).split()
+        words += NUMBERS.sub('', ''.join(t.text or '' for t in el.iter()
+                         if t.tag.split('}')[-1] in ('text', 'code', 'code_block'))).split()
 # the text marks emphasis, strength and code with _ * ` (of the guidance):
 # compared without those characters, on both sides
 marks = lambda ts: [u for u in (re.sub(r'[*_`]', '', t) for t in ts)
                     if u and not re.fullmatch(r'[=~\u2022>-]+', u)]
-words, tokens = marks(words), marks(open(sys.argv[2], encoding='utf-8').read().split())
+words, tokens = marks(words), marks(BAR.sub('', open(sys.argv[2], encoding='utf-8').read()).split())
 i = 0
 for n, w in enumerate(words):
     while i < len(tokens) and tokens[i] != w:
@@ -237,8 +240,7 @@ result "json parses and holds every respondent" json_parses
 
 csv_rows() {	# one row per respondent and question, plus the header
 	"$bin" merge -f csv --content "$work/tr" "$dir"/r*.yaml 2>/dev/null >"$work/m.csv" &&
-	[ "$(wc -l <"$work/m.csv")" = $((5 * 32 + 1)) ] &&
-	python3 -c 'import csv,sys; rows=list(csv.reader(open(sys.argv[1]))); assert all(len(r)==12 for r in rows)' "$work/m.csv"
+	python3 -c 'import csv,sys; rows=list(csv.reader(open(sys.argv[1], newline=""))); assert len(rows)==5*32+1 and all(len(r)==12 for r in rows), len(rows)' "$work/m.csv"
 }
 result "csv has one row per respondent and question" csv_rows
 

@@ -51,14 +51,17 @@ md_reads_as_text() {	# md_reads_as_text NAME
 	"$bin" report --width 1000 "$dir/$1.yaml" >"$work/text.txt" || return 1
 	python3 - "$work/md.xml" "$work/text.txt" <<'PY'
 import re, sys, xml.etree.ElementTree as ET
+# votes are a bar in the text and numbers elsewhere: both left out
+NUMBERS = re.compile(r'\b\d+: \d+(, [^,:\n]+: \d+)*')
+BAR = re.compile(r'\b\d+ [#.]+ \d+( \u00b7 [^\u00b7\n]+? [#.]+ \d+)*')
 xml = open(sys.argv[1], encoding='utf-8').read()
 xml = re.sub(r'<(softbreak|linebreak) />', '<text xml:space="preserve"> </text>', xml)
 words = []
 for el in ET.fromstring(xml).iter():
     if el.tag.split('}')[-1] in ('paragraph', 'heading', 'code_block'):
-        words += ''.join(t.text or '' for t in el.iter()
-                         if t.tag.split('}')[-1] in ('text', 'code')).split()
-text = open(sys.argv[2], encoding='utf-8').read()
+        words += NUMBERS.sub('', ''.join(t.text or '' for t in el.iter()
+                         if t.tag.split('}')[-1] in ('text', 'code'))).split()
+text = BAR.sub('', open(sys.argv[2], encoding='utf-8').read())
 text = re.sub(r'\s\[\d+\]', '', text)	# the text numbers links
 # the text marks emphasis, strength and code with _ * ` (of the guidance):
 # compared without those characters, on both sides
