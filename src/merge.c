@@ -723,9 +723,12 @@ diff_doc(const struct pack *p, const struct respondent *old, const struct respon
 		for (i = 0; i < p->nquestions; i++) {
 			const struct question *q = &p->questions[i];
 			int lo = chosen_level(old->sess, q), ln = chosen_level(new->sess, q);
-			bool show;
+			/* not applicable both times stayed as it was too */
+			bool na_twice = lo == 0 && ln == 0 &&
+			    report_chosen(old->sess, q, NULL) == CHOSEN_NA &&
+			    report_chosen(new->sess, q, NULL) == CHOSEN_NA, show;
 
-			if (pass < 3 && (lo == 0 || ln == 0))
+			if (pass < 3 && (lo == 0 || ln == 0) && !(pass == 2 && na_twice))
 				continue;
 			show = pass == 0 ? ln > lo : pass == 1 ? ln < lo : pass == 2 ? ln == lo :
 			    (lo == 0) != (ln == 0);

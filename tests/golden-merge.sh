@@ -267,3 +267,15 @@ role_na() {	# a role whose every answer to a question is "not applicable" still 
 	    awk '/^Soru 16\./{f=1} f&&/^  Çalışan: Bizim için geçerli değil: 1$/{ok=1} f&&/^Soru 17\./{exit} END{exit !ok}'
 }
 result "a role that found a question not its own says so" role_na
+
+na_twice() {	# a question not applicable both times stayed as it was: said in every format
+	sed 's/^date: .*/date: 2027-01-10/' "$dir/diff-gaps.yaml" >"$work/gaps-later.yaml"
+	for f in text plain markdown html; do
+		"$bin" diff -f $f --width 1000 --content "$work/tr" "$dir/diff-gaps.yaml" "$work/gaps-later.yaml" \
+		    >"$work/na2.$f" 2>/dev/null || return 1
+		grep -q "Soru 2:" "$work/na2.$f" || { echo "$f: question 2 is left out"; return 1; }
+	done
+	grep -q "(geçerli değil.→.geçerli değil)" "$work/na2.text" &&
+	    grep -q "Önce geçerli değil, Sonra geçerli değil" "$work/na2.plain"
+}
+result "a question not applicable both times is among the unchanged" na_twice
