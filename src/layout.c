@@ -1032,18 +1032,24 @@ push_mark(struct ctx *c, const char *mark)
 }
 
 /*
- * The underline of a heading, as wide as its last line: '=' for level 1,
- * '-' for level 2, '~' below, so that a heading reads as one in plain text
- * too (and a body's headings apart from the report's own, which use '='
- * and '-'). None for a listener, to whom it would be a row of symbols.
+ * The underline of a heading whose lines begin at line first, as wide as
+ * the widest: '=' for level 1, '-' for level 2, '~' for 3, "- - -" for 4
+ * and '.' below, so that a heading reads as one in plain text and on
+ * paper, each level apart (in a report: the title, its parts, an area, a
+ * question, and the headings of a guidance text). None for a listener, to
+ * whom it would be a row of symbols.
  */
 static void
-heading_rule(struct ctx *c, int level)
+heading_rule(struct ctx *c, int level, size_t first)
 {
-	struct lline *last = c->out->nlines ? &c->out->lines[c->out->nlines - 1] : NULL;
+	static const char *const marks[] = { "=", "-", "~" };
 	struct lline *line;
-	int w = last != NULL ? last->width - prefix_width(c) : 0, i;
+	int w = 0, i;
+	size_t k;
 
+	for (k = first; k < c->out->nlines; k++)
+		if (c->out->lines[k].width - prefix_width(c) > w)
+			w = c->out->lines[k].width - prefix_width(c);
 	if (w > c->width - prefix_width(c))
 		w = c->width - prefix_width(c);	/* under a link past the width: to the width */
 	if (w < 1 || c->out->plain)
@@ -1051,7 +1057,8 @@ heading_rule(struct ctx *c, int level)
 	line = new_line(c->out);
 	add_prefix(c, line, false);
 	for (i = 0; i < w; i++)
-		line_add(line, LS_MARKER | LS_HEADING, level == 1 ? "=" : level == 2 ? "-" : "~", 1, 1);
+		line_add(line, LS_MARKER | LS_HEADING, level <= 3 ? marks[level - 1] :
+		    level == 4 ? (i % 2 == 0 ? "-" : " ") : ".", 1, 1);
 }
 
 static void
@@ -1157,8 +1164,10 @@ leave(struct ctx *c, cmark_node *node)
 		c->strong--;
 		c->heading--;
 		if (c->para.n > 0) {
+			size_t first = c->out->nlines;
+
 			flush_para(c);
-			heading_rule(c, cmark_node_get_heading_level(node));
+			heading_rule(c, cmark_node_get_heading_level(node), first);
 		}
 		break;
 	case CMARK_NODE_EMPH:
