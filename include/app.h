@@ -53,6 +53,7 @@ struct app {
 	char		*demo_dir;	/* --demo: the temporary directory, removed at the end */
 	bool		 demo;
 	int		 save_errno;	/* why the last save failed, or 0 */
+	bool		 read_only;	/* the saved file is locked (file_locked): said at the start */
 	char		*lock_path;	/* SESSION.lock, held while the wizard runs */
 	int		 lock_fd;
 	bool		 sample;	/* the example's answers, name and role: none of them kept on a restart */

@@ -43,5 +43,14 @@ int	file_write_atomic_mode(const char *path, const void *data, size_t len, bool 
  * file's mode, which its owner chose.
  */
 int	file_write_report(const char *path, const void *data, size_t len, bool overwrite);
+/*
+ * The same for the answers saved as they are given: an existing file keeps
+ * its mode, and one that may not be written (no write permission at all,
+ * or none for this user) is not replaced: -1 with errno EACCES, as an
+ * editor refuses a read-only file, since its owner locked it.
+ */
+int	file_write_kept(const char *path, const void *data, size_t len);
+/* Whether path is a regular file that file_write_kept would not replace. */
+bool	file_locked(const char *path);
 
 #endif

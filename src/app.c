@@ -19,6 +19,7 @@
 
 #include "app.h"
 #include "diag.h"
+#include "fileio.h"
 #include "i18n.h"
 #include "layout.h"
 #include "packs.h"
@@ -336,6 +337,7 @@ app_open(struct app *a, const struct app_options *o)
 	}
 	if (a->sess == NULL)
 		a->sess = fresh_session(a->pack);
+	a->read_only = file_locked(a->session_path);
 	/* --fresh: the saved session is kept, moved aside at the first new answer */
 	if (o->fresh && lstat(a->session_path, &st) == 0 && S_ISREG(st.st_mode))
 		a->restart_backup = app_backup_path(a);

@@ -119,6 +119,29 @@ file_write_report(const char *path, const void *data, size_t len, bool overwrite
 	return file_write_atomic_mode(path, data, len, overwrite, 0600);
 }
 
+bool
+file_locked(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    ((st.st_mode & 0222) == 0 || access(path, W_OK) < 0);
+}
+
+int
+file_write_kept(const char *path, const void *data, size_t len)
+{
+	struct stat st;
+
+	if (file_locked(path)) {
+		errno = EACCES;	/* locked by its owner: not replaced behind their back */
+		return -1;
+	}
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		return file_write_atomic_mode(path, data, len, true, st.st_mode & 07777);
+	return file_write_atomic_mode(path, data, len, true, 0600);
+}
+
 int
 file_write_atomic_mode(const char *path, const void *data, size_t len, bool overwrite,
     mode_t mode)

@@ -634,7 +634,7 @@ session_write(const struct session *s, const char *path, bool overwrite)
 		errno = EFBIG;
 		return -1;
 	}
-	rc = file_write_atomic(path, text, len, overwrite);
+	rc = overwrite ? file_write_kept(path, text, len) : file_write_atomic(path, text, len, false);
 	saved = errno;
 	free(text);
 	errno = saved;

@@ -539,7 +539,10 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 	linkset_init(&ui.pager_links);
 	setup_colors(&ui, opts);
 	ui_goto(&ui, opts->sample ? SCR_RESULTS : SCR_WELCOME);
-	if (app->restart_backup != NULL)	/* --fresh over a saved session: where it will go */
+	if (app->read_only)	/* before an answer is given in vain */
+		ui_status(&ui, _("%s is read-only: the answers given now will not be saved."),
+		    app->session_path);
+	else if (app->restart_backup != NULL)	/* --fresh over a saved session: where it will go */
 		ui_status(&ui, _("Starting again. Your first new answer moves the old ones to %s."),
 		    app->restart_backup);
 	draw(&ui);

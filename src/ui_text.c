@@ -853,7 +853,10 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	 * session is resumed (--fresh starts again) and the organisation and
 	 * the role come from --organisation and --role.
 	 */
-	if (a->restart_backup != NULL)	/* --fresh over a saved session: where it will go */
+	if (a->read_only)	/* before an answer is given in vain */
+		sayf(&u, _("%s is read-only: the answers given now will not be saved."),
+		    a->session_path);
+	else if (a->restart_backup != NULL)	/* --fresh over a saved session: where it will go */
 		sayf(&u, _("Starting again. Your first new answer moves the old ones to %s."),
 		    a->restart_backup);
 	if (a->resumable && !o->script)

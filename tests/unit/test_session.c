@@ -6,6 +6,7 @@
  * hostile strings, the setters, and atomic writes. Run from the top of the
  * source tree.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +20,7 @@
 
 #include "content.h"
 #include "diag.h"
+#include "fileio.h"
 #include "session.h"
 #include "util.h"
 
@@ -578,6 +580,52 @@ test_read_write(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/*
+ * A saved file its owner locked (chmod a-w) is not replaced, even by root,
+ * and what it held stays; one shared with a group keeps its mode when saved.
+ */
+static void
+test_locked(void **state)
+{
+	char dir[] = "/tmp/stok-session-XXXXXX", path[64], cmd[96], *before, *after;
+	struct session *s;
+	struct stat st;
+	size_t n1, n2;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/yanıtlar.yaml", dir);
+	s = session_new(base);
+	session_set_answer(s, 8, 3);
+	assert_int_equal(session_write(s, path, true), 0);
+	assert_int_equal(file_read(path, 1 << 20, &before, &n1), 0);
+	assert_int_equal(chmod(path, 0444), 0);
+	assert_true(file_locked(path));
+	session_set_answer(s, 11, 2);
+	errno = 0;
+	assert_int_equal(session_write(s, path, true), -1);
+	assert_int_equal(errno, EACCES);
+	assert_int_equal(file_read(path, 1 << 20, &after, &n2), 0);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, n1);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0444);
+	free(after);
+	/* shared with a group: saved, and still shared */
+	assert_int_equal(chmod(path, 0640), 0);
+	assert_false(file_locked(path));
+	assert_int_equal(session_write(s, path, true), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+	assert_int_equal(file_read(path, 1 << 20, &after, &n2), 0);
+	assert_true(n2 > n1);
+	free(before);
+	free(after);
+	session_free(s);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* A long list: every answer kept, and a repeat found far from its first. */
 static void
 test_many_answers(void **state)
@@ -665,6 +713,7 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_setters),
 		cmocka_unit_test(test_read_write),
+		cmocka_unit_test(test_locked),
 		cmocka_unit_test(test_many_answers),
 		cmocka_unit_test(test_lookup_any_order),
 	};
