@@ -54,6 +54,7 @@ struct app {
 	bool		 demo;
 	int		 save_errno;	/* why the last save failed, or 0 */
 	bool		 read_only;	/* the saved file is locked (file_locked): said at the start */
+	char		*resume_command;	/* what opens this session again, for the shell */
 	char		*lock_path;	/* SESSION.lock, held while the wizard runs */
 	int		 lock_fd;
 	bool		 sample;	/* the example's answers, name and role: none of them kept on a restart */

@@ -268,6 +268,60 @@ app_read_ahead(const struct app *a, size_t qi)
 			(void)app_choice_title(&a->pack->questions[qi].choices[k]);
 }
 
+/* A word for the shell: as it is when nothing in it is special, else in single quotes. */
+static void
+shell_word(struct buf *b, const char *s)
+{
+	static const char plain[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789_./:=@%+,-";
+
+	buf_addc(b, ' ');
+	if (*s != '\0' && s[strspn(s, plain)] == '\0') {
+		buf_adds(b, s);
+		return;
+	}
+	buf_addc(b, '\'');
+	for (; *s != '\0'; s++)
+		if (*s == '\'')
+			buf_adds(b, "'\\''");
+		else
+			buf_addc(b, *s);
+	buf_addc(b, '\'');
+}
+
+/*
+ * The command that opens this session again, whatever the locale then:
+ * the options that chose the pack and the file, and the pack's language
+ * when the locale chose it.
+ */
+static char *
+resume_command(const struct app_options *o, const struct pack *p)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, "stok-assess");
+	if (o->content != NULL) {
+		buf_adds(&b, " --content");
+		shell_word(&b, o->content);
+	}
+	if (o->pack_id != NULL) {
+		buf_adds(&b, " --pack");
+		shell_word(&b, o->pack_id);
+	}
+	if (o->lang != NULL || o->content == NULL) {
+		buf_adds(&b, " --lang");
+		shell_word(&b, o->lang != NULL ? o->lang : p->language);
+	}
+	if (o->workshop)
+		buf_adds(&b, " --workshop");
+	if (o->session_path != NULL) {
+		buf_adds(&b, " --session");
+		shell_word(&b, o->session_path);
+	}
+	return buf_detach(&b);
+}
+
 int
 app_open(struct app *a, const struct app_options *o)
 {
@@ -338,6 +392,7 @@ app_open(struct app *a, const struct app_options *o)
 	if (a->sess == NULL)
 		a->sess = fresh_session(a->pack);
 	a->read_only = file_locked(a->session_path);
+	a->resume_command = resume_command(o, a->pack);
 	/* --fresh: the saved session is kept, moved aside at the first new answer */
 	if (o->fresh && lstat(a->session_path, &st) == 0 && S_ISREG(st.st_mode))
 		a->restart_backup = app_backup_path(a);
@@ -465,6 +520,7 @@ app_close(struct app *a)
 	session_free(a->sess);
 	free(a->session_path);
 	free(a->restart_backup);
+	free(a->resume_command);
 	free(a->restart_org);
 	free(a->restart_role);
 	memset(a, 0, sizeof(*a));

@@ -7,11 +7,14 @@
  */
 #include <signal.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "app.h"
 #include "i18n.h"
+#include "layout.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -45,21 +48,56 @@ ui_signal(void)
 	return caught;
 }
 
+/* text wrapped at the terminal's width (78 columns at most, as line mode), to out */
+static void
+say_wrapped(FILE *out, const char *text)
+{
+	struct winsize ws;
+	struct layout lo;
+	struct buf b;
+	int width = 78;
+
+	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 20 && ws.ws_col < width)
+		width = ws.ws_col;
+	layout_init(&lo);
+	layout_text(&lo, text, width, 0, 0);
+	buf_init(&b);
+	layout_to_text(&lo, &b);
+	fwrite(b.data, 1, b.len, out);
+	buf_free(&b);
+	layout_free(&lo);
+}
+
+/*
+ * Where the answers are, and the command that opens them again on a line
+ * of its own, whole, to be copied: the pack chosen by the locale (or by
+ * --lang) and the file (or --session) are not what a bare "stok-assess"
+ * would open on another day, or on a server with another locale.
+ */
 int
 ui_saved_where(const struct app *a, FILE *out)
 {
-	char *safe;
+	char *safe, *cmd, *s;
 
 	if (a->demo)
 		return 0;
 	safe = text_sanitized(a->session_path);
-	if (a->save_errno != 0)
-		fprintf(out, _("Your answers could NOT be saved in %s: %s. What was saved "
-		    "there before is kept; the answers given since are lost.\n"), safe,
+	if (a->save_errno != 0) {
+		s = xasprintf(_("Your answers could NOT be saved in %s: %s. What was saved "
+		    "there before is kept; the answers given since are lost."), safe,
 		    errno_said(a->save_errno));
-	else
-		fprintf(out, _("Your answers are saved in %s. Run stok-assess again to go on.\n"),
-		    safe);
+		say_wrapped(out, s);
+	} else {
+		s = xasprintf(app_complete(a) ? _("Your answers are saved in %s, and every "
+		    "question is answered. To see the results again, run:") :
+		    _("Your answers are saved in %s. To go on, run:"), safe);
+		say_wrapped(out, s);
+		cmd = text_sanitized(a->resume_command != NULL ? a->resume_command : "stok-assess");
+		fprintf(out, "  %s\n", cmd);
+		free(cmd);
+	}
+	free(s);
 	free(safe);
 	return a->save_errno != 0;
 }

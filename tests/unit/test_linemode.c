@@ -63,6 +63,12 @@ static int
 setup(void **state)
 {
 	(void)state;
+	/*
+	 * The interface in English, the words these tests expect, whatever
+	 * catalogues are installed on the machine (a "make install" puts a
+	 * Turkish one where this build would find it for a Turkish pack).
+	 */
+	setenv("LANGUAGE", "en", 1);
 	devnull = fopen("/dev/null", "w");
 	diag_set_stream(devnull);
 	if (mkdtemp(dir) == NULL)
@@ -342,6 +348,34 @@ test_quit(void **state)
 	    "    priority: high\n");
 	assert_non_null(strstr(out, "Your answers are saved in "));
 	assert_null(strstr(out, "Deneme Paketi (sürüm 1)"));	/* no report */
+	free(out);
+}
+
+/*
+ * The goodbye gives the command that opens the same answers again on its
+ * own line, whole: the options that chose the pack and the file, quoted
+ * for the shell, and the language when the locale chose the pack.
+ */
+static void
+test_resume_command(void **state)
+{
+	char *out, *want, spaced[sizeof(path) + 16];
+
+	(void)state;
+	assert_int_equal(run_opts(&(struct app_options){ .content = BASE, .lang = "en",
+	    .workshop = false, .session_path = path }, "\n\n1\nq\n", &out), 0);
+	want = xasprintf("To go on, run:\n  stok-assess --content %s --lang en --session %s\n",
+	    BASE, path);
+	assert_non_null(strstr(out, want));
+	free(want);
+	free(out);
+	/* a name with a space and a quote: one word for the shell */
+	snprintf(spaced, sizeof(spaced), "%s/it's mine.yaml", dir);
+	assert_int_equal(run_on(BASE, spaced, "\n\n1\nq\n", &out), 0);
+	want = xasprintf("  stok-assess --content %s --session '%s/it'\\''s mine.yaml'\n",
+	    BASE, dir);
+	assert_non_null(strstr(out, want));
+	free(want);
 	free(out);
 }
 
@@ -773,6 +807,7 @@ main(void)
 		cmocka_unit_test_setup(test_invalid_asked_again, fresh),
 		cmocka_unit_test_setup(test_eof_saves, fresh),
 		cmocka_unit_test_setup(test_quit, fresh),
+		cmocka_unit_test_setup(test_resume_command, fresh),
 		cmocka_unit_test_setup(test_priority_kept, fresh),
 		cmocka_unit_test_setup(test_organisation_help, fresh),
 		cmocka_unit_test_setup(test_export, fresh),
