@@ -128,7 +128,7 @@ struct ui {
 	struct linkset		 pager_links;
 	char			*pager_title;
 	size_t			 pager_top;
-	size_t			 pager_top_back;	/* the results' scroll while help is open */
+	size_t			 pager_top_back;	/* the results' scroll while help, a question or a text is over them */
 	int			 pager_width;	/* width the pager text was laid out at */
 	enum {
 		PAGER_HELP, PAGER_GUIDANCE, PAGER_REPORT
@@ -139,7 +139,7 @@ struct ui {
 	size_t			 input_pos;	/* the cursor, in characters */
 	bool			 input_keep;	/* a quit keeps what was typed (notes, names) */
 	bool			 input_full;	/* the last key typed found no room: say so */
-	bool			 returning;	/* entered again from help or a pager: keep its state */
+	bool			 returning;	/* entered again from help, a pager, a question or a text: keep its state */
 	char			*input_prompt;
 	input_done		 input_done;
 	char			*ask_prompt;
@@ -175,7 +175,7 @@ extern const struct screen_ops scr_welcome, scr_question, scr_area_end, scr_revi
 
 /* ui_curses.c */
 void	ui_goto(struct ui *, enum scr_id);
-/* Close help or a pager: back to ui->back as it was left (ui->returning while it is entered). */
+/* Close help, a pager, a question or a text: back to ui->back as it was left (ui->returning while it is entered). */
 void	ui_return(struct ui *);
 void	ui_save(struct ui *);
 const struct screen_ops *ui_screen(enum scr_id);

@@ -64,8 +64,10 @@ input_open(struct ui *ui, const char *prompt, const char *initial, input_done do
 	}
 	ui->input[ui->input_len] = L'\0';
 	ui->input_pos = ui->input_len;
-	if (ui->screen != SCR_INPUT && ui->screen != SCR_ASK)
-		ui->back = ui->screen;
+	if (ui->screen != SCR_INPUT && ui->screen != SCR_ASK) {
+		ui->back = ui->screen;	/* returned to as it was left, a pager where it was read */
+		ui->pager_top_back = ui->pager_top;
+	}
 	ui_goto(ui, SCR_INPUT);
 	return true;
 }
@@ -83,8 +85,10 @@ ask_open(struct ui *ui, const char *prompt, const char *keys, ask_done done)
 	ui->ask_prompt = xstrdup(prompt);
 	ui->ask_keys = keys;
 	ui->ask_done = done;
-	if (ui->screen != SCR_INPUT && ui->screen != SCR_ASK)
-		ui->back = ui->screen;
+	if (ui->screen != SCR_INPUT && ui->screen != SCR_ASK) {
+		ui->back = ui->screen;	/* returned to as it was left, a pager where it was read */
+		ui->pager_top_back = ui->pager_top;
+	}
 	ui_goto(ui, SCR_ASK);
 }
 
@@ -233,7 +237,7 @@ input_keep_typed(struct ui *ui)
 	if (ui->screen != SCR_INPUT || !ui->input_keep)
 		return;
 	text = input_text(ui);
-	ui_goto(ui, ui->back);
+	ui_return(ui);
 	ui->input_done(ui, text);
 	free(text);
 }
@@ -248,12 +252,12 @@ input_key(struct ui *ui, enum action act, int key)
 	switch (act) {
 	case ACT_CONFIRM:
 		text = input_text(ui);
-		ui_goto(ui, ui->back);
+		ui_return(ui);
 		done(ui, text);
 		free(text);
 		return;
 	case ACT_CANCEL:
-		ui_goto(ui, ui->back);
+		ui_return(ui);
 		return;
 	case ACT_LEFT:
 		if (ui->input_pos > 0)
@@ -318,20 +322,20 @@ ask_key(struct ui *ui, enum action act, int key)
 	ask_done done = ui->ask_done;
 
 	if (act == ACT_CANCEL) {
-		ui_goto(ui, ui->back);
+		ui_return(ui);
 		return;
 	}
 	if (ui->ask_keys == NULL) {	/* yes or no, in the interface's language */
 		int yes = app_yes_no(key);
 
 		if (yes >= 0) {
-			ui_goto(ui, ui->back);
+			ui_return(ui);
 			done(ui, yes);
 		}
 		return;
 	}
 	if (key > 0 && key < 128 && strchr(ui->ask_keys, key) != NULL) {
-		ui_goto(ui, ui->back);
+		ui_return(ui);
 		done(ui, key);
 	}
 }

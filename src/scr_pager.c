@@ -255,10 +255,8 @@ export_write(struct ui *ui, bool overwrite)
 static void
 restart_demo_done(struct ui *ui, int yes)
 {
-	if (!yes) {
-		ui_goto(ui, SCR_RESULTS);
-		return;
-	}
+	if (!yes)
+		return;	/* the results, where they were read */
 	app_restart(ui->app);
 	ui_save(ui);
 	ui->welcome_focus = 0;
@@ -272,7 +270,6 @@ overwrite_done(struct ui *ui, int yes)
 		export_write(ui, true);
 	else
 		ui_status(ui, _("Nothing written."));
-	ui_goto(ui, SCR_RESULTS);
 }
 
 static void

@@ -472,6 +472,38 @@ review_numbers() {	# the review numbers a question as its own screen does
 }
 result "the review numbers each question as the question screen does" review_numbers
 
+export_keeps_place() {	# an export, written, refused or cancelled, leaves the results where they were read
+	start exportplace "cd '$work' && env LANGUAGE=en $bin --demo --sample --content '$top/data/tr'"
+	wait_for "n new group" || return 1
+	keys PageDown PageDown PageDown PageDown PageDown PageDown
+	sleep 0.3
+	at=$(screen | head -1 | grep -o "[0-9]*%$")
+	[ -n "$at" ] && [ "$at" != "1%" ] || { echo "did not scroll"; screen; return 1; }
+	keys e Escape	# cancelled at the format
+	sleep 0.3
+	[ "$(screen | head -1 | grep -o "[0-9]*%$")" = "$at" ] || { echo "Esc moved the results"; screen; return 1; }
+	keys e 1
+	wait_for "File name" || return 1
+	keys Escape	# cancelled at the name
+	sleep 0.3
+	[ "$(screen | head -1 | grep -o "[0-9]*%$")" = "$at" ] || { echo "Esc at the name moved the results"; screen; return 1; }
+	keys e 1
+	wait_for "File name" || return 1
+	keys Enter
+	wait_for "Report written" || return 1
+	[ "$(screen | head -1 | grep -o "[0-9]*%$")" = "$at" ] || { echo "the export moved the results"; screen; return 1; }
+	keys e 1
+	wait_for "File name" || return 1
+	keys Enter
+	wait_for "Overwrite it?" || return 1
+	keys n
+	wait_for "Nothing written" || return 1
+	[ "$(screen | head -1 | grep -o "[0-9]*%$")" = "$at" ] || { echo "a refused overwrite moved the results"; screen; return 1; }
+	keys q
+	wait_for "EXIT=0"
+}
+result "an export leaves the results where they were read" export_keeps_place
+
 note_full() {	# a note at its limit says so, instead of dropping keys without a word
 	start notefull "env LANGUAGE=en $bin --content data/tr"
 	wait_for "Örgütsel Kapasite" || return 1

@@ -232,6 +232,10 @@ note_in_vote() {
 	wait_for "Note for this question" || return 1
 	keys -l "Oda: şğıİ"
 	keys Enter
+	i=0	# the note's line gone: Enter was taken (the counts show under it too)
+	while screen | grep -q "Note for this question"; do
+		i=$((i + 1)); [ $i -gt 50 ] && { screen; return 1; }; sleep 0.1
+	done
 	wait_for "Votes: 8" || return 1	# the counts typed, counted
 	saved | grep -q 'note: "Oda: şğıİ"' || { saved; return 1; }
 }
