@@ -112,6 +112,7 @@ void	jw_open(struct jsonw *, const char *key, char bracket, bool flat);
 void	jw_close(struct jsonw *);
 void	jw_str(struct jsonw *, const char *key, const char *s);
 void	jw_int(struct jsonw *, const char *key, long v);
+void	jw_bool(struct jsonw *, const char *key, bool v);
 void	jw_null(struct jsonw *, const char *key);
 /* A level in hundredths as a decimal number ("2.50"), or null when not have. */
 void	jw_level(struct jsonw *, const char *key, int level100, bool have);

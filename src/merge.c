@@ -25,6 +25,7 @@ struct group {
 	bool				 plain;		/* REPORT_PLAIN: words for pictures */
 	bool				 numbers;	/* counts as numbers: bars are the terminal's */
 	const char			**roles;	/* distinct role labels */
+	const char			**role_ids;	/* each one's id as the files give it, "" for none */
 	size_t				 nroles;
 	size_t				*role_of;	/* respondent -> role index */
 };
@@ -72,6 +73,7 @@ group_init(struct group *g, const struct pack *p, const struct respondent *r, si
 	g->n = n;
 	g->scores = xcalloc(n ? n : 1, sizeof(*g->scores));
 	g->roles = xcalloc(n ? n : 1, sizeof(*g->roles));
+	g->role_ids = xcalloc(n ? n : 1, sizeof(*g->role_ids));
 	g->role_of = xcalloc(n ? n : 1, sizeof(*g->role_of));
 	for (i = 0; i < n; i++) {
 		const char *label = role_label(g, r[i].sess);
@@ -80,8 +82,10 @@ group_init(struct group *g, const struct pack *p, const struct respondent *r, si
 		/* roles are few: a linear search over the distinct ones */
 		for (k = 0; k < g->nroles && strcmp(g->roles[k], label) != 0; k++)
 			;
-		if (k == g->nroles)
+		if (k == g->nroles) {
+			g->role_ids[k] = r[i].sess->role != NULL ? r[i].sess->role : "";
 			g->roles[g->nroles++] = label;
+		}
 		g->role_of[i] = k;
 	}
 }
@@ -95,6 +99,7 @@ group_free(struct group *g)
 		score_free(&g->scores[i]);
 	free(g->scores);
 	free(g->roles);
+	free(g->role_ids);
 	free(g->role_of);
 }
 
@@ -496,7 +501,7 @@ merge_json(struct buf *o, const struct group *g)
 		for (k = 0; k < g->nroles; k++) {
 			bool by_role = area_stats(g, i, k, &mean, &lo, &hi);
 
-			jw_level(&j, g->roles[k], mean, by_role);
+			jw_level(&j, g->role_ids[k], mean, by_role);	/* as "role" of the respondents */
 		}
 		jw_close(&j);
 		jw_close(&j);
@@ -649,6 +654,14 @@ side(const struct report_words *w, const struct session *s, const struct questio
 		snprintf(out, size, "%s", report_chosen(s, q, &ch) == CHOSEN_NA ? w->na_short : "-");
 }
 
+/* Whose progress it is: the organisation the newer file names, else the older's. */
+static const char *
+diff_organisation(const struct respondent *old, const struct respondent *new)
+{
+	return new->sess->organisation != NULL && *new->sess->organisation != '\0' ?
+	    new->sess->organisation : old->sess->organisation;
+}
+
 /* What changed from old to new, as one document. */
 static cmark_node *
 diff_doc(const struct pack *p, const struct respondent *old, const struct respondent *new,
@@ -671,8 +684,7 @@ diff_doc(const struct pack *p, const struct respondent *old, const struct respon
 	doc_heading(doc, 1, s);
 	free(s);
 	list = doc_list(doc, false);
-	org = new->sess->organisation != NULL && *new->sess->organisation != '\0' ?
-	    new->sess->organisation : old->sess->organisation;
+	org = diff_organisation(old, new);
 	if (org != NULL && *org != '\0')	/* whose progress it is */
 		doc_textf(doc_para(doc_item(list)), "%s: %s", w->organisation, org);
 	doc_textf(doc_para(doc_item(list)), "%s: %s", w->before,
@@ -809,8 +821,11 @@ diff_json(struct buf *o, const struct pack *p, const struct respondent *old,
 	jw_init(&j, o);
 	jw_open(&j, NULL, '{', false);
 	jw_str(&j, "pack", p->id);
+	jw_str(&j, "organisation", diff_organisation(old, new));
 	jw_str(&j, "old", old->path);
+	jw_str(&j, "old_date", old->sess->date);
 	jw_str(&j, "new", new->path);
+	jw_str(&j, "new_date", new->sess->date);
 	jw_open(&j, "overall", '{', true);
 	jw_level(&j, "old", so.level100, so.answered > 0);
 	jw_level(&j, "new", sn.level100, sn.answered > 0);

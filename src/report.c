@@ -287,8 +287,9 @@ build_disagreements(cmark_node *doc, const struct report *r)
 		para = doc_para(doc_item(list));
 		doc_textf(para, "%s %d: %s", r->w->question, dis[i].q->id, dis[i].q->text);
 		if (session_answer(r->sess, dis[i].q->id)->followup) {
-			doc_text(para, " ");
+			doc_text(para, " (");	/* apart from the question it follows */
 			doc_strong(para, r->w->followup);
+			doc_text(para, ")");
 		}
 		doc_break(para);
 		add_votes(para, r, dis[i].q, session_answer(r->sess, dis[i].q->id));
@@ -478,7 +479,8 @@ json_links(struct jsonw *j, const struct answer_text *t, struct linkset *links)
 		if ((url = cmark_node_get_url(n)) == NULL || *url == '\0')
 			continue;
 		safe = text_display(url, strlen(url), NULL);
-		jw_int(j, NULL, (long)linkset_add(links, safe));
+		(void)linkset_add(links, safe);	/* the report's list, numbered as the text numbers it */
+		jw_str(j, NULL, safe);
 		free(safe);
 	}
 	jw_close(j);
@@ -601,7 +603,7 @@ write_json(struct buf *o, struct report *r)
 		}
 		jw_str(&j, "note", ans->note);
 		if (ans->followup)
-			jw_int(&j, "followup", 1);
+			jw_bool(&j, "followup", true);
 		jw_close(&j);
 	}
 	jw_close(&j);

@@ -133,6 +133,13 @@ jw_int(struct jsonw *j, const char *key, long v)
 }
 
 void
+jw_bool(struct jsonw *j, const char *key, bool v)
+{
+	jw_sep(j, key);
+	buf_adds(j->o, v ? "true" : "false");
+}
+
+void
 jw_null(struct jsonw *j, const char *key)
 {
 	jw_sep(j, key);

@@ -272,13 +272,19 @@ json_matches_text() {	# the JSON parses and its overall level is the text report
 	    "$work/r.json") || return 1
 	"$bin" report "$dir/en-sample.yaml" | grep -q "^Overall level: $level " ||
 		{ echo "overall level $level is not in the text report"; return 1; }
-	python3 - "$work/r.json" "$dir/en-sample.yaml" <<'PY'
+	python3 - "$work/r.json" "$dir/en-sample.yaml" "$dir/tr-sample.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 assert r["pack"]["id"] == "kapasite", r["pack"]
 assert len(r["areas"]) == 8
 assert all(isinstance(u, str) and u.startswith("http") for u in r["links"])
 assert len(set(r["links"])) == len(r["links"]), "a link is listed twice"
+# an answer's links are addresses, each in the report's list (numbers from 1 read as
+# indexes from 0 pointed at the wrong one)
+for a in r["answers"]:
+    assert all(isinstance(u, str) and u in r["links"] for u in a.get("links", [])), a
+t = json.load(open(sys.argv[3]))	# marked for follow-up: a JSON true, not 1
+assert [a["question"] for a in t["answers"] if a.get("followup") is True] == [12], t["answers"]
 PY
 }
 result "json parses and matches the text scores" json_matches_text
