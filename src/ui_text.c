@@ -828,7 +828,7 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	struct line_ui u;
 	enum flow f = FLOW_NEXT;
 	size_t start = 0;
-	bool again = false, want_org, want_role, shown;
+	bool again = false, resumed = false, want_org, want_role, shown;
 	int status;
 
 	memset(&u, 0, sizeof(u));
@@ -874,15 +874,18 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 			goto done;
 	} else if (f == FLOW_NEXT && a->resumable && (start = app_resume_question(a)) > 0) {
 		sayf(&u, _("Going on at question %zu/%zu."), start + 1, a->pack->nquestions);
+		resumed = true;
 	}
 	/*
 	 * What --organisation and --role give is not asked again, nor what
-	 * the session holds already (on a resume, a stray line meant for a
-	 * question renamed the organisation); < at the role goes back to the
-	 * name.
+	 * the session holds already, nor anything on a resume: both were
+	 * offered when it started, and a line meant for the question said to
+	 * come next ("n" for a note) became the organisation's name; < at the
+	 * role goes back to the name.
 	 */
-	want_org = !o->script && o->organisation == NULL && a->sess->organisation == NULL;
-	want_role = !o->script && o->role == NULL && a->sess->role == NULL;
+	want_org = !o->script && !resumed && o->organisation == NULL &&
+	    a->sess->organisation == NULL;
+	want_role = !o->script && !resumed && o->role == NULL && a->sess->role == NULL;
 	while (f == FLOW_NEXT && (want_org || want_role)) {
 		if (want_org && (f = ask_organisation(&u)) != FLOW_NEXT)
 			break;

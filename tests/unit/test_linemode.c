@@ -529,11 +529,18 @@ test_resume(void **state)
 
 	(void)state;
 	assert_int_equal(run("\n\n2\n\n", NULL), 0);
-	/* Enter resumes and goes on at the first question without an answer */
-	assert_int_equal(run("\n\n\n3\n\n", &out), 0);
+	/*
+	 * Enter resumes and goes on at the first question without an answer,
+	 * asking neither the name nor the role again (offered at the start, and
+	 * left empty there, the next line, meant for the question, became the
+	 * name)
+	 */
+	assert_int_equal(run("\n3\n\n", &out), 0);
 	assert_non_null(strstr(out, "Resume the saved session with 1 answer? [Y/n] "));
 	assert_non_null(strstr(out, "Going on at question 2/2."));
 	assert_null(strstr(out, "Question 1/2"));
+	assert_null(strstr(out, "Organisation"));
+	assert_null(strstr(out, "Your role"));
 	free(out);
 	assert_saved(KEPT);
 	/* "n" then "n" again at the confirmation: nothing changes */
