@@ -12,7 +12,6 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${STOK_ASSESS:-$top/stok-assess}
-pack=$top/tests/content/hostile-ui
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "SKIP: hostile end-to-end tests (tmux is not installed)"
 	exit 0
@@ -20,6 +19,8 @@ fi
 work=$(mktemp -d)
 suite=hostile
 . "$top/tests/lib.sh"
+plain_paths
+pack=$top/tests/content/hostile-ui
 sock=$work/tmux.sock
 trap 'tm kill-server 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 tm_server

@@ -15,6 +15,7 @@ expected=$top/tests/linemode/expected-tr.yaml
 work=$(mktemp -d)
 suite=linemode
 . "$top/tests/lib.sh"
+plain_paths
 trap 'rm -rf "$work"' EXIT
 cd "$top" || exit 1
 

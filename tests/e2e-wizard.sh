@@ -12,6 +12,7 @@ fi
 work=$(mktemp -d)
 suite=wizard
 . "$top/tests/lib.sh"
+plain_paths
 sock=$work/tmux.sock
 trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
 tm_server

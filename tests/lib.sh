@@ -15,6 +15,16 @@ result() {
 	fi
 }
 
+# plain_paths: $top and $bin as paths that a command line given to tmux
+# (run by a shell) can hold as they are: a clone under "my projects" or
+# "it's" is reached through a link under $work, whose name mktemp made
+# plain. The program finds its data and catalogues through the link's
+# target, as it would from the clone itself.
+plain_paths() {
+	case $top in *[!A-Za-z0-9_./-]*) ln -s "$top" "$work/top" && top=$work/top ;; esac
+	case $bin in *[!A-Za-z0-9_./-]*) ln -s "$bin" "$work/stok-assess" && bin=$work/stok-assess ;; esac
+}
+
 # tmux, without the user's configuration; the pane is the session "w"
 tm() { tmux -S "$sock" -f /dev/null "$@"; }
 # tm_server: start a tmux server that outlives its sessions. Otherwise
