@@ -23,6 +23,13 @@
  * regular file) and returns -1.
  */
 int	file_read(const char *path, size_t max, char **buf, size_t *len);
+/*
+ * -1, after the diagnostic file_read would give, when path is a directory,
+ * a device, a FIFO or another special file; 0 otherwise (absent, regular,
+ * or a link, which file_read refuses itself). For a file about to be
+ * locked or written beside: said before anything is made there.
+ */
+int	file_not_special(const char *path);
 /* The same, and *st (when not NULL) is what fstat said of the file read. */
 int	file_read_stat(const char *path, size_t max, char **buf, size_t *len, struct stat *st);
 

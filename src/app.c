@@ -372,6 +372,9 @@ app_open(struct app *a, const struct app_options *o)
 		else
 			free(dir);
 	}
+	/* a device or a folder named as the session: said before its lock is made beside it */
+	if (file_not_special(a->session_path) < 0)
+		return 2;
 	if ((status = app_lock(a)) != 0)
 		return status;
 	remove_stale_temporaries(a->session_path);

@@ -20,6 +20,26 @@ file_read(const char *path, size_t max, char **bufp, size_t *lenp)
 	return file_read_stat(path, max, bufp, lenp, NULL);
 }
 
+/* What a file that is not a regular one is, said once for every reader. */
+static void
+refuse_special(const char *path, mode_t mode)
+{
+	diag(DIAG_ERROR, path, 0, 0, "is %s, not a regular file: refusing to read it",
+	    S_ISDIR(mode) ? "a directory" : S_ISFIFO(mode) ? "a FIFO" :
+	    S_ISCHR(mode) || S_ISBLK(mode) ? "a device" : "a special file");
+}
+
+int
+file_not_special(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) < 0 || S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
+		return 0;
+	refuse_special(path, st.st_mode);
+	return -1;
+}
+
 int
 file_read_stat(const char *path, size_t max, char **bufp, size_t *lenp, struct stat *stp)
 {
@@ -44,9 +64,7 @@ file_read_stat(const char *path, size_t max, char **bufp, size_t *lenp, struct s
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		diag(DIAG_ERROR, path, 0, 0, "is %s, not a regular file: refusing to read it",
-		    S_ISDIR(st.st_mode) ? "a directory" : S_ISFIFO(st.st_mode) ? "a FIFO" :
-		    S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "a special file");
+		refuse_special(path, st.st_mode);
 		close(fd);
 		return -1;
 	}

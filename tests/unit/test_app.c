@@ -346,6 +346,31 @@ test_fresh_keeps_old(void **state)
 	free(backup);
 }
 
+/*
+ * A folder (or a device) named as the session is refused before anything
+ * is made beside it: its lock was made first, and only a user who could
+ * not write there (not root) heard of the lock instead of the file.
+ */
+static void
+test_special_session(void **state)
+{
+	struct app_options o;
+	struct app a;
+	char folder[320], lock[330];
+
+	(void)state;
+	snprintf(folder, sizeof(folder), "%s/folder", dir);
+	snprintf(lock, sizeof(lock), "%s.lock", folder);
+	assert_int_equal(mkdir(folder, 0700), 0);
+	memset(&o, 0, sizeof(o));
+	o.content = BASE;
+	o.session_path = folder;
+	assert_int_equal(app_open(&a, &o), 2);
+	assert_int_equal(access(lock, F_OK), -1);
+	app_close(&a);
+	assert_int_equal(rmdir(folder), 0);
+}
+
 int
 main(void)
 {
@@ -357,6 +382,7 @@ main(void)
 		cmocka_unit_test_setup(test_organisation_kept, fresh),
 		cmocka_unit_test_setup(test_restart_keeps_old, fresh),
 		cmocka_unit_test_setup(test_fresh_keeps_old, fresh),
+		cmocka_unit_test_setup(test_special_session, fresh),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
