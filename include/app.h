@@ -114,6 +114,8 @@ int	app_answered(const struct app *);
 bool	app_is_answered(const struct app *, const struct question *);
 /* Has every question an answer? */
 bool	app_complete(const struct app *);
+/* Where sessions are saved by default (see app.c), or NULL when there is no home; freed by the caller. */
+char	*app_state_dir(void);
 /* The index of the first question without an answer; nquestions when there is none. */
 size_t	app_first_unanswered(const struct app *);
 /* Where the wizard goes on: the first unanswered question, or 0. */

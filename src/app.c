@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -84,16 +85,24 @@ make_dirs(const char *path)
 	return rc;
 }
 
-/* $XDG_STATE_HOME/stok-assess, or ~/.local/state/stok-assess. */
-static char *
-state_dir(void)
+/*
+ * $XDG_STATE_HOME/stok-assess, or ~/.local/state/stok-assess: the home
+ * HOME names, else the account's own. NULL when neither is an absolute
+ * path: answers saved under the working directory (as they were) could
+ * land in a folder someone else made there, in /tmp say.
+ */
+char *
+app_state_dir(void)
 {
 	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	struct passwd *pw;
 
 	if (xdg != NULL && xdg[0] == '/')
 		return xasprintf("%s/stok-assess", xdg);
-	if (home == NULL || *home == '\0')
-		home = ".";
+	if ((home == NULL || home[0] != '/') && (pw = getpwuid(getuid())) != NULL)
+		home = pw->pw_dir;
+	if (home == NULL || home[0] != '/')
+		return NULL;
 	return xasprintf("%s/.local/state/stok-assess", home);
 }
 
@@ -358,7 +367,11 @@ app_open(struct app *a, const struct app_options *o)
 	if (o->session_path != NULL) {
 		a->session_path = xstrdup(o->session_path);
 	} else {
-		dir = state_dir();
+		if ((dir = app_state_dir()) == NULL) {
+			diag_plain(DIAG_ERROR, "no home directory to save the answers in: set HOME, "
+			    "or give the file with --session");
+			return 2;
+		}
 		made = access(dir, F_OK) != 0;
 		if (make_dirs(dir) < 0) {
 			diag(DIAG_IO, dir, 0, 0, "cannot create the directory for saved sessions: %s",

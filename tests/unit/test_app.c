@@ -8,6 +8,7 @@
  * only when the new session has something of its own. Run from the top of
  * the source tree.
  */
+#include <pwd.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -371,6 +372,46 @@ test_special_session(void **state)
 	assert_int_equal(rmdir(folder), 0);
 }
 
+/* The default folder for sessions is never under the working directory. */
+static void
+test_state_dir(void **state)
+{
+	struct passwd *pw = getpwuid(getuid());
+	char *home = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL, *xdg = getenv("XDG_STATE_HOME") ?
+	    xstrdup(getenv("XDG_STATE_HOME")) : NULL, *d, *want;
+
+	(void)state;
+	assert_non_null(pw);
+	want = xasprintf("%s/.local/state/stok-assess", pw->pw_dir);
+	unsetenv("XDG_STATE_HOME");
+	unsetenv("HOME");	/* was "./.local/state/stok-assess" */
+	assert_string_equal(d = app_state_dir(), want);
+	free(d);
+	setenv("HOME", "", 1);
+	assert_string_equal(d = app_state_dir(), want);
+	free(d);
+	setenv("HOME", "relative", 1);
+	assert_string_equal(d = app_state_dir(), want);
+	free(d);
+	setenv("HOME", "/home/elif", 1);
+	assert_string_equal(d = app_state_dir(), "/home/elif/.local/state/stok-assess");
+	free(d);
+	setenv("XDG_STATE_HOME", "/srv/state", 1);
+	assert_string_equal(d = app_state_dir(), "/srv/state/stok-assess");
+	free(d);
+	free(want);
+	if (home != NULL)
+		setenv("HOME", home, 1);
+	else
+		unsetenv("HOME");
+	if (xdg != NULL)
+		setenv("XDG_STATE_HOME", xdg, 1);
+	else
+		unsetenv("XDG_STATE_HOME");
+	free(home);
+	free(xdg);
+}
+
 int
 main(void)
 {
@@ -383,6 +424,7 @@ main(void)
 		cmocka_unit_test_setup(test_restart_keeps_old, fresh),
 		cmocka_unit_test_setup(test_fresh_keeps_old, fresh),
 		cmocka_unit_test_setup(test_special_session, fresh),
+		cmocka_unit_test(test_state_dir),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
