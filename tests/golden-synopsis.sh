@@ -130,3 +130,18 @@ if command -v mandoc >/dev/null 2>&1; then
 else
 	echo "SKIP: $suite the manual page shows the wizard's focus marker (mandoc is not installed)"
 fi
+
+# man(1) renders through groff in the user's locale: under LANG=C (the
+# default of su -, ssh and containers) a character groff cannot draw is a
+# warning and a hole in the text (U+2500 was)
+man_in_c() {
+	for page in man/stok-assess.1 man/stok-assess.5; do
+		env -u LANG -u LANGUAGE LC_ALL=C MANWIDTH=80 man -l "$page" >/dev/null 2>"$work/man.err"
+		[ ! -s "$work/man.err" ] || { echo "$page:"; cat "$work/man.err"; return 1; }
+	done
+}
+if command -v man >/dev/null 2>&1 && command -v groff >/dev/null 2>&1; then
+	result "the manual pages render under LANG=C without a warning" man_in_c
+else
+	echo "SKIP: $suite the manual pages under LANG=C (man or groff is not installed)"
+fi
