@@ -1,7 +1,7 @@
 #!/bin/sh
 # The test suite, as "make check" runs it. Every case is a job, and the
-# jobs run side by side on the machine's cores (JOBS, default the number
-# of cores) through xargs -P:
+# jobs run side by side (JOBS at a time, by default two for each core,
+# since many wait on a terminal) through xargs -P:
 #   - the unit tests (build/tests/test_*, cmocka) and every test script
 #     (tests/golden-*.sh, tests/e2e-*.sh, tests/suite-*.sh) in C.UTF-8,
 #     tr_TR.UTF-8, fi_FI.UTF-8 and de_DE.UTF-8 (built with localedef into
