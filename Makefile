@@ -253,10 +253,10 @@ deb-deps:
 	fi
 
 install: stok-assess $(MO_FILES)
-	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
-	$(INSTALL_PROGRAM) stok-assess $(DESTDIR)$(BINDIR)/stok-assess
-	$(INSTALL_DATA) man/stok-assess.1 $(DESTDIR)$(MANDIR)/man1/stok-assess.1
-	$(INSTALL_DATA) man/stok-assess.5 $(DESTDIR)$(MANDIR)/man5/stok-assess.5
+	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(MANDIR)/man5"
+	$(INSTALL_PROGRAM) stok-assess "$(DESTDIR)$(BINDIR)/stok-assess"
+	$(INSTALL_DATA) man/stok-assess.1 "$(DESTDIR)$(MANDIR)/man1/stok-assess.1"
+	$(INSTALL_DATA) man/stok-assess.5 "$(DESTDIR)$(MANDIR)/man5/stok-assess.5"
 	for p in $(PACKS); do \
 	  (cd data/$$p && find . -type d) | while read -r d; do \
 	    $(INSTALL) -d "$(DESTDIR)$(DATADIR)/$$p/$$d"; done; \
@@ -288,8 +288,8 @@ installcheck:
 	    "$(DESTDIR)$(MANDIR)" "$(if $(DESTDIR),,$(LOCALEDIR))" "$(PACKS)"
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/stok-assess
-	rm -f $(DESTDIR)$(MANDIR)/man1/stok-assess.1 $(DESTDIR)$(MANDIR)/man5/stok-assess.5
+	rm -f "$(DESTDIR)$(BINDIR)/stok-assess"
+	rm -f "$(DESTDIR)$(MANDIR)/man1/stok-assess.1" "$(DESTDIR)$(MANDIR)/man5/stok-assess.5"
 	for p in $(PACKS); do \
 	  rm -f "$(DESTDIR)$(DATADIR)/$$p/answers.index"; \
 	  (cd data/$$p && find . -type f) | while read -r f; do \
@@ -299,7 +299,12 @@ uninstall:
 	done
 	rmdir "$(DESTDIR)$(DATADIR)" 2>/dev/null || true
 	for l in $(LINGUAS); do \
-	  rm -f "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/stok-assess.mo"; done
+	  rm -f "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/stok-assess.mo"; \
+	  rmdir "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES" "$(DESTDIR)$(LOCALEDIR)/$$l" 2>/dev/null || true; \
+	done
+	# the folders "make install" may have made, when nothing else is in them
+	rmdir "$(DESTDIR)$(LOCALEDIR)" "$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(MANDIR)/man5" \
+	    2>/dev/null || true
 
 clean:
 	rm -rf build stok-assess

@@ -44,7 +44,7 @@ test_is_check() {	# -n runs only the recursive make lines, which print
 result "make test runs the tests of make check" test_is_check
 
 install_strip() {
-	root=$work/root
+	root="$work/st age"	# a space in DESTDIR too (the rules split it in two)
 	$make -s CFLAGS=-O0 PREFIX=/opt/two DESTDIR="$root" install-strip >"$work/out" 2>&1 ||
 		{ cat "$work/out"; return 1; }
 	readelf -S "$root/opt/two/bin/stok-assess" >"$work/sections" || return 1
@@ -57,6 +57,9 @@ install_strip() {
 	# the packs' directories are the program's own: none is left either
 	[ ! -e "$root/opt/two/share/stok-assess" ] ||
 	    { echo "uninstall left:"; find "$root/opt/two/share/stok-assess"; return 1; }
+	# nor the folders install made for the catalogues and the pages, left empty
+	[ ! -e "$root/opt/two/share/locale" ] && [ ! -e "$root/opt/two/share/man/man5" ] ||
+	    { echo "uninstall left:"; find "$root" -type d; return 1; }
 }
 result "install-strip, installcheck, and uninstall removes every file and the packs' directories" install_strip
 
