@@ -192,8 +192,9 @@ app_lock(struct app *a)
 
 	for (;;) {
 		if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600)) < 0) {
-			diag(DIAG_IO, path, 0, 0, "cannot open the session's lock: %s",
-			    errno_text(errno));
+			/* told to the person answering, in their language, as the lock's other words */
+			diag_user(DIAG_IO, path, _("cannot open the session's lock: %s"),
+			    errno_said(errno));
 			free(path);
 			return 1;
 		}
@@ -374,8 +375,8 @@ app_open(struct app *a, const struct app_options *o)
 		}
 		made = access(dir, F_OK) != 0;
 		if (make_dirs(dir) < 0) {
-			diag(DIAG_IO, dir, 0, 0, "cannot create the directory for saved sessions: %s",
-			    errno_text(errno));
+			diag_user(DIAG_IO, dir, _("cannot create the directory for saved sessions: %s"),
+			    errno_said(errno));
 			free(dir);
 			return 1;
 		}

@@ -123,3 +123,17 @@ if [ "$(LC_ALL=tr_TR.UTF-8 locale charmap 2>/dev/null)" = UTF-8 ]; then
 else
 	echo "SKIP: i18n LC_ALL=tr_TR.UTF-8 (the locale is not available)"
 fi
+
+# A session that cannot be locked is told to the person answering in the
+# interface's language, as the lock's other words are (it was English
+# under --lang tr on an English server)
+lock_words() {	# lock_words WORDS LANG
+	env -u LANGUAGE -u LC_MESSAGES HOME="$work" XDG_STATE_HOME="$work/state" LC_ALL=C.UTF-8 \
+	    "$bin" --lang "$2" --ui=text --session "$work/no/such/dir/x.yaml" </dev/null \
+	    >/dev/null 2>"$work/lock.err"
+	[ $? = 1 ] && grep -qF "$1" "$work/lock.err" || { cat "$work/lock.err"; return 1; }
+}
+result "a lock that cannot be made is said in Turkish under --lang tr" \
+    lock_words "hata: oturumun kilidi açılamıyor: " tr
+result "a lock that cannot be made is said in Finnish under --lang fi" \
+    lock_words "istunnon lukkoa ei voi avata: " fi
