@@ -395,6 +395,9 @@ lookup(const struct keydef *keys, int key)
 		for (i = 0; keys[i].key != 0; i++)
 			if (keys[i].key == '1' && keys[i].action == ACT_CHOOSE)
 				return ACT_CHOOSE;
+	/* Q with Caps Lock on is q, where no key is Q itself (a table has no capitals) */
+	if (key >= 'A' && key <= 'Z')
+		return lookup(keys, key - 'A' + 'a');
 	return ACT_NONE;
 }
 

@@ -505,6 +505,25 @@ export_keeps_place() {	# an export, written, refused or cancelled, leaves the re
 }
 result "an export leaves the results where they were read" export_keeps_place
 
+caps_lock() {	# with Caps Lock on, the keys still work: G is g, Q is q; a name keeps its capitals
+	start caps "env LANGUAGE=en $bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Down Enter
+	wait_for "Organisation" || return 1
+	keys -l "QNG"
+	keys Enter
+	wait_for "Organisation (optional): QNG" || return 1
+	keys Up Enter
+	wait_for "Question 1/32" || return 1
+	keys G
+	wait_for "Guidance" || return 1
+	keys Escape
+	wait_for "Question 1/32" || return 1
+	keys Q
+	wait_for "EXIT=0" || return 1
+}
+result "Caps Lock: capitals work as the keys, and are kept in a name" caps_lock
+
 note_full() {	# a note at its limit says so, instead of dropping keys without a word
 	start notefull "env LANGUAGE=en $bin --content data/tr"
 	wait_for "Örgütsel Kapasite" || return 1
