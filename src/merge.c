@@ -231,6 +231,18 @@ group_session(const struct group *g)
 	return s;
 }
 
+/* Whose report it is: the organisation the first file names (merge warns of others), or NULL. */
+static const char *
+group_organisation(const struct group *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		if (g->r[i].sess->organisation != NULL && *g->r[i].sess->organisation != '\0')
+			return g->r[i].sess->organisation;
+	return NULL;
+}
+
 /* The group report as one document. */
 static cmark_node *
 merge_doc(const struct group *g)
@@ -240,6 +252,7 @@ merge_doc(const struct group *g)
 	struct ranked *rank;
 	struct session *gs;
 	cmark_node *doc = doc_new(), *para, *list = NULL, *sec;
+	const char *org;
 	char lv[4][32], *s;
 	size_t i, k, j, nrank;
 	int mean, lo, hi, *counts, na;
@@ -248,14 +261,11 @@ merge_doc(const struct group *g)
 	doc_heading(doc, 1, s);
 	free(s);
 	para = doc_para(doc);
-	/* whose report it is: the organisation the first file names (merge warns of others) */
-	for (i = 0; i < g->n; i++)
-		if (g->r[i].sess->organisation != NULL && *g->r[i].sess->organisation != '\0') {
-			doc_strong(para, w->organisation);
-			doc_textf(para, ": %s", g->r[i].sess->organisation);
-			doc_break(para);
-			break;
-		}
+	if ((org = group_organisation(g)) != NULL) {	/* whose report it is */
+		doc_strong(para, w->organisation);
+		doc_textf(para, ": %s", org);
+		doc_break(para);
+	}
 	doc_strong(para, w->respondents);
 	doc_textf(para, ": %zu", g->n);
 	for (k = 0; k < g->nroles; k++) {
@@ -631,7 +641,9 @@ merge_write(struct buf *out, const struct pack *p, const struct respondent *r, s
 		merge_csv(out, &g);
 	} else {
 		doc = merge_doc(&g);
-		title = xasprintf("%s: %s", p->title, g.w->group);
+		title = group_organisation(&g) != NULL ? xasprintf("%s: %s: %s",
+		    group_organisation(&g), p->title, g.w->group) :
+		    xasprintf("%s: %s", p->title, g.w->group);
 		doc_render(out, doc, (enum report_format)format, width, p->language, title, NULL);
 		free(title);
 		doc_free(doc);
@@ -860,6 +872,7 @@ diff_write(struct buf *out, const struct pack *p, const struct respondent *old,
     const struct respondent *new, int format, int width)
 {
 	const struct report_words *w = report_words(p->language);
+	const char *org;
 	cmark_node *doc;
 	char *title;
 
@@ -868,7 +881,9 @@ diff_write(struct buf *out, const struct pack *p, const struct respondent *old,
 		return;
 	}
 	doc = diff_doc(p, old, new, format == REPORT_PLAIN);
-	title = xasprintf("%s: %s", p->title, w->progress);
+	org = diff_organisation(old, new);
+	title = org != NULL && *org != '\0' ? xasprintf("%s: %s: %s", org, p->title, w->progress) :
+	    xasprintf("%s: %s", p->title, w->progress);
 	doc_render(out, doc, (enum report_format)format, width, p->language, title, NULL);
 	free(title);
 	doc_free(doc);

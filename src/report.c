@@ -651,9 +651,14 @@ report_write(struct buf *out, const struct pack *p, const struct session *s,
 	if (format == REPORT_JSON) {
 		write_json(out, &r);
 	} else {
+		/* the page's title names whose report it is: saved, every PDF had the same one */
+		char *title = s->organisation != NULL && *s->organisation != '\0' ?
+		    xasprintf("%s: %s", s->organisation, p->title) : xstrdup(p->title);
+
 		doc = build_report(&r);
-		doc_render(out, doc, format, width, p->language, p->title, r.w->links);
+		doc_render(out, doc, format, width, p->language, title, r.w->links);
 		doc_free(doc);
+		free(title);
 	}
 	score_free(&r.score);
 	return 0;
