@@ -385,7 +385,7 @@ merge_doc(const struct group *g)
 	for (i = 0; i < p->nareas; i++) {
 		const struct area *a = &p->areas[i];
 
-		sec = doc_block(doc, DOC_SECTION);
+		sec = doc;	/* not a section of its own: printed, a page for four questions each was waste */
 		doc_heading(sec, 3, a->title);
 		for (k = 0; k < a->nquestions; k++) {
 			const struct question *q = &p->questions[a->first + k];
