@@ -35,7 +35,9 @@ ifeq ($(SANITIZE),1)
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
 
-# Debian packages the build and the tests need.
+# Debian packages the build needs ("make run"), and those the tests need too.
+DEB_BUILD_PACKAGES = gcc make pkg-config libncurses-dev libyaml-dev libcmark-dev \
+	       libunistring-dev gettext
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libyaml-dev libcmark-dev cmark \
 	       libcmocka-dev libunistring-dev libxml2-utils python3 tmux valgrind mandoc locales gettext \
 	       dialog clang libclang-rt-14-dev
@@ -215,15 +217,19 @@ build/bench/%: tests/bench/%.c
 lint:
 	mandoc -Tlint -Wwarning $(MANPAGES)
 
+# "make run" installs what the build lacks, no more; "make check" all that
+# the tests use, the npm packages of package-lock.json included.
 need-build-deps:
 	@pkg-config --exists $(PKGS) 2>/dev/null && command -v $(CC) >/dev/null && \
-	 command -v msgfmt >/dev/null || $(MAKE) --no-print-directory deps
+	 command -v msgfmt >/dev/null || \
+	 $(MAKE) --no-print-directory deb-deps DEB_WANT="$(DEB_BUILD_PACKAGES)"
 
 need-deps:
 	@pkg-config --exists $(PKGS) cmocka 2>/dev/null && \
 	 for t in $(CC) tmux valgrind mandoc localedef msgfmt cmark xmllint python3 clang; do \
 	   command -v $$t >/dev/null || exit 1; done && \
-	 [ -d /usr/share/i18n/locales ] || $(MAKE) --no-print-directory deps
+	 [ -d /usr/share/i18n/locales ] && \
+	 cmp -s package-lock.json node_modules/.installed-lock || $(MAKE) --no-print-directory deps
 
 # Debian packages first, then the npm packages of package-lock.json (test
 # data only: the CommonMark spec, the YAML test suite, axe-core), exactly
@@ -236,7 +242,7 @@ deps: deb-deps
 	   cp package-lock.json node_modules/.installed-lock; }
 
 deb-deps:
-	@missing=$$(for p in $(DEB_PACKAGES); do \
+	@missing=$$(for p in $(or $(DEB_WANT),$(DEB_PACKAGES)); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
 	  done | tr '\n' ' '); \
 	if [ -z "$$missing" ]; then echo "make deps: every package is installed"; exit 0; fi; \
