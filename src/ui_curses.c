@@ -410,12 +410,14 @@ draw(struct ui *ui)
 	ui->cy = ui->cx = 0;
 	ui->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 	if (ui->too_small) {
+		/* that answers are saved, only when there are some */
 		char *msg = xasprintf(ui->app->demo ?
 		    _("The terminal is too small (%dx%d): make it at least %dx%d, or press q "
 		    "to quit. This is a demonstration: nothing is saved.") :
-		    _("The terminal is too small (%dx%d): make it at least "
-		    "%dx%d, or press q to quit. Your answers are saved."), COLS, LINES,
-		    UI_MIN_COLS, UI_MIN_LINES);
+		    app_has_work(ui->app) ? _("The terminal is too small (%dx%d): make it at least "
+		    "%dx%d, or press q to quit. Your answers are saved.") :
+		    _("The terminal is too small (%dx%d): make it at least %dx%d, or press q "
+		    "to quit."), COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
 		ui_text(ui, 0, 0, COLS, LINES, msg, 0, A_BOLD);
 		free(msg);
 	} else {

@@ -701,3 +701,14 @@ texts_after_first_frame() {
 	screen | tr -d '\n' | grep -qF "q03-2.md:2:" || { screen; return 1; }
 }
 result "texts read after the first frame: a broken one ends the wizard, a warning is said at the end" texts_after_first_frame
+
+small_before_answers() {	# too small before any answer: no claim that answers are saved
+	home=$work/small2
+	mkdir -p "$home"
+	tm kill-session -t w 2>/dev/null
+	tm new-session -d -s w -x 50 -y 12 "cd '$top' && export HOME='$home' XDG_STATE_HOME='$home/state' LC_ALL=C.UTF-8 LANGUAGE=en; $bin --content data/en; sleep 30"
+	wait_for "too small" || return 1
+	sleep 0.2
+	! screen | tr '\n' ' ' | tr -s ' ' | grep -q "answers are saved" || { screen; return 1; }
+}
+result "a too small terminal before any answer does not say answers are saved" small_before_answers
