@@ -34,12 +34,14 @@ cmd_list(int argc, char **argv)
 	if (optind < argc)
 		return usage_error("list takes no arguments");
 	packs_scan(packs_datadir(), &list);
-	for (i = 0; i < list.n; i++)
-		packs_shadowed(&list, i);
 	for (i = 0; i < list.n; i++) {
-		char *id = text_sanitized(list.v[i].id);
-		char *title = text_sanitized(list.v[i].title);
-		char *audience = text_sanitized(list.v[i].audience ? list.v[i].audience : "");
+		char *id, *title, *audience;
+
+		if (packs_shadowed(&list, i))
+			continue;	/* never chosen: warned of, not listed among those that can be */
+		id = text_sanitized(list.v[i].id);
+		title = text_sanitized(list.v[i].title);
+		audience = text_sanitized(list.v[i].audience ? list.v[i].audience : "");
 
 		printf("%s\t%s\t%s\t%zu\t%s\n", id, list.v[i].language, title,
 		    list.v[i].nquestions, audience);

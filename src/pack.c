@@ -270,7 +270,11 @@ answer_text_fill(struct answer_text *t)
 		return -1;
 	}
 	if (n.question_id != t->question_id || n.choice_id != t->choice_id) {
-		diag(DIAG_ERROR, t->path, n.qid_line, n.qid_col, "is now the text of question %d, "
+		/* at the id that changed, as check points at it */
+		bool same_q = n.question_id == t->question_id;
+
+		diag(DIAG_ERROR, t->path, same_q ? n.cid_line : n.qid_line,
+		    same_q ? n.cid_col : n.qid_col, "is now the text of question %d, "
 		    "choice %d, where the pack's index has question %d, choice %d: correct its "
 		    "question_id and choice_id, or run 'stok-assess check' on the pack and then "
 		    "'stok-assess index'", n.question_id, n.choice_id, t->question_id, t->choice_id);

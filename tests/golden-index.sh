@@ -216,6 +216,20 @@ moved_under_index() {
 result "tr: a text moved under the index: said before its question, the report refused" moved_under_index
 cp -p orig.md "$t"
 
+# The same with its choice changed: said at choice_id's line, where check points
+sed -i 's/^choice_id: 1$/choice_id: 2/' "$t" && touch -r orig.md "$t"
+choice_under_index() {
+	rm -rf home && mkdir home
+	{ printf '\n'; i=0; while [ $i -lt 40 ]; do printf '1\n'; i=$((i + 1)); done; } |
+	    HOME=$work/home XDG_STATE_HOME=$work/home "$bin" --ui=text --content p-tr --fresh \
+	    >walk.out 2>&1
+	line=$(grep -n '^choice_id:' "$t" | cut -d: -f1)
+	grep -q "^stok-assess: $t:$line:12: error: is now the text of question 3, choice 2," walk.out ||
+		{ grep "is now" walk.out; echo "not at line $line"; return 1; }
+}
+result "tr: a choice changed under the index: said at choice_id, as check says it" choice_under_index
+cp -p orig.md "$t"
+
 # a report compared with a network's profile, through the index
 fresh tr
 sed '$d' "$top/tests/network/profile40.yaml" >profile.yaml

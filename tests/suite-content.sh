@@ -134,6 +134,9 @@ same_pack_twice() {
 		printf '%s\n' "stok-assess: $work/twice/b: warning: holds pack 'deneme' in language 'tr', as $work/twice/a does: only $work/twice/a is ever chosen; give one of them another id or language" |
 		    diff -u - "$work/err" || return 1
 	done
+	# list lists the one that can be chosen, once
+	[ "$(STOK_ASSESS_DATA=$work/twice "$bin" list 2>/dev/null | wc -l)" = 1 ] ||
+	    { STOK_ASSESS_DATA=$work/twice "$bin" list; return 1; }
 	# and check counts it as the second pack's warning
 	STOK_ASSESS_DATA=$work/twice "$bin" check 2>/dev/null | grep -q "^$work/twice/b: .*, 0 errors, 1 warning$" ||
 	    { STOK_ASSESS_DATA=$work/twice "$bin" check; return 1; }
