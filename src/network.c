@@ -35,33 +35,47 @@ network_free(struct network *nw)
 	free(nw);
 }
 
-static int
-int_cmp(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
+/* A level exactly, as num / den (den > 0): an area's is the mean of its answers' levels. */
+struct ratio {
+	long long	 num, den;
+};
 
-	return (x > y) - (x < y);
+static int
+ratio_cmp(const void *a, const void *b)
+{
+	const struct ratio *x = a, *y = b;
+	long long l = x->num * y->den, r = y->num * x->den;
+
+	return (l > r) - (l < r);
+}
+
+/* num / den in hundredths, rounded half up (levels are never negative). */
+static int
+hundredths(long long num, long long den)
+{
+	return (int)((200 * num + den) / (2 * den));
 }
 
 /*
- * The k-th quartile (k = 1, 2, 3) of n sorted values, interpolated
+ * The k-th quartile (k = 1, 2, 3) of n sorted levels, interpolated
  * linearly between the two nearest (position k(n-1)/4 counted from 0),
- * rounded half up: integers throughout, so every machine and locale
- * agrees.
+ * in hundredths rounded half up once, from the exact levels: integers
+ * throughout, so every machine and locale agrees. (Rounding each level
+ * first made the median of 2 and 8/3 2.34.)
  */
 static int
-quartile(const int *v, int n, int k)
+quartile(const struct ratio *v, int n, int k)
 {
 	int pos = k * (n - 1), i = pos / 4, frac = pos % 4;
+	const struct ratio *a = &v[i], *c = &v[i + (frac != 0)];
 
-	if (frac == 0)
-		return v[i];
-	return v[i] + ((v[i + 1] - v[i]) * frac * 2 + 4) / 8;
+	return hundredths(4 * a->num * c->den + frac * (c->num * a->den - a->num * c->den),
+	    4 * a->den * c->den);
 }
 
-/* Fill st from n levels (hundredths), counting each at its whole level 1..nlevels. */
+/* Fill st from n exact levels, counting each at its whole level 1..nlevels. */
 static void
-stats_fill(struct net_stats *st, int *v, int n, int nlevels, int min_group)
+stats_fill(struct net_stats *st, struct ratio *v, int n, int nlevels, int min_group)
 {
 	int i, l;
 
@@ -70,12 +84,12 @@ stats_fill(struct net_stats *st, int *v, int n, int nlevels, int min_group)
 	if (n < min_group)
 		return;
 	st->shown = true;
-	qsort(v, (size_t)n, sizeof(*v), int_cmp);
+	qsort(v, (size_t)n, sizeof(*v), ratio_cmp);
 	st->lower = quartile(v, n, 1);
 	st->median = quartile(v, n, 2);
 	st->upper = quartile(v, n, 3);
 	for (i = 0; i < n; i++) {
-		l = v[i] / 100;	/* 2.75 is level 2: level 3 is not reached yet */
+		l = (int)(v[i].num / v[i].den);	/* 2.75 is level 2: level 3 is not reached yet */
 		if (l < 1)
 			l = 1;
 		if (l > nlevels)
@@ -151,7 +165,8 @@ network_build(const struct pack *p, const struct session *const *s, size_t n, in
 	struct score *sc;
 	const struct session **members;
 	size_t *org_of, *start, *fill, norgs, i, k, m;
-	int *v, nv;
+	struct ratio *v;
+	int nv;
 
 	if (min_group < NETWORK_MIN_GROUP)
 		fatal("network_build: a group of %d is below the floor", min_group);
@@ -214,7 +229,7 @@ network_build(const struct pack *p, const struct session *const *s, size_t n, in
 		nw->areas[i].id = xstrdup(p->areas[i].id);
 		for (k = 0, nv = 0; k < norgs; k++)
 			if (sc[k].areas[i].answered > 0)
-				v[nv++] = sc[k].areas[i].level100;
+				v[nv++] = (struct ratio){ sc[k].areas[i].sum, sc[k].areas[i].answered };
 		stats_fill(&nw->areas[i].st, v, nv, max_choices(p), min_group);
 	}
 	for (i = 0; i < p->nquestions; i++) {
@@ -230,7 +245,7 @@ network_build(const struct pack *p, const struct session *const *s, size_t n, in
 			if (a->choice == ANSWER_NA)
 				st->na++;
 			else if ((ch = question_choice(q, a->choice)) != NULL)
-				v[nv++] = ch->level * 100;
+				v[nv++] = (struct ratio){ ch->level, 1 };
 		}
 		stats_fill(st, v, nv, (int)q->nchoices, min_group);
 	}

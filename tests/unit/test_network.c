@@ -116,6 +116,69 @@ test_quartiles(void **state)
 	network_free(nw);
 }
 
+/*
+ * An area's median from the organisations' exact levels, rounded once: of
+ * 1, 4/3, 2, 8/3, 3 and 4 it is (2 + 8/3) / 2 = 2.33 (rounding each first
+ * gave 2.34).
+ */
+static void
+test_exact_levels(void **state)
+{
+	static const int lv[6][3] = {
+		{ 1, 1, 1 }, { 2, 1, 1 }, { 2, 2, 2 }, { 3, 3, 2 }, { 3, 3, 3 }, { 4, 4, 4 }
+	};
+	struct pack p = { 0 };
+	struct area a = { 0 };
+	struct question q[3];
+	struct choice ch[4];
+	struct session *s[6];
+	char names[6][8];
+	const struct net_stats *st;
+	struct network *nw;
+	int i, k, orgs;
+
+	(void)state;
+	for (i = 0; i < 4; i++)
+		ch[i] = (struct choice){ .id = i + 1, .level = i + 1 };
+	a.id = "alan";
+	a.nquestions = 3;
+	for (k = 0; k < 3; k++)
+		q[k] = (struct question){ .id = k + 1, .area = &a, .choices = ch, .nchoices = 4,
+		    .index = (size_t)k };
+	p.id = "deneme";
+	p.language = "tr";
+	p.version = 1;
+	p.areas = &a;
+	p.nareas = 1;
+	p.questions = q;
+	p.nquestions = 3;
+	for (i = 0; i < 6; i++) {
+		s[i] = session_new(&p);
+		snprintf(names[i], sizeof(names[i]), "O%d", i);
+		s[i]->organisation = xstrdup(names[i]);
+		s[i]->answers = xcalloc(3, sizeof(*s[i]->answers));
+		for (k = 0; k < 3; k++) {
+			s[i]->answers[k].question_id = k + 1;
+			s[i]->answers[k].choice = lv[i][k];
+		}
+		s[i]->nanswers = 3;
+	}
+	nw = network_build(&p, (const struct session *const *)s, 6, 5, &orgs);
+	assert_non_null(nw);
+	st = network_area(nw, "alan");
+	assert_non_null(st);
+	assert_int_equal(st->median, 233);
+	assert_int_equal(st->lower, 150);
+	assert_int_equal(st->upper, 292);
+	assert_int_equal(st->levels[0], 2);	/* 1 and 4/3 are level 1 */
+	assert_int_equal(st->levels[1], 2);
+	assert_int_equal(st->levels[2], 1);
+	assert_int_equal(st->levels[3], 1);
+	network_free(nw);
+	for (i = 0; i < 6; i++)
+		session_free(s[i]);
+}
+
 static void
 test_round_trip(void **state)
 {
@@ -176,6 +239,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_quartiles),
+		cmocka_unit_test(test_exact_levels),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_refused),
 	};
