@@ -482,6 +482,7 @@ merge_json(struct buf *o, const struct group *g)
 	jw_int(&j, "version", p->version);
 	jw_str(&j, "language", p->language);
 	jw_close(&j);
+	jw_str(&j, "organisation", group_organisation(g));	/* as the report names it */
 	jw_open(&j, "respondents", '[', false);
 	for (i = 0; i < g->n; i++) {
 		const struct session *s = g->r[i].sess;
@@ -541,6 +542,21 @@ merge_json(struct buf *o, const struct group *g)
 			jw_int(&j, "spread", hi - lo);
 		else
 			jw_null(&j, "spread");
+		/* the notes, as the group report shows them: each with its writer's role id */
+		for (jj = 0, k = 0; jj < g->n; jj++) {
+			const struct answer *ans = session_answer(g->r[jj].sess, q->id);
+
+			if (ans == NULL || ans->note == NULL)
+				continue;
+			if (k++ == 0)
+				jw_open(&j, "notes", '[', true);
+			jw_open(&j, NULL, '{', true);
+			jw_str(&j, "role", g->role_ids[g->role_of[jj]]);
+			jw_str(&j, "note", ans->note);
+			jw_close(&j);
+		}
+		if (k > 0)
+			jw_close(&j);
 		jw_close(&j);
 	}
 	jw_close(&j);

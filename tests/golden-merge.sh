@@ -234,6 +234,10 @@ assert len(m["areas"]) == 8 and len(m["questions"]) == 32
 q16 = [q for q in m["questions"] if q["id"] == 16][0]
 assert q16["not_applicable"] == 1, q16
 assert set(m["areas"][0]["by_role"]) == {r["role"] for r in m["respondents"]} == {"board", "staff", "volunteer"}
+# the notes, with their writers' role ids, and whose report it is
+q1 = [q for q in m["questions"] if q["id"] == 1][0]
+assert [n["role"] for n in q1["notes"]] == ["board"] and q1["notes"][0]["note"].startswith("Kurul her ay"), q1
+assert m["organisation"] == "Mahalle Dayanışma Derneği", m.get("organisation")
 PY
 }
 result "json parses and holds every respondent" json_parses
