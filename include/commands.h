@@ -40,6 +40,12 @@ int	answers_load(struct answers_set *, char *const *paths, size_t n, const char 
 	    const char *pack_id, const char *lang,
 	    bool shown_only);
 void	answers_free(struct answers_set *);
+/*
+ * Warn of each file with no answer, and of each holding the same answers,
+ * notes, role and date as one before it (a copy, most likely), which would
+ * count twice: for network, whatever organisation each names.
+ */
+void	answers_warn_copies(const struct answers_set *, bool network);
 /* 0 when lang is NULL or the pack's language, else a usage error naming its languages (2). */
 int	lang_check(const struct pack *, const char *content, const char *lang);
 /* Whether output names standard output (NULL or "-"). */

@@ -114,13 +114,14 @@ sum_text(uint64_t h, const char *s)
  * added.
  */
 static uint64_t
-session_sum(const struct session *s)
+session_sum(const struct session *s, bool with_organisation)
 {
 	uint64_t h = SUM(sum_text(sum_text(sum_text(FNV1A64_INIT, s->pack_id), s->questions),
 	    s->language), s->pack_version), all = 0, one;
 	size_t i;
 
-	h = sum_text(sum_text(sum_text(h, s->organisation), s->role), s->date);
+	h = sum_text(sum_text(sum_text(h, with_organisation ? s->organisation : NULL), s->role),
+	    s->date);
 	for (i = 0; i < s->nanswers; i++) {
 		const struct answer *a = &s->answers[i];
 
@@ -150,30 +151,18 @@ same_cmp(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/*
- * A group report is of the people of one organisation: say so of each
- * file naming another one than the first file that names one. Say too of
- * a file whose answers, notes, role and date are all another file's (a
- * copy of it, most likely, counted as a second respondent), and of one
- * with no answer at all. The report is still written (network is the
- * command for many organisations).
- */
-static void
-merge_check(const struct answers_set *set)
+void
+answers_warn_copies(const struct answers_set *set, bool network)
 {
 	struct same *v = xcalloc(set->n ? set->n : 1, sizeof(*v));
-	size_t *first = xcalloc(set->n ? set->n : 1, sizeof(*first)), ref, i, k;
+	size_t *first = xcalloc(set->n ? set->n : 1, sizeof(*first)), i, k;
 
-	for (ref = 0; ref < set->n && set->sessions[ref]->organisation == NULL; ref++)
-		continue;
-	for (i = ref + 1; i < set->n; i++)
-		organisation_check(set, ref, i,
-		    "a group report is of the people of one organisation");
 	for (i = 0; i < set->n; i++) {
-		v[i] = (struct same){ session_sum(set->sessions[i]), i };
+		v[i] = (struct same){ session_sum(set->sessions[i], !network), i };
 		if (set->sessions[i]->nanswers == 0)
-			diag(DIAG_WARNING, set->r[i].path, 0, 0, "holds no answer, and counts as a "
-			    "respondent who answered nothing: leave it out if that is not so");
+			diag(DIAG_WARNING, set->r[i].path, 0, 0, "holds no answer, and counts as %s "
+			    "answered nothing: leave it out if that is not so",
+			    network ? "an organisation that" : "a respondent who");
 	}
 	qsort(v, set->n, sizeof(*v), same_cmp);
 	for (i = 0; i < set->n; i++)
@@ -186,10 +175,30 @@ merge_check(const struct answers_set *set)
 	for (i = 0; i < set->n; i++)	/* said in the order given */
 		if (first[i] != i)
 			diag(DIAG_WARNING, set->r[i].path, 0, 0, "holds the same answers, notes, "
-			    "role and date as %s, and counts as another respondent: leave it out if "
-			    "it is a copy", set->r[first[i]].path);
+			    "role and date as %s%s, and counts %s: leave it out if it is a copy",
+			    set->r[first[i]].path, network ? ", whatever organisation it names" : "",
+			    network ? "again" : "as another respondent");
 	free(v);
 	free(first);
+}
+
+/*
+ * A group report is of the people of one organisation: say so of each
+ * file naming another one than the first file that names one; and of
+ * copies and empty files (answers_warn_copies). The report is still
+ * written (network is the command for many organisations).
+ */
+static void
+merge_check(const struct answers_set *set)
+{
+	size_t ref, i;
+
+	for (ref = 0; ref < set->n && set->sessions[ref]->organisation == NULL; ref++)
+		continue;
+	for (i = ref + 1; i < set->n; i++)
+		organisation_check(set, ref, i,
+		    "a group report is of the people of one organisation");
+	answers_warn_copies(set, false);
 }
 
 int

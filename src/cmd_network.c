@@ -71,6 +71,7 @@ cmd_network(int argc, char **argv)
 		answers_free(&set);
 		return status;
 	}
+	answers_warn_copies(&set, true);
 	nw = network_build(set.pack, (const struct session *const *)set.sessions, set.n,
 	    min_group, &orgs);
 	if (nw == NULL) {

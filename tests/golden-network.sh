@@ -104,3 +104,15 @@ result "report --compare refuses a profile of another pack" golden compare-other
     "$bin" report --compare profile.yaml fi-sample.yaml
 result "--compare is report's alone" golden compare-merge.expected \
     "$bin" merge --compare profile.yaml tr-sample.yaml
+
+# A member's file sent again under another name counts twice, and a file
+# with no answer counts as an organisation: both said, as merge says them
+copies_said() {
+	sed 's/^organisation: .*/organisation: "Başka Bir İsim Derneği"/' m4/member-001-1.yaml >m4/renamed.yaml
+	printf 'pack: kapasite\nversion: 1\nlanguage: tr\norganisation: "Boş Dernek"\nanswers: []\n' >m4/empty.yaml
+	"$bin" network m4/member-00*.yaml m4/renamed.yaml m4/empty.yaml >/dev/null 2>"$work/copies.err"
+	grep -q "^stok-assess: m4/renamed.yaml: warning: holds the same answers, notes, role and date as m4/member-001-1.yaml, whatever organisation it names, and counts again" "$work/copies.err" &&
+	    grep -q "^stok-assess: m4/empty.yaml: warning: holds no answer, and counts as an organisation that answered nothing" "$work/copies.err" ||
+	    { cat "$work/copies.err"; return 1; }
+}
+result "a copy under another name and a file with no answer are said" copies_said
