@@ -127,7 +127,7 @@ bool	utf8_valid(const char *s, size_t n, size_t *bad);
 /* 1-based line and column (code points) of byte offset off in s. */
 void	text_linecol(const char *s, size_t n, size_t off, int *line, int *col);
 
-/* C0 and C1 controls, DEL, bidirectional overrides and isolates, invalid bytes (-1). */
+/* C0 and C1 controls, DEL, bidirectional marks, overrides and isolates, invalid bytes (-1). */
 bool	text_is_control(int32_t cp);
 /*
  * Default-ignorable and format characters (Unicode's Default_Ignorable_

@@ -213,7 +213,8 @@ text_is_blank(const char *s, size_t n)
 bool
 text_is_control(int32_t cp)
 {
-	return cp < 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+	return cp < 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C ||
+	    cp == 0x200E || cp == 0x200F ||	/* the direction marks steer as the overrides do */
 	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 

@@ -266,7 +266,12 @@ test_invisible(void **state)
 	assert_false(text_is_unsafe(0x2027));
 	assert_false(text_is_unsafe(0xFFFC));
 	assert_false(text_is_unsafe(0x1F600));
-	assert_false(text_is_control(0x200E));
+	/* the direction marks steer text as the overrides do: refused where a control is */
+	assert_true(text_is_control(0x200E));
+	assert_true(text_is_control(0x200F));
+	assert_true(text_is_control(0x061C));
+	assert_false(text_is_control(0x200D));
+	assert_false(text_is_control(0x2010));
 	buf_free(&b);
 	buf_free(&in);
 }
