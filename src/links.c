@@ -494,7 +494,7 @@ mail_ok(const char *url)
 int
 links_check_addresses(const struct link_uses *u)
 {
-	size_t i, j, more;
+	size_t i, j, k, more;
 	int warnings = 0;
 
 	/* one warning a text, at its first such link: a broken text may hold hundreds */
@@ -512,7 +512,22 @@ links_check_addresses(const struct link_uses *u)
 		for (more = 0, i++; i < j; i++)
 			more += !link_url_ok(u->v[i].url) && !mail_ok(u->v[i].url);
 		shown = text_sanitized(l->url);
-		if (more > 0)
+		if (strlen(shown) > 72) {	/* an embedded image is thousands of bytes: its start says it */
+			size_t cut = 60;
+
+			while (cut > 0 && (shown[cut] & 0xC0) == 0x80)
+				cut--;	/* not inside a character */
+			strcpy(shown + cut, "\xE2\x80\xA6");
+		}
+		for (k = 0; k < 5 && l->url[k] != '\0' &&
+		    ascii_tolower((unsigned char)l->url[k]) == "data:"[k]; k++)
+			;	/* "data:" in any case, whatever the locale's letters */
+		if (k == 5)
+			diag(DIAG_WARNING, l->text->path, l->line, l->col,
+			    "the link '%s'%s holds its content in itself (a data: address), which is not "
+			    "shown: link to where it is on the web, as https://...", shown,
+			    more > 0 ? " (and others)" : "");
+		else if (more > 0)
 			diag(DIAG_WARNING, l->text->path, l->line, l->col,
 			    "the link '%s' (and %zu more) is neither an absolute http or https address "
 			    "with a host nor a mailto: address: write it out whole, as https://..., "
