@@ -168,13 +168,70 @@ advice_for(const char *problem)
 	return NULL;
 }
 
+/*
+ * Characters that look like YAML's own but are text to it, as a word
+ * processor or a web page leaves them: a no-break space after a key's
+ * ':' or in the indentation, typographic quotes opening a value, a dash
+ * starting a list item. On lines first to last, the first such is said at
+ * its own place, since libyaml stumbles later, on another line often.
+ */
+static bool
+lookalike(const struct reader *r, int first, int last)
+{
+	size_t i = 0, k;
+	int32_t cp, prev = '\n';
+	int line = 1, col = 1;
+	bool lead = true;	/* only blanks so far on this line */
+	const char *what = NULL;
+
+	if (r->whole_len >= 3 && memcmp(r->whole, UTF8_BOM, 3) == 0)
+		i = 3;
+	for (; i < r->whole_len && line <= last; i += k, prev = cp) {
+		k = utf8_decode(r->whole + i, r->whole_len - i, &cp);
+		if (cp == '\n') {
+			line++;
+			col = 1;
+			lead = true;
+			continue;
+		}
+		if (line >= first && cp == 0xA0 && (lead || prev == ':'))
+			what = "a no-break space (U+00A0), which YAML does not take for a space: "
+			    "type an ordinary space instead";
+		else if (line >= first && (cp == 0x201C || cp == 0x201D || cp == 0x2018 ||
+		    cp == 0x2019 || cp == 0x201E) && (prev == ' ' || prev == 0xA0))
+			what = "a typographic quote, which YAML takes for text: quote with "
+			    "straight quotes (\") instead";
+		else if (line >= first && lead && (cp == 0x2013 || cp == 0x2014 || cp == 0x2212))
+			what = "a dash where a list item starts with '-' (a hyphen-minus): type '-' "
+			    "instead";
+		if (what != NULL) {
+			diag(DIAG_ERROR, r->file, line, col, "YAML syntax: %s", what);
+			return true;
+		}
+		if (cp != ' ')
+			lead = false;
+		col++;
+	}
+	return false;
+}
+
 static void
 report_parser_error(const struct reader *r, const yaml_parser_t *p)
 {
 	const char *problem = p->problem != NULL ? p->problem : "malformed YAML", *advice;
-	int line, col;
+	int line, col, from;
 
 	problem_position(r, p, &line, &col);
+	from = line - 1;
+	if (p->context != NULL && r->base_line + (int)p->context_mark.line - 1 < from)
+		from = r->base_line + (int)p->context_mark.line - 1;
+	/* only where a lookalike makes libyaml stumble: a key or an item not where expected */
+	if ((strstr(problem, "mapping values are not allowed") != NULL ||
+	    strstr(problem, "could not find expected ':'") != NULL ||
+	    strstr(problem, "did not find expected key") != NULL ||
+	    strstr(problem, "did not find expected '-' indicator") != NULL) &&
+	    lookalike(r, from < 1 ? 1 : from, line))
+		return;
 	if (strstr(problem, "tab") != NULL || (strstr(problem, "cannot start any token") != NULL &&
 	    byte_at(r, line, col) == '\t')) {
 		diag(DIAG_ERROR, r->file, line, col,
