@@ -440,6 +440,19 @@ check_continuation(const struct reader *r, size_t len, size_t start, size_t end,
 			    "brackets: indent with spaces");
 			return -1;
 		}
+		if (input_at(r, len, start) == '"' || input_at(r, len, start) == '\'') {
+			/* a quote left open, most likely, which the next quote in the file closed */
+			int line, col;
+			char *msg;
+
+			text_linecol(r->whole, r->whole_len, r->offset + j, &line, &col);
+			msg = xasprintf("this quote is not closed on its line, so line %d and those "
+			    "up to the next %c belong to the value: close it, or indent the lines "
+			    "that continue it", line, input_at(r, len, start));
+			diag_at(r, start, msg);
+			free(msg);
+			return -1;
+		}
 		diag_at(r, j, "this line continues the value above it: indent it more than "
 		    "the key or '-' the value belongs to");
 		return -1;
