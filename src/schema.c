@@ -289,6 +289,11 @@ schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
 			    "write it on one line", key);
 			return -1;
 		}
+		if (cp == '\t') {	/* named as an author knows it */
+			diag(DIAG_ERROR, c->file, v->line, v->col,
+			    "'%s' contains a tab (U+0009): write a space instead", key);
+			return -1;
+		}
 		if (text_is_control(cp) && cp != '\n') {
 			diag(DIAG_ERROR, c->file, v->line, v->col,
 			    "'%s' contains U+%04X, a control character or direction override: remove it", key,

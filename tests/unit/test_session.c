@@ -272,7 +272,7 @@ test_control_characters(void **state)
 	text = session_format(s);
 	assert_non_null(strstr(text, "note: \"tab\\u0009here\\u000D\\u007F\\u009B\"\n"));
 	assert_null(parse_str(text, base));
-	assert_non_null(strstr(msgs, "'note' contains U+0009, a control character"));
+	assert_non_null(strstr(msgs, "'note' contains a tab (U+0009): write a space instead"));
 	free(text);
 	/* an invalid byte cannot be written as itself: it becomes U+FFFD */
 	session_set_note(s, 8, "bozuk \xFF bayt");
