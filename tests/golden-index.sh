@@ -195,11 +195,15 @@ fresh tr
 t=p-tr/$(awk -F '\t' '$4 == 3 && $5 == 1 { print $1 }' p-tr/answers.index)
 cp -p "$t" orig.md
 sed -i 's/^question_id: 3$/question_id: 4/' "$t" && touch -r orig.md "$t"
-moved_under_index() {
+# walk_tr: line mode through the tr pack, choice 1 everywhere, into walk.out
+walk_tr() {
 	rm -rf home && mkdir home
 	{ printf '\n'; i=0; while [ $i -lt 40 ]; do printf '1\n'; i=$((i + 1)); done; } |
 	    HOME=$work/home XDG_STATE_HOME=$work/home "$bin" --ui=text --content p-tr --fresh \
 	    >walk.out 2>&1
+}
+moved_under_index() {
+	walk_tr
 	st=$?
 	[ $st = 2 ] || { echo "exit $st"; tail -5 walk.out; return 1; }
 	said=$(grep -n "is now the text of question 4, choice 1, where the pack's index has question 3, choice 1" walk.out | cut -d: -f1)
@@ -219,10 +223,7 @@ cp -p orig.md "$t"
 # The same with its choice changed: said at choice_id's line, where check points
 sed -i 's/^choice_id: 1$/choice_id: 2/' "$t" && touch -r orig.md "$t"
 choice_under_index() {
-	rm -rf home && mkdir home
-	{ printf '\n'; i=0; while [ $i -lt 40 ]; do printf '1\n'; i=$((i + 1)); done; } |
-	    HOME=$work/home XDG_STATE_HOME=$work/home "$bin" --ui=text --content p-tr --fresh \
-	    >walk.out 2>&1
+	walk_tr
 	line=$(grep -n '^choice_id:' "$t" | cut -d: -f1)
 	grep -q "^stok-assess: $t:$line:12: error: is now the text of question 3, choice 2," walk.out ||
 		{ grep "is now" walk.out; echo "not at line $line"; return 1; }

@@ -46,49 +46,61 @@ parse_str(const char *src)
 #define HEAD "profile: 1\npack: deneme\nversion: 1\nquestions: \"fnv1a64:0\"\n" \
     "organisations: 6\nmin_group: 5\n"
 
-/* Five organisations at levels 1, 2, 2, 3 and 4 in one area and one question. */
+/*
+ * The profile of norgs organisations answering an area of nq questions of
+ * four choices, organisation i choosing level lv[i * nq + k] at question k.
+ */
 static struct network *
-five(void)
+build(const int *lv, int norgs, int nq)
 {
-	static const int lv[] = { 1, 2, 2, 3, 4 };
 	struct pack p = { 0 };
 	struct area a = { 0 };
-	struct question q = { 0 };
+	struct question q[4];
 	struct choice ch[4];
-	struct session *s[5];
-	char names[5][8];
+	struct session *s[8];
+	char name[8];
 	struct network *nw;
-	int i, orgs;
+	int i, k, orgs;
 
+	assert_true(nq <= 4 && norgs <= 8);
 	for (i = 0; i < 4; i++)
 		ch[i] = (struct choice){ .id = i + 1, .level = i + 1 };
 	a.id = "alan";
-	a.nquestions = 1;
-	q.id = 7;
-	q.area = &a;
-	q.choices = ch;
-	q.nchoices = 4;
+	a.nquestions = (size_t)nq;
+	for (k = 0; k < nq; k++)
+		q[k] = (struct question){ .id = k + 7, .area = &a, .choices = ch, .nchoices = 4,
+		    .index = (size_t)k };
 	p.id = "deneme";
 	p.language = "tr";
 	p.version = 1;
 	p.areas = &a;
 	p.nareas = 1;
-	p.questions = &q;
-	p.nquestions = 1;
-	p.qindex_cap = 0;
-	for (i = 0; i < 5; i++) {
+	p.questions = q;
+	p.nquestions = (size_t)nq;
+	for (i = 0; i < norgs; i++) {
 		s[i] = session_new(&p);
-		snprintf(names[i], sizeof(names[i]), "O%d", i);
-		s[i]->organisation = xstrdup(names[i]);
-		s[i]->answers = xcalloc(1, sizeof(*s[i]->answers));
-		s[i]->answers[0].question_id = 7;
-		s[i]->answers[0].choice = lv[i];
-		s[i]->nanswers = 1;
+		snprintf(name, sizeof(name), "O%d", i);
+		s[i]->organisation = xstrdup(name);
+		s[i]->answers = xcalloc((size_t)nq, sizeof(*s[i]->answers));
+		for (k = 0; k < nq; k++) {
+			s[i]->answers[k].question_id = k + 7;
+			s[i]->answers[k].choice = lv[i * nq + k];
+		}
+		s[i]->nanswers = (size_t)nq;
 	}
-	nw = network_build(&p, (const struct session *const *)s, 5, 5, &orgs);
-	for (i = 0; i < 5; i++)
+	nw = network_build(&p, (const struct session *const *)s, (size_t)norgs, 5, &orgs);
+	for (i = 0; i < norgs; i++)
 		session_free(s[i]);
 	return nw;
+}
+
+/* Five organisations at levels 1, 2, 2, 3 and 4 in one area and one question. */
+static struct network *
+five(void)
+{
+	static const int lv[] = { 1, 2, 2, 3, 4 };
+
+	return build(lv, 5, 1);
 }
 
 static void
@@ -124,46 +136,14 @@ test_quartiles(void **state)
 static void
 test_exact_levels(void **state)
 {
-	static const int lv[6][3] = {
-		{ 1, 1, 1 }, { 2, 1, 1 }, { 2, 2, 2 }, { 3, 3, 2 }, { 3, 3, 3 }, { 4, 4, 4 }
+	static const int lv[6 * 3] = {
+		1, 1, 1, 2, 1, 1, 2, 2, 2, 3, 3, 2, 3, 3, 3, 4, 4, 4
 	};
-	struct pack p = { 0 };
-	struct area a = { 0 };
-	struct question q[3];
-	struct choice ch[4];
-	struct session *s[6];
-	char names[6][8];
 	const struct net_stats *st;
 	struct network *nw;
-	int i, k, orgs;
 
 	(void)state;
-	for (i = 0; i < 4; i++)
-		ch[i] = (struct choice){ .id = i + 1, .level = i + 1 };
-	a.id = "alan";
-	a.nquestions = 3;
-	for (k = 0; k < 3; k++)
-		q[k] = (struct question){ .id = k + 1, .area = &a, .choices = ch, .nchoices = 4,
-		    .index = (size_t)k };
-	p.id = "deneme";
-	p.language = "tr";
-	p.version = 1;
-	p.areas = &a;
-	p.nareas = 1;
-	p.questions = q;
-	p.nquestions = 3;
-	for (i = 0; i < 6; i++) {
-		s[i] = session_new(&p);
-		snprintf(names[i], sizeof(names[i]), "O%d", i);
-		s[i]->organisation = xstrdup(names[i]);
-		s[i]->answers = xcalloc(3, sizeof(*s[i]->answers));
-		for (k = 0; k < 3; k++) {
-			s[i]->answers[k].question_id = k + 1;
-			s[i]->answers[k].choice = lv[i][k];
-		}
-		s[i]->nanswers = 3;
-	}
-	nw = network_build(&p, (const struct session *const *)s, 6, 5, &orgs);
+	nw = build(lv, 6, 3);
 	assert_non_null(nw);
 	st = network_area(nw, "alan");
 	assert_non_null(st);
@@ -175,8 +155,6 @@ test_exact_levels(void **state)
 	assert_int_equal(st->levels[2], 1);
 	assert_int_equal(st->levels[3], 1);
 	network_free(nw);
-	for (i = 0; i < 6; i++)
-		session_free(s[i]);
 }
 
 static void
