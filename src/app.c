@@ -278,7 +278,10 @@ app_read_ahead(const struct app *a, size_t qi)
 			(void)app_choice_title(&a->pack->questions[qi].choices[k]);
 }
 
-/* A space, then s as one word for the shell: as it is when nothing in it is special, else in single quotes. */
+/*
+ * A space, then s as one word for the shell: as it is when nothing in it
+ * is special, else in single quotes.
+ */
 static void
 shell_word(struct buf *b, const char *s)
 {
