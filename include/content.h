@@ -35,6 +35,8 @@
 #define CONTENT_MAX_LINES	200		/* lines of Markdown per answer text */
 #define CONTENT_MAX_MARKUP	256		/* of * _ [ ] < ! & ` \\ per answer text */
 #define CONTENT_MAX_PACK	(64 * 1024 * 1024)	/* bytes of all answer texts of a pack */
+/* Below this many answer texts a thread, another thread costs more than it saves. */
+#define CONTENT_TEXTS_PER_THREAD	16
 
 struct area;
 
@@ -273,10 +275,13 @@ int	content_today(void);
 int	assessment_parse(struct pack *, const char *file, const char *buf, size_t len);
 int	answer_text_parse(struct answer_text *t, const char *path, char *buf, size_t len);
 void	answer_text_free(struct answer_text *);
-/* Warnings on a parsed text that only "check" gives (raw HTML in the body). */
-void	answer_text_lint(const struct answer_text *);
-/* answer_text_lint() on every text of the pack. */
-void	pack_lint(const struct pack *);
+/*
+ * Warnings on a parsed text that only "check" gives (raw HTML in the body),
+ * from its body as cmark parsed it (doc: cmark_parse_document of the body
+ * with CMARK_OPT_VALIDATE_UTF8), which the caller frees.
+ */
+struct cmark_node;
+void	answer_text_lint(const struct answer_text *, struct cmark_node *doc);
 
 /* UTF-8 only (a BOM is fine), no NUL, no lone CR: one diagnostic, -1, on failure. */
 int	content_check_bytes(const char *path, const char *buf, size_t len);

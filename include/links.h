@@ -36,6 +36,9 @@ void	link_uses_init(struct link_uses *);
 void	link_uses_free(struct link_uses *);
 /* Append the links of one answer text (nothing for a text that did not parse). */
 void	links_collect(struct link_uses *, const struct answer_text *);
+/* The same from its body as cmark parsed it (see answer_text_lint), which the caller frees. */
+struct cmark_node;
+void	links_collect_doc(struct link_uses *, const struct answer_text *, struct cmark_node *doc);
 /* Append the links of every answer text of the pack, in path order. */
 void	links_collect_pack(struct link_uses *, const struct pack *);
 

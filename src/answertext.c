@@ -376,17 +376,16 @@ underline_tag(cmark_node *node)
  * The underline of the original texts' links is not worth a warning.
  */
 void
-answer_text_lint(const struct answer_text *t)
+answer_text_lint(const struct answer_text *t, cmark_node *doc)
 {
-	cmark_node *doc, *node, *first = NULL;
+	cmark_node *node, *first = NULL;
 	cmark_iter *it;
 	size_t off, buf_len;
 	int n = 0, line, col, l;
 	const char *nl;
 
-	if (t->body == NULL)
+	if (t->body == NULL || doc == NULL)
 		return;
-	doc = cmark_parse_document(t->body, t->body_len, CMARK_OPT_VALIDATE_UTF8);
 	it = cmark_iter_new(doc);
 	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);
@@ -414,5 +413,4 @@ answer_text_lint(const struct answer_text *t)
 			    "only its text; write Markdown instead");
 	}
 	cmark_iter_free(it);
-	cmark_node_free(doc);
 }

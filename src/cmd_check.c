@@ -12,12 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cmark.h>
+
 #include "commands.h"
 #include "content.h"
 #include "diag.h"
 #include "links.h"
 #include "packs.h"
 #include "text.h"
+#include "util.h"
 
 static void
 summary(const char *dir, const struct pack *p, struct diag_counts before)
@@ -70,22 +73,71 @@ check_stale(const struct pack *p, int cutoff, int years)
 }
 
 /*
- * The pack's links: each must be an absolute http or https address (the
- * only kind a reader can follow from a printed report, and the only kind
- * the register holds), and, when the pack has a register, be in it.
+ * Each answer text's body parsed once, on up to four threads, for both
+ * of what check asks of it: its lint (held, then said in file order) and
+ * its links (appended in file order). Parsing it once for each was most
+ * of check's time.
+ */
+struct walk {
+	const struct pack	*p;
+	struct diag_held	*held;
+	struct link_uses	*links;		/* one a text */
+};
+
+static void
+walk_one(void *arg, size_t i)
+{
+	struct walk *w = arg;
+	const struct answer_text *t = w->p->texts[i];
+	cmark_node *doc;
+
+	if (t == NULL || t->body == NULL)
+		return;
+	doc = cmark_parse_document(t->body, t->body_len, CMARK_OPT_VALIDATE_UTF8);
+	diag_hold(&w->held[i]);
+	answer_text_lint(t, doc);
+	diag_hold(NULL);
+	links_collect_doc(&w->links[i], t, doc);
+	cmark_node_free(doc);
+}
+
+static void
+walk_texts(const struct pack *p, struct link_uses *u)
+{
+	struct walk w = { p, xcalloc(p->ntexts ? p->ntexts : 1, sizeof(*w.held)),
+	    xcalloc(p->ntexts ? p->ntexts : 1, sizeof(*w.links)) };
+	size_t i, k;
+
+	parallel_for(p->ntexts, p->ntexts / CONTENT_TEXTS_PER_THREAD, walk_one, &w);
+	for (i = 0; i < p->ntexts; i++) {
+		diag_release(&w.held[i]);	/* in file order, as a single thread */
+		for (k = 0; k < w.links[i].n; k++) {	/* moved: the strings are u's now */
+			if (u->n == u->cap) {
+				u->cap = u->cap ? 2 * u->cap : 64;
+				u->v = xreallocarray(u->v, u->cap, sizeof(*u->v));
+			}
+			u->v[u->n++] = w.links[i].v[k];
+		}
+		free(w.links[i].v);
+	}
+	free(w.held);
+	free(w.links);
+}
+
+/*
+ * The pack's links (u, from walk_texts): each must be an absolute http
+ * or https address (the only kind a reader can follow from a printed
+ * report, and the only kind the register holds), and, when the pack has
+ * a register, be in it.
  */
 static void
-check_links(const struct pack *p)
+check_links(const struct pack *p, struct link_uses *u)
 {
 	struct link_register r;
-	struct link_uses u;
 
-	link_uses_init(&u);
-	links_collect_pack(&u, p);
-	links_check_addresses(&u);
+	links_check_addresses(u);
 	if (link_register_load(&r, p->dir) == REGISTER_READ)
-		links_check(&u, &r);
-	link_uses_free(&u);
+		links_check(u, &r);
 	link_register_free(&r);
 }
 
@@ -94,6 +146,7 @@ static void
 check_one(const char *dir, int stale_years, const struct pack_list *list, size_t i)
 {
 	struct diag_counts before = diag_counts();
+	struct link_uses u;
 	struct pack *p;
 
 	if (list != NULL)
@@ -103,9 +156,12 @@ check_one(const char *dir, int stale_years, const struct pack_list *list, size_t
 		pack_index_check(p);
 	if (p != NULL)	/* what check passes, index takes */
 		pack_index_names_check(p);
-	pack_lint(p);
-	if (p != NULL)	/* a directory with an assessment file */
-		check_links(p);
+	link_uses_init(&u);
+	if (p != NULL) {	/* a directory with an assessment file */
+		walk_texts(p, &u);
+		check_links(p, &u);
+	}
+	link_uses_free(&u);
 	if (p != NULL && stale_years > 0) {
 		int today = content_today();
 		check_stale(p, today - stale_years * 10000, stale_years);

@@ -192,14 +192,24 @@ void
 links_collect(struct link_uses *u, const struct answer_text *t)
 {
 	cmark_node *doc;
+
+	if (t == NULL || t->body == NULL)
+		return;
+	doc = cmark_parse_document(t->body, t->body_len, CMARK_OPT_VALIDATE_UTF8);
+	links_collect_doc(u, t, doc);
+	cmark_node_free(doc);
+}
+
+void
+links_collect_doc(struct link_uses *u, const struct answer_text *t, cmark_node *doc)
+{
 	cmark_iter *it;
 	cmark_event_type ev;
 	size_t file_len, floor = 0;
 
-	if (t == NULL || t->body == NULL)
+	if (t == NULL || t->body == NULL || doc == NULL)
 		return;
 	file_len = (size_t)(t->body - t->buf) + t->body_len;
-	doc = cmark_parse_document(t->body, t->body_len, CMARK_OPT_VALIDATE_UTF8);
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -221,7 +231,6 @@ links_collect(struct link_uses *u, const struct answer_text *t)
 		floor++;
 	}
 	cmark_iter_free(it);
-	cmark_node_free(doc);
 }
 
 void

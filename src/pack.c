@@ -186,8 +186,6 @@ attach_text(struct pack *p, struct answer_text *t)
 	ch->text = t;
 }
 
-/* Below this many files a thread, another thread costs more than it saves. */
-#define TEXTS_PER_THREAD	16
 
 static void
 load_one(void *arg, size_t i)
@@ -229,7 +227,7 @@ text_load_run(struct text_load *l)
 	l->held = xcalloc(l->n ? l->n : 1, sizeof(*l->held));
 	if (l->budget != 0)
 		l->got = xcalloc(l->n ? l->n : 1, sizeof(*l->got));
-	parallel_for(l->n, reads / TEXTS_PER_THREAD, load_one, l);
+	parallel_for(l->n, reads / CONTENT_TEXTS_PER_THREAD, load_one, l);
 }
 
 void
@@ -464,36 +462,6 @@ pack_load_want(const char *dir, const struct pack_want *want, struct pack **out)
 	enum load_status st = pack_load_start(dir, out);
 
 	return st != LOAD_OK ? st : pack_load_finish(*out, want);
-}
-
-struct lint {
-	const struct pack	*p;
-	struct diag_held	*held;
-};
-
-static void
-lint_one(void *arg, size_t i)
-{
-	struct lint *l = arg;
-
-	diag_hold(&l->held[i]);
-	answer_text_lint(l->p->texts[i]);
-	diag_hold(NULL);
-}
-
-void
-pack_lint(const struct pack *p)
-{
-	struct lint l;
-	size_t i;
-
-	if (p == NULL)
-		return;
-	l = (struct lint){ p, xcalloc(p->ntexts ? p->ntexts : 1, sizeof(*l.held)) };
-	parallel_for(p->ntexts, p->ntexts / TEXTS_PER_THREAD, lint_one, &l);
-	for (i = 0; i < p->ntexts; i++)
-		diag_release(&l.held[i]);	/* in file order, as a single thread */
-	free(l.held);
 }
 
 void
