@@ -34,6 +34,8 @@ struct link_uses {
 
 void	link_uses_init(struct link_uses *);
 void	link_uses_free(struct link_uses *);
+/* Move every use of from to the end of u, in order; from is left empty. */
+void	link_uses_take(struct link_uses *u, struct link_uses *from);
 /* Append the links of one answer text (nothing for a text that did not parse). */
 void	links_collect(struct link_uses *, const struct answer_text *);
 /* The same from its body as cmark parsed it (see answer_text_lint), which the caller frees. */

@@ -99,11 +99,6 @@ walk_one(void *arg, size_t i)
 	diag_hold(NULL);
 	links_collect_doc(&w->links[i], t, doc);
 	cmark_node_free(doc);
-	/* room for what it holds only: 64 a text, kept to the end, was 25 MB for 10,000 */
-	if (w->links[i].n > 0 && w->links[i].n < w->links[i].cap) {
-		w->links[i].v = xreallocarray(w->links[i].v, w->links[i].n, sizeof(*w->links[i].v));
-		w->links[i].cap = w->links[i].n;
-	}
 }
 
 static void
@@ -111,19 +106,12 @@ walk_texts(const struct pack *p, struct link_uses *u)
 {
 	struct walk w = { p, xcalloc(p->ntexts ? p->ntexts : 1, sizeof(*w.held)),
 	    xcalloc(p->ntexts ? p->ntexts : 1, sizeof(*w.links)) };
-	size_t i, k;
+	size_t i;
 
 	parallel_for(p->ntexts, p->ntexts / CONTENT_TEXTS_PER_THREAD, walk_one, &w);
-	for (i = 0; i < p->ntexts; i++) {
-		diag_release(&w.held[i]);	/* in file order, as a single thread */
-		for (k = 0; k < w.links[i].n; k++) {	/* moved: the strings are u's now */
-			if (u->n == u->cap) {
-				u->cap = u->cap ? 2 * u->cap : 64;
-				u->v = xreallocarray(u->v, u->cap, sizeof(*u->v));
-			}
-			u->v[u->n++] = w.links[i].v[k];
-		}
-		free(w.links[i].v);
+	for (i = 0; i < p->ntexts; i++) {	/* in file order, as a single thread */
+		diag_release(&w.held[i]);
+		link_uses_take(u, &w.links[i]);
 	}
 	free(w.held);
 	free(w.links);

@@ -28,6 +28,28 @@ link_uses_init(struct link_uses *u)
 	u->n = u->cap = 0;
 }
 
+/* Room for one more use at the end of u, counted in. */
+static struct link_use *
+link_uses_add(struct link_uses *u)
+{
+	if (u->n == u->cap) {
+		u->cap = u->cap ? 2 * u->cap : 8;
+		u->v = xreallocarray(u->v, u->cap, sizeof(*u->v));
+	}
+	return &u->v[u->n++];
+}
+
+void
+link_uses_take(struct link_uses *u, struct link_uses *from)
+{
+	size_t k;
+
+	for (k = 0; k < from->n; k++)
+		*link_uses_add(u) = from->v[k];
+	free(from->v);
+	link_uses_init(from);
+}
+
 void
 link_uses_free(struct link_uses *u)
 {
@@ -218,11 +240,7 @@ links_collect_doc(struct link_uses *u, const struct answer_text *t, cmark_node *
 
 		if (ev != CMARK_EVENT_ENTER || (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE))
 			continue;
-		if (u->n == u->cap) {
-			u->cap = u->cap ? 2 * u->cap : 64;
-			u->v = xreallocarray(u->v, u->cap, sizeof(*u->v));
-		}
-		l = &u->v[u->n++];
+		l = link_uses_add(u);
 		l->text = t;
 		l->url = xstrdup(cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
 		l->label = plain_text(n);
@@ -503,7 +521,7 @@ mail_ok(const char *url)
 int
 links_check_addresses(const struct link_uses *u)
 {
-	size_t i, j, k, more;
+	size_t i, j, more;
 	int warnings = 0;
 
 	/* one warning a text, at its first such link: a broken text may hold hundreds */
@@ -528,10 +546,7 @@ links_check_addresses(const struct link_uses *u)
 				cut--;	/* not inside a character */
 			strcpy(shown + cut, "\xE2\x80\xA6");
 		}
-		for (k = 0; k < 5 && l->url[k] != '\0' &&
-		    ascii_tolower((unsigned char)l->url[k]) == "data:"[k]; k++)
-			;	/* "data:" in any case, whatever the locale's letters */
-		if (k == 5)
+		if (strncmp(l->url, "data:", 5) == 0)	/* in small letters, as http: is checked */
 			diag(DIAG_WARNING, l->text->path, l->line, l->col,
 			    "the link '%s'%s holds its content in itself (a data: address), which is not "
 			    "shown: link to where it is on the web, as https://...", shown,
