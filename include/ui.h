@@ -43,5 +43,9 @@ int	ui_signal_end(struct app *, FILE *out);
  * they could not be and why; nothing in a demo. 1 when the save failed.
  */
 int	ui_saved_where(const struct app *, FILE *out);
+/* Line mode's width, and the most that words said on a terminal's own lines take. */
+#define UI_LINE_WIDTH	78
+/* text laid out at width (its wrapped lines indented by indent), to out. */
+void	ui_print_wrapped(FILE *out, const char *text, int width, int indent);
 
 #endif

@@ -48,25 +48,32 @@ ui_signal(void)
 	return caught;
 }
 
-/* text wrapped at the terminal's width (78 columns at most, as line mode), to out */
-static void
-say_wrapped(FILE *out, const char *text)
+void
+ui_print_wrapped(FILE *out, const char *text, int width, int indent)
 {
-	struct winsize ws;
 	struct layout lo;
 	struct buf b;
-	int width = 78;
 
-	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col >= 20 && ws.ws_col < width)
-		width = ws.ws_col;
 	layout_init(&lo);
-	layout_text(&lo, text, width, 0, 0);
+	layout_text(&lo, text, width, indent, 0);
 	buf_init(&b);
 	layout_to_text(&lo, &b);
 	fwrite(b.data, 1, b.len, out);
 	buf_free(&b);
 	layout_free(&lo);
+}
+
+/* text at the terminal's width, or line mode's when that is wider or unknown */
+static void
+say_wrapped(FILE *out, const char *text)
+{
+	struct winsize ws;
+	int width = UI_LINE_WIDTH;
+
+	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 20 && ws.ws_col < width)
+		width = ws.ws_col;
+	ui_print_wrapped(out, text, width, 0);
 }
 
 /*

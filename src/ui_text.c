@@ -30,7 +30,7 @@
 #include "ui.h"
 #include "util.h"
 
-#define LINE_WIDTH	78
+#define LINE_WIDTH	UI_LINE_WIDTH
 #define LINE_MAX_BYTES	8192	/* of a typed line; the rest is dropped */
 
 /* Where a prompt leads. */
@@ -67,16 +67,7 @@ struct line_ui {
 static void
 say_indented(struct line_ui *u, const char *text, int indent)
 {
-	struct layout lo;
-	struct buf b;
-
-	layout_init(&lo);
-	layout_text(&lo, text, LINE_WIDTH, indent, 0);
-	buf_init(&b);
-	layout_to_text(&lo, &b);
-	fwrite(b.data, 1, b.len, u->out);
-	buf_free(&b);
-	layout_free(&lo);
+	ui_print_wrapped(u->out, text, LINE_WIDTH, indent);
 }
 
 static void
