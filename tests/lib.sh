@@ -34,7 +34,10 @@ tm() { tmux -S "$sock" -f /dev/null "$@"; }
 tm_server() { tm start-server \; set-option -g exit-empty off; }
 screen() { tm capture-pane -p -t w; }
 keys() { tm send-keys -t w "$@"; }
-# wait_for TEXT: until the screen shows TEXT (5 seconds at most)
+# wait_for TEXT: until the screen shows TEXT (5 seconds at most), and then
+# until it stops changing (a second at most): a frame can be on the screen
+# in part, its first lines drawn and not yet the rest (seen in CI under the
+# sanitizers), and what a test reads next must be the whole frame
 wait_for() {
 	i=0
 	while ! screen | grep -qF -- "$1"; do
@@ -42,4 +45,12 @@ wait_for() {
 		[ $i -gt 50 ] && { echo "the screen never showed '$1':"; screen | sed 's/^/    | /'; return 1; }
 		sleep 0.1
 	done
+	was=$(screen)
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		sleep 0.05
+		now=$(screen)
+		[ "$now" = "$was" ] && return 0
+		was=$now
+	done
+	return 0
 }
