@@ -28,6 +28,7 @@ struct pack;
 #define ANSWER_NONE	0	/* not answered yet (an answer that only has a note) */
 
 #define SESSION_MAX_FILE	(4 * 1024 * 1024)	/* bytes of an answers file */
+#define ANSWERS_PER_THREAD	32	/* answers files a reading thread is worth */
 
 enum priority {
 	PRIORITY_NONE = 0,
@@ -69,6 +70,7 @@ struct session {
 	struct area_priority	*priorities;
 	size_t			 npriorities;
 	size_t			 next;	/* private: the answer found last, where a look-up starts */
+	int			*ids;	/* private: each answer's question_id, side by side */
 };
 
 /* The fixed role keys: board, manager, staff, volunteer, member. NULL-terminated. */

@@ -107,10 +107,13 @@ void	arena_free(struct arena *);
  */
 void	parallel_for(size_t n, size_t most, void (*fn)(void *ctx, size_t i), void *ctx);
 
-/* ASCII-only helpers: keys and ids never go through the locale. */
-bool	ascii_isdigit(int);
-bool	ascii_isalpha(int);
-int	ascii_tolower(int);
+/*
+ * ASCII-only helpers: keys and ids never go through the locale. Inline:
+ * the readers ask them of every byte of a key.
+ */
+static inline bool ascii_isdigit(int c) { return c >= '0' && c <= '9'; }
+static inline bool ascii_isalpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static inline int ascii_tolower(int c) { return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c; }
 bool	str_has_suffix(const char *, const char *);
 /* FNV-1a, 64 bits, over n bytes, from h (FNV1A64_INIT to start). */
 #define FNV1A64_INIT	14695981039346656037ull

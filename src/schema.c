@@ -90,7 +90,7 @@ schema_unknown_keys(const struct schema_ctx *c, const struct ynode *m, const cha
 	for (i = 0; i < m->n; i++) {
 		k = m->items[2 * i];
 		for (j = 0; known[j] != NULL; j++)
-			if (strcmp(k->value, known[j]) == 0)
+			if (k->value[0] == known[j][0] && strcmp(k->value, known[j]) == 0)
 				break;
 		if (known[j] == NULL)
 			diag(DIAG_WARNING, c->file, k->line, k->col,

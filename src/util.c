@@ -363,24 +363,6 @@ buf_spill(struct buf *b)
 }
 
 bool
-ascii_isdigit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-bool
-ascii_isalpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-int
-ascii_tolower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-bool
 str_has_suffix(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);

@@ -797,9 +797,13 @@ ytree_get(const struct ynode *m, const char *key)
 
 	if (m == NULL || m->kind != YNODE_MAPPING)
 		return NULL;
-	for (i = 0; i < m->n; i++)
-		if (strcmp(m->items[2 * i]->value, key) == 0)
+	for (i = 0; i < m->n; i++) {
+		const char *k = m->items[2 * i]->value;
+
+		/* the first letter before the call: most keys differ there */
+		if (k[0] == key[0] && strcmp(k, key) == 0)
 			return m->items[2 * i + 1];
+	}
 	return NULL;
 }
 

@@ -81,12 +81,8 @@ build(const int *lv, int norgs, int nq)
 		s[i] = session_new(&p);
 		snprintf(name, sizeof(name), "O%d", i);
 		s[i]->organisation = xstrdup(name);
-		s[i]->answers = xcalloc((size_t)nq, sizeof(*s[i]->answers));
-		for (k = 0; k < nq; k++) {
-			s[i]->answers[k].question_id = k + 7;
-			s[i]->answers[k].choice = lv[i * nq + k];
-		}
-		s[i]->nanswers = (size_t)nq;
+		for (k = 0; k < nq; k++)
+			session_set_answer(s[i], k + 7, lv[i * nq + k]);
 	}
 	nw = network_build(&p, (const struct session *const *)s, (size_t)norgs, 5, &orgs);
 	for (i = 0; i < norgs; i++)

@@ -654,6 +654,44 @@ test_many_answers(void **state)
 }
 
 /*
+ * A repeat in a list already in order (find_repeats sees the order and
+ * does not sort): next to its first, and with a longer id between.
+ */
+static void
+test_repeat_in_order(void **state)
+{
+	static const char *const cases[] = {
+		HDR "answers:\n  - question: 2\n    choice: 1\n  - question: 9\n    choice: 1\n"
+		"  - question: 9\n    choice: 2\n  - question: 10\n    choice: 1\n",
+		HDR "answers:\n  - question: 9\n    choice: 1\n  - question: 10\n    choice: 1\n"
+		"  - question: 9\n    choice: 2\n",
+	};
+	static const char *const said[] = {
+		"question 9 is answered twice (first at line 7)",
+		"question 9 is answered twice (first at line 5)",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		assert_null(parse_str(cases[i], NULL));
+		assert_non_null(strstr(msgs, said[i]));
+	}
+	/* in order, no repeat: every answer kept, each found */
+	{
+		struct session *s = parse_str(HDR "answers:\n  - question: 9\n    choice: 1\n"
+		    "  - question: 10\n    choice: 2\n  - question: 100\n    choice: 3\n", NULL);
+
+		assert_non_null(s);
+		assert_int_equal(s->nanswers, 3);
+		assert_int_equal(session_answer(s, 100)->choice, 3);
+		assert_int_equal(session_answer(s, 9)->choice, 1);
+		assert_null(session_answer(s, 11));
+		session_free(s);
+	}
+}
+
+/*
  * Look-ups start where the last one ended (see find_answer): any order of
  * questions asked, any order of answers saved, repeats, misses, and
  * answers removed under the hint give what a scan gives.
@@ -715,6 +753,7 @@ main(void)
 		cmocka_unit_test(test_read_write),
 		cmocka_unit_test(test_locked),
 		cmocka_unit_test(test_many_answers),
+		cmocka_unit_test(test_repeat_in_order),
 		cmocka_unit_test(test_lookup_any_order),
 	};
 
