@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "packs.h"
+#include "util.h"
 
 const struct option output_longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
@@ -108,11 +109,33 @@ given_twice(char *const *paths, size_t n)
 	return twice;
 }
 
+/*
+ * The answers files read on up to four threads (a group or a network is
+ * thousands of them), each one's diagnostics held and then said in the
+ * order the files were given, whatever the timing.
+ */
+struct reading {
+	struct answers_set	*a;
+	char *const		*paths;
+	struct diag_held	*held;
+};
+
+static void
+read_one(void *arg, size_t i)
+{
+	struct reading *r = arg;
+
+	diag_hold(&r->held[i]);
+	r->a->sessions[i] = session_read(r->paths[i], r->a->pack);
+	diag_hold(NULL);
+}
+
 int
 answers_load(struct answers_set *a, char *const *paths, size_t n, const char *content,
     const char *pack_id, const char *lang, bool shown_only)
 {
 	struct session *peek;
+	struct reading rd;
 	size_t i, len;
 	char *buf;
 	int status = 0;
@@ -140,10 +163,13 @@ answers_load(struct answers_set *a, char *const *paths, size_t n, const char *co
 		return status ? status : 2;
 	a->sessions = xcalloc(n, sizeof(*a->sessions));
 	a->r = xcalloc(n, sizeof(*a->r));
+	rd = (struct reading){ a, paths, xcalloc(n, sizeof(*rd.held)) };
+	parallel_for(n, n / ANSWERS_PER_THREAD, read_one, &rd);
 	for (i = 0; i < n; i++) {
-		a->sessions[i] = session_read(paths[i], a->pack);
+		diag_release(&rd.held[i]);
 		a->r[i] = (struct respondent){ paths[i], a->sessions[i] };
 	}
+	free(rd.held);
 	a->n = n;
 	for (i = 0; i < n; i++)
 		if (a->sessions[i] == NULL)
