@@ -77,26 +77,36 @@ parse_options(int argc, char **argv, const char *usage, bool csv, struct out_opt
 }
 
 /*
- * Warn when file i names another organisation than file ref (names
- * compared as network compares them); why says what the report is of.
- * A file naming none is not compared.
+ * Warn when file i names another organisation than file ref, whose name's
+ * key is ref_key (names compared as network compares them, text_name_key);
+ * why says what the report is of. A file naming none is not compared.
  */
 static void
-organisation_check(const struct answers_set *set, size_t ref, size_t i, const char *why)
+organisation_check(const struct answers_set *set, size_t ref, const char *ref_key, size_t i,
+    const char *why)
 {
 	const struct session *r = set->sessions[ref], *s = set->sessions[i];
-	char *a, *b;
+	char *b;
 
-	if (r->organisation == NULL || s->organisation == NULL)
+	if (ref_key == NULL || s->organisation == NULL)
 		return;
-	a = text_name_key(r->organisation, set->pack->language);
+	if (r->organisation == s->organisation || strcmp(r->organisation, s->organisation) == 0)
+		return;	/* the same name: no need of a key */
 	b = text_name_key(s->organisation, set->pack->language);
-	if (strcmp(a, b) != 0)
+	if (strcmp(ref_key, b) != 0)
 		diag(DIAG_WARNING, set->r[i].path, 0, 0, "names another organisation (%s) "
 		    "than %s (%s): %s; check that these are the files you meant",
 		    s->organisation, set->r[ref].path, r->organisation, why);
-	free(a);
 	free(b);
+}
+
+/* The key organisation_check compares of file i's organisation, or NULL for none. */
+static char *
+organisation_key(const struct answers_set *set, size_t i)
+{
+	const char *name = i < set->n ? set->sessions[i]->organisation : NULL;
+
+	return name != NULL ? text_name_key(name, set->pack->language) : NULL;
 }
 
 /* A string into a sum, told apart from NULL and from the string after it. */
@@ -192,12 +202,15 @@ static void
 merge_check(const struct answers_set *set)
 {
 	size_t ref, i;
+	char *key;
 
 	for (ref = 0; ref < set->n && set->sessions[ref]->organisation == NULL; ref++)
 		continue;
+	key = organisation_key(set, ref);
 	for (i = ref + 1; i < set->n; i++)
-		organisation_check(set, ref, i,
+		organisation_check(set, ref, key, i,
 		    "a group report is of the people of one organisation");
+	free(key);
 	answers_warn_copies(set, false);
 }
 
@@ -243,9 +256,11 @@ static void
 diff_check(const struct answers_set *set)
 {
 	const struct session *o = set->sessions[0], *n = set->sessions[1];
+	char *key = organisation_key(set, 0);
 
-	organisation_check(set, 0, 1,
+	organisation_check(set, 0, key, 1,
 	    "a progress report compares two assessments of one organisation");
+	free(key);
 	if (o->date != NULL && n->date != NULL && strcmp(n->date, o->date) < 0)
 		diag(DIAG_WARNING, set->r[1].path, 0, 0, "is dated %s, before %s (%s): give the "
 		    "older assessment first", n->date, set->r[0].path, o->date);

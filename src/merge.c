@@ -16,6 +16,35 @@
 #include "score.h"
 #include "text.h"
 
+/*
+ * What each respondent chose, decided once (report_chosen) for every
+ * section and format, and laid out question by question: a group report
+ * asks each question of all its respondents in turn, and looking each
+ * answer up again in its file, thousands of files, was most of merge's
+ * time. Four bytes a pick, so that a question's column stays in the cache.
+ */
+_Static_assert(CONTENT_MAX_CHOICES <= 9, "a level is one digit in the role lines");
+
+struct pick {
+	unsigned char	chosen;		/* enum chosen */
+	unsigned char	level;		/* CHOSEN_CHOICE: the choice's level; else 0 */
+	bool		note;		/* the answer has a note */
+	bool		followup;	/* a workshop marked the question */
+};
+
+struct note_ref {
+	size_t		 who;		/* the respondent */
+	const char	*note;
+};
+
+struct tally {
+	size_t		 n;
+	struct pick	*picks;		/* question i, respondent j: [i * n + j] */
+	unsigned char	*priorities;	/* area a, respondent j: [a * n + j], an enum priority */
+	struct note_ref	*notes;		/* question by question, each in the files' order */
+	size_t		*note_start;	/* question i's from notes[note_start[i]] */
+};
+
 struct group {
 	const struct pack		*pack;
 	const struct report_words	*w;
@@ -28,6 +57,10 @@ struct group {
 	const char			**role_ids;	/* each one's id as the files give it, "" for none */
 	size_t				 nroles;
 	size_t				*role_of;	/* respondent -> role index */
+	size_t				*members;	/* the respondents, role by role, */
+	size_t				*role_start;	/* role k's from members[role_start[k]] */
+	const struct session		**sess;		/* r[j].sess, side by side */
+	struct tally			 t;
 };
 
 struct ranked {
@@ -61,10 +94,101 @@ role_label(const struct group *g, const struct session *s)
 	return s->role != NULL ? report_role(g->pack, s->role) : g->w->no_role;
 }
 
+/* Respondent j's picks and priorities, in rows of its own: no two threads share a line. */
+struct rows {
+	const struct pack		 *p;
+	const struct session *const	 *s;
+	struct pick			 *picks;	/* [j * nquestions + i] */
+	unsigned char			 *priorities;	/* [j * nareas + a] */
+};
+
+static void
+rows_fill(void *arg, size_t j)
+{
+	struct rows *r = arg;
+	const struct pack *p = r->p;
+	struct pick *row = &r->picks[j * p->nquestions];
+	size_t i;
+
+	for (i = 0; i < p->nquestions; i++) {
+		const struct question *q = &p->questions[i];
+		const struct answer *a = session_answer(r->s[j], q->id);
+		const struct choice *ch;
+
+		row[i].chosen = (unsigned char)report_chosen(r->s[j], q, &ch);
+		row[i].level = ch != NULL ? (unsigned char)ch->level : 0;
+		row[i].note = a != NULL && a->note != NULL;
+		row[i].followup = a != NULL && a->followup;
+	}
+	for (i = 0; i < p->nareas; i++)
+		r->priorities[j * p->nareas + i] =
+		    (unsigned char)session_priority(r->s[j], p->areas[i].id);
+}
+
+/* The tally of n sessions: each read once, on up to four threads, then turned. */
+static void
+tally_init(struct tally *t, const struct pack *p, const struct session *const *s, size_t n)
+{
+	struct rows r = { p, s, xcalloc(n * p->nquestions + 1, sizeof(*r.picks)),
+	    xcalloc(n * p->nareas + 1, sizeof(*r.priorities)) };
+	size_t i, j, *at;
+
+	t->n = n;
+	t->picks = xcalloc(n * p->nquestions + 1, sizeof(*t->picks));
+	t->priorities = xcalloc(n * p->nareas + 1, sizeof(*t->priorities));
+	t->note_start = xcalloc(p->nquestions + 1, sizeof(*t->note_start));
+	parallel_for(n, n / ANSWERS_PER_THREAD, rows_fill, &r);
+	for (j = 0; j < n; j++) {
+		for (i = 0; i < p->nquestions; i++) {
+			t->picks[i * n + j] = r.picks[j * p->nquestions + i];
+			t->note_start[i + 1] += r.picks[j * p->nquestions + i].note;
+		}
+		for (i = 0; i < p->nareas; i++)
+			t->priorities[i * n + j] = r.priorities[j * p->nareas + i];
+	}
+	for (i = 0; i < p->nquestions; i++)
+		t->note_start[i + 1] += t->note_start[i];
+	t->notes = xcalloc(t->note_start[p->nquestions] + 1, sizeof(*t->notes));
+	at = xcalloc(p->nquestions + 1, sizeof(*at));
+	memcpy(at, t->note_start, p->nquestions * sizeof(*at));
+	for (j = 0; j < n; j++)	/* the files in order, each's answers in the pack's */
+		for (i = 0; i < p->nquestions; i++)
+			if (r.picks[j * p->nquestions + i].note)
+				t->notes[at[i]++] = (struct note_ref){ j,
+				    session_answer(s[j], p->questions[i].id)->note };
+	free(at);
+	free(r.picks);
+	free(r.priorities);
+}
+
+static void
+tally_free(struct tally *t)
+{
+	free(t->picks);
+	free(t->priorities);
+	free(t->notes);
+	free(t->note_start);
+}
+
+static const struct pick *
+pick(const struct group *g, size_t j, const struct question *q)
+{
+	return &g->t.picks[q->index * g->n + j];
+}
+
+/* Respondent i's scores: on the loader's threads, each its own. */
+static void
+group_one(void *arg, size_t i)
+{
+	struct group *g = arg;
+
+	score_compute(&g->scores[i], g->pack, g->r[i].sess);
+}
+
 static void
 group_init(struct group *g, const struct pack *p, const struct respondent *r, size_t n)
 {
-	size_t i, k;
+	size_t i, k, m;
 
 	memset(g, 0, sizeof(*g));
 	g->pack = p;
@@ -75,10 +199,14 @@ group_init(struct group *g, const struct pack *p, const struct respondent *r, si
 	g->roles = xcalloc(n ? n : 1, sizeof(*g->roles));
 	g->role_ids = xcalloc(n ? n : 1, sizeof(*g->role_ids));
 	g->role_of = xcalloc(n ? n : 1, sizeof(*g->role_of));
+	g->sess = xcalloc(n ? n : 1, sizeof(*g->sess));
+	for (i = 0; i < n; i++)
+		g->sess[i] = r[i].sess;
+	tally_init(&g->t, p, g->sess, n);
+	parallel_for(n, n / ANSWERS_PER_THREAD, group_one, g);
 	for (i = 0; i < n; i++) {
 		const char *label = role_label(g, r[i].sess);
 
-		score_compute(&g->scores[i], p, r[i].sess);
 		/* roles are few: a linear search over the distinct ones */
 		for (k = 0; k < g->nroles && strcmp(g->roles[k], label) != 0; k++)
 			;
@@ -88,6 +216,16 @@ group_init(struct group *g, const struct pack *p, const struct respondent *r, si
 		}
 		g->role_of[i] = k;
 	}
+	g->members = xcalloc(n ? n : 1, sizeof(*g->members));
+	g->role_start = xcalloc(g->nroles + 1, sizeof(*g->role_start));
+	for (i = 0; i < n; i++)
+		g->role_start[g->role_of[i] + 1]++;
+	for (k = 0; k < g->nroles; k++)
+		g->role_start[k + 1] += g->role_start[k];
+	for (k = 0; k < g->nroles; k++)	/* each role's in the files' order */
+		for (i = 0, m = g->role_start[k]; i < n; i++)
+			if (g->role_of[i] == k)
+				g->members[m++] = i;
 }
 
 static void
@@ -101,6 +239,10 @@ group_free(struct group *g)
 	free(g->roles);
 	free(g->role_ids);
 	free(g->role_of);
+	free(g->sess);
+	tally_free(&g->t);
+	free(g->members);
+	free(g->role_start);
 }
 
 /* Every respondent, for area_stats. */
@@ -156,7 +298,7 @@ question_spread(const struct group *g, const struct question *q, int *lo, int *h
 	*lo = 1 << 30;
 	*hi = 0;
 	for (i = 0; i < g->n; i++) {
-		if ((l = chosen_level(g->r[i].sess, q)) == 0)
+		if ((l = pick(g, i, q)->level) == 0)
 			continue;
 		if (l < *lo)
 			*lo = l;
@@ -176,8 +318,9 @@ ranked_cmp(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
-struct session *
-merge_answers(const struct pack *pack, const struct session *const *r, size_t n)
+/* The group's answers (merge_answers), from the respondents' tally. */
+static struct session *
+middle_answers(const struct pack *pack, const struct tally *t)
 {
 	struct session *s = session_new(pack);
 	int counts[CONTENT_MAX_CHOICES + 1], pcount[4], l, best;
@@ -187,8 +330,8 @@ merge_answers(const struct pack *pack, const struct session *const *r, size_t n)
 		const struct question *q = &pack->questions[i];
 
 		memset(counts, 0, sizeof(counts));
-		for (k = 0, m = 0; k < n; k++)
-			if ((l = chosen_level(r[k], q)) > 0) {
+		for (k = 0, m = 0; k < t->n; k++)
+			if ((l = t->picks[i * t->n + k].level) > 0) {
 				counts[l]++;
 				m++;
 			}
@@ -200,11 +343,9 @@ merge_answers(const struct pack *pack, const struct session *const *r, size_t n)
 		session_set_answer(s, q->id, q->choices[l - 1].id);
 	}
 	for (i = 0; i < pack->nareas; i++) {
-		const char *id = pack->areas[i].id;
-
 		memset(pcount, 0, sizeof(pcount));
-		for (k = 0; k < n; k++)
-			pcount[session_priority(r[k], id)]++;
+		for (k = 0; k < t->n; k++)
+			pcount[t->priorities[i * t->n + k]]++;
 		best = PRIORITY_NONE;
 		for (l = PRIORITY_HIGH, m = 0; l >= PRIORITY_LOW; l--)	/* m: best's count */
 			if ((size_t)pcount[l] > m) {
@@ -212,23 +353,39 @@ merge_answers(const struct pack *pack, const struct session *const *r, size_t n)
 				m = (size_t)pcount[l];
 			}
 		if (best != PRIORITY_NONE)
-			session_set_priority(s, id, (enum priority)best);
+			session_set_priority(s, pack->areas[i].id, (enum priority)best);
 	}
 	return s;
 }
 
-static struct session *
-group_session(const struct group *g)
+struct session *
+merge_answers(const struct pack *pack, const struct session *const *r, size_t n)
 {
-	const struct session **r = xcalloc(g->n ? g->n : 1, sizeof(*r));
+	struct tally t;
 	struct session *s;
-	size_t i;
 
-	for (i = 0; i < g->n; i++)
-		r[i] = g->r[i].sess;
-	s = merge_answers(g->pack, r, g->n);
-	free(r);
+	tally_init(&t, pack, r, n);
+	s = middle_answers(pack, &t);
+	tally_free(&t);
 	return s;
+}
+
+/* How many chose each level of q (counts[level - 1]), and how many not applicable. */
+static void
+question_counts(const struct group *g, const struct question *q, int *counts, int *na)
+{
+	size_t j;
+
+	memset(counts, 0, CONTENT_MAX_CHOICES * sizeof(*counts));
+	*na = 0;
+	for (j = 0; j < g->n; j++) {
+		const struct pick *k = pick(g, j, q);
+
+		if (k->level > 0)
+			counts[k->level - 1]++;
+		else
+			*na += k->chosen == CHOSEN_NA;
+	}
 }
 
 /* Whose report it is: the organisation the first file names (merge warns of others), or NULL. */
@@ -254,7 +411,7 @@ merge_doc(const struct group *g)
 	cmark_node *doc = doc_new(), *para, *list = NULL, *sec;
 	const char *org;
 	char lv[4][32], *s;
-	size_t i, k, j, nrank;
+	size_t i, k, m, nrank;
 	int mean, lo, hi, *counts, na;
 
 	s = xasprintf("%s: %s", p->title, w->group);
@@ -350,11 +507,8 @@ merge_doc(const struct group *g)
 		const struct question *q = &p->questions[i];
 		size_t r;
 
-		for (r = 0; r < g->n; r++) {
-			const struct answer *a = session_answer(g->r[r].sess, q->id);
-			if (a != NULL && a->followup)
-				break;
-		}
+		for (r = 0; r < g->n && !pick(g, r, q)->followup; r++)
+			continue;
 		if (r == g->n)
 			continue;
 		if (list == NULL) {
@@ -392,15 +546,7 @@ merge_doc(const struct group *g)
 			struct buf bar;
 			size_t r;
 
-			memset(counts, 0, CONTENT_MAX_CHOICES * sizeof(*counts));
-			na = 0;
-			for (j = 0; j < g->n; j++) {
-				int l = chosen_level(g->r[j].sess, q);
-				if (l > 0)
-					counts[l - 1]++;
-				else if (report_chosen(g->r[j].sess, q, NULL) == CHOSEN_NA)
-					na++;
-			}
+			question_counts(g, q, counts, &na);
 			para = doc_para(sec);
 			doc_strong(para, s = xasprintf("%s %d.", w->question, q->id));
 			free(s);
@@ -413,17 +559,20 @@ merge_doc(const struct group *g)
 			for (r = 0; r < g->nroles; r++) {
 				bool first = true;
 				int role_na = 0;
-				for (j = 0; j < g->n; j++) {
-					int l;
-					if (g->role_of[j] != r)
-						continue;
-					if ((l = chosen_level(g->r[j].sess, q)) == 0) {
-						role_na += report_chosen(g->r[j].sess, q, NULL) == CHOSEN_NA;
+				for (m = g->role_start[r]; m < g->role_start[r + 1]; m++) {
+					const struct pick *pk = pick(g, g->members[m], q);
+					int l = pk->level;
+
+					if (l == 0) {
+						role_na += pk->chosen == CHOSEN_NA;
 						continue;
 					}
 					if (first)
 						buf_printf(&bar, "%s:", g->roles[r]);
-					buf_printf(&bar, " %d", l);
+					/* one digit (a level is at most CONTENT_MAX_CHOICES): a
+					   line of thousands of them, printf was a fifth of merge */
+					buf_addc(&bar, ' ');
+					buf_addc(&bar, (char)('0' + l));
 					first = false;
 				}
 				if (role_na > 0) {	/* said as the counts above say it */
@@ -442,17 +591,15 @@ merge_doc(const struct group *g)
 			doc_pre(sec, bar.data);
 			buf_free(&bar);
 			/* what the respondents wrote, each with their role, in the files' order */
-			for (j = 0; j < g->n; j++) {
-				const struct answer *ans = session_answer(g->r[j].sess, q->id);
+			for (m = g->t.note_start[q->index]; m < g->t.note_start[q->index + 1]; m++) {
+				const struct note_ref *nr = &g->t.notes[m];
 
-				if (ans == NULL || ans->note == NULL)
-					continue;
 				para = doc_para(doc_quote(sec));
 				doc_strong(para, s = xasprintf("%s (%s):", w->note,
-				    g->roles[g->role_of[j]]));
+				    g->roles[g->role_of[nr->who]]));
 				free(s);
 				doc_text(para, " ");
-				doc_text(para, ans->note);
+				doc_text(para, nr->note);
 			}
 		}
 	}
@@ -461,7 +608,7 @@ merge_doc(const struct group *g)
 	/* the plan, on the group's answers */
 	doc_heading(doc, 2, w->group_plan);
 	doc_text(doc_para(doc), w->group_plan_intro);
-	gs = group_session(g);
+	gs = middle_answers(p, &g->t);
 	report_plan(doc, p, gs);
 	session_free(gs);
 	return doc;
@@ -521,15 +668,9 @@ merge_json(struct buf *o, const struct group *g)
 	jw_open(&j, "questions", '[', false);
 	for (i = 0; i < p->nquestions; i++) {
 		const struct question *q = &p->questions[i];
-		int counts[CONTENT_MAX_CHOICES] = { 0 }, na = 0;
+		int counts[CONTENT_MAX_CHOICES], na;
 
-		for (jj = 0; jj < g->n; jj++) {
-			int l = chosen_level(g->r[jj].sess, q);
-			if (l > 0)
-				counts[l - 1]++;
-			else if (report_chosen(g->r[jj].sess, q, NULL) == CHOSEN_NA)
-				na++;
-		}
+		question_counts(g, q, counts, &na);
 		jw_open(&j, NULL, '{', true);
 		jw_int(&j, "id", q->id);
 		jw_str(&j, "area", q->area->id);
@@ -543,19 +684,17 @@ merge_json(struct buf *o, const struct group *g)
 		else
 			jw_null(&j, "spread");
 		/* the notes, as the group report shows them: each with its writer's role id */
-		for (jj = 0, k = 0; jj < g->n; jj++) {
-			const struct answer *ans = session_answer(g->r[jj].sess, q->id);
+		if (g->t.note_start[i] < g->t.note_start[i + 1])
+			jw_open(&j, "notes", '[', true);
+		for (jj = g->t.note_start[i]; jj < g->t.note_start[i + 1]; jj++) {
+			const struct note_ref *nr = &g->t.notes[jj];
 
-			if (ans == NULL || ans->note == NULL)
-				continue;
-			if (k++ == 0)
-				jw_open(&j, "notes", '[', true);
 			jw_open(&j, NULL, '{', true);
-			jw_str(&j, "role", g->role_ids[g->role_of[jj]]);
-			jw_str(&j, "note", ans->note);
+			jw_str(&j, "role", g->role_ids[g->role_of[nr->who]]);
+			jw_str(&j, "note", nr->note);
 			jw_close(&j);
 		}
-		if (k > 0)
+		if (g->t.note_start[i] < g->t.note_start[i + 1])
 			jw_close(&j);
 		jw_close(&j);
 	}
@@ -610,7 +749,8 @@ merge_csv(struct buf *o, const struct group *g)
 		for (i = 0; i < p->nquestions; i++) {
 			const struct question *q = &p->questions[i];
 			const struct answer *a = session_answer(s, q->id);
-			int l = chosen_level(s, q);
+			const struct pick *pk = pick(g, j, q);
+			int l = pk->level;
 
 			csv_field(o, g->r[j].path);
 			buf_addc(o, ',');
@@ -626,7 +766,7 @@ merge_csv(struct buf *o, const struct group *g)
 			buf_addc(o, ',');
 			csv_field(o, q->area->id);
 			buf_printf(o, ",%d,", q->id);
-			if (report_chosen(s, q, NULL) == CHOSEN_NA)
+			if (pk->chosen == CHOSEN_NA)
 				buf_adds(o, "na");
 			else if (l > 0)
 				buf_printf(o, "%d", a->choice);
