@@ -490,16 +490,21 @@ fit_prefix(const char *s, size_t len, int avail, int *width)
 	int w = 0, cw;
 
 	while (i < len) {
-		k = utf8_decode(s + i, len - i, &cp);
-		cw = cp < 0 ? 1 : uc_width((ucs4_t)cp, "UTF-8");
-		if (cw < 0)
-			cw = 0;
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+			k = 1;	/* printable ASCII, most of any line: a column each */
+			cw = 1;
+		} else {
+			k = utf8_decode(s + i, len - i, &cp);
+			cw = cp < 0 ? 1 : uc_width((ucs4_t)cp, "UTF-8");
+			if (cw < 0)
+				cw = 0;
+		}
 		if (w + cw > avail && i > 0)
 			break;
 		w += cw;
 		i += k;
-		/* keep combining marks with their base */
-		while (i < len) {
+		/* keep combining marks with their base (never ASCII) */
+		while (i < len && (unsigned char)s[i] >= 0x80) {
 			k = utf8_decode(s + i, len - i, &cp);
 			if (cp < 0 || uc_width((ucs4_t)cp, "UTF-8") != 0)
 				break;
@@ -899,6 +904,12 @@ code_line(struct buf *b, const char *s, size_t n, int *width)
 	char *disp;
 	int col = 0;
 
+	if (memchr(s, '\t', n) == NULL) {	/* nearly always: no stops to count */
+		disp = text_display(s, n, width);
+		buf_adds(b, disp);
+		free(disp);
+		return;
+	}
 	buf_init(&tabs);
 	for (size_t i = 0, k; i < n; i += k) {
 		int32_t cp;
