@@ -88,6 +88,13 @@ text_printable_run(const char *s, size_t n)
 	return i;
 }
 
+/* A letter of two bytes shown as it is (Latin, Greek, ...: U+00A0 to U+02FF but the soft hyphen). */
+static inline bool
+text_plain_pair(unsigned char a, unsigned char b)
+{
+	return a >= 0xC2 && a <= 0xCB && (b & 0xC0) == 0x80 && !(a == 0xC2 && (b < 0xA0 || b == 0xAD));
+}
+
 /*
  * The length of the run at the start of s of characters shown exactly as
  * they are, one column each: printable ASCII, and the two-byte characters
@@ -111,8 +118,7 @@ text_plain_run(const char *s, size_t n, size_t *chars)
 			for (; p < end && *p >= 0x20 && *p < 0x7F; p++)
 				k++;
 		}
-		if (end - p < 2 || *p < 0xC2 || *p > 0xCB || (p[1] & 0xC0) != 0x80 ||
-		    (*p == 0xC2 && (p[1] < 0xA0 || p[1] == 0xAD)))
+		if (end - p < 2 || !text_plain_pair(p[0], p[1]))
 			break;
 		p += 2;
 		k++;

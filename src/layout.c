@@ -468,9 +468,28 @@ para_add_text(struct para *p, const char *s, size_t len, unsigned style)
 			i++;
 			continue;
 		}
-		for (j = i; j < len && s[j] != ' ' && s[j] != '\t'; j++)
-			;
-		if ((w = plain_width(s + i, j - i)) >= 0) {
+		/*
+		 * One pass to the word's end that also counts its columns while
+		 * every character is plain (text_plain_run's kind: printable ASCII
+		 * and the letters of two bytes); w < 0 once one is not.
+		 */
+		for (j = i, w = 0; j < len; ) {
+			unsigned char c = (unsigned char)s[j];
+
+			if (c > ' ' && c < 0x7F) {
+				j++;
+				w += w >= 0;
+			} else if (c == ' ' || c == '\t') {
+				break;
+			} else if (j + 1 < len && text_plain_pair(c, (unsigned char)s[j + 1])) {
+				j += 2;
+				w += w >= 0;
+			} else {
+				j++;
+				w = -1;
+			}
+		}
+		if (w >= 0) {
 			para_atom(p, ATOM_WORD, style, base + i, j - i, w);
 		} else {
 			disp = text_display(s + i, j - i, &w);
