@@ -10,11 +10,14 @@
  * A few custom nodes (areas, the summary, level bars) are empty in
  * Markdown and text and become sections and CSS bars in the page.
  */
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmark.h>
 
@@ -403,17 +406,143 @@ doc_markdown(cmark_node *parent, const char *md, size_t len)
 	cmark_node_free(d);
 }
 
-/* The guidance a placeholder stands for, parsed; NULL for any other node. */
-static cmark_node *
-guidance_of(cmark_node *n, bool for_layout)
+/* Where the guidance a placeholder stands for is in its document's table, or -1 for any other node. */
+static ptrdiff_t
+guidance_index(cmark_node *n)
 {
 	intptr_t role = (intptr_t)cmark_node_get_user_data(n);
 	struct pending *t;
 
 	if (cmark_node_get_type(n) != CMARK_NODE_CUSTOM_BLOCK || (role & 0xff) != DOC_GUIDANCE ||
 	    (t = pending_of(n)) == NULL || (size_t)(role >> 8) >= t->n)
-		return NULL;
-	return guidance_parse(t->v[role >> 8].md, t->v[role >> 8].len, for_layout);
+		return -1;
+	return (ptrdiff_t)(role >> 8);
+}
+
+/* The guidance a placeholder stands for, parsed; NULL for any other node. */
+static cmark_node *
+guidance_of(cmark_node *n, bool for_layout)
+{
+	ptrdiff_t k = guidance_index(n);
+	const struct pending *t = k >= 0 ? pending_of(n) : NULL;
+
+	return t != NULL ? guidance_parse(t->v[k].md, t->v[k].len, for_layout) : NULL;
+}
+
+/*
+ * The text rendering's guidance parsed on a second thread, in the order
+ * of the document's table, at most AHEAD texts past the furthest one
+ * asked for; the layout takes each when it comes to it. Parsing was half
+ * of a long report's time and laying out the other half: they now go
+ * side by side, with a few texts held at a time, not all. Each text is
+ * the one guidance_of gives, in whatever order they are asked for.
+ */
+#define AHEAD	16
+
+struct ahead {
+	const struct pending	*t;
+	cmark_node		**done;		/* parsed and not yet taken */
+	size_t			 parsed;	/* done[0 .. parsed) have been parsed */
+	size_t			 wanted;	/* 1 + the furthest asked for */
+	bool			 stop, threaded;
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+	pthread_t		 thread;
+};
+
+static void *
+ahead_run(void *arg)
+{
+	struct ahead *a = arg;
+	cmark_node *d;
+	size_t k;
+
+	for (k = 0; k < a->t->n; k++) {
+		pthread_mutex_lock(&a->mu);
+		while (!a->stop && k >= a->wanted + AHEAD)
+			pthread_cond_wait(&a->cv, &a->mu);
+		if (a->stop) {
+			pthread_mutex_unlock(&a->mu);
+			break;
+		}
+		pthread_mutex_unlock(&a->mu);
+		d = guidance_parse(a->t->v[k].md, a->t->v[k].len, true);
+		pthread_mutex_lock(&a->mu);
+		a->done[k] = d;
+		a->parsed = k + 1;
+		pthread_cond_broadcast(&a->cv);
+		pthread_mutex_unlock(&a->mu);
+	}
+	return NULL;
+}
+
+/* Start parsing doc's guidance, on one core or with none to spare. */
+static void
+ahead_start(struct ahead *a, cmark_node *doc)
+{
+	sigset_t all, old;
+
+	memset(a, 0, sizeof(*a));
+	a->t = pending_of(doc);
+	if (a->t == NULL || a->t->n < 2 || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		return;
+	a->done = xcalloc(a->t->n, sizeof(*a->done));
+	pthread_mutex_init(&a->mu, NULL);
+	pthread_cond_init(&a->cv, NULL);
+	/* signals stay the main thread's: the wizard's handlers expect it */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	a->threaded = pthread_create(&a->thread, NULL, ahead_run, a) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (!a->threaded) {
+		pthread_mutex_destroy(&a->mu);
+		pthread_cond_destroy(&a->cv);
+		free(a->done);
+		a->done = NULL;
+	}
+}
+
+/* The parsed guidance of placeholder n, or NULL for any other node. */
+static cmark_node *
+ahead_take(struct ahead *a, cmark_node *n)
+{
+	ptrdiff_t i = guidance_index(n);
+	size_t k = (size_t)i;
+	cmark_node *d;
+
+	if (i < 0 || !a->threaded || pending_of(n) != a->t)
+		return guidance_of(n, true);
+	pthread_mutex_lock(&a->mu);
+	if (k + 1 > a->wanted) {
+		a->wanted = k + 1;
+		pthread_cond_broadcast(&a->cv);
+	}
+	while (a->parsed <= k)
+		pthread_cond_wait(&a->cv, &a->mu);
+	d = a->done[k];
+	a->done[k] = NULL;
+	pthread_mutex_unlock(&a->mu);
+	return d != NULL ? d : guidance_of(n, true);	/* asked twice: parsed again */
+}
+
+static void
+ahead_stop(struct ahead *a)
+{
+	size_t k;
+
+	if (!a->threaded)
+		return;
+	pthread_mutex_lock(&a->mu);
+	a->stop = true;
+	pthread_cond_broadcast(&a->cv);
+	pthread_mutex_unlock(&a->mu);
+	pthread_join(a->thread, NULL);
+	for (k = 0; k < a->parsed; k++)
+		if (a->done[k] != NULL)	/* parsed and never asked for */
+			cmark_node_free(a->done[k]);
+	free(a->done);
+	pthread_mutex_destroy(&a->mu);
+	pthread_cond_destroy(&a->cv);
 }
 
 /* Every placeholder replaced by its guidance (Markdown and HTML). */
@@ -580,6 +709,7 @@ render_text(struct buf *out, cmark_node *doc, int width, const char *links_title
 {
 	struct layout lo;
 	struct linkset links;
+	struct ahead ahead;
 	cmark_node *n, *next, *g, *c;
 	char *line;
 	size_t i;
@@ -589,9 +719,10 @@ render_text(struct buf *out, cmark_node *doc, int width, const char *links_title
 	layout_init(&lo);
 	lo.plain = plain;
 	linkset_init(&links);
+	ahead_start(&ahead, doc);
 	while (n != NULL) {
-		if ((g = guidance_of(n, true)) != NULL) {
-			/* parsed, laid out and freed: one text held at a time */
+		if ((g = ahead_take(&ahead, n)) != NULL) {
+			/* laid out and freed: a few texts held at a time */
 			for (c = cmark_node_first_child(g); c != NULL; c = cmark_node_next(c))
 				text_block(out, &lo, c, width, &links);
 			cmark_node_free(g);
@@ -607,6 +738,7 @@ render_text(struct buf *out, cmark_node *doc, int width, const char *links_title
 			n = cmark_node_parent(n);
 		n = next;
 	}
+	ahead_stop(&ahead);
 	if (links.n > 0 && links_title != NULL) {
 		cmark_node *h = cmark_node_new(CMARK_NODE_HEADING);
 

@@ -179,6 +179,41 @@ guidance_doc(bool deferred, const char *const *bodies, size_t n)
 	return doc;
 }
 
+/*
+ * Many more texts than the text rendering parses ahead of the layout
+ * (report_doc.c, AHEAD): the same bytes as the guidance parsed in place,
+ * each text in its place, links numbered in order.
+ */
+static void
+test_guidance_many(void **state)
+{
+	enum { N = 200 };
+	char *bodies[N];
+	struct buf want, got;
+	cmark_node *a, *b;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < N; i++)
+		bodies[i] = xasprintf("Text %zu: see [page %zu](https://example.org/%zu).\n\n"
+		    "%s\n", i, i, i % 13, i % 3 == 0 ? "- one\n- two\n" : "A second paragraph.");
+	a = guidance_doc(false, (const char *const *)bodies, N);
+	b = guidance_doc(true, (const char *const *)bodies, N);
+	buf_init(&want);
+	buf_init(&got);
+	doc_render(&want, a, REPORT_TEXT, 60, "en", "t", "Links");
+	doc_render(&got, b, REPORT_TEXT, 60, "en", "t", "Links");
+	assert_string_equal(got.data, want.data);
+	assert_non_null(strstr(got.data, "Text 199: see page 199"));
+	assert_true(strstr(got.data, "Text 16:") < strstr(got.data, "Text 17:"));
+	buf_free(&want);
+	buf_free(&got);
+	doc_free(a);
+	doc_free(b);
+	for (i = 0; i < N; i++)
+		free(bodies[i]);
+}
+
 static void
 test_guidance_deferred(void **state)
 {
@@ -247,6 +282,7 @@ main(void)
 		cmocka_unit_test(test_markdown_not_over_escaped),
 		cmocka_unit_test(test_text_layout),
 		cmocka_unit_test(test_guidance_deferred),
+		cmocka_unit_test(test_guidance_many),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
