@@ -161,14 +161,29 @@ same_cmp(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
+struct summing {
+	const struct answers_set	*set;
+	struct same			*v;
+	bool				 network;
+};
+
+static void
+sum_one(void *arg, size_t i)
+{
+	struct summing *s = arg;
+
+	s->v[i] = (struct same){ session_sum(s->set->sessions[i], !s->network), i };
+}
+
 void
 answers_warn_copies(const struct answers_set *set, bool network)
 {
 	struct same *v = xcalloc(set->n ? set->n : 1, sizeof(*v));
 	size_t *first = xcalloc(set->n ? set->n : 1, sizeof(*first)), i, k;
+	struct summing sums = { set, v, network };
 
+	parallel_for(set->n, set->n / ANSWERS_PER_THREAD, sum_one, &sums);
 	for (i = 0; i < set->n; i++) {
-		v[i] = (struct same){ session_sum(set->sessions[i], !network), i };
 		if (set->sessions[i]->nanswers == 0)
 			diag(DIAG_WARNING, set->r[i].path, 0, 0, "holds no answer, and counts as %s "
 			    "answered nothing: leave it out if that is not so",
