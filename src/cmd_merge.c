@@ -119,9 +119,25 @@ sum_text(uint64_t h, const char *s)
 #define SUM(h, v)	fnv1a64((h), &(v), sizeof(v))
 
 /*
+ * An item's hash mixed through every bit (splitmix64's finaliser) before
+ * it is added to the others: FNV-1a of a few small numbers is nearly
+ * linear in them, and added up the items of two files that differ
+ * cancelled out (every answer 1 against every answer 4, on two questions
+ * already), so that a real respondent was called a copy.
+ */
+static uint64_t
+mix64(uint64_t x)
+{
+	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9u;
+	x = (x ^ (x >> 27)) * 0x94D049BB133111EBu;
+	return x ^ (x >> 31);
+}
+
+/*
  * A sum of everything an answers file holds, in whatever order its answers
- * and priorities are written: each of them summed alone, and the sums
- * added.
+ * and priorities are written: each of them summed alone, mixed, and the
+ * sums added. Files whose sums are equal are then compared whole
+ * (sessions_same): a sum only says which to compare.
  */
 static uint64_t
 session_sum(const struct session *s, bool with_organisation)
@@ -137,13 +153,47 @@ session_sum(const struct session *s, bool with_organisation)
 
 		one = sum_text(SUM(SUM(FNV1A64_INIT, a->question_id), a->choice), a->note);
 		one = fnv1a64(SUM(one, a->nvotes), a->votes, (size_t)a->nvotes * sizeof(a->votes[0]));
-		all += SUM(SUM(one, a->changed), a->followup);
+		all += mix64(SUM(SUM(one, a->changed), a->followup));
 	}
 	h = SUM(h, all);
 	for (i = 0, all = 0; i < s->npriorities; i++)
-		all += SUM(sum_text(FNV1A64_INIT, s->priorities[i].area_id),
-		    s->priorities[i].priority);
+		all += mix64(SUM(sum_text(FNV1A64_INIT, s->priorities[i].area_id),
+		    s->priorities[i].priority));
 	return SUM(SUM(SUM(h, all), s->nanswers), s->npriorities);
+}
+
+static bool
+same_text(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* Whether a and b hold the same as session_sum sums, in whatever order. */
+static bool
+sessions_same(const struct session *a, const struct session *b, bool with_organisation)
+{
+	size_t i;
+
+	if (!same_text(a->pack_id, b->pack_id) || !same_text(a->questions, b->questions) ||
+	    !same_text(a->language, b->language) || a->pack_version != b->pack_version ||
+	    (with_organisation && !same_text(a->organisation, b->organisation)) ||
+	    !same_text(a->role, b->role) || !same_text(a->date, b->date) ||
+	    a->nanswers != b->nanswers || a->npriorities != b->npriorities)
+		return false;
+	for (i = 0; i < a->nanswers; i++) {	/* a file answers a question once */
+		const struct answer *x = &a->answers[i];
+		const struct answer *y = session_answer(b, x->question_id);
+
+		if (y == NULL || x->choice != y->choice || !same_text(x->note, y->note) ||
+		    x->nvotes != y->nvotes || x->changed != y->changed ||
+		    x->followup != y->followup ||
+		    memcmp(x->votes, y->votes, (size_t)x->nvotes * sizeof(x->votes[0])) != 0)
+			return false;
+	}
+	for (i = 0; i < a->npriorities; i++)
+		if (session_priority(b, a->priorities[i].area_id) != a->priorities[i].priority)
+			return false;
+	return true;
 }
 
 struct same {
@@ -179,7 +229,7 @@ void
 answers_warn_copies(const struct answers_set *set, bool network)
 {
 	struct same *v = xcalloc(set->n ? set->n : 1, sizeof(*v));
-	size_t *first = xcalloc(set->n ? set->n : 1, sizeof(*first)), i, k;
+	size_t *first = xcalloc(set->n ? set->n : 1, sizeof(*first)), i, j, k;
 	struct summing sums = { set, v, network };
 
 	parallel_for(set->n, set->n / ANSWERS_PER_THREAD, sum_one, &sums);
@@ -192,10 +242,22 @@ answers_warn_copies(const struct answers_set *set, bool network)
 	qsort(v, set->n, sizeof(*v), same_cmp);
 	for (i = 0; i < set->n; i++)
 		first[i] = i;
+	/*
+	 * In each run of equal sums (in the order given), a file is a copy of
+	 * the first before it that holds the same, compared whole.
+	 */
 	for (i = 1, k = 0; i < set->n; i++) {
-		if (v[i].hash != v[k].hash)
-			k = i;	/* the first, in the order given, of its answers */
-		first[v[i].index] = v[k].index;
+		if (v[i].hash != v[k].hash) {
+			k = i;
+			continue;
+		}
+		for (j = k; j < i; j++)
+			if (first[v[j].index] == v[j].index &&
+			    sessions_same(set->sessions[v[j].index], set->sessions[v[i].index],
+			    !network)) {
+				first[v[i].index] = v[j].index;
+				break;
+			}
 	}
 	for (i = 0; i < set->n; i++)	/* said in the order given */
 		if (first[i] != i)

@@ -80,6 +80,34 @@ PY
 }
 result "a copy with its answers in another order is warned of too" copy_reordered
 
+not_copies() {	# answers that differ are never called copies, whatever their sums
+	# Every question 1 in one file and 4 in the other: the per-answer sums
+	# once added up to the same total (a trainer was told to leave out a
+	# real respondent); and each choice against each other on 1 to 32
+	# questions (all the pack has), in merge and network.
+	python3 - "$work/nc" <<'PY'
+import os, sys
+d = sys.argv[1]
+os.makedirs(d, exist_ok=True)
+for n in range(1, 33):
+    for c in range(1, 5):
+        with open(os.path.join(d, 'q%02d-c%d.yaml' % (n, c)), 'w') as o:
+            o.write('pack: "kapasite"\nversion: 2\nlanguage: "tr"\n'
+                    'organisation: "Org %d"\nanswers:\n' % n)
+            for q in range(1, n + 1):
+                o.write('  - question: %d\n    choice: %d\n' % (q, c))
+PY
+	for n in $(seq -w 1 32); do
+		"$bin" merge --content "$work/tr" "$work"/nc/q$n-c*.yaml 2>"$work/err" >/dev/null ||
+		    { cat "$work/err"; return 1; }
+		! grep -q "same answers" "$work/err" || { echo "$n questions:"; cat "$work/err"; return 1; }
+	done
+	"$bin" network --content "$work/tr" "$work"/nc/q*.yaml 2>"$work/err" >/dev/null ||
+	    { cat "$work/err"; return 1; }
+	! grep -q "same answers" "$work/err" || { head -5 "$work/err"; return 1; }
+}
+result "answers that differ are not warned of as copies" not_copies
+
 csv_note_lines() {	# a note's line breaks are line breaks inside its CSV cell
 	cp "$dir/r1-board.yaml" "$work/csv-note.yaml"
 	python3 - "$work/csv-note.yaml" <<'PY'
