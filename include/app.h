@@ -32,6 +32,7 @@ struct app_options {
 	bool		 sample;	/* --sample: with --demo, the pack's example answers */
 	bool		 workshop;	/* --workshop: the room votes on each question */
 	bool		 big;		/* --big: with --workshop, the distribution alone, large */
+	bool		 line;		/* --ui text: line mode asked for (not for want of a terminal) */
 	bool		 mouse;		/* --mouse */
 	enum color_mode	 color;		/* --color */
 	bool		 later;		/* app_open leaves the answer texts to app_load_texts */

@@ -327,7 +327,9 @@ resume_command(const struct app_options *o, const struct pack *p)
 		shell_word(&b, o->lang != NULL ? o->lang : p->language);
 	}
 	if (o->workshop)
-		buf_adds(&b, " --workshop");
+		buf_adds(&b, o->big ? " --workshop --big" : " --workshop");
+	if (o->line)
+		buf_adds(&b, " --ui text");	/* a screen reader's user came back to line mode */
 	if (o->session_path != NULL) {
 		buf_adds(&b, " --session");
 		shell_word(&b, o->session_path);

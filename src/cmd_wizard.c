@@ -138,6 +138,7 @@ cmd_wizard(int argc, char **argv)
 	if (o.demo && (o.session_path != NULL || o.fresh))
 		return usage_error("--demo keeps no session: leave out --session and --fresh");
 	o.script = !isatty(STDIN_FILENO);
+	o.line = ui != NULL && strcmp(ui, "text") == 0;
 	usable = (ui == NULL || strcmp(ui, "curses") == 0) && ui_curses_usable(&why);
 	/* the full screen draws its first frame before the texts are read, unless that frame needs them */
 	o.later = usable && !o.sample;

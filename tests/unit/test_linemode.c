@@ -377,6 +377,14 @@ test_resume_command(void **state)
 	assert_non_null(strstr(out, want));
 	free(want);
 	free(out);
+	/* line mode asked for, and a big workshop: the command opens them again */
+	assert_int_equal(run_opts(&(struct app_options){ .content = BASE, .lang = "en",
+	    .line = true, .session_path = path }, "\n\n1\nq\n", &out), 0);
+	want = xasprintf("  stok-assess --content %s --lang en --ui text --session %s\n",
+	    BASE, path);
+	assert_non_null(strstr(out, want));
+	free(want);
+	free(out);
 }
 
 /* With a priority set, its prompt says that Enter keeps it, and Enter does. */
