@@ -91,8 +91,21 @@ static size_t said_len;
 static void
 leave_curses(void)
 {
+	const char *rmcup;
+
 	if (!isendwin()) {
 		paste_mode(false);
+		/*
+		 * A terminal with no screen of its own to leave (vt100, the
+		 * Linux console): the wizard's last frame stays, and what is
+		 * said next would be written over its bottom line. Cleared, the
+		 * goodbye stands alone.
+		 */
+		rmcup = tigetstr("rmcup");
+		if (rmcup == NULL || rmcup == (char *)-1 || *rmcup == '\0') {
+			clear();
+			refresh();
+		}
 		endwin();
 	}
 	if (said != NULL) {

@@ -174,8 +174,8 @@ line_mode_signal() {	# line mode, ended by a signal: the answers kept, and where
 	kill "-$1" "$pid"
 	wait_for "EXIT=$2" || return 1
 	screen | tr '\n' ' ' | grep -q "Your answers are saved in .*kapasite.yaml" || { screen; return 1; }
-	# the command that opens them again, whole, on its own line
-	screen | grep -q "^  stok-assess --content data/tr$" || { screen; return 1; }
+	# the command that opens them again, whole, on its own line, in line mode again
+	screen | grep -q "^  stok-assess --content data/tr --ui text$" || { screen; return 1; }
 	grep -q "question: 1" "$home/state/stok-assess/kapasite.yaml" || return 1
 }
 result "SIGINT in line mode says where the answers are and exits 130" line_mode_signal INT 130
@@ -713,3 +713,13 @@ small_before_answers() {	# too small before any answer: no claim that answers ar
 	! screen | tr '\n' ' ' | tr -s ' ' | grep -q "answers are saved" || { screen; return 1; }
 }
 result "a too small terminal before any answer does not say answers are saved" small_before_answers
+
+vt100_goodbye() {	# a terminal with no screen of its own to leave: the goodbye is not written over the last frame
+	start vt100 "env TERM=vt100 LANGUAGE=en $bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys q
+	wait_for "EXIT=0" || return 1
+	! screen | grep -q "q quit" || { echo "the last frame is still there"; screen; return 1; }
+	screen | grep -q "^Your answers are saved" || { screen; return 1; }
+}
+result "with TERM=vt100 the goodbye stands on a cleared screen" vt100_goodbye
