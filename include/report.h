@@ -198,7 +198,8 @@ struct report_words {
 			*group_plan_intro,
 			*other_versions, *progress, *improved, *regressed, *unchanged,
 			*guidance_gone, *guidance_new, *one_side, *before, *after, *change, *votes,
-			*disagreed, *version_differs, *followup, *followup_title;
+			*disagreed, *version_differs, *followup, *followup_title,
+			*room_changed;
 	/* report --compare: beside a network's profile */
 	const char	*compare, *compare_intro, *network_median, *quartiles, *organisations,
 			*below_network, *below_network_intro, *lower_quartile, *too_few;

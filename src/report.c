@@ -166,6 +166,10 @@ add_votes(cmark_node *para, const struct report *r, const struct question *q,
 	doc_textf(para, "%s: ", r->w->votes);
 	(r->numbers ? doc_text : doc_code)(para, b.data);
 	buf_free(&b);
+	if (a->changed) {	/* the room's decision over its own majority: said, not lost */
+		doc_break(para);
+		doc_emph(para, r->w->room_changed);
+	}
 }
 
 /* ------------------------------------------------------------- document */
@@ -602,6 +606,8 @@ write_json(struct buf *o, struct report *r)
 			jw_close(&j);
 		}
 		jw_str(&j, "note", ans->note);
+		if (ans->changed)
+			jw_bool(&j, "changed", true);
 		if (ans->followup)
 			jw_bool(&j, "followup", true);
 		jw_close(&j);

@@ -58,6 +58,7 @@ static const struct report_words words[] = {
 		.disagreed = "Where the room disagreed most",
 		.followup = "marked for follow-up",
 		.followup_title = "Marked for follow-up in a workshop",
+		.room_changed = "The room agreed on another answer than the most voted.",
 		.compare = "Beside the network",
 		.compare_intro = "Each area's level beside the median and quartiles of the "
 		    "network's profile; the middle half of its organisations lies between the "
@@ -120,6 +121,7 @@ static const struct report_words words[] = {
 		.disagreed = "Salonun en çok ayrıştığı sorular",
 		.followup = "yeniden ele alınacak",
 		.followup_title = "Atölyede yeniden ele alınmak üzere işaretlenenler",
+		.room_changed = "Salon, en çok oy alandan başka bir yanıtta uzlaştı.",
 		.compare = "Ağın yanında",
 		.compare_intro = "Her alanın düzeyi, ağ profilinin ortancası ve çeyreklikleriyle "
 		    "yan yana; kuruluşların ortadaki yarısı iki çeyreklik arasındadır",
@@ -182,6 +184,7 @@ static const struct report_words words[] = {
 		.disagreed = "Missä sali oli eniten eri mieltä",
 		.followup = "merkitty jatkokäsittelyyn",
 		.followup_title = "Työpajassa jatkokäsittelyyn merkityt",
+		.room_changed = "Ryhmä sopi muusta kuin eniten ääniä saaneesta vastauksesta.",
 		.compare = "Verkoston rinnalla",
 		.compare_intro = "Kunkin osa-alueen taso verkoston profiilin mediaanin ja "
 		    "kvartiilien rinnalla; keskimmäinen puolikas järjestöistä on kvartiilien "
