@@ -448,8 +448,9 @@ const struct screen_ops scr_vote = {
  */
 static const struct keydef room_keys[] = {
 	KEYS_MOVE,
-	{ ' ', "Space", N_("mark or unmark for follow-up"), ACT_EDIT, true },
+	/* the way on before the long entry: on a narrow bar it is the one kept */
 	{ '\n', "Enter", N_("the results"), ACT_CONFIRM, true },
+	{ ' ', "Space", N_("mark or unmark for follow-up"), ACT_EDIT, true },
 	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, true },
 	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
 	{ 'q', "q", N_("quit"), ACT_QUIT, true },
@@ -467,7 +468,7 @@ static void
 room_draw(struct ui *ui)
 {
 	struct room_disagreement *d;
-	size_t i, n = room_disagreements(ui->app->pack, ui->app->sess, &d);
+	size_t i, n = room_disagreements(ui->app->pack, ui->app->sess, &d), first = 0, fit;
 	int y;
 	char *s;
 
@@ -477,7 +478,15 @@ room_draw(struct ui *ui)
 	    "the report and the group report list them.") :
 	    _("The room did not disagree on any question: there is nothing to mark."),
 	    0, 0) + 1;
-	for (i = 0; i < n && y < LINES - 4; i++) {
+	/*
+	 * An item takes three rows at most: on a short screen the list starts
+	 * late enough for the focused one to be whole, and Space never marks
+	 * one that cannot be seen.
+	 */
+	fit = LINES - 4 - y > 3 ? (size_t)(LINES - 4 - y) / 3 : 1;
+	if ((size_t)ui->focus >= fit)
+		first = (size_t)ui->focus - fit + 1;
+	for (i = first; i < n && y < LINES - 4; i++) {
 		const struct answer *a = session_answer(ui->app->sess, d[i].q->id);
 		bool marked = a != NULL && a->followup;
 		int row = y;

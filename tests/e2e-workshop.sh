@@ -264,7 +264,7 @@ big_alone() {
 result "--big without --workshop is a usage error" big_alone
 
 record_bar() {	# the room's record names Enter and ← in its key bar, at 80 columns, in tr and fi
-	for lang_keys in "tr:Enter sonuçlar  ← geri" "fi:Enter tulokset  ← takaisin"; do
+	for lang_keys in "tr:Enter sonuçlar  " "fi:Enter tulokset  "; do
 		lang=${lang_keys%%:*}
 		pane "bar-$lang" 80 24 "" "--workshop --lang $lang --content tests/content/base"
 		wait_for "Deneme" || return 1
@@ -278,7 +278,8 @@ record_bar() {	# the room's record names Enter and ← in its key bar, at 80 col
 			keys 2 Enter
 		done
 		sleep 0.5
-		screen | tail -1 | grep -qF "${lang_keys#*:}" || { echo "--lang $lang:"; screen; return 1; }
+		screen | tail -1 | grep -qF "${lang_keys#*:}" && screen | tail -1 | grep -qF "← " ||
+		    { echo "--lang $lang:"; screen; return 1; }
 	done
 }
 result "the room's record names Enter and ← in its key bar, in tr and fi" record_bar
@@ -315,6 +316,36 @@ record() {	# the room's record: the disagreements, a mark saved, then the result
 	    { "$bin" report --content tests/content/base "$f"; return 1; }
 }
 result "the room's record: disagreements listed, a follow-up mark saved" record
+
+record_small() {	# the room's record at 64x20: the focus always seen, Space marks the one seen
+	python3 - "$work/recsmall.yaml" <<'PY'
+import sys
+o = open(sys.argv[1], 'w')
+o.write('pack: "kapasite"\nversion: 1\nlanguage: "tr"\nanswers:\n')
+for q in range(1, 33):	# six questions split 3 against 3, the rest agreed
+    v = [3, 0, 0, 3, 0] if q <= 6 else [0, 6, 0, 0, 0]
+    o.write('  - question: %d\n    choice: %d\n    votes: [%s]\n' % (q, 1 if q <= 6 else 2,
+            ', '.join(map(str, v))))
+PY
+	pane recsmall 64 20 "LANGUAGE=en LC_MESSAGES=" "--workshop --content data/tr --session $work/recsmall.yaml"
+	wait_for "32 answers" || return 1
+	keys Enter	# the saved session: on its results
+	wait_for "Results" || return 1
+	keys Left	# the last area's end
+	wait_for "end of this area" || return 1
+	keys Enter
+	wait_for "The room's record" || return 1
+	for n in 2 3 4 5; do
+		keys Down
+		sleep 0.2
+		screen | grep -q "^ *› \[ \] $n\. Question" || { echo "item $n is not in view:"; screen; return 1; }
+	done
+	keys Space
+	wait_for "[x] 5. Question" || return 1
+	screen | grep -q "^ *› \[x\] 5\. Question" || { screen; return 1; }
+	screen | tail -1 | grep -q "Enter the results" || { echo "no way on in the bar:"; screen; return 1; }
+}
+result "the room's record at 64x20: the focused question in view, the one marked" record_small
 
 prompt_on_key() {	# ? shows the trainer's discussion prompt, which the report never shows
 	start prompt 80 24 || return 1
