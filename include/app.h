@@ -9,6 +9,7 @@
 #define STOK_APP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "content.h"
 #include "session.h"
@@ -121,6 +122,13 @@ char	*app_state_dir(void);
 size_t	app_first_unanswered(const struct app *);
 /* Where the wizard goes on: the first unanswered question, or 0. */
 size_t	app_resume_question(const struct app *);
+/*
+ * The area whose end (its priority) comes first on a resume, or -1: the
+ * one just before the question the wizard goes on at, when every question
+ * of it is answered and it has no priority (the wizard was left at its
+ * end, or before it).
+ */
+ptrdiff_t app_resume_area_end(const struct app *);
 /* Has the session anything to resume: an answer, a note or a priority? */
 bool	app_has_work(const struct app *);
 

@@ -593,6 +593,21 @@ app_resume_question(const struct app *a)
 	return i < a->pack->nquestions ? i : 0;
 }
 
+ptrdiff_t
+app_resume_area_end(const struct app *a)
+{
+	size_t i = app_first_unanswered(a);
+	const struct area *next;
+
+	if (i == 0 || i >= a->pack->nquestions)
+		return -1;
+	next = a->pack->questions[i].area;
+	if (i != next->first || next->index == 0 ||
+	    session_priority(a->sess, a->pack->areas[next->index - 1].id) != PRIORITY_NONE)
+		return -1;
+	return (ptrdiff_t)next->index - 1;
+}
+
 bool
 app_has_work(const struct app *a)
 {

@@ -174,14 +174,27 @@ restart_done(struct ui *ui, int yes)
 	free(backup);
 }
 
-/* Start or resume: the results when every question has an answer, else the first without one. */
+/*
+ * Start or resume: the results when every question has an answer, else
+ * the first without one, or the end of the area before it when that area
+ * has no priority yet (left there, its priority was never asked again).
+ */
 static void
 start(struct ui *ui)
 {
-	if (app_complete(ui->app))
+	ptrdiff_t k;
+
+	if (app_complete(ui->app)) {
 		ui_goto(ui, SCR_RESULTS);
-	else
+	} else if ((k = app_resume_area_end(ui->app)) >= 0) {
+		const struct area *a = &ui->app->pack->areas[k];
+
+		question_open(ui, a->first + a->nquestions - 1);
+		ui->area = (size_t)k;
+		ui_goto(ui, SCR_AREA_END);
+	} else {
 		question_open(ui, app_resume_question(ui->app));
+	}
 }
 
 static void

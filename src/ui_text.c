@@ -820,6 +820,7 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	enum flow f = FLOW_NEXT;
 	size_t start = 0;
 	bool again = false, resumed = false, want_org, want_role, shown;
+	ptrdiff_t k;
 	int status;
 
 	memset(&u, 0, sizeof(u));
@@ -887,6 +888,14 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 			continue;
 		}
 		break;
+	}
+	/* left at an area's end: its priority before the next area, as the full screen does */
+	if (f == FLOW_NEXT && resumed && (k = app_resume_area_end(a)) >= 0) {
+		f = ask_priority(&u, &a->pack->areas[k]);
+		if (f == FLOW_BACK) {	/* to the area's last question */
+			start = a->pack->areas[k].first + a->pack->areas[k].nquestions - 1;
+			f = FLOW_NEXT;
+		}
 	}
 	if (f == FLOW_NEXT)
 		f = ask_questions(&u, start);

@@ -723,3 +723,19 @@ vt100_goodbye() {	# a terminal with no screen of its own to leave: the goodbye i
 	screen | grep -q "^Your answers are saved" || { screen; return 1; }
 }
 result "with TERM=vt100 the goodbye stands on a cleared screen" vt100_goodbye
+
+resume_area_end() {	# left at an area's end, a resume opens on it: its priority is not skipped
+	f=$work/areaend.yaml
+	printf 'pack: "kapasite"\nversion: 1\nlanguage: "tr"\nanswers:\n' >"$f"
+	for q in 1 2 3 4; do
+		printf '  - question: %d\n    choice: 2\n' "$q" >>"$f"
+	done
+	start areaend "env LANGUAGE=en $bin --content data/tr --session $f"
+	wait_for "4 answers" || return 1
+	keys Enter
+	wait_for "end of this area" || return 1
+	keys 1 Enter
+	wait_for "Question 5/32" || return 1
+	grep -A1 'area: "yonetisim"' "$f" | grep -q 'priority: high' || { cat "$f"; return 1; }
+}
+result "a resume after an area's last answer opens on the area's end" resume_area_end
