@@ -97,6 +97,11 @@ pager_relayout(struct ui *ui)
 		}
 		layout_text(&ui->pager, q->help != NULL ? q->help :
 		    _("This question has no help text."), ui->pager_width, 0, 0);
+		if (q->area->description != NULL) {	/* shown nowhere else on the full screen */
+			layout_blank(&ui->pager);
+			layout_text(&ui->pager, q->area->title, ui->pager_width, 0, LS_STRONG);
+			layout_text(&ui->pager, q->area->description, ui->pager_width, 0, 0);
+		}
 		if (ui->app->workshop)	/* the options in full, which the vote screen may shorten */
 			for (i = 0; i <= q->nchoices; i++) {
 				line = xasprintf("%zu %s", i + 1, app_option_label(q, i));

@@ -739,3 +739,17 @@ resume_area_end() {	# left at an area's end, a resume opens on it: its priority 
 	grep -A1 'area: "yonetisim"' "$f" | grep -q 'priority: high' || { cat "$f"; return 1; }
 }
 result "a resume after an area's last answer opens on the area's end" resume_area_end
+
+area_description() {	# ? on a question shows its area's description, which the full screen showed nowhere
+	start areadesc "env LANGUAGE=fi $bin --content data/fi"
+	wait_for "hyvät käytänteet" || return 1
+	keys Enter
+	wait_for "1/12" || return 1
+	keys "?"
+	wait_for "Osallisuus" || return 1
+	tm resize-window -t w -x 80 -y 60
+	sleep 0.3
+	screen | tr '\n' ' ' | tr -s ' ' | grep -q "Miten jäsenet ja muut mukana olevat pääsevät vaikuttamaan" ||
+	    { screen; return 1; }
+}
+result "the help of a question shows its area's description" area_description
