@@ -146,7 +146,7 @@ static const struct report_words words[] = {
 		.plan_none = "Kaikki pisteytetyt vastaukset ovat ylimmällä tasolla. Pitäkää "
 		    "taso yllä ja kertokaa kokemuksistanne muille.",
 		.priority = "tärkeys", .high = "korkea", .medium = "keskitaso", .low = "matala",
-		.question = "Kysymys", .answer = "Vastaus", .note = "Huomio",
+		.question = "Kysymys", .answer = "Vastaus", .note = "Muistiinpano",
 		.na = "Ei koske meitä", .na_short = "ei koske", .unanswered = "Ei vastattu",
 		.first_step = "Ensimmäinen askel",
 		.step_fallback = "Lue tämän vastauksen ohjeet alta.",
