@@ -118,6 +118,8 @@ bool	app_is_answered(const struct app *, const struct question *);
 bool	app_complete(const struct app *);
 /* Where sessions are saved by default (see app.c), or NULL when there is no home; freed by the caller. */
 char	*app_state_dir(void);
+/* The account's home: HOME when it is an absolute path, else the password entry's, or NULL. */
+const char *app_home(void);
 /* The index of the first question without an answer; nquestions when there is none. */
 size_t	app_first_unanswered(const struct app *);
 /* Where the wizard goes on: the first unanswered question, or 0. */

@@ -91,17 +91,25 @@ make_dirs(const char *path)
  * path: answers saved under the working directory (as they were) could
  * land in a folder someone else made there, in /tmp say.
  */
+const char *
+app_home(void)
+{
+	const char *home = getenv("HOME");
+	struct passwd *pw;
+
+	if ((home == NULL || home[0] != '/') && (pw = getpwuid(getuid())) != NULL)
+		home = pw->pw_dir;
+	return home != NULL && home[0] == '/' ? home : NULL;
+}
+
 char *
 app_state_dir(void)
 {
-	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	struct passwd *pw;
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = app_home();
 
 	if (xdg != NULL && xdg[0] == '/')
 		return xasprintf("%s/stok-assess", xdg);
-	if ((home == NULL || home[0] != '/') && (pw = getpwuid(getuid())) != NULL)
-		home = pw->pw_dir;
-	if (home == NULL || home[0] != '/')
+	if (home == NULL)
 		return NULL;
 	return xasprintf("%s/.local/state/stok-assess", home);
 }

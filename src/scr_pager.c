@@ -221,6 +221,7 @@ results_enter(struct ui *ui)
 }
 
 static void overwrite_done(struct ui *, int);
+static void name_done(struct ui *, const char *);
 static void restart_demo_done(struct ui *, int);
 
 static void
@@ -250,9 +251,19 @@ export_write(struct ui *ui, bool overwrite)
 		free(prompt);
 		return;
 	}
-	if (rc < 0)
-		ui_status(ui, _("Could not write %s: %s"), ui->export_path, errno_said(errno));
-	else
+	if (rc < 0) {
+		/*
+		 * The name again, under why it failed, to be mended: typed on
+		 * over the results, it became keys.
+		 */
+		char *said = xasprintf(_("Could not write %s: %s"), ui->export_path,
+		    errno_said(errno));
+		char *prompt = xasprintf("%s\n%s", said, _("File name (Enter writes, Esc cancels):"));
+
+		input_open(ui, prompt, ui->export_path, name_done);
+		free(prompt);
+		free(said);
+	} else
 		ui_status(ui, _("Report written to %s"), ui->export_path);
 }
 
@@ -280,12 +291,19 @@ overwrite_done(struct ui *ui, int yes)
 static void
 name_done(struct ui *ui, const char *name)
 {
+	const char *home;
+	char *expanded = NULL;
+
 	if (name == NULL || *name == '\0') {
 		ui_status(ui, _("Nothing written."));
 		return;
 	}
+	/* ~/ is the home, as in the shell the name would be typed in */
+	if (name[0] == '~' && name[1] == '/' && (home = app_home()) != NULL)
+		name = expanded = xasprintf("%s%s", home, name + 1);
 	free(ui->export_path);
 	ui->export_path = file_absolute(name);
+	free(expanded);
 	export_write(ui, false);
 }
 

@@ -264,6 +264,8 @@ export_error_in_turkish() {	# the C library's words for a failure, in the interf
 	wait_for "yazılamadı" || return 1
 	screen | tr '\n' ' ' | grep -q "rapor.txt dosyası yazılamadı: Böyle bir dosya ya da dizin yok" ||
 	    { screen; return 1; }
+	keys Escape	# the name is offered again: Esc leaves it
+	sleep 0.5
 	keys q
 	wait_for "EXIT=0"
 }
@@ -753,3 +755,19 @@ area_description() {	# ? on a question shows its area's description, which the f
 	    { screen; return 1; }
 }
 result "the help of a question shows its area's description" area_description
+
+export_mend() {	# a name that cannot be written is offered again to be mended; ~/ is the home
+	start exportmend "cd '$work' && env LANGUAGE=en $bin --demo --sample --content '$top/data/tr'"
+	wait_for "n new group" || return 1
+	keys e 1
+	wait_for "File name" || return 1
+	keys C-u "$work/missing/report.txt" Enter
+	wait_for "Could not write" || return 1
+	screen | grep -q "File name" || { echo "the name was not offered again"; screen; return 1; }
+	keys C-u "~/from-home.txt" Enter
+	wait_for "Report written" || return 1
+	[ -s "$home/from-home.txt" ] || { ls -la "$home"; screen; return 1; }
+	keys q
+	wait_for "EXIT=0"
+}
+result "an export's name that cannot be written is offered again; ~/ is the home" export_mend
