@@ -453,6 +453,8 @@ build_report(const struct report *r)
 
 		sec = doc_block(doc, DOC_SECTION);
 		doc_heading(sec, 3, a->title);
+		if (a->description != NULL)	/* what the area is about, for the board reading it */
+			doc_text(doc_para(sec), a->description);
 		for (k = 0; k < a->nquestions; k++)
 			build_question(sec, r, &r->pack->questions[a->first + k]);
 	}
