@@ -129,7 +129,7 @@ scratch_parse(const char *body, size_t len)
 	cmark_node *doc;
 
 	scratch = arena_new(65536);
-	/* no CMARK_OPT_VALIDATE_UTF8: the loader took the text only as valid UTF-8 (guidance_parse) */
+	/* no CMARK_OPT_VALIDATE_UTF8: the loader took the text only as valid UTF-8, as guidance_parse relies on */
 	parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &scratch_mem);
 	cmark_parser_feed(parser, body, len);
 	doc = cmark_parser_finish(parser);

@@ -59,7 +59,6 @@ struct group {
 	size_t				*role_of;	/* respondent -> role index */
 	size_t				*members;	/* the respondents, role by role, */
 	size_t				*role_start;	/* role k's from members[role_start[k]] */
-	const struct session		**sess;		/* r[j].sess, side by side */
 	struct tally			 t;
 };
 
@@ -94,7 +93,7 @@ role_label(const struct group *g, const struct session *s)
 	return s->role != NULL ? report_role(g->pack, s->role) : g->w->no_role;
 }
 
-/* Respondent j's picks and priorities, in rows of its own: no two threads share a line. */
+/* Each respondent's picks and priorities in a row of its own, which one thread fills. */
 struct rows {
 	const struct pack		 *p;
 	const struct session *const	 *s;
@@ -188,6 +187,7 @@ group_one(void *arg, size_t i)
 static void
 group_init(struct group *g, const struct pack *p, const struct respondent *r, size_t n)
 {
+	const struct session **sess;
 	size_t i, k, m;
 
 	memset(g, 0, sizeof(*g));
@@ -199,10 +199,11 @@ group_init(struct group *g, const struct pack *p, const struct respondent *r, si
 	g->roles = xcalloc(n ? n : 1, sizeof(*g->roles));
 	g->role_ids = xcalloc(n ? n : 1, sizeof(*g->role_ids));
 	g->role_of = xcalloc(n ? n : 1, sizeof(*g->role_of));
-	g->sess = xcalloc(n ? n : 1, sizeof(*g->sess));
+	sess = xcalloc(n ? n : 1, sizeof(*sess));
 	for (i = 0; i < n; i++)
-		g->sess[i] = r[i].sess;
-	tally_init(&g->t, p, g->sess, n);
+		sess[i] = r[i].sess;
+	tally_init(&g->t, p, sess, n);
+	free(sess);
 	parallel_for(n, n / ANSWERS_PER_THREAD, group_one, g);
 	for (i = 0; i < n; i++) {
 		const char *label = role_label(g, r[i].sess);
@@ -239,7 +240,6 @@ group_free(struct group *g)
 	free(g->roles);
 	free(g->role_ids);
 	free(g->role_of);
-	free(g->sess);
 	tally_free(&g->t);
 	free(g->members);
 	free(g->role_start);

@@ -406,15 +406,17 @@ doc_markdown(cmark_node *parent, const char *md, size_t len)
 	cmark_node_free(d);
 }
 
-/* Where the guidance a placeholder stands for is in its document's table, or -1 for any other node. */
+/*
+ * Where the guidance a placeholder stands for is in its document's table
+ * (*t), or -1 for any other node.
+ */
 static ptrdiff_t
-guidance_index(cmark_node *n)
+guidance_index(cmark_node *n, const struct pending **t)
 {
 	intptr_t role = (intptr_t)cmark_node_get_user_data(n);
-	struct pending *t;
 
 	if (cmark_node_get_type(n) != CMARK_NODE_CUSTOM_BLOCK || (role & 0xff) != DOC_GUIDANCE ||
-	    (t = pending_of(n)) == NULL || (size_t)(role >> 8) >= t->n)
+	    (*t = pending_of(n)) == NULL || (size_t)(role >> 8) >= (*t)->n)
 		return -1;
 	return (ptrdiff_t)(role >> 8);
 }
@@ -423,10 +425,10 @@ guidance_index(cmark_node *n)
 static cmark_node *
 guidance_of(cmark_node *n, bool for_layout)
 {
-	ptrdiff_t k = guidance_index(n);
-	const struct pending *t = k >= 0 ? pending_of(n) : NULL;
+	const struct pending *t;
+	ptrdiff_t k = guidance_index(n, &t);
 
-	return t != NULL ? guidance_parse(t->v[k].md, t->v[k].len, for_layout) : NULL;
+	return k >= 0 ? guidance_parse(t->v[k].md, t->v[k].len, for_layout) : NULL;
 }
 
 /*
@@ -476,7 +478,10 @@ ahead_run(void *arg)
 	return NULL;
 }
 
-/* Start parsing doc's guidance, on one core or with none to spare. */
+/*
+ * Start parsing doc's guidance on a second thread; with one core, or when
+ * the thread cannot start, ahead_take parses each text in place.
+ */
 static void
 ahead_start(struct ahead *a, cmark_node *doc)
 {
@@ -506,12 +511,15 @@ ahead_start(struct ahead *a, cmark_node *doc)
 static cmark_node *
 ahead_take(struct ahead *a, cmark_node *n)
 {
-	ptrdiff_t i = guidance_index(n);
+	const struct pending *t;
+	ptrdiff_t i = guidance_index(n, &t);
 	size_t k = (size_t)i;
 	cmark_node *d;
 
-	if (i < 0 || !a->threaded || pending_of(n) != a->t)
-		return guidance_of(n, true);
+	if (i < 0)
+		return NULL;
+	if (!a->threaded || t != a->t)
+		return guidance_parse(t->v[k].md, t->v[k].len, true);
 	pthread_mutex_lock(&a->mu);
 	if (k + 1 > a->wanted) {
 		a->wanted = k + 1;
@@ -522,7 +530,7 @@ ahead_take(struct ahead *a, cmark_node *n)
 	d = a->done[k];
 	a->done[k] = NULL;
 	pthread_mutex_unlock(&a->mu);
-	return d != NULL ? d : guidance_of(n, true);	/* asked twice: parsed again */
+	return d != NULL ? d : guidance_parse(t->v[k].md, t->v[k].len, true);	/* asked twice */
 }
 
 static void

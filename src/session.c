@@ -657,8 +657,6 @@ session_write(const struct session *s, const char *path, bool overwrite)
  * that order: the search starts at the answer found last, so that a walk
  * costs a look or two each instead of a scan. The start is only a hint (a session is never shared
  * between threads); any order of answers still gives the same result.
- */
-/*
  * The ids are read from their own array, four bytes an answer, not from the
  * answers themselves (a cache line each): a question left unanswered is a
  * scan of them all, and a group report asks of thousands of sessions in
