@@ -21,6 +21,7 @@ enum color_mode {
 };
 
 struct app_options {
+	const char	*program;	/* argv[0]: how the program was started */
 	const char	*content;	/* --content DIR, or NULL for the bundled packs */
 	const char	*lang;		/* --lang */
 	const char	*pack_id;	/* --pack */

@@ -287,16 +287,15 @@ app_read_ahead(const struct app *a, size_t qi)
 }
 
 /*
- * A space, then s as one word for the shell: as it is when nothing in it
- * is special, else in single quotes.
+ * s as one word for the shell: as it is when nothing in it is special,
+ * else in single quotes.
  */
 static void
-shell_word(struct buf *b, const char *s)
+shell_quote(struct buf *b, const char *s)
 {
 	static const char plain[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 	    "0123456789_./:=@%+,-";
 
-	buf_addc(b, ' ');
 	if (*s != '\0' && s[strspn(s, plain)] == '\0') {
 		buf_adds(b, s);
 		return;
@@ -310,10 +309,50 @@ shell_word(struct buf *b, const char *s)
 	buf_addc(b, '\'');
 }
 
+/* A space, then s as one word for the shell. */
+static void
+shell_word(struct buf *b, const char *s)
+{
+	buf_addc(b, ' ');
+	shell_quote(b, s);
+}
+
+/*
+ * Whether the shell, looking for stok-assess along PATH, finds the file
+ * that is running (argv0 naming it by a path).
+ */
+static bool
+on_path(const char *argv0)
+{
+	const char *path = getenv("PATH"), *end;
+	struct stat self, st;
+	bool found = false;
+	char *f;
+
+	if (path == NULL || stat(argv0, &self) < 0)
+		return false;
+	for (; !found; path = end + 1) {
+		end = strchr(path, ':');
+		if (end == NULL)
+			end = path + strlen(path);
+		f = xasprintf("%.*s%sstok-assess", (int)(end - path), path, end > path ? "/" : "");
+		if (stat(f, &st) == 0) {
+			found = st.st_dev == self.st_dev && st.st_ino == self.st_ino;
+			free(f);
+			break;	/* the first found is the one the shell runs */
+		}
+		free(f);
+		if (*end == '\0')
+			break;
+	}
+	return found;
+}
+
 /*
  * The command that opens this session again, whatever the locale then:
- * the options that chose the pack and the file, and the pack's language
- * when the locale chose it.
+ * the program as it was started when the shell would not find it by its
+ * name (make run's ./stok-assess), the options that chose the pack and
+ * the file, and the pack's language when the locale chose it.
  */
 static char *
 resume_command(const struct app_options *o, const struct pack *p)
@@ -321,7 +360,11 @@ resume_command(const struct app_options *o, const struct pack *p)
 	struct buf b;
 
 	buf_init(&b);
-	buf_adds(&b, "stok-assess");
+	if (o->program != NULL && strchr(o->program, '/') != NULL && !on_path(o->program)) {
+		shell_quote(&b, o->program);
+	} else {
+		buf_adds(&b, "stok-assess");
+	}
 	if (o->content != NULL) {
 		buf_adds(&b, " --content");
 		shell_word(&b, o->content);

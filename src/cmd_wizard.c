@@ -68,6 +68,7 @@ cmd_wizard(int argc, char **argv)
 	int ch, status;
 
 	memset(&o, 0, sizeof(o));
+	o.program = argv[0];
 	optind = 0;
 	while ((ch = cmd_getopt(argc, argv, "+", longopts)) != -1) {
 		switch (ch) {

@@ -234,3 +234,24 @@ finished_resumes_on_results() {	# a finished assessment opens on its results, un
 	    cmp "$work/kamu.yaml" "$work/kamu.before" || { cat "$work/fin.out"; return 1; }
 }
 result "a finished assessment resumes on its results in line mode" finished_resumes_on_results
+
+# The command said at the end starts the program as it was started: make
+# run's ./stok-assess, or a path, when the shell would not find that
+# program by its name; the bare name when PATH leads to this program.
+resume_names_program() {
+	d=$work/prog
+	mkdir -p "$d/bin" "$d/h"
+	ln -s "$bin" "$d/stok-assess"
+	ln -s "$bin" "$d/bin/stok-assess"
+	for how in "./stok-assess||./stok-assess" "$d/stok-assess||$d/stok-assess" \
+	    "stok-assess|$d/bin|stok-assess" "./stok-assess|$d/bin|stok-assess"; do
+		run=${how%%|*} dir=${how#*|} said=${how##*|}
+		dir=${dir%|*}
+		(cd "$d" && printf '1\n' | PATH="${dir:+$dir:}$PATH" HOME=$d/h XDG_STATE_HOME=$d/h \
+		    LC_ALL=C.UTF-8 LANGUAGE=en "$run" --ui=text --content "$top/data/tr" \
+		    --fresh) >"$work/prog.out" 2>&1
+		grep -q "^  $said --content " "$work/prog.out" ||
+		    { echo "started as $run, PATH from $dir:"; tail -n 3 "$work/prog.out"; return 1; }
+	done
+}
+result "the resume command starts the program as it was started" resume_names_program

@@ -174,8 +174,9 @@ line_mode_signal() {	# line mode, ended by a signal: the answers kept, and where
 	kill "-$1" "$pid"
 	wait_for "EXIT=$2" || return 1
 	screen | tr '\n' ' ' | grep -q "Your answers are saved in .*kapasite.yaml" || { screen; return 1; }
-	# the command that opens them again, whole, on its own line, in line mode again
-	screen | grep -q "^  stok-assess --content data/tr --ui text$" || { screen; return 1; }
+	# the command that opens them again, whole, on its own line, in line
+	# mode again, with the program as started (not found by its name alone)
+	screen | grep -q "^  $bin --content data/tr --ui text$" || { screen; return 1; }
 	grep -q "question: 1" "$home/state/stok-assess/kapasite.yaml" || return 1
 }
 result "SIGINT in line mode says where the answers are and exits 130" line_mode_signal INT 130
