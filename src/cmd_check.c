@@ -206,12 +206,23 @@ check_links(const struct pack *p, struct link_uses *u)
 	link_register_free(&r);
 }
 
+/* What check says of a loaded pack's texts beyond the loader: their lint and their links. */
+static void
+lint_pack(const struct pack *p)
+{
+	struct link_uses u;
+
+	link_uses_init(&u);
+	walk_texts(p, &u);
+	check_links(p, &u);
+	link_uses_free(&u);
+}
+
 /* Check the pack in dir; list and i, when list is not NULL, name it among the bundled packs. */
 static void
 check_one(const char *dir, int stale_years, const struct pack_list *list, size_t i)
 {
 	struct diag_counts before = diag_counts();
-	struct link_uses u;
 	struct pack *p;
 
 	if (list != NULL)
@@ -221,12 +232,8 @@ check_one(const char *dir, int stale_years, const struct pack_list *list, size_t
 		pack_index_check(p);
 	if (p != NULL)	/* what check passes, index takes */
 		pack_index_names_check(p);
-	link_uses_init(&u);
-	if (p != NULL) {	/* a directory with an assessment file */
-		walk_texts(p, &u);
-		check_links(p, &u);
-	}
-	link_uses_free(&u);
+	if (p != NULL)	/* a directory with an assessment file */
+		lint_pack(p);
 	if (p != NULL && stale_years > 0) {
 		int today = content_today();
 		check_stale(p, today - stale_years * 10000, stale_years);
@@ -279,7 +286,10 @@ cmd_check(int argc, char **argv)
 	return diag_exit_status();
 }
 
-/* Index a pack that loads whole without a word; otherwise say why not. */
+/*
+ * Index a pack that check passes without a word (its index aside, which
+ * is what is being written); otherwise say why not.
+ */
 static void
 index_one(const char *dir)
 {
@@ -287,12 +297,14 @@ index_one(const char *dir)
 	struct pack *p;
 	char *safe;
 
-	pack_load(dir, &p);
+	if (pack_load(dir, &p) == LOAD_OK)
+		lint_pack(p);
 	after = diag_counts();
 	if (after.errors + after.io + after.warnings !=
 	    before.errors + before.io + before.warnings) {
-		diag(DIAG_ERROR, dir, 0, 0, "not indexed: only a pack that loads without a single "
-		    "error or warning is indexed; fix what is said above first");
+		diag(DIAG_ERROR, dir, 0, 0, "not indexed: only a pack that 'stok-assess check' "
+		    "passes without a single error or warning is indexed; fix what is said above "
+		    "first");
 	} else if (pack_index_write(p) == 0) {
 		safe = text_sanitized(dir);
 		printf("%s/%s: %zu answer text%s\n", safe, PACK_INDEX_FILE, p->ntexts,

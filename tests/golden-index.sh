@@ -185,6 +185,19 @@ open(p, "w", encoding="utf-8").write(head + "\n---\n")
 PY
 result "a pack with a warning is not indexed" sh -c \
     "! '$bin' index p-warn >out 2>&1 && grep -q 'not indexed' out && [ ! -e p-warn/answers.index ]"
+# what check says beyond the loader stops it too: raw HTML in a text, and
+# a register row no text links to
+cp -R "$top/data/fi" p-lint
+t=$(ls p-lint/answers/*/*.md | head -1)
+printf '\nSana <b>lihavoitu</b>.\n' >>"$t"
+result "a pack with a warning of check's lint is not indexed" sh -c \
+    "! '$bin' index p-lint >out 2>&1 && grep -q 'raw HTML' out && grep -q 'not indexed' out &&
+     [ ! -e p-lint/answers.index ]"
+cp -R "$top/data/fi" p-reg
+printf 'https://example.org/nobody-links-here\tX\tY\tfi\t2026-01-10\tsite\n' >>p-reg/links.tsv
+result "a pack with a register row no text links to is not indexed" sh -c \
+    "! '$bin' index p-reg >out 2>&1 && grep -q 'no answer text links to' out &&
+     grep -q 'not indexed' out && [ ! -e p-reg/answers.index ]"
 result "index without a pack is a usage error" sh -c "'$bin' index >out 2>&1; [ \$? = 2 ]"
 
 # A text changed under the index so that the index does not see it (its
