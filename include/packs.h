@@ -83,5 +83,12 @@ bool	packs_peek_ids(const char *buf, size_t len, char **id, char **language);
 
 /* The two- or three-letter language of the locale's messages, or "" (never NULL). */
 const char *packs_locale_language(void);
+/*
+ * --lang's value as the packs name languages: "TR", "tr_TR.UTF-8" and
+ * "tr-TR" are "tr", as the locale's names are read. Anything else is
+ * given back as it is (and is then refused as a language no pack has).
+ * The value is rewritten where it is (an argv string).
+ */
+char   *packs_lang_option(char *arg);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "packs.h"
 #include "diag.h"
 #include "text.h"
 #include "merge.h"
@@ -54,7 +55,7 @@ parse_options(int argc, char **argv, const char *usage, bool csv, struct out_opt
 			}
 			break;
 		case 'l':
-			o->lang = optarg;
+			o->lang = packs_lang_option(optarg);
 			break;
 		case 'p':
 			o->pack_id = optarg;

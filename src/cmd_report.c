@@ -96,7 +96,7 @@ cmd_report(int argc, char **argv)
 				    REPORT_MIN_WIDTH, REPORT_MAX_WIDTH, optarg);
 			break;
 		case 'l':
-			lang = optarg;
+			lang = packs_lang_option(optarg);
 			break;
 		case 'p':
 			pack_id = optarg;

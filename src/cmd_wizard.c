@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "commands.h"
+#include "packs.h"
 #include "diag.h"
 #include "i18n.h"
 #include "text.h"
@@ -73,7 +74,7 @@ cmd_wizard(int argc, char **argv)
 	while ((ch = cmd_getopt(argc, argv, "+", longopts)) != -1) {
 		switch (ch) {
 		case 'l':
-			o.lang = optarg;
+			o.lang = packs_lang_option(optarg);
 			break;
 		case 'p':
 			o.pack_id = optarg;

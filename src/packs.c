@@ -172,6 +172,21 @@ packs_locale_language(void)
 	return lang;
 }
 
+char *
+packs_lang_option(char *arg)
+{
+	size_t i;
+
+	for (i = 0; ascii_isalpha((unsigned char)arg[i]); i++)
+		continue;
+	if ((i == 2 || i == 3) && (arg[i] == '\0' || strchr("_-.@", arg[i]) != NULL)) {
+		arg[i] = '\0';
+		for (i = 0; arg[i] != '\0'; i++)
+			arg[i] = (char)ascii_tolower((unsigned char)arg[i]);
+	}
+	return arg;
+}
+
 static const struct pack_ref *
 find(const struct pack_list *list, const char *id, const char *language)
 {

@@ -255,3 +255,20 @@ resume_names_program() {
 	done
 }
 result "the resume command starts the program as it was started" resume_names_program
+
+# --lang as people write it: "TR", a locale's name, a tag with a region
+lang_spellings() {
+	h=$work/langs
+	mkdir -p "$h"
+	for l in TR tr_TR.UTF-8 tr-TR; do
+		printf 'q\n' | HOME=$h XDG_STATE_HOME=$h LC_ALL=C.UTF-8 LANGUAGE= "$bin" --ui=text \
+		    --lang "$l" --fresh >"$work/lang.out" 2>&1
+		head -n 1 "$work/lang.out" | grep -q "^Örgütsel Kapasite Öz Değerlendirmesi$" &&
+		    grep -q "Devam etmek için" "$work/lang.out" &&
+		    grep -q "^  .*stok-assess --lang tr --ui text$" "$work/lang.out" ||
+		    { echo "--lang $l:"; head -n 3 "$work/lang.out"; tail -n 2 "$work/lang.out"; return 1; }
+	done
+	"$bin" report --lang FI_fi --content "$top/data/fi" "$top/data/fi/sample.yaml" >/dev/null ||
+	    return 1
+}
+result "--lang takes TR, tr_TR.UTF-8 and tr-TR as tr" lang_spellings
