@@ -253,21 +253,34 @@ pack_question(const struct pack *p, int id)
 	return NULL;
 }
 
+/* The hash of id written in decimal, then sep (as "%d" and sep would write them). */
+static uint64_t
+hash_id(uint64_t h, int id, char sep)
+{
+	char num[16], *e = num + sizeof(num), *d = e;
+	unsigned v = id < 0 ? 0U - (unsigned)id : (unsigned)id;
+
+	*--d = sep;
+	do
+		*--d = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (id < 0)
+		*--d = '-';
+	return fnv1a64(h, d, (size_t)(e - d));
+}
+
 const char *
 pack_questions_hash(const struct pack *p)
 {
 	static char out[32];
 	uint64_t h = FNV1A64_INIT;
-	char num[32];
 	size_t i, k;
 
 	for (i = 0; i < p->nquestions; i++) {
 		const struct question *q = &p->questions[i];
-		for (k = 0; k <= q->nchoices; k++) {
-			snprintf(num, sizeof(num), k == 0 ? "%d:" : "%d,",
-			    k == 0 ? q->id : q->choices[k - 1].id);
-			h = fnv1a64(h, num, strlen(num));
-		}
+		h = hash_id(h, q->id, ':');
+		for (k = 0; k < q->nchoices; k++)
+			h = hash_id(h, q->choices[k].id, ',');
 		h = fnv1a64(h, ";", 1);
 	}
 	snprintf(out, sizeof(out), "fnv1a64:%016llx", (unsigned long long)h);
