@@ -254,7 +254,12 @@ resume_names_program() {
 		    { echo "started as $run, PATH from $dir:"; tail -n 3 "$work/prog.out"; return 1; }
 	done
 }
-result "the resume command starts the program as it was started" resume_names_program
+# (a wrapper, such as make check's valgrind job, starts it by another name)
+if [ "$(head -c 4 "$bin" | od -An -c | tr -d ' ')" = '177ELF' ]; then
+	result "the resume command starts the program as it was started" resume_names_program
+else
+	echo "SKIP: $suite the resume command starts the program as it was started ($bin is a wrapper)"
+fi
 
 # --lang as people write it: "TR", a locale's name, a tag with a region
 lang_spellings() {
