@@ -208,7 +208,15 @@ struct report_words {
 const struct report_words *report_words(const char *lang);
 /* A role id as the pack titles it (its own roles, or the five built-in ones in its language); free text as it is. */
 const char *report_role(const struct pack *, const char *role);
-/* The improvement plan of a session appended to parent (merge's group plan). */
-void	report_plan(cmark_node *parent, const struct pack *, const struct session *);
+struct score;
+/* The improvement plan of a score appended to parent (merge's group plan). */
+void	report_plan(cmark_node *parent, const struct pack *, const struct score *);
+/*
+ * The same plan as the JSON of report gives it, under "plan": per area its
+ * id and steps, each step's question, level and first step.
+ */
+void	report_plan_json(struct jsonw *, const struct pack *, const struct score *);
+/* A priority as the JSON names it: "high", "medium", "low"; NULL for none. */
+const char *report_priority_id(enum priority);
 
 #endif

@@ -4,7 +4,10 @@
  * document (report_doc.c; the counts per question as preformatted blocks,
  * so that they line up in every output) and rendered as text, Markdown or
  * HTML like the report; JSON and CSV are written directly for spreadsheets
- * and other programs.
+ * and other programs. What a group report shows is decided once, in the
+ * group (the tally, the group's answers and their plan) and in the
+ * functions below that rank and pick, and each format only presents it:
+ * the JSON says all that the document says.
  * Levels are integers in hundredths, as in score.c.
  */
 #include <stdio.h>
@@ -60,6 +63,8 @@ struct group {
 	size_t				*members;	/* the respondents, role by role, */
 	size_t				*role_start;	/* role k's from members[role_start[k]] */
 	struct tally			 t;
+	struct session			*gs;		/* the group's answers (middle_answers) */
+	struct score			 gscore;	/* their levels, priorities and plan */
 };
 
 struct ranked {
@@ -243,6 +248,10 @@ group_free(struct group *g)
 	tally_free(&g->t);
 	free(g->members);
 	free(g->role_start);
+	if (g->gs != NULL) {
+		score_free(&g->gscore);
+		session_free(g->gs);
+	}
 }
 
 /* Every respondent, for area_stats. */
@@ -358,6 +367,14 @@ middle_answers(const struct pack *pack, const struct tally *t)
 	return s;
 }
 
+/* The group's answers and their levels, priorities and plan, which every format shows. */
+static void
+group_plan(struct group *g)
+{
+	g->gs = middle_answers(g->pack, &g->t);
+	score_compute(&g->gscore, g->pack, g->gs);
+}
+
 struct session *
 merge_answers(const struct pack *pack, const struct session *const *r, size_t n)
 {
@@ -388,6 +405,59 @@ question_counts(const struct group *g, const struct question *q, int *counts, in
 	}
 }
 
+/* At most so many areas and questions of least consensus. */
+#define CONSENSUS_AREAS		5
+#define CONSENSUS_QUESTIONS	10
+
+/* The areas and questions of least consensus, largest spread first; free both. */
+struct consensus {
+	struct ranked	*areas, *questions;
+	size_t		 nareas, nquestions;
+};
+
+static void
+consensus_rank(const struct group *g, struct consensus *c)
+{
+	const struct pack *p = g->pack;
+	size_t i;
+	int mean, lo, hi;
+
+	memset(c, 0, sizeof(*c));
+	c->areas = xcalloc(p->nareas + 1, sizeof(*c->areas));
+	c->questions = xcalloc(p->nquestions + 1, sizeof(*c->questions));
+	for (i = 0; i < p->nareas; i++)
+		if (area_stats(g, i, ALL_ROLES, &mean, &lo, &hi) && hi > lo)
+			c->areas[c->nareas++] = (struct ranked){ i, hi - lo, lo, hi };
+	qsort(c->areas, c->nareas, sizeof(*c->areas), ranked_cmp);
+	if (c->nareas > CONSENSUS_AREAS)
+		c->nareas = CONSENSUS_AREAS;
+	for (i = 0; i < p->nquestions; i++)
+		if (question_spread(g, &p->questions[i], &lo, &hi) && hi > lo)
+			c->questions[c->nquestions++] = (struct ranked){ i, (hi - lo) * 100, lo, hi };
+	qsort(c->questions, c->nquestions, sizeof(*c->questions), ranked_cmp);
+	if (c->nquestions > CONSENSUS_QUESTIONS)
+		c->nquestions = CONSENSUS_QUESTIONS;
+}
+
+static void
+consensus_free(struct consensus *c)
+{
+	free(c->areas);
+	free(c->questions);
+}
+
+/* Whether a workshop marked q to follow up, in any of the files. */
+static bool
+question_followup(const struct group *g, const struct question *q)
+{
+	size_t r;
+
+	for (r = 0; r < g->n; r++)
+		if (pick(g, r, q)->followup)
+			return true;
+	return false;
+}
+
 /* Whose report it is: the organisation the first file names (merge warns of others), or NULL. */
 static const char *
 group_organisation(const struct group *g)
@@ -406,12 +476,11 @@ merge_doc(const struct group *g)
 {
 	const struct report_words *w = g->w;
 	const struct pack *p = g->pack;
-	struct ranked *rank;
-	struct session *gs;
+	struct consensus cons;
 	cmark_node *doc = doc_new(), *para, *list = NULL, *sec;
 	const char *org;
 	char lv[4][32], *s;
-	size_t i, k, m, nrank;
+	size_t i, k, m;
 	int mean, lo, hi, *counts, na;
 
 	s = xasprintf("%s: %s", p->title, w->group);
@@ -425,12 +494,9 @@ merge_doc(const struct group *g)
 	}
 	doc_strong(para, w->respondents);
 	doc_textf(para, ": %zu", g->n);
-	for (k = 0; k < g->nroles; k++) {
-		size_t c = 0;
-		for (i = 0; i < g->n; i++)
-			c += g->role_of[i] == k;
-		doc_textf(para, "%s%s %zu", k ? ", " : " (", g->roles[k], c);
-	}
+	for (k = 0; k < g->nroles; k++)
+		doc_textf(para, "%s%s %zu", k ? ", " : " (", g->roles[k],
+		    g->role_start[k + 1] - g->role_start[k]);
 	if (g->nroles)
 		doc_text(para, ")");
 	for (i = 0; i < g->n; i++) {
@@ -467,49 +533,36 @@ merge_doc(const struct group *g)
 	/* least consensus: areas, then questions, largest spread first */
 	doc_heading(doc, 2, w->consensus);
 	doc_text(doc_para(doc), w->consensus_intro);
-	nrank = 0;
-	rank = xcalloc(p->nareas + p->nquestions + 1, sizeof(*rank));
-	for (i = 0; i < p->nareas; i++)
-		if (area_stats(g, i, ALL_ROLES, &mean, &lo, &hi) && hi > lo)
-			rank[nrank++] = (struct ranked){ i, hi - lo, lo, hi };
-	qsort(rank, nrank, sizeof(*rank), ranked_cmp);
-	if (nrank > 0) {
+	consensus_rank(g, &cons);
+	if (cons.nareas > 0) {
 		doc_heading(doc, 3, w->areas);
 		list = doc_list(doc, true);
 	}
-	for (i = 0; i < nrank && i < 5; i++) {
-		level(g, lv[0], sizeof(lv[0]), rank[i].spread, true);
-		level(g, lv[1], sizeof(lv[1]), rank[i].lo, true);
-		level(g, lv[2], sizeof(lv[2]), rank[i].hi, true);
+	for (i = 0; i < cons.nareas; i++) {
+		level(g, lv[0], sizeof(lv[0]), cons.areas[i].spread, true);
+		level(g, lv[1], sizeof(lv[1]), cons.areas[i].lo, true);
+		level(g, lv[2], sizeof(lv[2]), cons.areas[i].hi, true);
 		para = doc_para(doc_item(list));
-		doc_strong(para, p->areas[rank[i].index].title);
+		doc_strong(para, p->areas[cons.areas[i].index].title);
 		doc_textf(para, ": %s %s (%s\xE2\x80\x93%s)", w->spread, lv[0], lv[1], lv[2]);
 	}
-	nrank = 0;
-	for (i = 0; i < p->nquestions; i++)
-		if (question_spread(g, &p->questions[i], &lo, &hi) && hi > lo)
-			rank[nrank++] = (struct ranked){ i, (hi - lo) * 100, lo, hi };
-	qsort(rank, nrank, sizeof(*rank), ranked_cmp);
-	if (nrank > 0) {
+	if (cons.nquestions > 0) {
 		doc_heading(doc, 3, w->questions);
 		list = doc_list(doc, true);
 	}
-	for (i = 0; i < nrank && i < 10; i++) {
-		const struct question *q = &p->questions[rank[i].index];
+	for (i = 0; i < cons.nquestions; i++) {
+		const struct question *q = &p->questions[cons.questions[i].index];
 		doc_textf(doc_para(doc_item(list)), "%s %d: %s (%d\xE2\x80\x93%d)", w->question,
-		    q->id, q->text, rank[i].lo, rank[i].hi);
+		    q->id, q->text, cons.questions[i].lo, cons.questions[i].hi);
 	}
-	free(rank);
+	consensus_free(&cons);
 
 	/* the questions a workshop marked to follow up, in any of the files */
 	list = NULL;
 	for (i = 0; i < p->nquestions; i++) {
 		const struct question *q = &p->questions[i];
-		size_t r;
 
-		for (r = 0; r < g->n && !pick(g, r, q)->followup; r++)
-			continue;
-		if (r == g->n)
+		if (!question_followup(g, q))
 			continue;
 		if (list == NULL) {
 			doc_heading(doc, 3, w->followup_title);
@@ -608,18 +661,21 @@ merge_doc(const struct group *g)
 	/* the plan, on the group's answers */
 	doc_heading(doc, 2, w->group_plan);
 	doc_text(doc_para(doc), w->group_plan_intro);
-	gs = middle_answers(p, &g->t);
-	report_plan(doc, p, gs);
-	session_free(gs);
+	report_plan(doc, p, &g->gscore);
 	return doc;
 }
 
+/*
+ * The group report as data: all that the document says, from the same
+ * decisions, named as the JSON of report names the same things.
+ */
 static void
 merge_json(struct buf *o, const struct group *g)
 {
 	const struct pack *p = g->pack;
+	struct consensus cons;
 	struct jsonw j;
-	size_t i, jj, k;
+	size_t i, jj, k, m;
 	int mean, lo, hi;
 
 	jw_init(&j, o);
@@ -628,8 +684,19 @@ merge_json(struct buf *o, const struct group *g)
 	jw_str(&j, "id", p->id);
 	jw_int(&j, "version", p->version);
 	jw_str(&j, "language", p->language);
+	jw_str(&j, "title", p->title);
 	jw_close(&j);
 	jw_str(&j, "organisation", group_organisation(g));	/* as the report names it */
+	/* the roles as the report titles them, and how many respondents each */
+	jw_open(&j, "roles", '[', false);
+	for (k = 0; k < g->nroles; k++) {
+		jw_open(&j, NULL, '{', true);
+		jw_str(&j, "id", g->role_ids[k]);
+		jw_str(&j, "title", g->roles[k]);
+		jw_int(&j, "respondents", (long)(g->role_start[k + 1] - g->role_start[k]));
+		jw_close(&j);
+	}
+	jw_close(&j);
 	jw_open(&j, "respondents", '[', false);
 	for (i = 0; i < g->n; i++) {
 		const struct session *s = g->r[i].sess;
@@ -640,16 +707,19 @@ merge_json(struct buf *o, const struct group *g)
 		jw_str(&j, "role", s->role);
 		jw_str(&j, "date", s->date);
 		jw_int(&j, "version", s->pack_version);
+		jw_bool(&j, "other_version", session_other_version(s, p));
 		jw_close(&j);
 	}
 	jw_close(&j);
 	jw_open(&j, "areas", '[', false);
 	for (i = 0; i < p->nareas; i++) {
+		const struct area_score *gas = &g->gscore.areas[i];
 		size_t rated = area_stats(g, i, ALL_ROLES, &mean, &lo, &hi);
 		bool have = rated > 0;
 
 		jw_open(&j, NULL, '{', true);
 		jw_str(&j, "id", p->areas[i].id);
+		jw_str(&j, "title", p->areas[i].title);
 		jw_int(&j, "rated_by", (long long)rated);
 		jw_level(&j, "mean", mean, have);
 		jw_level(&j, "min", lo, have);
@@ -662,13 +732,29 @@ merge_json(struct buf *o, const struct group *g)
 			jw_level(&j, g->role_ids[k], mean, by_role);	/* as "role" of the respondents */
 		}
 		jw_close(&j);
+		/* the group's answers' level and priority, as the plan gives them */
+		jw_level(&j, "level", gas->level100, gas->answered > 0);
+		jw_str(&j, "priority", report_priority_id(gas->priority));
 		jw_close(&j);
 	}
 	jw_close(&j);
+	consensus_rank(g, &cons);
+	jw_open(&j, "least_consensus", '{', false);
+	jw_open(&j, "areas", '[', true);
+	for (i = 0; i < cons.nareas; i++)
+		jw_str(&j, NULL, p->areas[cons.areas[i].index].id);
+	jw_close(&j);
+	jw_open(&j, "questions", '[', true);
+	for (i = 0; i < cons.nquestions; i++)
+		jw_int(&j, NULL, p->questions[cons.questions[i].index].id);
+	jw_close(&j);
+	jw_close(&j);
+	consensus_free(&cons);
 	jw_open(&j, "questions", '[', false);
 	for (i = 0; i < p->nquestions; i++) {
 		const struct question *q = &p->questions[i];
 		int counts[CONTENT_MAX_CHOICES], na;
+		bool have = question_spread(g, q, &lo, &hi);
 
 		question_counts(g, q, counts, &na);
 		jw_open(&j, NULL, '{', true);
@@ -679,10 +765,36 @@ merge_json(struct buf *o, const struct group *g)
 			jw_int(&j, NULL, counts[k]);
 		jw_close(&j);
 		jw_int(&j, "not_applicable", na);
-		if (question_spread(g, q, &lo, &hi))
+		if (have) {
+			jw_int(&j, "min", lo);
+			jw_int(&j, "max", hi);
 			jw_int(&j, "spread", hi - lo);
-		else
+		} else {
+			jw_null(&j, "min");
+			jw_null(&j, "max");
 			jw_null(&j, "spread");
+		}
+		/* each role's levels in the files' order, then "na" for each not applicable */
+		jw_open(&j, "by_role", '{', true);
+		for (k = 0; k < g->nroles; k++) {
+			int role_na = 0;
+
+			jw_open(&j, g->role_ids[k], '[', true);
+			for (m = g->role_start[k]; m < g->role_start[k + 1]; m++) {
+				const struct pick *pk = pick(g, g->members[m], q);
+
+				if (pk->level > 0)
+					jw_int(&j, NULL, pk->level);
+				else
+					role_na += pk->chosen == CHOSEN_NA;
+			}
+			while (role_na-- > 0)
+				jw_str(&j, NULL, "na");
+			jw_close(&j);
+		}
+		jw_close(&j);
+		if (question_followup(g, q))
+			jw_bool(&j, "followup", true);
 		/* the notes, as the group report shows them: each with its writer's role id */
 		if (g->t.note_start[i] < g->t.note_start[i + 1])
 			jw_open(&j, "notes", '[', true);
@@ -699,6 +811,7 @@ merge_json(struct buf *o, const struct group *g)
 		jw_close(&j);
 	}
 	jw_close(&j);
+	report_plan_json(&j, p, &g->gscore);
 	jw_close(&j);
 }
 
@@ -789,6 +902,8 @@ merge_write(struct buf *out, const struct pack *p, const struct respondent *r, s
 	char *title;
 
 	group_init(&g, p, r, n);
+	if (format != REPORT_CSV)
+		group_plan(&g);
 	g.plain = format == REPORT_PLAIN;
 	g.numbers = format != REPORT_TEXT;
 	if (format == REPORT_JSON) {

@@ -226,13 +226,50 @@ plan_list(cmark_node *parent, const struct report_words *w, const struct score *
 }
 
 void
-report_plan(cmark_node *parent, const struct pack *p, const struct session *s)
+report_plan(cmark_node *parent, const struct pack *p, const struct score *sc)
 {
-	struct score sc;
+	plan_list(parent, report_words(p->language), sc);
+}
 
-	score_compute(&sc, p, s);
-	plan_list(parent, report_words(p->language), &sc);
-	score_free(&sc);
+const char *
+report_priority_id(enum priority p)
+{
+	switch (p) {
+	case PRIORITY_HIGH:
+		return "high";
+	case PRIORITY_MEDIUM:
+		return "medium";
+	case PRIORITY_LOW:
+		return "low";
+	default:
+		return NULL;
+	}
+}
+
+void
+report_plan_json(struct jsonw *j, const struct pack *p, const struct score *sc)
+{
+	const struct report_words *w = report_words(p->language);
+	size_t i, k;
+
+	jw_open(j, "plan", '[', false);
+	for (i = 0; i < sc->nplan; i++) {
+		const struct plan_area *pa = &sc->plan[i];
+
+		jw_open(j, NULL, '{', true);
+		jw_str(j, "area", pa->score->area->id);
+		jw_open(j, "steps", '[', true);
+		for (k = 0; k < pa->nsteps; k++) {
+			jw_open(j, NULL, '{', true);
+			jw_int(j, "question", pa->steps[k].question->id);
+			jw_int(j, "level", pa->steps[k].choice->level);
+			jw_str(j, "step", step_of(w, pa->steps[k].choice));
+			jw_close(j);
+		}
+		jw_close(j);
+		jw_close(j);
+	}
+	jw_close(j);
 }
 
 static void
@@ -497,10 +534,9 @@ json_links(struct jsonw *j, const struct answer_text *t, struct linkset *links)
 static void
 write_json(struct buf *o, struct report *r)
 {
-	static const char *const prio[] = { NULL, "low", "medium", "high" };
 	struct linkset links;
 	struct jsonw j;
-	size_t i, k;
+	size_t i;
 	int v;
 
 	linkset_init(&links);
@@ -532,7 +568,7 @@ write_json(struct buf *o, struct report *r)
 		jw_int(&j, "answered", as->answered);
 		jw_int(&j, "not_applicable", as->na);
 		jw_int(&j, "questions", as->total);
-		jw_str(&j, "priority", prio[as->priority]);
+		jw_str(&j, "priority", report_priority_id(as->priority));
 		jw_close(&j);
 	}
 	jw_close(&j);
@@ -562,24 +598,7 @@ write_json(struct buf *o, struct report *r)
 		jw_close(&j);
 		jw_close(&j);
 	}
-	jw_open(&j, "plan", '[', false);
-	for (i = 0; i < r->score.nplan; i++) {
-		const struct plan_area *pa = &r->score.plan[i];
-
-		jw_open(&j, NULL, '{', true);
-		jw_str(&j, "area", pa->score->area->id);
-		jw_open(&j, "steps", '[', true);
-		for (k = 0; k < pa->nsteps; k++) {
-			jw_open(&j, NULL, '{', true);
-			jw_int(&j, "question", pa->steps[k].question->id);
-			jw_int(&j, "level", pa->steps[k].choice->level);
-			jw_str(&j, "step", step_of(r->w, pa->steps[k].choice));
-			jw_close(&j);
-		}
-		jw_close(&j);
-		jw_close(&j);
-	}
-	jw_close(&j);
+	report_plan_json(&j, r->pack, &r->score);
 	jw_open(&j, "answers", '[', false);
 	for (i = 0; i < r->pack->nquestions; i++) {
 		const struct question *q = &r->pack->questions[i];

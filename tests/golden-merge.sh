@@ -311,3 +311,110 @@ na_twice() {	# a question not applicable both times stayed as it was: said in ev
 	    grep -q "Önce geçerli değil, Sonra geçerli değil" "$work/na2.plain"
 }
 result "a question not applicable both times is among the unchanged" na_twice
+
+json_says_what_text_says() {	# every fact of the group report's text is in its JSON
+	# The golden respondents, one of them with a question marked for
+	# follow-up; the plain text (numbers, no bars) read fact by fact, each
+	# looked up in the JSON of the same merge.
+	sed 's/^  - question: 5$/  - question: 5\n    followup: true/' "$dir/r3-staff.yaml" \
+	    >"$work/r3-followup.yaml"
+	set -- r1-board.yaml r2-board.yaml "$work/r3-followup.yaml" r4-staff.yaml r5-volunteer.yaml
+	(cd "$dir" && "$bin" merge -f plain --width 1000 --content "$work/tr" "$@" \
+	    >"$work/facts.txt" 2>/dev/null &&
+	    "$bin" merge -f json --content "$work/tr" "$@" >"$work/facts.json" 2>/dev/null) ||
+	    return 1
+	python3 - "$work/facts.txt" "$work/facts.json" <<'PY'
+import json, re, sys
+text = open(sys.argv[1], encoding='utf-8').read().split('\n')
+m = json.load(open(sys.argv[2], encoding='utf-8'))
+NA = 'Bizim için geçerli değil'
+lv = lambda v: None if v is None else ('%.2f' % v).replace('.', ',')
+area_id = {a['title']: a['id'] for a in m['areas']}
+area = {a['id']: a for a in m['areas']}
+role_id = {r['title']: r['id'] for r in m['roles']}
+question = {q['id']: q for q in m['questions']}
+checked = []
+def same(what, got, want):
+    if got != want:
+        sys.exit(f'{what}: the text says {got!r}, the JSON {want!r}')
+    checked.append(what)
+def section(title, stop):	# the lines under a heading, up to the next of stop
+    i = text.index(title) + 1
+    j = next(k for k in range(i, len(text)) if text[k] in stop)
+    return [l for l in text[i:j] if l]
+HEADS = {'Alanlar', 'En az uzlaşılan konular', 'Sorular',
+         'Atölyede yeniden ele alınmak üzere işaretlenenler',
+         'Her rolün alanları nasıl gördüğü', 'Soru başına yanıtlar',
+         'Grubun iyileştirme planı'}
+same('organisation', re.search(r'^Kuruluş: (.*)$', text[2]).group(1), m['organisation'])
+n, roles = re.fullmatch(r'Yanıtlayanlar: (\d+) \((.*)\)', text[3]).groups()
+same('respondents', int(n), len(m['respondents']))
+same('roles', [tuple(r.rsplit(' ', 1)) for r in roles.split(', ')],
+     [(r['title'], str(r['respondents'])) for r in m['roles']])
+other = [re.fullmatch(r'• (.*) \(sürüm (\d+)\)', l).groups() for l in text if l.startswith('• r')]
+same('other versions', other, [(r['file'], str(r['version'])) for r in m['respondents']
+                               if r['other_version']])
+for l in section('Alanlar', HEADS):
+    t, mean, lo, hi, sp, rated, n = re.fullmatch(
+        r'• (.*): Ortalama (\S+); En düşük (\S+); En yüksek (\S+); Fark (\S+); Düzey veren (\d+)/(\d+)',
+        l).groups()
+    a = area[area_id[t]]
+    same('area ' + t, (mean, lo, hi, sp, int(rated), int(n)), (lv(a['mean']), lv(a['min']),
+         lv(a['max']), lv(a['spread']), a['rated_by'], len(m['respondents'])))
+k = text.index('Alanlar', text.index('En az uzlaşılan konular'))
+areas = [re.fullmatch(r'\d+\. (.*): Fark (\S+) \((\S+)–(\S+)\)', l).groups()
+         for l in text[k + 1:text.index('Sorular', k)] if l]
+same('least consensus areas', [(area_id[t], s, lo, hi) for t, s, lo, hi in areas],
+     [(a, lv(area[a]['spread']), lv(area[a]['min']), lv(area[a]['max']))
+      for a in m['least_consensus']['areas']])
+k = text.index('Sorular', k)
+qs = [re.fullmatch(r'\d+\. Soru (\d+): .* \((\d)–(\d)\)', l).groups()
+      for l in text[k + 1:] if re.match(r'\d+\. Soru ', l)]
+same('least consensus questions', [tuple(map(int, q)) for q in qs],
+     [(q, question[q]['min'], question[q]['max']) for q in m['least_consensus']['questions']])
+fu = [int(re.match(r'• Soru (\d+):', l).group(1))
+      for l in section('Atölyede yeniden ele alınmak üzere işaretlenenler', HEADS)]
+same('follow-ups', fu, [q['id'] for q in m['questions'] if q.get('followup')])
+assert fu == [5], fu
+for l in section('Her rolün alanları nasıl gördüğü', HEADS):
+    t, rest = re.fullmatch(r'• (.*?): (.*)', l).groups()
+    same('roles of ' + t, {role_id[r.rsplit(' ', 1)[0]]: r.rsplit(' ', 1)[1]
+                           for r in rest.split('; ')},
+         {r: lv(v) for r, v in area[area_id[t]]['by_role'].items()})
+lines = section('Soru başına yanıtlar', {'Grubun iyileştirme planı'})
+q = None
+for l in lines:
+    if (h := re.match(r'Soru (\d+)\. ', l)):
+        q = question[int(h.group(1))]
+        want_roles = {r: v for r, v in q['by_role'].items() if v}
+        got_roles, notes = {}, []
+    elif re.fullmatch(r'  1: .*', l):
+        c = [int(v) for v in re.findall(r'(?:^|, )\d+: (\d+)', l.strip())]
+        na = re.search(NA + r': (\d+)$', l)
+        same(f'counts of {q["id"]}', (c, int(na.group(1)) if na else 0),
+             (q['counts'], q['not_applicable']))
+    elif (r := re.fullmatch(r'  (.*?): ([\d ]*?)(?:(?:; )?' + NA + r': (\d+))?', l)) and \
+            r.group(1) in role_id:
+        got_roles[role_id[r.group(1)]] = [int(v) for v in r.group(2).split()] + \
+            ['na'] * int(r.group(3) or 0)
+        if len(got_roles) == len(want_roles):
+            same(f'roles of {q["id"]}', got_roles, want_roles)
+    elif (r := re.fullmatch(r'  Not \((.*?)\): (.*)', l)):
+        notes.append((role_id[r.group(1)], r.group(2)))
+        same(f'notes of {q["id"]}', notes,
+             [(n['role'], n['note'].split('\n')[0]) for n in q.get('notes', [])][:len(notes)])
+plan = []
+for l in text[text.index('Grubun iyileştirme planı') + 1:]:
+    if (h := re.fullmatch(r'\d+\. (.*) \(Düzey (\S+?)(?:, öncelik: (\S+))?\)', l)):
+        plan.append((area_id[h.group(1)], h.group(2),
+                     {'yüksek': 'high', 'orta': 'medium', 'düşük': 'low'}.get(h.group(3)), []))
+    elif (h := re.fullmatch(r'   • Soru (\d+): .*', l)):
+        plan[-1][3].append([int(h.group(1))])
+    elif (h := re.fullmatch(r'     İlk adım: (.*)', l)):
+        plan[-1][3][-1].append(h.group(1))
+same('plan', plan, [(p['area'], lv(area[p['area']]['level']), area[p['area']]['priority'],
+                     [[s['question'], s['step']] for s in p['steps']]) for p in m['plan']])
+assert len(checked) > 80, len(checked)
+PY
+}
+result "the group report's json says all that its text says" json_says_what_text_says
