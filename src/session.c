@@ -469,6 +469,25 @@ parse_priorities(const struct schema_ctx *c, const struct ynode *root,
 	return rc < 0 ? -1 : 0;
 }
 
+/*
+ * A warning, at its end, for a file that does not end with a line break:
+ * saved files always do (session_write), so one without is most likely a
+ * copy or an upload cut short, whose last answers are lost, and which
+ * would otherwise count as complete. Said after the file's other
+ * problems, which come before its end.
+ */
+static void
+cut_short(const char *path, const char *buf, size_t len)
+{
+	int line, col;
+
+	if (len == 0 || buf[len - 1] == '\n')
+		return;
+	text_linecol(buf, len, len, &line, &col);
+	diag(DIAG_WARNING, path, line, col, "the answers file does not end with a line break, "
+	    "so it may have been cut short: compare it with the original, or answer again");
+}
+
 struct session *
 session_parse(const char *path, const char *buf, size_t len, const struct pack *pack)
 {
@@ -481,8 +500,10 @@ session_parse(const char *path, const char *buf, size_t len, const struct pack *
 		return NULL;
 	if (len >= 3 && memcmp(buf, UTF8_BOM, 3) == 0)
 		off = 3;
-	if (ytree_parse(path, buf, len, off, len - off, &root) < 0)
+	if (ytree_parse(path, buf, len, off, len - off, &root) < 0) {
+		cut_short(path, buf, len);
 		return NULL;
+	}
 	if (root == NULL) {
 		diag(DIAG_ERROR, path, 1, 1,
 		    "the answers file is empty: it needs at least pack, version and language");
@@ -498,6 +519,7 @@ session_parse(const char *path, const char *buf, size_t len, const struct pack *
 		s = NULL;
 	}
 out:
+	cut_short(path, buf, len);
 	ytree_free(root);
 	return s;
 }

@@ -418,3 +418,34 @@ assert len(checked) > 80, len(checked)
 PY
 }
 result "the group report's json says all that its text says" json_says_what_text_says
+
+cut_short() (	# a file that ends in the middle of a line is warned of, once, by each command
+	# as the network secretary's was: its last answers lost, and counted as complete
+	python3 - "$dir" "$work/cut" <<'PY'
+import os, sys
+src, d = sys.argv[1], sys.argv[2]
+os.makedirs(d, exist_ok=True)
+for n, f in enumerate(['r1-board', 'r2-board', 'r3-staff', 'r4-staff', 'r5-volunteer']):
+    s = open(os.path.join(src, f + '.yaml'), encoding='utf-8').read()
+    s = s.replace('Mahalle Dayanışma Derneği', 'Dernek %d' % n)
+    if f == 'r3-staff':
+        s = s[:s.index('  - question: 6\n')] + '    '	# cut after question 5
+    open(os.path.join(d, f + '.yaml'), 'w', encoding='utf-8').write(s)
+PY
+	want="r3-staff.yaml:19:5: warning: the answers file does not end with a line break, so it may have been cut short: compare it with the original, or answer again"
+	cd "$work/cut" || return 1
+	for args in "merge r3-staff.yaml r1-board.yaml" "merge r1-board.yaml r3-staff.yaml" \
+	    "diff r3-staff.yaml r4-staff.yaml" "diff r4-staff.yaml r3-staff.yaml" \
+	    "report r3-staff.yaml" "network r3-staff.yaml r1-board.yaml r2-board.yaml r4-staff.yaml r5-volunteer.yaml"; do
+		# shellcheck disable=SC2086
+		"$bin" $args --content "$work/tr" >/dev/null 2>"$work/cut.err" ||
+		    { echo "$args: exit $?"; cat "$work/cut.err"; return 1; }
+		[ "$(grep -c "line break" "$work/cut.err")" = 1 ] &&
+		    grep -qxF "stok-assess: $want" "$work/cut.err" ||
+		    { echo "$args:"; cat "$work/cut.err"; return 1; }
+	done
+	"$bin" merge --content "$work/tr" r1-board.yaml r2-board.yaml 2>&1 >/dev/null |
+	    grep "line break" && return 1
+	return 0
+)
+result "an answers file cut short is warned of, once, by every command" cut_short
