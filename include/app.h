@@ -14,6 +14,9 @@
 #include "content.h"
 #include "session.h"
 
+/* Characters of a note or a name typed in either interface: one limit (app_input_fit). */
+#define INPUT_MAX	1000
+
 enum color_mode {
 	COLOR_AUTO,
 	COLOR_ALWAYS,
@@ -111,6 +114,14 @@ void	app_close(struct app *);
  * once: line mode and the curses screens only present it.
  */
 
+/*
+ * How much of a typed text (n bytes of UTF-8) a note or a name keeps: the
+ * bytes of its first INPUT_MAX characters, a character being a code point,
+ * as the full-screen editor holds one in each wchar_t (an invalid byte
+ * counts as one). *over gets how many characters are left out, 0 when
+ * the whole text fits.
+ */
+size_t	app_input_fit(const char *s, size_t n, size_t *over);
 /* The number of questions with an answer (a choice or not applicable). */
 int	app_answered(const struct app *);
 /* Has the question a choice or "not applicable" (a note alone is no answer)? */

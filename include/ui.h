@@ -7,9 +7,6 @@
 #ifndef STOK_UI_H
 #define STOK_UI_H
 
-/* Characters of a note or a name typed in either interface: one limit. */
-#define INPUT_MAX	1000
-
 #include <stdio.h>
 
 #include "app.h"

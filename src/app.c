@@ -599,6 +599,22 @@ app_close(struct app *a)
 	memset(a, 0, sizeof(*a));
 }
 
+size_t
+app_input_fit(const char *s, size_t n, size_t *over)
+{
+	size_t i = 0, chars = 0, keep = n;
+	int32_t cp;
+
+	while (i < n) {
+		if (chars == INPUT_MAX)
+			keep = i;
+		i += utf8_decode(s + i, n - i, &cp);
+		chars++;
+	}
+	*over = chars > INPUT_MAX ? chars - INPUT_MAX : 0;
+	return *over > 0 ? keep : n;
+}
+
 int
 app_answered(const struct app *a)
 {

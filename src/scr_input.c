@@ -45,9 +45,11 @@ static const struct keydef ask_keys[] = {
 bool
 input_open(struct ui *ui, const char *prompt, const char *initial, input_done done)
 {
-	size_t n;
+	size_t n, over = 0;
 
-	if (initial != NULL && mbstowcs(NULL, initial, 0) > UI_INPUT_MAX) {
+	if (initial != NULL)
+		app_input_fit(initial, strlen(initial), &over);
+	if (over > 0) {
 		ui_status(ui, _("This text is longer than the %d characters that can be edited "
 		    "here: it is kept as it is."), UI_INPUT_MAX);
 		return false;

@@ -18,8 +18,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <unistr.h>
-
 #include "app.h"
 #include "diag.h"
 #include "fileio.h"
@@ -55,6 +53,7 @@ struct line_ui {
 	bool		 saved;		/* the last save succeeded */
 	bool		 unsaved_ok;	/* q was typed once over answers not saved */
 	struct buf	 raw;		/* the last line read, as typed */
+	size_t		 dropped;	/* its characters past LINE_MAX_BYTES, not in raw */
 	struct buf	 line;		/* the same, printable text only */
 };
 
@@ -163,21 +162,31 @@ clean_text(struct buf *b, const char *s, size_t n)
 
 /*
  * Flush the prompt and read one line into u->line (at most LINE_MAX_BYTES
- * of it), cleaned by clean_text.
+ * of it, never half a character), cleaned by clean_text; u->dropped
+ * counts the characters of the rest.
  */
 static enum input
 read_line(struct line_ui *u)
 {
+	bool dropping = false;
 	int c;
 
 	if (fflush(u->out) != 0 || ferror(u->out))
 		return INPUT_ERROR;
 	buf_reset(&u->raw);
+	u->dropped = 0;
 	if (ui_signal() != 0)
 		return INPUT_EOF;	/* caught while the last answer was handled */
-	while ((c = getc(u->in)) != EOF && c != '\n')
-		if (u->raw.len < LINE_MAX_BYTES)
+	while ((c = getc(u->in)) != EOF && c != '\n') {
+		/* at the limit, the character begun is finished: its continuation bytes */
+		if (!dropping && (u->raw.len < LINE_MAX_BYTES || (c & 0xC0) == 0x80)) {
 			buf_addc(&u->raw, (char)c);
+		} else {
+			dropping = true;
+			if ((c & 0xC0) != 0x80)
+				u->dropped++;
+		}
+	}
 	if (c == EOF && ferror(u->in) && ui_signal() != 0) {
 		blank(u);
 		return INPUT_EOF;	/* ended by a signal: saved, said and raised at the end */
@@ -529,6 +538,7 @@ ask_note(struct line_ui *u, const struct question *q)
 	const struct answer *ans = session_answer(u->app->sess, q->id);
 	bool had = ans != NULL && ans->note != NULL;
 	enum flow f;
+	size_t over;
 
 	if (had)
 		sayf(u, _("Current note: %s"), ans->note);
@@ -541,18 +551,24 @@ ask_note(struct line_ui *u, const struct question *q)
 		say(u, had ? _("Note kept.") : _("No note written."));
 		return FLOW_NEXT;
 	}
-	if (u8_mbsnlen((const uint8_t *)u->line.data, u->line.len) > INPUT_MAX) {
-		/* the full-screen editor could not open it whole */
-		sayf(u, _("At most %d characters here."), INPUT_MAX);
-		say(u, had ? _("Note kept.") : _("No note written."));
-		return FLOW_NEXT;
-	}
 	if (had && strcmp(u->line.data, "-") == 0) {
 		session_set_note(u->app->sess, q->id, NULL);
 		save(u);
 		say(u, _("Note cleared."));
 		return FLOW_NEXT;
 	}
+	/*
+	 * As much as the full-screen editor holds, the rest said: a note
+	 * thrown away whole for being long was lost, and one kept whole
+	 * could not be opened there.
+	 */
+	u->line.len = app_input_fit(u->line.data, u->line.len, &over);
+	u->line.data[u->line.len] = '\0';
+	over += u->dropped;
+	if (over > 0)
+		sayf(u, ngettext("A note holds at most %d characters: the last %zu character "
+		    "was cut.", "A note holds at most %d characters: the last %zu characters "
+		    "were cut.", (unsigned long)over), INPUT_MAX, over);
 	session_set_note(u->app->sess, q->id, u->line.data);
 	save(u);
 	say(u, _("Note saved."));

@@ -517,6 +517,59 @@ test_notes(void **state)
 	    "    choice: 2\n");
 }
 
+/*
+ * A note longer than a note holds: its first INPUT_MAX characters are
+ * saved (cut between characters, never inside one) and the rest is
+ * counted aloud, also past the bytes a typed line keeps.
+ */
+static void
+test_long_note(void **state)
+{
+	struct buf in, want;
+	char *out;
+	int i;
+
+	(void)state;
+	buf_init(&in);
+	buf_init(&want);
+	buf_adds(&in, "\n\nn\n");
+	for (i = 0; i < 1199; i++)
+		buf_adds(&in, "\xc5\x9f");	/* ş, two bytes */
+	buf_adds(&in, "\xc4\x9f\n2\n");	/* ğ, the last one cut */
+	assert_int_equal(run(in.data, &out), 0);
+	assert_non_null(strstr(out, "\nA note holds at most 1000 characters: the last 200 "
+	    "characters were cut.\nNote saved.\n"));
+	free(out);
+	buf_adds(&want, HDR "answers:\n  - question: 8\n    choice: 2\n    note: \"");
+	for (i = 0; i < 1000; i++)
+		buf_adds(&want, "\xc5\x9f");
+	buf_adds(&want, "\"\n");
+	assert_saved(want.data);
+	/* 5,000 characters in 10,000 bytes: a line read keeps 8,192 of them */
+	unlink(path);
+	buf_reset(&in);
+	buf_adds(&in, "\n\nn\n");
+	for (i = 0; i < 5000; i++)
+		buf_adds(&in, "\xc5\x9f");
+	buf_adds(&in, "\n2\n");
+	assert_int_equal(run(in.data, &out), 0);
+	assert_non_null(strstr(out, "the last 4000 characters were cut."));
+	free(out);
+	assert_saved(want.data);
+	/* one over: one character cut, said in the singular */
+	unlink(path);
+	buf_reset(&in);
+	buf_adds(&in, "\n\nn\n");
+	for (i = 0; i < 1001; i++)
+		buf_addc(&in, 'a');
+	buf_adds(&in, "\n2\n");
+	assert_int_equal(run(in.data, &out), 0);
+	assert_non_null(strstr(out, "the last 1 character was cut."));
+	free(out);
+	buf_free(&in);
+	buf_free(&want);
+}
+
 static void
 test_typed_controls(void **state)
 {
@@ -829,6 +882,7 @@ main(void)
 		cmocka_unit_test_setup(test_organisation_help, fresh),
 		cmocka_unit_test_setup(test_export, fresh),
 		cmocka_unit_test_setup(test_notes, fresh),
+		cmocka_unit_test_setup(test_long_note, fresh),
 		cmocka_unit_test_setup(test_typed_controls, fresh),
 		cmocka_unit_test_setup(test_resume, fresh),
 		cmocka_unit_test_setup(test_script_options, fresh),
