@@ -927,8 +927,15 @@ done:
 		buf_free(&u.line);
 		return ui_signal_end(a, out);
 	}
-	if (f == FLOW_STOP)
-		ui_saved_where(a, out);	/* the words the full-screen wizard and a signal use */
+	/*
+	 * Every way out (q, the end of the input, Enter after the report, no
+	 * to going through the questions again) ends with the same words,
+	 * once: the full-screen wizard's and a signal's, where the answers are
+	 * and the command that opens them again, a line apart from the report.
+	 */
+	if (!a->demo)
+		blank(&u);
+	ui_saved_where(a, out);
 	status = u.saved && f != FLOW_ERROR ? 0 : 1;
 	if (fflush(out) != 0 || ferror(out)) {
 		diag_user(DIAG_IO, NULL, "%s", _("cannot write the questions: output error"));

@@ -124,13 +124,21 @@ clean() {
 }
 result "no control characters in the output" clean "$work/out"
 
+# Then, after a blank line, the closing words of every way out: where the
+# answers are, and the command that opens them again on the last line.
 ends_with_report() {
 	"$bin" report -f plain "$work/s.yaml" >"$work/report" || return 1
 	n=$(wc -l <"$work/report")
 	[ "$n" -gt 50 ] || { echo "a report of $n lines"; return 1; }
-	tail -n "$n" "$work/out" | diff -u "$work/report" -
+	w=$(grep -n '^Your answers are saved in ' "$work/out" | tail -n 1 | cut -d: -f1)
+	[ -n "$w" ] && [ "$w" -gt "$n" ] || { echo "no closing words"; tail -n 5 "$work/out"; return 1; }
+	head -n $((w - 2)) "$work/out" | tail -n "$n" | diff -u "$work/report" - || return 1
+	[ -z "$(sed -n "$((w - 1))p" "$work/out")" ] &&
+	    tail -n 1 "$work/out" | grep -q -- "^  .* --session $work/s.yaml\$" ||
+	    { tail -n 5 "$work/out"; return 1; }
 }
-result "the output ends with the report, as report -f plain writes it" ends_with_report
+result "the output ends with the report, as report -f plain writes it, then the closing words" \
+    ends_with_report
 
 # A screen reader reads every character: line mode draws no picture. No
 # rule under a heading (a line of only = - ~ or ─), no bar ([#####-----]

@@ -387,6 +387,61 @@ test_resume_command(void **state)
 	free(out);
 }
 
+/* Does s end with end? */
+static bool
+ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), k = strlen(end);
+
+	return n >= k && strcmp(s + n - k, end) == 0;
+}
+
+/*
+ * Every way out of line mode ends with the same words, once: where the
+ * answers are and the command that opens them again. After the report
+ * too, whether Enter skips the export or no answers the question of
+ * going through the questions again, and at the end of a script.
+ */
+static void
+test_closing_words(void **state)
+{
+	struct app_options script = { .content = BASE, .session_path = path, .script = true };
+	char *out, *done, *todo;
+
+	(void)state;
+	done = xasprintf("To see the results again, run:\n  stok-assess --content %s --session %s\n",
+	    BASE, path);
+	todo = xasprintf("To go on, run:\n  stok-assess --content %s --session %s\n", BASE, path);
+	/* answered to the end, Enter at the export */
+	assert_int_equal(run("\n\n1\n1\n2\n\n\n", &out), 0);
+	if (!ends_with(out, done))
+		fail_msg("%s", out);
+	assert_int_equal(count(out, "  stok-assess --content "), 1);
+	free(out);
+	/* resumed on the results: Enter at the export, no to going through again */
+	assert_int_equal(run("\n\nn\n", &out), 0);
+	assert_non_null(strstr(out, "Go through the questions again?"));
+	if (!ends_with(out, done))
+		fail_msg("%s", out);
+	assert_int_equal(count(out, "  stok-assess --content "), 1);
+	free(out);
+	/* q at the question of going through again: the same words, once */
+	assert_int_equal(run("\n\nq\n", &out), 0);
+	assert_true(ends_with(out, done));
+	assert_int_equal(count(out, "  stok-assess --content "), 1);
+	free(out);
+	/* a script with a question skipped: the report, then the words */
+	unlink(path);
+	assert_int_equal(run_opts(&script, ">\n\n4\n\n", &out), 0);
+	assert_non_null(strstr(out, "Questions without an answer: 1."));
+	if (!ends_with(out, todo))
+		fail_msg("%s", out);
+	assert_int_equal(count(out, "  stok-assess --content "), 1);
+	free(out);
+	free(done);
+	free(todo);
+}
+
 /* With a priority set, its prompt says that Enter keeps it, and Enter does. */
 static void
 test_priority_kept(void **state)
@@ -878,6 +933,7 @@ main(void)
 		cmocka_unit_test_setup(test_eof_saves, fresh),
 		cmocka_unit_test_setup(test_quit, fresh),
 		cmocka_unit_test_setup(test_resume_command, fresh),
+		cmocka_unit_test_setup(test_closing_words, fresh),
 		cmocka_unit_test_setup(test_priority_kept, fresh),
 		cmocka_unit_test_setup(test_organisation_help, fresh),
 		cmocka_unit_test_setup(test_export, fresh),
