@@ -817,8 +817,14 @@ show_report(struct line_ui *u)
 		for (i = 0; i < p->nquestions; i++)
 			if (!app_is_answered(u->app, &p->questions[i]))
 				buf_printf(&b, "%s%zu", b.len > 0 ? ", " : "", i + 1);
-		sayf(u, _("Questions without an answer: %s. The report leaves them out; run "
-		    "stok-assess again to answer them. Here is your report."), b.data);
+		/* not a bare program name: that may open another pack, or another file */
+		if (u->app->demo)	/* a demo's answers go at the end */
+			sayf(u, _("Questions without an answer: %s. The report leaves them out. "
+			    "Here is your report."), b.data);
+		else
+			sayf(u, _("Questions without an answer: %s. The report leaves them out; "
+			    "to answer them, run the command given at the end. Here is your "
+			    "report."), b.data);
 		buf_free(&b);
 	}
 	blank(u);

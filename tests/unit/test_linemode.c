@@ -396,6 +396,17 @@ ends_with(const char *s, const char *end)
 	return n >= k && strcmp(s + n - k, end) == 0;
 }
 
+/* The words of s as one line: what line mode wrapped at its width, unwrapped, in place. */
+static char *
+unwrapped(char *s)
+{
+	char *p;
+
+	for (p = s; (p = strchr(p, '\n')) != NULL; p++)
+		*p = ' ';
+	return s;
+}
+
 /*
  * Every way out of line mode ends with the same words, once: where the
  * answers are and the command that opens them again. After the report
@@ -433,10 +444,20 @@ test_closing_words(void **state)
 	/* a script with a question skipped: the report, then the words */
 	unlink(path);
 	assert_int_equal(run_opts(&script, ">\n\n4\n\n", &out), 0);
-	assert_non_null(strstr(out, "Questions without an answer: 1."));
+	/* the way back to them is the command at the end, not a bare program name */
 	if (!ends_with(out, todo))
 		fail_msg("%s", out);
 	assert_int_equal(count(out, "  stok-assess --content "), 1);
+	assert_non_null(strstr(unwrapped(out), "Questions without an answer: 1. The report leaves "
+	    "them out; to answer them, run the command given at the end."));
+	assert_null(strstr(out, "run stok-assess again"));
+	free(out);
+	/* a demo keeps nothing: no command to give, none promised */
+	assert_int_equal(run_opts(&(struct app_options){ .content = BASE, .demo = true,
+	    .script = true }, ">\n\n4\n\n", &out), 0);
+	assert_null(strstr(out, "run:"));
+	assert_non_null(strstr(unwrapped(out), "Questions without an answer: 1. The report leaves "
+	    "them out. Here is your report."));
 	free(out);
 	free(done);
 	free(todo);
