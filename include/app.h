@@ -132,6 +132,12 @@ bool	app_complete(const struct app *);
 char	*app_state_dir(void);
 /* The account's home: HOME when it is an absolute path, else the password entry's, or NULL. */
 const char *app_home(void);
+/*
+ * The file a name typed for a report means, in either interface: ~/ at
+ * its start is the home (app_home), as in the shell it would be typed in,
+ * and the name is made absolute (file_absolute). The caller frees it.
+ */
+char	*app_file_path(const char *typed);
 /* The index of the first question without an answer; nquestions when there is none. */
 size_t	app_first_unanswered(const struct app *);
 /* Where the wizard goes on: the first unanswered question, or 0. */

@@ -103,6 +103,20 @@ app_home(void)
 }
 
 char *
+app_file_path(const char *typed)
+{
+	const char *home;
+	char *expanded, *path;
+
+	if (typed[0] != '~' || typed[1] != '/' || (home = app_home()) == NULL)
+		return file_absolute(typed);
+	expanded = xasprintf("%s%s", home, typed + 1);
+	path = file_absolute(expanded);
+	free(expanded);
+	return path;
+}
+
+char *
 app_state_dir(void)
 {
 	const char *xdg = getenv("XDG_STATE_HOME"), *home = app_home();

@@ -291,19 +291,12 @@ overwrite_done(struct ui *ui, int yes)
 static void
 name_done(struct ui *ui, const char *name)
 {
-	const char *home;
-	char *expanded = NULL;
-
 	if (name == NULL || *name == '\0') {
 		ui_status(ui, _("Nothing written."));
 		return;
 	}
-	/* ~/ is the home, as in the shell the name would be typed in */
-	if (name[0] == '~' && name[1] == '/' && (home = app_home()) != NULL)
-		name = expanded = xasprintf("%s%s", home, name + 1);
 	free(ui->export_path);
-	ui->export_path = file_absolute(name);
-	free(expanded);
+	ui->export_path = app_file_path(name);	/* ~/ is the home, as in line mode */
 	export_write(ui, false);
 }
 

@@ -756,9 +756,9 @@ ask_export(struct line_ui *u)
 			free(path);
 			return f;
 		}
-		if (u->line.len > 0) {
+		if (u->line.len > 0) {	/* ~/ is the home, as in the full-screen wizard */
 			free(path);
-			path = file_absolute(u->line.data);
+			path = app_file_path(u->line.data);
 		}
 		if (app_own_file(u->app, path)) {
 			sayf(u, _("%s holds your answers, which a report must not replace: "

@@ -563,6 +563,30 @@ test_export(void **state)
 	free(md);
 }
 
+/* ~/ at the start of a report's name is the home, as in the full-screen wizard and the shell */
+static void
+test_export_home(void **state)
+{
+	char *home = getenv("HOME") != NULL ? xstrdup(getenv("HOME")) : NULL;
+	char *file = xasprintf("%s/uye2.txt", dir), *out, *want;
+
+	(void)state;
+	setenv("HOME", dir, 1);
+	assert_int_equal(run("\n\n1\n1\n2\n\n1\n~/uye2.txt\n", &out), 0);
+	if (home != NULL)
+		setenv("HOME", home, 1);
+	else
+		unsetenv("HOME");
+	want = xasprintf("Report written to %s\n", file);
+	if (strstr(out, want) == NULL)
+		fail_msg("%s", out);
+	assert_int_equal(access(file, F_OK), 0);
+	free(want);
+	free(out);
+	free(file);
+	free(home);
+}
+
 static void
 test_notes(void **state)
 {
@@ -958,6 +982,7 @@ main(void)
 		cmocka_unit_test_setup(test_priority_kept, fresh),
 		cmocka_unit_test_setup(test_organisation_help, fresh),
 		cmocka_unit_test_setup(test_export, fresh),
+		cmocka_unit_test_setup(test_export_home, fresh),
 		cmocka_unit_test_setup(test_notes, fresh),
 		cmocka_unit_test_setup(test_long_note, fresh),
 		cmocka_unit_test_setup(test_typed_controls, fresh),
