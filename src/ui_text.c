@@ -723,9 +723,45 @@ ask_questions(struct line_ui *u, size_t qi)
 }
 
 /*
+ * The name of the report's file: Enter takes the one offered (path), a
+ * name typed replaces it (~/ is the home). The keys of every question are
+ * keys here, never a name: q quits, < goes back to the format, ? helps.
+ */
+static enum flow
+ask_file_name(struct line_ui *u, char **path)
+{
+	enum flow f;
+
+	for (;;) {
+		prompt(u, _("File name (Enter writes %s): "), *path);
+		if ((f = read_flow(u)) != FLOW_NEXT || u->line.len == 0)
+			return f;
+		switch (command(u)) {
+		case 'q':
+			if (may_stop(u))
+				return FLOW_STOP;
+			continue;
+		case '<':
+			return FLOW_BACK;
+		case '?':
+			say(u, _("The file the report is written to: Enter takes the name "
+			    "offered; a name starting with ~/ is in your home directory."));
+			continue;
+		default:
+			break;
+		}
+		free(*path);
+		*path = app_file_path(u->line.data);
+		return FLOW_NEXT;
+	}
+}
+
+/*
  * The report to a file, as the full-screen wizard exports it: a format,
  * then a name (Enter takes the one offered), and a question before a file
- * is replaced. Enter at the first question writes nothing.
+ * is replaced. Enter at the first question writes nothing; < there goes
+ * back (FLOW_BACK), to the last area's priority, as the full-screen
+ * wizard's left arrow goes from the results to the last area's end.
  */
 static enum flow
 ask_export(struct line_ui *u)
@@ -743,22 +779,32 @@ ask_export(struct line_ui *u)
 		prompt(u, "%s", _("Export the report? 1 text, 2 Markdown, 3 HTML, Enter skips: "));
 		if ((f = read_flow(u)) != FLOW_NEXT || u->line.len == 0)
 			return f;
-		if (u->line.len != 1 || u->line.data[0] < '1' || u->line.data[0] > '3') {
-			say(u, _("Type 1, 2 or 3, or press Enter."));
+		switch (command(u)) {
+		case 'q':	/* as at every question */
+			if (may_stop(u))
+				return FLOW_STOP;
+			continue;
+		case '<':
+			return FLOW_BACK;
+		case '?':
+			say(u, _("The report to a file: 1 as text, as it was read out here, 2 as "
+			    "Markdown, 3 as a web page (HTML). Enter goes on without one."));
+			continue;
+		case '1': case '2': case '3':
+			break;
+		default:
+			say(u, _("Not understood: type 1, 2 or 3, Enter, < or q."));
 			continue;
 		}
 		k = u->line.data[0] - '1';
 		name = report_file_name(u->app->pack, u->app->sess, report_ext(fmt[k]));
 		path = file_absolute(name);
 		free(name);
-		prompt(u, _("File name (Enter writes %s): "), path);
-		if ((f = read_flow(u)) != FLOW_NEXT) {
+		if ((f = ask_file_name(u, &path)) != FLOW_NEXT) {
 			free(path);
+			if (f == FLOW_BACK)
+				continue;	/* to the format */
 			return f;
-		}
-		if (u->line.len > 0) {	/* ~/ is the home, as in the full-screen wizard */
-			free(path);
-			path = app_file_path(u->line.data);
 		}
 		if (app_own_file(u->app, path)) {
 			sayf(u, _("%s holds your answers, which a report must not replace: "
@@ -793,6 +839,26 @@ ask_export(struct line_ui *u)
 		if (rc == 0 || f != FLOW_NEXT)
 			return f;
 	}
+}
+
+/*
+ * "<" after the report: the last area's priority, and from there back
+ * into the questions; *start gets the question to go on at (nquestions,
+ * none, when the priority is given or kept).
+ */
+static enum flow
+back_from_report(struct line_ui *u, size_t *start)
+{
+	const struct pack *p = u->app->pack;
+	const struct area *last = &p->areas[p->nareas - 1];
+	enum flow f = ask_priority(u, last);
+
+	*start = p->nquestions;
+	if (f == FLOW_BACK) {	/* and back again: its last question */
+		*start = last->first + last->nquestions - 1;
+		f = FLOW_NEXT;
+	}
+	return f;
 }
 
 /* The report, or why it cannot be written: false then, and no export is offered. */
@@ -841,7 +907,7 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 	struct line_ui u;
 	enum flow f = FLOW_NEXT;
 	size_t start = 0;
-	bool again = false, resumed = false, want_org, want_role, shown;
+	bool again = false, resumed = false, back = false, want_org, want_role, shown;
 	ptrdiff_t k;
 	int status;
 
@@ -881,11 +947,17 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 		if (o->script)
 			goto done;
 		/* a report that cannot be written is not offered; its answers can still be changed */
-		if (shown && (f = ask_export(&u)) != FLOW_NEXT)
+		if (shown && (f = ask_export(&u)) == FLOW_BACK) {
+			back = resumed = true;	/* to the last area's priority, below */
+			f = FLOW_NEXT;
+		} else if (f != FLOW_NEXT) {
 			goto done;
-		prompt(&u, _("Go through the questions again? [%s] "), app_yes_no_default(false));
-		if ((f = ask_yes_no(&u, false, &again)) != FLOW_NEXT || !again)
-			goto done;
+		} else {
+			prompt(&u, _("Go through the questions again? [%s] "),
+			    app_yes_no_default(false));
+			if ((f = ask_yes_no(&u, false, &again)) != FLOW_NEXT || !again)
+				goto done;
+		}
 	} else if (f == FLOW_NEXT && a->resumable && (start = app_resume_question(a)) > 0) {
 		sayf(&u, _("Going on at question %zu/%zu."), start + 1, a->pack->nquestions);
 		resumed = true;
@@ -912,21 +984,29 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 		break;
 	}
 	/* left at an area's end: its priority before the next area, as the full screen does */
-	if (f == FLOW_NEXT && resumed && (k = app_resume_area_end(a)) >= 0) {
+	if (f == FLOW_NEXT && resumed && !back && (k = app_resume_area_end(a)) >= 0) {
 		f = ask_priority(&u, &a->pack->areas[k]);
 		if (f == FLOW_BACK) {	/* to the area's last question */
 			start = a->pack->areas[k].first + a->pack->areas[k].nquestions - 1;
 			f = FLOW_NEXT;
 		}
 	}
-	if (f == FLOW_NEXT)
-		f = ask_questions(&u, start);
-	/* what is on disk must be the last state, whatever happened before (but
-	 * for a quit over answers that could not be saved, said and agreed to) */
-	if (!(f == FLOW_STOP && u.unsaved_ok))
-		save(&u);
-	if (f == FLOW_NEXT && show_report(&u) && !o->script)
-		f = ask_export(&u);
+	/* the questions, the report and its export; < at the export goes back into them */
+	for (;;) {
+		if (f == FLOW_NEXT && back)
+			f = back_from_report(&u, &start);
+		if (f == FLOW_NEXT)
+			f = ask_questions(&u, start);
+		/* what is on disk must be the last state, whatever happened before (but
+		 * for a quit over answers that could not be saved, said and agreed to) */
+		if (!(f == FLOW_STOP && u.unsaved_ok))
+			save(&u);
+		if (f != FLOW_NEXT || !show_report(&u) || o->script)
+			break;
+		if (!(back = (f = ask_export(&u)) == FLOW_BACK))
+			break;
+		f = FLOW_NEXT;
+	}
 done:
 	if (ui_signal() != 0) {
 		buf_free(&u.raw);

@@ -563,6 +563,42 @@ test_export(void **state)
 	free(md);
 }
 
+/*
+ * The keys of every question at the export's questions: q saves and
+ * quits at the format and at the name (never a file named q), ? helps,
+ * < goes from the format back to the last area's priority (and the
+ * report comes again) or from the name back to the format.
+ */
+static void
+test_export_keys(void **state)
+{
+	char *out;
+
+	(void)state;
+	/* answered to the end; q at the format, and what follows is not read */
+	assert_int_equal(run("\n\n1\n1\n2\n\nq\n1\n\n", &out), 0);
+	assert_null(strstr(out, "Type 1, 2 or 3"));
+	assert_null(strstr(out, "Not understood"));
+	assert_null(strstr(out, "File name"));
+	assert_non_null(strstr(out, "To see the results again, run:"));
+	free(out);
+	/* resumed on the results: ? at the format, then 1, q at the name */
+	assert_int_equal(run("\n?\n1\nq\n", &out), 0);
+	assert_non_null(strstr(out, "1 as text, as it was read out here"));
+	assert_int_equal(count(out, "File name (Enter writes "), 1);
+	assert_null(strstr(out, "Report written"));
+	assert_int_not_equal(access("q", F_OK), 0);	/* where a name q would be */
+	free(out);
+	/* < at the name: the format again; < there: the last area's priority, then the report */
+	assert_int_equal(run("\n3\n<\n<\n\n\n", &out), 0);
+	assert_int_equal(count(out, "Export the report? "), 3);
+	assert_int_equal(count(out, "Priority of the area \"Stratejik Yönetim\""), 1);
+	assert_int_equal(count(out, "\nDeneme Paketi (sürüm 1)\n"), 2);
+	assert_null(strstr(out, "Report written"));
+	assert_null(strstr(out, "Go through the questions again?"));
+	free(out);
+}
+
 /* ~/ at the start of a report's name is the home, as in the full-screen wizard and the shell */
 static void
 test_export_home(void **state)
@@ -983,6 +1019,7 @@ main(void)
 		cmocka_unit_test_setup(test_organisation_help, fresh),
 		cmocka_unit_test_setup(test_export, fresh),
 		cmocka_unit_test_setup(test_export_home, fresh),
+		cmocka_unit_test_setup(test_export_keys, fresh),
 		cmocka_unit_test_setup(test_notes, fresh),
 		cmocka_unit_test_setup(test_long_note, fresh),
 		cmocka_unit_test_setup(test_typed_controls, fresh),
