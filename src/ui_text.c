@@ -761,7 +761,9 @@ ask_file_name(struct line_ui *u, char **path)
  * then a name (Enter takes the one offered), and a question before a file
  * is replaced. Enter at the first question writes nothing; < there goes
  * back (FLOW_BACK), to the last area's priority, as the full-screen
- * wizard's left arrow goes from the results to the last area's end.
+ * wizard's left arrow goes from the results to the last area's end. After
+ * a report is written another format is offered, until Enter: Markdown
+ * and HTML need not wait for another run and another reading.
  */
 static enum flow
 ask_export(struct line_ui *u)
@@ -771,12 +773,14 @@ ask_export(struct line_ui *u)
 	enum flow f;
 	char *name, *path;
 	struct buf b;
-	bool yes;
+	bool yes, written = false;
 	int k, rc;
 
-	/* until a report is written or Enter says none: a name that failed may be given again */
+	/* until Enter says no more: a name that failed may be given again */
 	for (;;) {
-		prompt(u, "%s", _("Export the report? 1 text, 2 Markdown, 3 HTML, Enter skips: "));
+		prompt(u, "%s", written ? _("Another format too? 1 text, 2 Markdown, 3 HTML, "
+		    "Enter for none: ") : _("Export the report? 1 text, 2 Markdown, 3 HTML, "
+		    "Enter skips: "));
 		if ((f = read_flow(u)) != FLOW_NEXT || u->line.len == 0)
 			return f;
 		switch (command(u)) {
@@ -836,8 +840,9 @@ ask_export(struct line_ui *u)
 		else if (rc == 0)
 			sayf(u, _("Report written to %s"), path);
 		free(path);
-		if (rc == 0 || f != FLOW_NEXT)
+		if (f != FLOW_NEXT)
 			return f;
+		written = written || rc == 0;
 	}
 }
 

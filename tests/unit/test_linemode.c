@@ -563,6 +563,37 @@ test_export(void **state)
 	free(md);
 }
 
+/* After a report is written another format is offered, so that several are written in one run */
+static void
+test_export_several(void **state)
+{
+	char input[512], *md = xasprintf("%s/r.md", dir), *html = xasprintf("%s/r.html", dir);
+	char *out, *text;
+	size_t len;
+
+	(void)state;
+	snprintf(input, sizeof(input), "\n\n1\n1\n2\n\n2\n%s\n3\n%s\n\n", md, html);
+	assert_int_equal(run(input, &out), 0);
+	assert_int_equal(count(out, "Report written to "), 2);
+	assert_int_equal(count(out, "Another format too? 1 text, 2 Markdown, 3 HTML, "
+	    "Enter for none: "), 2);
+	assert_int_equal(count(out, "Export the report? "), 1);
+	text = xasprintf("run:\n  stok-assess --content %s --session %s\n", BASE, path);
+	assert_true(ends_with(out, text));
+	free(text);
+	free(out);
+	assert_int_equal(file_read(md, 1 << 20, &text, &len), 0);
+	assert_int_equal(strncmp(text, "# ", 2), 0);
+	free(text);
+	assert_int_equal(file_read(html, 1 << 20, &text, &len), 0);
+	assert_non_null(strstr(text, "<html"));
+	free(text);
+	unlink(md);
+	unlink(html);
+	free(md);
+	free(html);
+}
+
 /*
  * The keys of every question at the export's questions: q saves and
  * quits at the format and at the name (never a file named q), ? helps,
@@ -1020,6 +1051,7 @@ main(void)
 		cmocka_unit_test_setup(test_export, fresh),
 		cmocka_unit_test_setup(test_export_home, fresh),
 		cmocka_unit_test_setup(test_export_keys, fresh),
+		cmocka_unit_test_setup(test_export_several, fresh),
 		cmocka_unit_test_setup(test_notes, fresh),
 		cmocka_unit_test_setup(test_long_note, fresh),
 		cmocka_unit_test_setup(test_typed_controls, fresh),
