@@ -119,6 +119,7 @@ struct ui {
 	int			 focus;		/* 0 .. nchoices (nchoices: not applicable) */
 	size_t			 area;		/* area of the area-end screen */
 	int			 welcome_focus;
+	char			*own_role;	/* a role in own words, kept in the cycle of ← → */
 	size_t			 review_sel, review_top;
 	enum scr_id		 review_from;	/* where Esc in the review returns */
 	size_t			 review_from_q;

@@ -133,25 +133,35 @@ role_done(struct ui *ui, const char *text)
 	ui_save(ui);
 }
 
-/* Step through the roles: none, the first, ..., the last, none. */
+/*
+ * Step through the roles: none, the own words (when the session held
+ * some), the first role, ..., the last, none. The own words are kept in
+ * the cycle, so that a key too many and one back gives them again.
+ */
 static void
 cycle_role(struct ui *ui, int step)
 {
-	const char *role = ui->app->sess->role;
+	const char *role = ui->app->sess->role, *cand[CONTENT_MAX_ROLES + 2];
 	const struct app_role *roles;
-	size_t i, n;
-	int cur = -1;
+	size_t i, n, nc = 0, cur = 0;
 
 	roles = app_roles(ui->app, &n);
-	for (i = 0; role != NULL && i < n; i++)
-		if (strcmp(role, roles[i].id) == 0)
-			cur = (int)i;
-	cur += step;
-	if (cur < -1)
-		cur = (int)n - 1;
-	if (cur >= (int)n)
-		cur = -1;
-	role_done(ui, cur < 0 ? NULL : roles[cur].id);
+	for (i = 0; role != NULL && i < n && strcmp(role, roles[i].id) != 0; i++)
+		;
+	if (role != NULL && i == n) {	/* own words: remembered while the wizard runs */
+		free(ui->own_role);
+		ui->own_role = xstrdup(role);
+	}
+	cand[nc++] = NULL;
+	if (ui->own_role != NULL)
+		cand[nc++] = ui->own_role;
+	for (i = 0; i < n && nc < NELEM(cand); i++)
+		cand[nc++] = roles[i].id;
+	for (i = 0; i < nc; i++)
+		if (role != NULL && cand[i] != NULL && strcmp(role, cand[i]) == 0)
+			cur = i;
+	cur = (cur + (step < 0 ? nc - 1 : 1)) % nc;
+	role_done(ui, cand[cur]);
 }
 
 /* Start again, once confirmed: the old session stays on disk (see app_restart). */

@@ -502,6 +502,7 @@ ui_free(struct ui *ui)
 	free(ui->input_prompt);
 	free(ui->ask_prompt);
 	free(ui->export_path);
+	free(ui->own_role);
 	free(ui->counted);
 }
 

@@ -121,6 +121,28 @@ organisation_role_kept() {
 }
 result "organisation and role survive a quit, a restart and the first answer" organisation_role_kept
 
+own_role_kept() {	# a role in own words stays in the cycle of ← →: one key too many and back gives it again
+	mkdir -p "$work/ownrole/state/stok-assess"
+	f=$work/ownrole/state/stok-assess/kapasite.yaml
+	printf 'pack: "kapasite"\nversion: 1\nlanguage: "tr"\nrole: "Sayman (yönetim kurulu)"\nanswers:\n  - question: 1\n    choice: 2\n' >"$f"
+	start ownrole 80 24 "" "$bin --content data/tr"
+	wait_for "1 yanıt" || return 1
+	keys Down Down Down Right
+	wait_for "Rolünüz (isteğe bağlı): Yönetim kurulu üyesi" || return 1
+	keys Left
+	wait_for "Rolünüz (isteğe bağlı): Sayman (yönetim kurulu)" || return 1
+	grep -q '^role: "Sayman (yönetim kurulu)"$' "$f" || { cat "$f"; return 1; }
+	keys Left	# none; the own words; the five roles, none and the own words again
+	wait_for "Rolünüz (isteğe bağlı): -" || return 1
+	keys Right Right Right Right Right Right Right Right
+	sleep 0.3
+	screen | grep -q "Rolünüz (isteğe bağlı): Sayman (yönetim kurulu)" || { screen; return 1; }
+	grep -q '^role: "Sayman (yönetim kurulu)"$' "$f" || { cat "$f"; return 1; }
+	keys q
+	wait_for "EXIT=0"
+}
+result "a role in own words comes back in the cycle of the roles" own_role_kept
+
 note_kept_on_signal() {	# a note being typed when the terminal goes away is kept
 	rm -rf "$work/sig"
 	start sig 80 24 "" "$bin --content data/tr"
