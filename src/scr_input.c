@@ -150,8 +150,13 @@ input_rows(const struct ui *ui, int width, size_t *starts, size_t max)
 			space = i;
 		col += w;
 	}
-	/* the cursor after a full last row goes to a row of its own */
-	if (col >= width && n < max)
+	/*
+	 * The cursor after a full last row goes to a row of its own, where the
+	 * next character would be; at the limit no character can come, and it
+	 * stays after the last one (the row is a column narrower than the
+	 * screen), so that the end of the text is seen with it.
+	 */
+	if (col >= width && n < max && ui->input_len < UI_INPUT_MAX)
 		starts[n++] = ui->input_len;
 	return n;
 }

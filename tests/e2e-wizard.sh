@@ -544,6 +544,37 @@ note_full() {	# a note at its limit says so, instead of dropping keys without a 
 }
 result "a note at its limit says so" note_full
 
+note_limit_end() {	# a note of exactly the limit, its last row full: the cursor is seen at its end
+	# eleven rows of 76 x and a space, 73 x and a space, then 79 y: 1000
+	# characters, the last row as wide as the editor's 79 columns at 80
+	x76=$(printf 'x%.0s' $(seq 76)) x73=$(printf 'x%.0s' $(seq 73)) y79=$(printf 'y%.0s' $(seq 79))
+	note=
+	for i in 1 2 3 4 5 6 7 8 9 10 11; do note="$note$x76 "; done
+	note="$note$x73 $y79"
+	[ ${#note} = 1000 ] || { echo "the note has ${#note} characters"; return 1; }
+	f=$work/notelimit.yaml
+	printf 'pack: "kapasite"\nversion: 1\nlanguage: "tr"\nanswers:\n  - question: 1\n    choice: 2\n    note: "%s"\n' "$note" >"$f"
+	start notelimit "env LANGUAGE=en $bin --content data/tr --session $f"
+	wait_for "1 answer" || return 1
+	keys Enter
+	wait_for "Question 2/32" || return 1
+	keys Left
+	wait_for "Question 1/32" || return 1
+	keys n
+	wait_for "Note for this question" || return 1
+	y=$(cursor_row) x=$(tm display -p -t w '#{cursor_x}')
+	[ "$(screen | sed -n "$((y + 1))p")" = "$y79" ] && [ "$x" = 79 ] ||
+		{ echo "the cursor at $x,$y:"; screen; return 1; }
+	keys Left Left	# and within the text, as before
+	sleep 0.2
+	[ "$(cursor_row)" = "$y" ] && [ "$(tm display -p -t w '#{cursor_x}')" = 77 ] || { screen; return 1; }
+	keys Escape
+	sleep 0.2
+	keys q
+	wait_for "EXIT=0"
+}
+result "a note at its limit shows its end where the cursor is" note_limit_end
+
 typed_votes_kept() {	# counts typed but not yet agreed survive a look at ? or h
 	start keptvotes "env LANGUAGE=en $bin --workshop --content data/tr"
 	wait_for "Örgütsel Kapasite" || return 1
