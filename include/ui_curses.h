@@ -65,39 +65,52 @@ enum action {
 	ACT_DELETE, ACT_CLEAR
 };
 
+/*
+ * Whether a key is in the key bar, and how much it is needed there: a bar
+ * too narrow for all its keys takes the screen's main actions first, then
+ * the others, then the keys that move or scroll within the screen (each
+ * kind in the table's order, as many as fit), and shows them in the
+ * table's order. Help and quitting are always shown (ui_keybar).
+ */
+enum keybar {
+	KB_NO,		/* only in the help */
+	KB_MAIN,	/* what the screen is for: choose, confirm, export */
+	KB_MORE,	/* other actions, and the ways to other screens */
+	KB_MOVE		/* moving or scrolling within the screen */
+};
+
 struct keydef {
 	int		 key;		/* a character, or a KEY_* code + KEY_OFFSET */
 	const char	*name;		/* as shown in the key bar and the help */
 	const char	*help;		/* N_() text */
 	enum action	 action;
-	bool		 bar;		/* in the key bar */
+	enum keybar	 bar;		/* in the key bar, and how much it is needed there */
 };
 #define KEY_OFFSET 0x200000	/* curses key codes, apart from characters */
 #define KC(k) ((k) + KEY_OFFSET)
 
-/* Rows that several key tables share. */
 /*
  * Rows that several key tables share. Rows with the same help text are one
  * action: the help screen lists their keys together on one line, and the
  * key bar joins neighbouring bar rows ("↑↓ move").
  */
 #define KEYS_MOVE							\
-	{ KC(KEY_UP), "\xE2\x86\x91", N_("move"), ACT_UP, true },	\
-	{ KC(KEY_DOWN), "\xE2\x86\x93", N_("move"), ACT_DOWN, true },	\
-	{ 'k', "k", N_("move"), ACT_UP, false },			\
-	{ 'j', "j", N_("move"), ACT_DOWN, false },			\
-	{ KC(KEY_HOME), "Home", N_("first, last"), ACT_HOME, false },	\
-	{ KC(KEY_END), "End", N_("first, last"), ACT_END, false }
+	{ KC(KEY_UP), "\xE2\x86\x91", N_("move"), ACT_UP, KB_MOVE },	\
+	{ KC(KEY_DOWN), "\xE2\x86\x93", N_("move"), ACT_DOWN, KB_MOVE },	\
+	{ 'k', "k", N_("move"), ACT_UP, KB_NO },			\
+	{ 'j', "j", N_("move"), ACT_DOWN, KB_NO },			\
+	{ KC(KEY_HOME), "Home", N_("first, last"), ACT_HOME, KB_NO },	\
+	{ KC(KEY_END), "End", N_("first, last"), ACT_END, KB_NO }
 #define KEYS_SCROLL							\
-	{ KC(KEY_UP), "\xE2\x86\x91", N_("scroll"), ACT_UP, true },	\
-	{ KC(KEY_DOWN), "\xE2\x86\x93", N_("scroll"), ACT_DOWN, true },	\
-	{ 'k', "k", N_("scroll"), ACT_UP, false },			\
-	{ 'j', "j", N_("scroll"), ACT_DOWN, false },			\
-	{ KC(KEY_PPAGE), "PgUp", N_("page up, page down"), ACT_PGUP, true },	\
-	{ KC(KEY_NPAGE), "PgDn", N_("page up, page down"), ACT_PGDN, true },	\
-	{ ' ', "Space", N_("page up, page down"), ACT_PGDN, false },	\
-	{ KC(KEY_HOME), "Home", N_("top, bottom"), ACT_HOME, false },	\
-	{ KC(KEY_END), "End", N_("top, bottom"), ACT_END, false }
+	{ KC(KEY_UP), "\xE2\x86\x91", N_("scroll"), ACT_UP, KB_MOVE },	\
+	{ KC(KEY_DOWN), "\xE2\x86\x93", N_("scroll"), ACT_DOWN, KB_MOVE },	\
+	{ 'k', "k", N_("scroll"), ACT_UP, KB_NO },			\
+	{ 'j', "j", N_("scroll"), ACT_DOWN, KB_NO },			\
+	{ KC(KEY_PPAGE), "PgUp", N_("page up, page down"), ACT_PGUP, KB_MOVE },	\
+	{ KC(KEY_NPAGE), "PgDn", N_("page up, page down"), ACT_PGDN, KB_MOVE },	\
+	{ ' ', "Space", N_("page up, page down"), ACT_PGDN, KB_NO },	\
+	{ KC(KEY_HOME), "Home", N_("top, bottom"), ACT_HOME, KB_NO },	\
+	{ KC(KEY_END), "End", N_("top, bottom"), ACT_END, KB_NO }
 
 struct ui;
 typedef void (*input_done)(struct ui *, const char *text);

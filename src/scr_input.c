@@ -16,26 +16,26 @@
 #include "ui_curses.h"
 
 static const struct keydef input_keys[] = {
-	{ '\n', "Enter", N_("save"), ACT_CONFIRM, true },
-	{ 27, "Esc", N_("cancel"), ACT_CANCEL, true },
-	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("move the cursor"), ACT_LEFT, true },
-	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("move the cursor"), ACT_RIGHT, true },
-	{ KC(KEY_HOME), "Home", N_("to the start, to the end"), ACT_HOME, false },
-	{ KC(KEY_END), "End", N_("to the start, to the end"), ACT_END, false },
-	{ 1, "Ctrl-A", N_("to the start, to the end"), ACT_HOME, false },
-	{ 5, "Ctrl-E", N_("to the start, to the end"), ACT_END, false },
-	{ KC(KEY_BACKSPACE), "\xE2\x8C\xAB", N_("delete before the cursor"), ACT_BACK, false },
-	{ 127, "\xE2\x8C\xAB", N_("delete before the cursor"), ACT_BACK, false },
-	{ 8, "\xE2\x8C\xAB", N_("delete before the cursor"), ACT_BACK, false },
-	{ KC(KEY_DC), "Delete", N_("delete at the cursor"), ACT_DELETE, false },
-	{ 4, "Ctrl-D", N_("delete at the cursor"), ACT_DELETE, false },
-	{ 21, "Ctrl-U", N_("clear"), ACT_CLEAR, true },
-	{ 0, NULL, NULL, ACT_NONE, false }
+	{ '\n', "Enter", N_("save"), ACT_CONFIRM, KB_MAIN },
+	{ 27, "Esc", N_("cancel"), ACT_CANCEL, KB_MAIN },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("move the cursor"), ACT_LEFT, KB_MOVE },
+	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("move the cursor"), ACT_RIGHT, KB_MOVE },
+	{ KC(KEY_HOME), "Home", N_("to the start, to the end"), ACT_HOME, KB_NO },
+	{ KC(KEY_END), "End", N_("to the start, to the end"), ACT_END, KB_NO },
+	{ 1, "Ctrl-A", N_("to the start, to the end"), ACT_HOME, KB_NO },
+	{ 5, "Ctrl-E", N_("to the start, to the end"), ACT_END, KB_NO },
+	{ KC(KEY_BACKSPACE), "\xE2\x8C\xAB", N_("delete before the cursor"), ACT_BACK, KB_NO },
+	{ 127, "\xE2\x8C\xAB", N_("delete before the cursor"), ACT_BACK, KB_NO },
+	{ 8, "\xE2\x8C\xAB", N_("delete before the cursor"), ACT_BACK, KB_NO },
+	{ KC(KEY_DC), "Delete", N_("delete at the cursor"), ACT_DELETE, KB_NO },
+	{ 4, "Ctrl-D", N_("delete at the cursor"), ACT_DELETE, KB_NO },
+	{ 21, "Ctrl-U", N_("clear"), ACT_CLEAR, KB_MORE },
+	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };
 
 static const struct keydef ask_keys[] = {
-	{ 27, "Esc", N_("cancel"), ACT_CANCEL, true },
-	{ 0, NULL, NULL, ACT_NONE, false }
+	{ 27, "Esc", N_("cancel"), ACT_CANCEL, KB_MAIN },
+	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };
 
 /*

@@ -17,12 +17,12 @@
 
 static const struct keydef welcome_keys[] = {
 	KEYS_MOVE,
-	{ '\n', "Enter", N_("select"), ACT_CONFIRM, true },
-	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("change role"), ACT_LEFT, true },
-	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("change role"), ACT_RIGHT, true },
-	{ 'h', "h", N_("keys"), ACT_KEYS, true },
-	{ 'q', "q", N_("quit"), ACT_QUIT, true },
-	{ 0, NULL, NULL, ACT_NONE, false }
+	{ '\n', "Enter", N_("select"), ACT_CONFIRM, KB_MAIN },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("change role"), ACT_LEFT, KB_MORE },
+	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("change role"), ACT_RIGHT, KB_MORE },
+	{ 'h', "h", N_("keys"), ACT_KEYS, KB_MORE },
+	{ 'q', "q", N_("quit"), ACT_QUIT, KB_MAIN },
+	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };
 
 enum { W_START, W_FRESH, W_ORG, W_ROLE };
@@ -262,15 +262,15 @@ welcome_key(struct ui *ui, enum action act, int key)
 
 static const struct keydef review_keys[] = {
 	KEYS_MOVE,
-	{ KC(KEY_PPAGE), "PgUp", N_("page up, page down"), ACT_PGUP, false },
-	{ KC(KEY_NPAGE), "PgDn", N_("page up, page down"), ACT_PGDN, false },
-	{ '\n', "Enter", N_("go to the question"), ACT_CONFIRM, true },
-	{ 's', "s", N_("results"), ACT_NEXT, true },
-	{ 27, "Esc", N_("back"), ACT_BACK, true },
-	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_BACK, false },
-	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
-	{ 'q', "q", N_("quit"), ACT_QUIT, true },
-	{ 0, NULL, NULL, ACT_NONE, false }
+	{ KC(KEY_PPAGE), "PgUp", N_("page up, page down"), ACT_PGUP, KB_NO },
+	{ KC(KEY_NPAGE), "PgDn", N_("page up, page down"), ACT_PGDN, KB_NO },
+	{ '\n', "Enter", N_("go to the question"), ACT_CONFIRM, KB_MAIN },
+	{ 's', "s", N_("results"), ACT_NEXT, KB_MORE },
+	{ 27, "Esc", N_("back"), ACT_BACK, KB_MORE },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_BACK, KB_NO },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_NO },
+	{ 'q', "q", N_("quit"), ACT_QUIT, KB_MAIN },
+	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };
 
 void
@@ -365,10 +365,10 @@ review_key(struct ui *ui, enum action act, int key)
 
 static const struct keydef help_keys[] = {
 	KEYS_SCROLL,
-	{ 'q', "q", N_("close"), ACT_BACK, true },
-	{ 27, "Esc", N_("close"), ACT_BACK, false },
-	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("close"), ACT_BACK, false },
-	{ 0, NULL, NULL, ACT_NONE, false }
+	{ 'q', "q", N_("close"), ACT_BACK, KB_MAIN },
+	{ 27, "Esc", N_("close"), ACT_BACK, KB_NO },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("close"), ACT_BACK, KB_NO },
+	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };
 
 /*

@@ -20,20 +20,20 @@
 
 static const struct keydef pager_keys[] = {
 	KEYS_SCROLL,
-	{ 'q', "q", N_("close"), ACT_BACK, true },
-	{ 27, "Esc", N_("close"), ACT_BACK, false },
-	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("close"), ACT_BACK, false },
-	{ 0, NULL, NULL, ACT_NONE, false }
+	{ 'q', "q", N_("close"), ACT_BACK, KB_MAIN },
+	{ 27, "Esc", N_("close"), ACT_BACK, KB_NO },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("close"), ACT_BACK, KB_NO },
+	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };
 
 static const struct keydef results_keys[] = {
 	KEYS_SCROLL,
-	{ 'e', "e", N_("export"), ACT_EXPORT, true },
-	{ 'r', "r", N_("review"), ACT_REVIEW, true },
-	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, true },
-	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
-	{ 'q', "q", N_("quit"), ACT_QUIT, true },
-	{ 0, NULL, NULL, ACT_NONE, false }
+	{ 'e', "e", N_("export"), ACT_EXPORT, KB_MAIN },
+	{ 'r', "r", N_("review"), ACT_REVIEW, KB_MORE },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, KB_MORE },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_NO },
+	{ 'q', "q", N_("quit"), ACT_QUIT, KB_MAIN },
+	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };
 
 /*
@@ -41,14 +41,14 @@ static const struct keydef results_keys[] = {
  * of their own and after a question; r is review here too, as everywhere.
  */
 static const struct keydef results_demo_keys[] = {
-	{ 'n', "n", N_("new group"), ACT_RESTART, true },
+	{ 'n', "n", N_("new group"), ACT_RESTART, KB_MAIN },
 	KEYS_SCROLL,
-	{ 'e', "e", N_("export"), ACT_EXPORT, true },
-	{ 'r', "r", N_("review"), ACT_REVIEW, true },
-	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, true },
-	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
-	{ 'q', "q", N_("quit"), ACT_QUIT, true },
-	{ 0, NULL, NULL, ACT_NONE, false }
+	{ 'e', "e", N_("export"), ACT_EXPORT, KB_MAIN },
+	{ 'r', "r", N_("review"), ACT_REVIEW, KB_MORE },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, KB_MORE },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_NO },
+	{ 'q', "q", N_("quit"), ACT_QUIT, KB_MAIN },
+	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };
 
 const struct keydef *

@@ -15,33 +15,33 @@
 #include "ui_curses.h"
 
 static const struct keydef question_keys[] = {
-	{ '1', "1-9 0", N_("choose"), ACT_CHOOSE, true },
-	{ '\n', "Enter", N_("confirm and go on"), ACT_CONFIRM, true },
-	{ ' ', "Space", N_("confirm and go on"), ACT_CONFIRM, false },
-	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back, next"), ACT_PREV, true },
-	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("back, next"), ACT_NEXT, true },
-	{ KC(KEY_PPAGE), "PgUp", N_("back, next"), ACT_PREV, false },
-	{ KC(KEY_NPAGE), "PgDn", N_("back, next"), ACT_NEXT, false },
-	{ 'g', "g", N_("guidance"), ACT_GUIDANCE, true },
-	{ 'n', "n", N_("note"), ACT_NOTE, true },
-	{ 'r', "r", N_("review"), ACT_REVIEW, true },
+	{ '1', "1-9 0", N_("choose"), ACT_CHOOSE, KB_MAIN },
+	{ '\n', "Enter", N_("confirm and go on"), ACT_CONFIRM, KB_MAIN },
+	{ ' ', "Space", N_("confirm and go on"), ACT_CONFIRM, KB_NO },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back, next"), ACT_PREV, KB_MORE },
+	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("back, next"), ACT_NEXT, KB_MORE },
+	{ KC(KEY_PPAGE), "PgUp", N_("back, next"), ACT_PREV, KB_NO },
+	{ KC(KEY_NPAGE), "PgDn", N_("back, next"), ACT_NEXT, KB_NO },
+	{ 'g', "g", N_("guidance"), ACT_GUIDANCE, KB_MORE },
+	{ 'n', "n", N_("note"), ACT_NOTE, KB_MORE },
+	{ 'r', "r", N_("review"), ACT_REVIEW, KB_MORE },
 	KEYS_MOVE,
-	{ '?', "?", N_("help"), ACT_HELP, true },
-	{ KC(KEY_F(1)), "F1", N_("help"), ACT_HELP, false },
-	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
-	{ 'q', "q", N_("quit"), ACT_QUIT, true },
-	{ 0, NULL, NULL, ACT_NONE, false }
+	{ '?', "?", N_("help"), ACT_HELP, KB_MAIN },
+	{ KC(KEY_F(1)), "F1", N_("help"), ACT_HELP, KB_NO },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_NO },
+	{ 'q', "q", N_("quit"), ACT_QUIT, KB_MAIN },
+	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };
 
 static const struct keydef area_end_keys[] = {
-	{ '1', "1-4", N_("choose"), ACT_CHOOSE, true },
-	{ '\n', "Enter", N_("confirm and go on"), ACT_CONFIRM, true },
-	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, true },
+	{ '1', "1-4", N_("choose"), ACT_CHOOSE, KB_MAIN },
+	{ '\n', "Enter", N_("confirm and go on"), ACT_CONFIRM, KB_MAIN },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, KB_MORE },
 	KEYS_MOVE,
-	{ 'r', "r", N_("review"), ACT_REVIEW, true },
-	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
-	{ 'q', "q", N_("quit"), ACT_QUIT, true },
-	{ 0, NULL, NULL, ACT_NONE, false }
+	{ 'r', "r", N_("review"), ACT_REVIEW, KB_MORE },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_NO },
+	{ 'q', "q", N_("quit"), ACT_QUIT, KB_MAIN },
+	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };
 
 static const struct question *

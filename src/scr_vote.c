@@ -17,20 +17,20 @@
 
 static const struct keydef vote_keys[] = {
 	KEYS_MOVE,
-	{ '0', "0-9", N_("type the counts"), ACT_NONE, true },
-	{ '\n', "Enter", N_("confirm"), ACT_CONFIRM, true },
-	{ '?', "?", N_("the question and options in full"), ACT_HELP, true },
-	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
-	{ 27, "Esc", N_("type again"), ACT_CANCEL, true },
-	{ 21, "Ctrl-U", N_("type again"), ACT_CANCEL, false },
-	{ KC(KEY_BACKSPACE), "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },
-	{ 127, "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },
-	{ 8, "\xE2\x8C\xAB", N_("delete"), ACT_BACK, false },
-	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back, next"), ACT_PREV, true },
-	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("back, next"), ACT_NEXT, true },
-	{ 'n', "n", N_("note"), ACT_NOTE, true },
-	{ 'q', "q", N_("quit"), ACT_QUIT, true },
-	{ 0, NULL, NULL, ACT_NONE, false }
+	{ '0', "0-9", N_("type the counts"), ACT_NONE, KB_MAIN },
+	{ '\n', "Enter", N_("confirm"), ACT_CONFIRM, KB_MAIN },
+	{ '?', "?", N_("the question and options in full"), ACT_HELP, KB_MORE },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_NO },
+	{ 27, "Esc", N_("type again"), ACT_CANCEL, KB_MAIN },
+	{ 21, "Ctrl-U", N_("type again"), ACT_CANCEL, KB_NO },
+	{ KC(KEY_BACKSPACE), "\xE2\x8C\xAB", N_("delete"), ACT_BACK, KB_NO },
+	{ 127, "\xE2\x8C\xAB", N_("delete"), ACT_BACK, KB_NO },
+	{ 8, "\xE2\x8C\xAB", N_("delete"), ACT_BACK, KB_NO },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back, next"), ACT_PREV, KB_MORE },
+	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("back, next"), ACT_NEXT, KB_MORE },
+	{ 'n', "n", N_("note"), ACT_NOTE, KB_MORE },
+	{ 'q', "q", N_("quit"), ACT_QUIT, KB_MAIN },
+	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };
 
 static const struct question *
@@ -449,12 +449,12 @@ const struct screen_ops scr_vote = {
 static const struct keydef room_keys[] = {
 	KEYS_MOVE,
 	/* the way on before the long entry: on a narrow bar it is the one kept */
-	{ '\n', "Enter", N_("the results"), ACT_CONFIRM, true },
-	{ ' ', "Space", N_("mark or unmark for follow-up"), ACT_EDIT, true },
-	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, true },
-	{ 'h', "h", N_("all keys"), ACT_KEYS, false },
-	{ 'q', "q", N_("quit"), ACT_QUIT, true },
-	{ 0, NULL, NULL, ACT_NONE, false }
+	{ '\n', "Enter", N_("the results"), ACT_CONFIRM, KB_MAIN },
+	{ ' ', "Space", N_("mark or unmark for follow-up"), ACT_EDIT, KB_MAIN },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, KB_MORE },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_NO },
+	{ 'q', "q", N_("quit"), ACT_QUIT, KB_MAIN },
+	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };
 
 static void

@@ -230,15 +230,18 @@ put_key(const struct ui *ui, int x, const struct keydef *keys, size_t i, bool ba
 }
 
 /*
- * The key bar: the table's bar keys in order, as many as fit, but always
- * the keys for help and quitting, at the end.
+ * The key bar: the keys for help and quitting always, at the end; before
+ * them, as many of the table's other bar entries as fit, taken by how much
+ * they are needed (enum keybar) and in the table's order within that, and
+ * shown in the table's order. An entry is never cut in the middle.
  */
 void
 ui_keybar(const struct ui *ui, const struct keydef *keys)
 {
 	size_t starts[32], n = bar_entries(keys, starts, NELEM(starts)), i, last = SIZE_MAX;
-	int x = 0, reserved, bare = 0, full = 0;
-	bool compact, tight;
+	int x = 0, reserved, bare = 0, full = 0, w;
+	bool compact, tight, shown[NELEM(starts)] = { false };
+	enum keybar rank;
 
 	move(LINES - 1, 0);
 	clrtoeol();
@@ -251,7 +254,7 @@ ui_keybar(const struct ui *ui, const struct keydef *keys)
 	/*
 	 * When the keys always shown do not fit with their help, all but the
 	 * last (quitting) go by their names alone, and if even that is too
-	 * wide, the last too: an entry is never cut in the middle.
+	 * wide, the last too.
 	 */
 	reserved = full;
 	compact = full > COLS + 2;
@@ -260,9 +263,18 @@ ui_keybar(const struct ui *ui, const struct keydef *keys)
 	tight = reserved > COLS + 2;
 	if (tight)
 		reserved = bare;
+	for (rank = KB_MAIN; rank <= KB_MOVE; rank++)
+		for (i = 0; i < n; i++) {
+			if (always_shown(&keys[starts[i]]) || keys[starts[i]].bar != rank)
+				continue;
+			w = key_width(keys, starts[i]);
+			if (reserved + w <= COLS + 2) {
+				shown[i] = true;
+				reserved += w;
+			}
+		}
 	for (i = 0; i < n; i++)
-		if (!always_shown(&keys[starts[i]]) &&
-		    x + key_width(keys, starts[i]) + reserved <= COLS + 2)
+		if (shown[i])
 			x = put_key(ui, x, keys, starts[i], false);
 	for (i = 0; i < n; i++)
 		if (always_shown(&keys[starts[i]]))

@@ -575,6 +575,26 @@ note_limit_end() {	# a note of exactly the limit, its last row full: the cursor 
 }
 result "a note at its limit shows its end where the cursor is" note_limit_end
 
+keybar_main_keys() {	# a narrow key bar keeps each screen's main keys, dropping moving and scrolling first
+	cp "$top/tests/reports/tr-sample.yaml" "$work/keybar.yaml"
+	for lang in tr en fi; do
+		start "keybar$lang" "$bin --lang $lang --content data/tr --session $work/keybar.yaml"
+		tm resize-window -t w -x 60 -y 18
+		wait_for "32" || return 1
+		keys Enter
+		case $lang in
+		tr) export="e dışa aktar" quit="q çık" ;;
+		en) export="e export" quit="q quit" ;;
+		fi) export="e vie" quit="q lopeta" ;;
+		esac
+		wait_for "$quit" || return 1
+		screen | tail -1 | grep -q "$export" || { echo "$lang:"; screen | tail -1; return 1; }
+		keys q
+		wait_for "EXIT=0" || return 1
+	done
+}
+result "a narrow key bar keeps the export on the results" keybar_main_keys
+
 typed_votes_kept() {	# counts typed but not yet agreed survive a look at ? or h
 	start keptvotes "env LANGUAGE=en $bin --workshop --content data/tr"
 	wait_for "Örgütsel Kapasite" || return 1
