@@ -410,7 +410,7 @@ help_enter(struct ui *ui)
 		SCR_PAGER, SCR_INPUT
 	};
 	size_t i, k, j;
-	int w, col = 12;
+	int w, col = 0;
 	char *line;
 
 	layout_free(&ui->pager);
@@ -419,7 +419,11 @@ help_enter(struct ui *ui)
 	ui->pager_title = xstrdup(_("Keys"));
 	ui->pager_top_back = ui->pager_top;
 	ui->pager_top = 0;
-	/* the descriptions line up after the widest names (up to a third of the screen) */
+	/*
+	 * The descriptions line up two columns after the widest names of all
+	 * the screens (names wider than half the screen, none so far, keep
+	 * their two columns and no more).
+	 */
 	for (i = 0; i < NELEM(order); i++) {
 		const struct screen_ops *s = ui_screen(order[i]);
 		struct buf names;
@@ -428,7 +432,7 @@ help_enter(struct ui *ui)
 			if (!key_names(s, k, &names))
 				continue;
 			w = text_width(names.data, names.len);
-			if (w > col && w <= COLS / 3)
+			if (w > col && w <= COLS / 2)
 				col = w;
 			buf_free(&names);
 		}
@@ -443,10 +447,11 @@ help_enter(struct ui *ui)
 			if (!key_names(s, k, &names))
 				continue;
 			/* no-break spaces: the layout keeps them, so the help texts align */
-			for (j = (size_t)text_width(names.data, names.len); j < (size_t)col; j++)
+			w = text_width(names.data, names.len);
+			for (j = 0; (int)j < (w < col ? col - w : 0) + 1; j++)
 				buf_adds(&names, "\xC2\xA0");
 			line = xasprintf("  %s %s", names.data, _(s->keys[k].help));
-			layout_text(&ui->pager, line, COLS - 1, col + 3, 0);
+			layout_text(&ui->pager, line, COLS - 1, col + 4, 0);
 			free(line);
 			buf_free(&names);
 		}

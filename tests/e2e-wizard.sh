@@ -396,6 +396,36 @@ PY
 }
 result "the key help names each key once and aligns its descriptions" keys_aligned
 
+keys_gap() {	# at 80 columns, in each language, every description two columns or more after the widest names
+	for lang in tr en fi; do
+		start "keysgap$lang" "$bin --lang $lang --content data/tr"
+		wait_for "Örgütsel Kapasite" || return 1
+		tm resize-window -t w -x 80 -y 150	# the whole list at once, as wide as 80x24
+		sleep 0.3
+		keys h
+		wait_for "Ctrl-U" || return 1
+		screen >"$work/keysgap.txt"
+		python3 - "$work/keysgap.txt" "$lang" <<'PY' || return 1
+import re, sys
+rows = [l.rstrip().replace('\xa0', ' ') for l in open(sys.argv[1], encoding='utf-8')]
+keys = [l for l in rows if re.match(r'  \S', l)]	# a key's row, not a description's second row
+where = set()
+for l in keys:
+    m = re.match(r'  (\S+(?: \S+)*)  +(\S)', l)
+    if m is None:
+        sys.exit('%s: no two spaces between the keys and their description: %r' % (sys.argv[2], l))
+    where.add(m.start(2))
+if len(keys) < 40 or len(where) != 1:
+    sys.exit('%s: %d rows, descriptions at columns %s' % (sys.argv[2], len(keys), sorted(where)))
+PY
+		keys q
+		sleep 0.2
+		keys q
+		wait_for "EXIT=0" || return 1
+	done
+}
+result "the key help puts two columns or more between the widest keys and the descriptions" keys_gap
+
 keys_once() {	# every section of the key help names each key once: "← →", not "←→" and "→"
 	start keysonce "env LANGUAGE=en $bin --content data/tr"
 	tm resize-window -t w -x 100 -y 200
