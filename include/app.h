@@ -140,6 +140,12 @@ const char *app_home(void);
 char	*app_file_path(const char *typed);
 /* The index of the first question without an answer; nquestions when there is none. */
 size_t	app_first_unanswered(const struct app *);
+/*
+ * The questions without an answer, by the numbers the wizard gives them
+ * ("6, 7, 12"), for line mode and the full screen alike; NULL when every
+ * question has one. The caller frees it.
+ */
+char	*app_unanswered_list(const struct app *);
 /* Where the wizard goes on: the first unanswered question, or 0. */
 size_t	app_resume_question(const struct app *);
 /*

@@ -666,6 +666,21 @@ app_complete(const struct app *a)
 	return a->pack->nquestions > 0 && app_first_unanswered(a) == a->pack->nquestions;
 }
 
+char *
+app_unanswered_list(const struct app *a)
+{
+	struct buf b;
+	size_t i;
+
+	if (app_complete(a))
+		return NULL;
+	buf_init(&b);
+	for (i = 0; i < a->pack->nquestions; i++)
+		if (!app_is_answered(a, &a->pack->questions[i]))
+			buf_printf(&b, "%s%zu", b.len > 0 ? ", " : "", i + 1);
+	return buf_detach(&b);
+}
+
 size_t
 app_resume_question(const struct app *a)
 {

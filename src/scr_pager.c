@@ -80,7 +80,7 @@ pager_relayout(struct ui *ui)
 {
 	const struct question *q = &ui->app->pack->questions[ui->q];
 	size_t top = ui->pager_top, i;
-	char *title = xstrdup(ui->pager_title), *line;
+	char *title = xstrdup(ui->pager_title), *line, *missing;
 	struct buf b;
 
 	pager_reset(ui, title);
@@ -116,8 +116,17 @@ pager_relayout(struct ui *ui)
 	case PAGER_REPORT:
 		buf_init(&b);
 		if (report_write(&b, ui->app->pack, ui->app->sess, REPORT_TEXT, ui->pager_width,
-		    NULL) < 0)
+		    NULL) < 0) {
 			buf_adds(&b, app_report_blocked(ui->app));
+		} else if ((missing = app_unanswered_list(ui->app)) != NULL) {
+			/* which questions the report leaves out, as line mode says before it */
+			line = xasprintf(_("Questions without an answer: %s. The report leaves "
+			    "them out; r (review) goes to them."), missing);
+			layout_text(&ui->pager, line, ui->pager_width, 0, LS_STRONG);
+			layout_blank(&ui->pager);
+			free(line);
+			free(missing);
+		}
 		layout_text(&ui->pager, b.data, ui->pager_width, 0, 0);
 		buf_free(&b);
 		break;

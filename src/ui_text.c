@@ -871,33 +871,26 @@ static bool
 show_report(struct line_ui *u)
 {
 	const char *blocked = app_report_blocked(u->app);
-	const struct pack *p = u->app->pack;
 	struct buf b;
-	size_t i;
+	char *missing;
 
 	blank(u);
 	if (blocked != NULL) {
 		say(u, blocked);
 		return false;
 	}
-	if (app_complete(u->app)) {
+	/* which ones, by the numbers the questions were read out with */
+	if ((missing = app_unanswered_list(u->app)) == NULL)
 		say(u, _("Every question has an answer. Here is your report."));
-	} else {
-		/* which ones, by the numbers the questions were read out with */
-		buf_init(&b);
-		for (i = 0; i < p->nquestions; i++)
-			if (!app_is_answered(u->app, &p->questions[i]))
-				buf_printf(&b, "%s%zu", b.len > 0 ? ", " : "", i + 1);
-		/* not a bare program name: that may open another pack, or another file */
-		if (u->app->demo)	/* a demo's answers go at the end */
-			sayf(u, _("Questions without an answer: %s. The report leaves them out. "
-			    "Here is your report."), b.data);
-		else
-			sayf(u, _("Questions without an answer: %s. The report leaves them out; "
-			    "to answer them, run the command given at the end. Here is your "
-			    "report."), b.data);
-		buf_free(&b);
-	}
+	/* not a bare program name: that may open another pack, or another file */
+	else if (u->app->demo)	/* a demo's answers go at the end */
+		sayf(u, _("Questions without an answer: %s. The report leaves them out. "
+		    "Here is your report."), missing);
+	else
+		sayf(u, _("Questions without an answer: %s. The report leaves them out; "
+		    "to answer them, run the command given at the end. Here is your "
+		    "report."), missing);
+	free(missing);
 	blank(u);
 	buf_init(&b);
 	report_write(&b, u->app->pack, u->app->sess, REPORT_PLAIN, LINE_WIDTH, NULL);

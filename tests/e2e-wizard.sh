@@ -625,6 +625,27 @@ keybar_main_keys() {	# a narrow key bar keeps each screen's main keys, dropping 
 }
 result "a narrow key bar keeps the export on the results" keybar_main_keys
 
+results_unanswered() {	# the results of an unfinished assessment say which questions they leave out, as line mode does
+	f=$work/unanswered.yaml
+	printf 'pack: "kapasite"\nversion: 1\nlanguage: "tr"\nanswers:\n' >"$f"
+	for q in 1 2 3 4 5 7; do
+		printf '  - question: %d\n    choice: 2\n' "$q" >>"$f"
+	done
+	start unanswered "env LANGUAGE=en $bin --content data/tr --session $f"
+	wait_for "6 answers" || return 1
+	keys Enter
+	wait_for "Question 6/32" || return 1
+	keys r
+	wait_for "Review" || return 1
+	keys s
+	wait_for "Results" || return 1
+	screen | tr '\n' ' ' | grep -q "Questions without an answer: 6, 8, 9, 10, .* 31, 32\. The report leaves" ||
+		{ screen; return 1; }
+	keys q
+	wait_for "EXIT=0"
+}
+result "the results say which questions have no answer" results_unanswered
+
 typed_votes_kept() {	# counts typed but not yet agreed survive a look at ? or h
 	start keptvotes "env LANGUAGE=en $bin --workshop --content data/tr"
 	wait_for "Örgütsel Kapasite" || return 1
