@@ -6,6 +6,7 @@
  * one, plus "not applicable to us". Focus is shown by a marker too, and
  * the hardware cursor sits on the focused choice.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,7 +97,11 @@ is_chosen(const struct ui *ui, const struct question *q, int i)
 	return app_saved_option(ui->app, q) == i;
 }
 
-/* Progress and the area: the first two lines of question and area-end screens. */
+/*
+ * Progress and the area: the first two lines of question and area-end
+ * screens. Where the user is: a question's number, or (qpos SIZE_MAX) the
+ * area's end, where its priority is asked.
+ */
 static void
 draw_header(struct ui *ui, const struct area *a, size_t qpos)
 {
@@ -104,8 +109,12 @@ draw_header(struct ui *ui, const struct area *a, size_t qpos)
 	char *s;
 	int answered = app_answered(ui->app);
 
-	s = xasprintf(_("Area %zu/%zu \xC2\xB7 Question %zu/%zu"), a->index + 1, p->nareas,
-	    qpos + 1, p->nquestions);
+	if (qpos == SIZE_MAX)
+		s = xasprintf(_("Area %zu/%zu \xC2\xB7 End of the area: its priority"),
+		    a->index + 1, p->nareas);
+	else
+		s = xasprintf(_("Area %zu/%zu \xC2\xB7 Question %zu/%zu"), a->index + 1,
+		    p->nareas, qpos + 1, p->nquestions);
 	ui_put(0, 0, s, COLS - 16, ui_attr(ui, UC_DIM));
 	free(s);
 	ui_bar(ui, 0, COLS - 14, 12, answered, (int)p->nquestions);
@@ -369,7 +378,8 @@ area_end_draw(struct ui *ui)
 	int i, y;
 	char *s;
 
-	draw_header(ui, a, a->first + a->nquestions - 1);
+	draw_header(ui, a, SIZE_MAX);
+	/* no priority saved is what "skip for now" saves: that one is marked */
 	s = xasprintf(_("You have reached the end of this area. How important is it for "
 	    "your organisation to work on \"%s\" now?"), a->title);
 	y = ui_text(ui, 3, 0, COLS - 1, LINES - 3, s, 0, A_BOLD);

@@ -845,6 +845,24 @@ resume_area_end() {	# left at an area's end, a resume opens on it: its priority 
 }
 result "a resume after an area's last answer opens on the area's end" resume_area_end
 
+area_end_header() {	# an area's end says where the user is, not the last question's number
+	f=$work/areaendhead.yaml
+	printf 'pack: "kapasite"\nversion: 1\nlanguage: "tr"\nanswers:\n' >"$f"
+	for q in 1 2 3 4; do
+		printf '  - question: %d\n    choice: 2\n' "$q" >>"$f"
+	done
+	start areaendhead "$bin --lang tr --content data/tr --session $f"
+	wait_for "4 yanıt" || return 1
+	keys Enter
+	wait_for "Yönetişim" || return 1
+	screen | head -1 | grep -q "^Alan 1/8 · Alanın sonu: öncelik " || { screen; return 1; }
+	# no priority saved is "skip for now", and is shown chosen as such
+	screen | grep -q "^. 4 (•) Şimdilik geç" || { screen; return 1; }
+	keys q
+	wait_for "EXIT=0"
+}
+result "an area's end says so in its header" area_end_header
+
 area_description() {	# ? on a question shows its area's description, which the full screen showed nowhere
 	start areadesc "env LANGUAGE=fi $bin --content data/fi"
 	wait_for "hyvät käytänteet" || return 1
