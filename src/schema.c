@@ -191,55 +191,221 @@ fold_at(const struct schema_ctx *c, size_t off, size_t *end, size_t *start)
 	return breaks;
 }
 
-/*
- * Where a '#' comment follows plain value v, or 0: the file's bytes from
- * v's position are the value's, folded as YAML folds a plain value over
- * lines (a line break and the blanks around it are one space; each empty
- * line after it, a line break), then blanks and '#' on the same line. The
- * '#' is at *line and the column returned.
- */
-static int
-comment_col(const struct schema_ctx *c, const struct ynode *v, int *line)
+/* The offset in the file of node v's first character, or SIZE_MAX. */
+static size_t
+node_offset(const struct schema_ctx *c, const struct ynode *v)
 {
-	size_t off, end, start = 0, i = 0, k;
+	size_t off;
 	int32_t cp;
-	int col = 1, breaks;
+	int col = 1;
 
-	if (c->src == NULL || c->cursor == NULL || !v->plain || v->line < 1 ||
+	if (c->src == NULL || c->cursor == NULL || v->line < 1 ||
 	    (off = line_offset(c, v->line)) == SIZE_MAX)
-		return 0;
+		return SIZE_MAX;
 	if (off == 0 && c->srclen >= 3 && memcmp(c->src, UTF8_BOM, 3) == 0)
 		off = 3;	/* not a column */
 	for (; col < v->col && off < c->srclen && c->src[off] != '\n'; col++)
 		off += utf8_decode(c->src + off, c->srclen - off, &cp);
-	if (col != v->col)
-		return 0;
+	return col == v->col ? off : SIZE_MAX;
+}
+
+/*
+ * Follow plain value v's first stop bytes through the file, folded as YAML
+ * folds a plain value over lines (a line break and the blanks around it
+ * are one space; each empty line after it, a line break): *off, *line and
+ * *col get where the file goes on after them. False when the file does
+ * not hold the value so.
+ */
+static bool
+plain_walk(const struct schema_ctx *c, const struct ynode *v, size_t stop, size_t *off,
+    int *line, int *col)
+{
+	size_t end, start = 0, i = 0, k;
+	int breaks;
+
+	if (!v->plain || (*off = node_offset(c, v)) == SIZE_MAX)
+		return false;
 	*line = v->line;
-	while (i < v->len) {
+	*col = v->col;
+	while (i < stop) {
 		/* a fold starts at a blank or a line break; any other byte is compared */
-		if (off < c->srclen && (c->src[off] == ' ' || c->src[off] == '\t' ||
-		    c->src[off] == '\r' || c->src[off] == '\n') &&
-		    (breaks = fold_at(c, off, &end, &start)) > 0) {
+		if (*off < c->srclen && (c->src[*off] == ' ' || c->src[*off] == '\t' ||
+		    c->src[*off] == '\r' || c->src[*off] == '\n') &&
+		    (breaks = fold_at(c, *off, &end, &start)) > 0) {
 			if (breaks == 1 && v->value[i] != ' ')
-				return 0;
+				return false;
 			for (k = 1; k < (size_t)breaks; k++)
 				if (i + k - 1 >= v->len || v->value[i + k - 1] != '\n')
-					return 0;
+					return false;
 			i += breaks == 1 ? 1 : (size_t)breaks - 1;
 			*line += breaks;
-			col = 1 + (int)(end - start);	/* blanks only: a byte a column */
-			off = end;
+			*col = 1 + (int)(end - start);	/* blanks only: a byte a column */
+			*off = end;
 			continue;
 		}
-		if (off >= c->srclen || c->src[off] != v->value[i])
-			return 0;
-		col += ((unsigned char)c->src[off] & 0xC0) != 0x80;
-		off++;
+		if (*off >= c->srclen || c->src[*off] != v->value[i])
+			return false;
+		*col += ((unsigned char)c->src[*off] & 0xC0) != 0x80;
+		(*off)++;
 		i++;
 	}
+	return i == stop;
+}
+
+/*
+ * Where a '#' comment follows plain value v, or 0: after the value's bytes
+ * in the file, blanks and '#' on the same line. The '#' is at *line and
+ * the column returned.
+ */
+static int
+comment_col(const struct schema_ctx *c, const struct ynode *v, int *line)
+{
+	size_t off;
+	int col;
+
+	if (!plain_walk(c, v, v->len, &off, line, &col))
+		return 0;
 	for (; off < c->srclen && (c->src[off] == ' ' || c->src[off] == '\t'); off++)
 		col++;
 	return off < c->srclen && c->src[off] == '#' ? col : 0;
+}
+
+/* The value of hex digits s[0..n), or -1. */
+static long
+hex_value(const char *s, size_t n)
+{
+	long v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (ascii_isdigit((unsigned char)s[i]))
+			v = v * 16 + (s[i] - '0');
+		else if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'f')
+			v = v * 16 + ((s[i] | 0x20) - 'a' + 10);
+		else
+			return -1;
+	}
+	return v;
+}
+
+/*
+ * Where byte stop of quoted value v stands in the file, or SIZE_MAX: the
+ * value's bytes followed from after its opening quote, folded over lines
+ * as a plain value is, '' one quote in single quotes, and in double quotes
+ * each escape the bytes it stands for. A byte an escape made is at the
+ * escape's backslash; after an escaped line break the way is lost.
+ */
+static size_t
+quoted_offset(const struct schema_ctx *c, const struct ynode *v, size_t stop)
+{
+	size_t off = node_offset(c, v), end, start, i = 0, n, k;
+	long cp;
+	char q;
+	int breaks;
+
+	if (off == SIZE_MAX || off >= c->srclen ||
+	    ((q = c->src[off]) != '"' && q != '\''))
+		return SIZE_MAX;
+	for (off++; i < stop; ) {
+		if (off >= c->srclen)
+			return SIZE_MAX;
+		if ((c->src[off] == ' ' || c->src[off] == '\t' || c->src[off] == '\r' ||
+		    c->src[off] == '\n') && (breaks = fold_at(c, off, &end, &start)) > 0) {
+			i += breaks == 1 ? 1 : (size_t)breaks - 1;
+			off = end;
+			continue;
+		}
+		if (c->src[off] == q && q == '\'' && off + 1 < c->srclen &&
+		    c->src[off + 1] == '\'') {
+			off += 2;
+			i++;
+			continue;
+		}
+		if (c->src[off] == q)
+			return SIZE_MAX;	/* the closing quote: the byte is not there */
+		if (q == '"' && c->src[off] == '\\' && off + 1 < c->srclen) {
+			k = 0;	/* hex digits after the escape's letter */
+			switch (c->src[off + 1]) {
+			case 'x': k = 2; break;
+			case 'u': k = 4; break;
+			case 'U': k = 8; break;
+			case 'N': case '_': n = 2; break;
+			case 'L': case 'P': n = 3; break;
+			case '\r': case '\n': return SIZE_MAX;
+			default: n = 1; break;
+			}
+			if (k > 0) {
+				if (off + 2 + k > c->srclen ||
+				    (cp = hex_value(c->src + off + 2, k)) < 0)
+					return SIZE_MAX;
+				n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+			}
+			if (stop < i + n)
+				return off;
+			i += n;
+			off += 2 + k;
+			continue;
+		}
+		if (c->src[off] != v->value[i])
+			return SIZE_MAX;
+		off++;
+		i++;
+	}
+	return i == stop ? off : SIZE_MAX;
+}
+
+/*
+ * Where byte stop of block scalar v ('|' or '>') stands in the file, or
+ * SIZE_MAX. A block scalar holds every character of its lines as it
+ * stands, but spaces and line breaks: the character there, neither, is
+ * the same occurrence of it in the lines after the header as in the value.
+ */
+static size_t
+block_offset(const struct schema_ctx *c, const struct ynode *v, size_t stop)
+{
+	size_t off = node_offset(c, v), n, seen = 0, i;
+	const char *nl, *ch = v->value + stop;
+	int32_t cp;
+
+	if (off == SIZE_MAX || off >= c->srclen || (c->src[off] != '|' && c->src[off] != '>'))
+		return SIZE_MAX;
+	n = utf8_decode(ch, v->len - stop, &cp);
+	if (cp == ' ' || cp == '\n' || cp < 0)
+		return SIZE_MAX;
+	for (i = 0; i + n <= stop; i++)
+		seen += memcmp(v->value + i, ch, n) == 0;
+	if ((nl = memchr(c->src + off, '\n', c->srclen - off)) == NULL)
+		return SIZE_MAX;
+	for (off = (size_t)(nl - c->src) + 1; off + n <= c->srclen; off++)
+		if (memcmp(c->src + off, ch, n) == 0 && seen-- == 0)
+			return off;
+	return SIZE_MAX;
+}
+
+/*
+ * The line and column of byte i of text value v: of the character itself
+ * where the file holds it as it stands, of the escape that made it in a
+ * double-quoted value, otherwise of the value.
+ */
+static void
+value_position(const struct schema_ctx *c, const struct ynode *v, size_t i, int *line,
+    int *col)
+{
+	size_t off;
+
+	*line = v->line;
+	*col = v->col;
+	if (v->plain) {
+		if (plain_walk(c, v, i, &off, line, col))
+			return;
+		*line = v->line;
+		*col = v->col;
+		return;
+	}
+	if ((off = quoted_offset(c, v, i)) == SIZE_MAX)
+		off = block_offset(c, v, i);
+	if (off != SIZE_MAX)
+		text_linecol(c->src, c->srclen, off, line, col);
 }
 
 int
@@ -248,7 +414,7 @@ schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
 {
 	const struct ynode *v = ytree_get(m, key);
 	size_t i = 0, k;
-	int line;
+	int line, col;
 	int32_t cp;
 
 	*out = NULL;
@@ -290,12 +456,14 @@ schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
 			return -1;
 		}
 		if (cp == '\t') {	/* named as an author knows it */
-			diag(DIAG_ERROR, c->file, v->line, v->col,
+			value_position(c, v, i, &line, &col);
+			diag(DIAG_ERROR, c->file, line, col,
 			    "'%s' contains a tab (U+0009): write a space instead", key);
 			return -1;
 		}
 		if (text_is_control(cp) && cp != '\n') {
-			diag(DIAG_ERROR, c->file, v->line, v->col,
+			value_position(c, v, i, &line, &col);
+			diag(DIAG_ERROR, c->file, line, col,
 			    "'%s' contains U+%04X, a control character or direction override: remove it", key,
 			    (unsigned)cp);
 			return -1;
