@@ -55,16 +55,18 @@ unsigned long diag_muted_count(void);
  * Problems held back: while a thread holds into h, what it reports is
  * formatted but neither printed nor counted; diag_release then gives it
  * on the calling thread, in the order it was reported, as if reported
- * now (muted or not, counted, printed), and empties h. The loader's
- * worker threads hold each file's problems, so that they come out in
- * file order whatever the timing. A zeroed struct diag_held is empty.
+ * now (into the thread's own hold if it has one, else muted or not,
+ * counted, printed), and empties h. The loader's worker threads hold
+ * each file's problems, so that they come out in file order whatever the
+ * timing; a parser holds a first try's to give them or drop them. A
+ * zeroed struct diag_held is empty. diag_hold returns the hold it ends.
  */
 struct diag_held {
 	struct buf	 lines;	/* one line a problem, each ending in '\n' */
 	unsigned char	*levels;
 	size_t		 n, cap;
 };
-void	diag_hold(struct diag_held *);	/* NULL: report directly again */
+struct diag_held *diag_hold(struct diag_held *);	/* NULL: report directly again */
 void	diag_release(struct diag_held *);
 void	diag_drop(struct diag_held *);	/* empties h, giving nothing */
 struct diag_counts diag_counts(void);

@@ -120,6 +120,104 @@ content_check_bytes(const char *path, const char *buf, size_t len)
 	return 0;
 }
 
+/* Blanks only (or nothing) from s to the end of its line. */
+static bool
+blank_line(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && s[i] != '\n'; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return false;
+	return true;
+}
+
+/*
+ * Whether the line at s could be front matter: indented, a comment, a
+ * list item, a quoted or flow key, or a word ending in ':' (a key) at its
+ * start. A line of prose at the margin is none of these.
+ */
+static bool
+yaml_line(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || strchr(" \t#-\"'[{?", s[0]) != NULL)
+		return true;
+	for (i = 0; i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n'; i++)
+		;
+	return i > 1 && s[i - 1] == ':';
+}
+
+/*
+ * Where front matter from fm to fm_end seems to run on into the text: a
+ * blank line, then a line that cannot be front matter. The offset of the
+ * line after the last one before it that is neither blank nor a comment
+ * (where a '---' would close it), or 0.
+ */
+static size_t
+run_on_at(const char *buf, size_t fm, size_t fm_end)
+{
+	size_t i, after = fm;
+	bool blank = false;
+
+	for (i = fm; i < fm_end; i = next_line(buf, fm_end, i)) {
+		if (blank_line(buf + i, fm_end - i)) {
+			blank = true;
+			continue;
+		}
+		if (blank && !yaml_line(buf + i, fm_end - i))
+			return after > fm ? after : 0;
+		blank = false;
+		if (buf[i] != '#')
+			after = next_line(buf, fm_end, i);
+	}
+	return 0;
+}
+
+/*
+ * The front matter's tree, as ytree_parse gives it. Front matter whose
+ * closing '---' is missing runs on to the next '---' of the text (a
+ * thematic break), and YAML then fails somewhere in the text: when the
+ * part before its prose parses and the whole does not, that is said
+ * instead, at the line that most likely should have closed it.
+ */
+static int
+front_matter_tree(const char *path, const char *buf, size_t len, size_t fm, size_t fm_end,
+    struct ynode **root)
+{
+	struct diag_held whole = { 0 }, part = { 0 }, *was;
+	struct ynode *head = NULL;
+	size_t cut = run_on_at(buf, fm, fm_end);
+	int rc, line, end_line, col;
+
+	if (cut == 0)
+		return ytree_parse(path, buf, len, fm, fm_end - fm, root);
+	was = diag_hold(&whole);
+	rc = ytree_parse(path, buf, len, fm, fm_end - fm, root);
+	if (rc < 0) {
+		diag_hold(&part);
+		if (ytree_parse(path, buf, len, fm, cut - fm, &head) == 0 && head != NULL &&
+		    head->kind == YNODE_MAPPING) {
+			diag_hold(was);
+			diag_drop(&whole);
+			diag_drop(&part);
+			ytree_free(head);
+			text_linecol(buf, len, cut, &line, &col);
+			text_linecol(buf, len, fm_end, &end_line, &col);
+			diag(DIAG_ERROR, path, line, 1, "the front matter seems to run on into the "
+			    "text: add a '---' line after its last key (the '---' at line %d is "
+			    "taken as its end)", end_line);
+			return -1;
+		}
+		ytree_free(head);
+		diag_drop(&part);
+	}
+	diag_hold(was);
+	diag_release(&whole);
+	return rc;
+}
+
 static int
 parse_front_matter(struct answer_text *t, const char *path, const char *buf, size_t len,
     size_t fm, size_t fm_end)
@@ -130,7 +228,7 @@ parse_front_matter(struct answer_text *t, const char *path, const char *buf, siz
 	const struct ynode *v;
 	int rc = -1;
 
-	if (ytree_parse(path, buf, len, fm, fm_end - fm, &root) < 0)
+	if (front_matter_tree(path, buf, len, fm, fm_end, &root) < 0)
 		return -1;
 	if (root == NULL) {
 		int line, col;

@@ -66,6 +66,8 @@ deliver(enum diag_level level, const char *line, size_t len)
 	}
 }
 
+static void give(enum diag_level, const char *, size_t);
+
 static void PRINTFLIKE(6, 0)
 emit(bool user, enum diag_level level, const char *file, int line, int col,
     const char *fmt, va_list ap)
@@ -91,26 +93,38 @@ emit(bool user, enum diag_level level, const char *file, int line, int col,
 	buf_printf(&out, "%s: ", user ? _(level_names[level]) : level_names[level]);
 	text_sanitize(&out, msg.data, msg.len, false);
 	buf_addc(&out, '\n');
-	if (h != NULL) {
-		if (h->n == h->cap) {
-			h->cap = h->cap ? 2 * h->cap : 4;
-			h->levels = xreallocarray(h->levels, h->cap, 1);
-		}
-		if (h->lines.data == NULL)
-			buf_init(&h->lines);
-		h->levels[h->n++] = (unsigned char)level;
-		buf_add(&h->lines, out.data, out.len);
-	} else {
-		deliver(level, out.data, out.len);
-	}
+	give(level, out.data, out.len);
 	buf_free(&msg);
 	buf_free(&out);
 }
 
-void
+/* A formatted problem given now: into this thread's hold, or delivered. */
+static void
+give(enum diag_level level, const char *line, size_t len)
+{
+	struct diag_held *h = holding;
+
+	if (h == NULL) {
+		deliver(level, line, len);
+		return;
+	}
+	if (h->n == h->cap) {
+		h->cap = h->cap ? 2 * h->cap : 4;
+		h->levels = xreallocarray(h->levels, h->cap, 1);
+	}
+	if (h->lines.data == NULL)
+		buf_init(&h->lines);
+	h->levels[h->n++] = (unsigned char)level;
+	buf_add(&h->lines, line, len);
+}
+
+struct diag_held *
 diag_hold(struct diag_held *h)
 {
+	struct diag_held *was = holding;
+
 	holding = h;
+	return was;
 }
 
 void
@@ -121,7 +135,7 @@ diag_release(struct diag_held *h)
 
 	for (i = 0; i < h->n; i++, p = nl + 1) {
 		nl = memchr(p, '\n', h->lines.len - (size_t)(p - h->lines.data));
-		deliver((enum diag_level)h->levels[i], p, (size_t)(nl - p) + 1);
+		give((enum diag_level)h->levels[i], p, (size_t)(nl - p) + 1);
 	}
 	diag_drop(h);
 }

@@ -331,6 +331,48 @@ test_diag_held(void **state)
 	diag_set_stream(devnull);
 }
 
+/*
+ * A hold inside a hold (a parser's first try, on a loader's thread): what
+ * the inner one releases goes into the outer one, not to the stream; what
+ * it drops goes nowhere.
+ */
+static void
+test_diag_held_nested(void **state)
+{
+	struct diag_held outer = { 0 }, inner = { 0 }, *was;
+	struct diag_counts before = diag_counts();
+	FILE *f = tmpfile();
+	char out[256];
+	size_t n;
+
+	(void)state;
+	assert_non_null(f);
+	diag_set_stream(f);
+	assert_null(diag_hold(&outer));
+	was = diag_hold(&inner);
+	assert_ptr_equal(was, &outer);
+	diag(DIAG_ERROR, "a.md", 1, 1, "kept");
+	diag_hold(&inner);
+	diag_hold(was);
+	diag_release(&inner);
+	assert_int_equal(outer.n, 1);
+	was = diag_hold(&inner);
+	diag(DIAG_ERROR, "a.md", 2, 1, "dropped");
+	diag_hold(was);
+	diag_drop(&inner);
+	assert_ptr_equal(diag_hold(NULL), &outer);
+	assert_int_equal(ftell(f), 0);
+	assert_int_equal(diag_counts().errors, before.errors);
+	diag_release(&outer);
+	assert_int_equal(diag_counts().errors, before.errors + 1);
+	rewind(f);
+	n = fread(out, 1, sizeof(out) - 1, f);
+	out[n] = '\0';
+	assert_string_equal(out, "stok-assess: a.md:1:1: error: kept\n");
+	fclose(f);
+	diag_set_stream(devnull);
+}
+
 static bool
 want_nothing(void *ctx, int question_id, int choice_id)
 {
@@ -403,6 +445,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_id),
 		cmocka_unit_test(test_diag_held),
+		cmocka_unit_test(test_diag_held_nested),
 		cmocka_unit_test(test_parallel_for),
 		cmocka_unit_test(test_ytree),
 		cmocka_unit_test(test_answer_text),
