@@ -309,10 +309,10 @@ answer_text_parse(struct answer_text *t, const char *path, char *buf, size_t len
 		diag(DIAG_ERROR, path, t->body_line, 1,
 		    "the text is %zu bytes, over the limit of %d (16 KiB): shorten it",
 		    t->body_len, CONTENT_MAX_BODY);
-		return -1;
+		goto refused;
 	}
 	if (check_body_bounds(t, buf, len) < 0)
-		return -1;
+		goto refused;
 	for (i = 0; i < t->body_len; i++)
 		if (t->body[i] != ' ' && t->body[i] != '\t' && t->body[i] != '\n' &&
 		    t->body[i] != '\r')
@@ -321,6 +321,10 @@ answer_text_parse(struct answer_text *t, const char *path, char *buf, size_t len
 		diag(DIAG_WARNING, path, t->body_line, 1,
 		    "the answer text has no body: write the guidance for this choice");
 	return 0;
+refused:	/* a body the bounds refuse is never given to cmark: no body at all */
+	t->body = NULL;
+	t->body_len = 0;
+	return -1;
 }
 
 void
