@@ -521,23 +521,16 @@ mail_ok(const char *url)
 int
 links_check_addresses(const struct link_uses *u)
 {
-	size_t i, j, more;
+	size_t i;
 	int warnings = 0;
 
-	/* one warning a text, at its first such link: a broken text may hold hundreds */
-	for (i = 0; i < u->n; i = j) {
+	/* each at its own place: a text has at most a few hundred, by the bound on its markup */
+	for (i = 0; i < u->n; i++) {
 		const struct link_use *l = &u->v[i];
 		char *shown;
 
-		for (j = i + 1; j < u->n && u->v[j].text == l->text; j++)
-			;
-		for (; i < j && (link_url_ok(u->v[i].url) || mail_ok(u->v[i].url)); i++)
-			;
-		if (i == j)
+		if (link_url_ok(l->url) || mail_ok(l->url))
 			continue;
-		l = &u->v[i];
-		for (more = 0, i++; i < j; i++)
-			more += !link_url_ok(u->v[i].url) && !mail_ok(u->v[i].url);
 		shown = text_sanitized(l->url);
 		if (strlen(shown) > 72) {	/* an embedded image is thousands of bytes: its start says it */
 			size_t cut = 60;
@@ -548,14 +541,8 @@ links_check_addresses(const struct link_uses *u)
 		}
 		if (strncmp(l->url, "data:", 5) == 0)	/* in small letters, as http: is checked */
 			diag(DIAG_WARNING, l->text->path, l->line, l->col,
-			    "the link '%s'%s holds its content in itself (a data: address), which is not "
-			    "shown: link to where it is on the web, as https://...", shown,
-			    more > 0 ? " (and others)" : "");
-		else if (more > 0)
-			diag(DIAG_WARNING, l->text->path, l->line, l->col,
-			    "the link '%s' (and %zu more) is neither an absolute http or https address "
-			    "with a host nor a mailto: address: write it out whole, as https://..., "
-			    "with a space as %%20", shown, more);
+			    "the link '%s' holds its content in itself (a data: address), which is not "
+			    "shown: link to where it is on the web, as https://...", shown);
 		else
 			diag(DIAG_WARNING, l->text->path, l->line, l->col,
 			    "the link '%s' is neither an absolute http or https address with a host nor "
