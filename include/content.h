@@ -21,6 +21,8 @@
 #define CONTENT_MAX_CHOICES	9		/* choices per question */
 #define CONTENT_MAX_BODY	(16 * 1024)	/* bytes of Markdown per answer text */
 #define CONTENT_MAX_TEXT_FILE	(1024 * 1024)	/* bytes per answer-text file */
+/* The body's limit, as said beside the file's when a file is over that. */
+#define CONTENT_BODY_LIMIT	"the text after its front matter may have at most 16 KiB"
 #define CONTENT_MAX_ASSESSMENT	(8 * 1024 * 1024)	/* bytes of assessment.yaml */
 #define CONTENT_MAX_DEPTH	8		/* directory levels under answers/ */
 /*

@@ -20,9 +20,10 @@
 /*
  * Read path into a new NUL-terminated buffer. On failure issues one
  * diagnostic (DIAG_IO, or DIAG_ERROR for a file that is too large or not a
- * regular file) and returns -1.
+ * regular file) and returns -1. what names the kind of file in the error
+ * for one over max bytes ("an answers file ... may have").
  */
-int	file_read(const char *path, size_t max, char **buf, size_t *len);
+int	file_read(const char *path, size_t max, const char *what, char **buf, size_t *len);
 /*
  * -1, after the diagnostic file_read would give, when path is a directory,
  * a device, a FIFO or another special file; 0 otherwise (absent, regular,
@@ -30,8 +31,13 @@ int	file_read(const char *path, size_t max, char **buf, size_t *len);
  * locked or written beside: said before anything is made there.
  */
 int	file_not_special(const char *path);
-/* The same, and *st (when not NULL) is what fstat said of the file read. */
-int	file_read_stat(const char *path, size_t max, char **buf, size_t *len, struct stat *st);
+/*
+ * The same, and *st (when not NULL) is what fstat said of the file read;
+ * also, when not NULL, is a smaller limit inside the file that its author
+ * must meet too, said beside the file's own.
+ */
+int	file_read_stat(const char *path, size_t max, const char *what, const char *also,
+	    char **buf, size_t *len, struct stat *st);
 
 /*
  * Write len bytes to path atomically, with mode 0600 for a new file. When

@@ -143,7 +143,7 @@ answers_load(struct answers_set *a, char *const *paths, size_t n, const char *co
 	memset(a, 0, sizeof(*a));
 	if (n > 1 && given_twice(paths, n))
 		return 2;
-	if (file_read(paths[0], SESSION_MAX_FILE, &buf, &len) < 0)
+	if (file_read(paths[0], SESSION_MAX_FILE, "an answers file", &buf, &len) < 0)
 		return diag_exit_status();
 	/* a quiet first look for the pack's id and language */
 	diag_mute(true);

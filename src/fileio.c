@@ -15,9 +15,26 @@
 #include "fileio.h"
 
 int
-file_read(const char *path, size_t max, char **bufp, size_t *lenp)
+file_read(const char *path, size_t max, const char *what, char **bufp, size_t *lenp)
 {
-	return file_read_stat(path, max, bufp, lenp, NULL);
+	return file_read_stat(path, max, what, NULL, bufp, lenp, NULL);
+}
+
+/* A file over max bytes, refused as a sentence that names the limit in the unit it was set in. */
+static void
+refuse_size(const char *path, long long size, size_t max, const char *what, const char *also)
+{
+	char limit[32];
+
+	if (max % (1024 * 1024) == 0)
+		snprintf(limit, sizeof(limit), "%zu MiB", max / (1024 * 1024));
+	else if (max % 1024 == 0)
+		snprintf(limit, sizeof(limit), "%zu KiB", max / 1024);
+	else
+		snprintf(limit, sizeof(limit), "%zu bytes", max);
+	diag(DIAG_ERROR, path, 0, 0, "the file is %lld bytes, more than the %s %s may have%s%s%s: "
+	    "refusing to read it; shorten it", size, limit, what, also != NULL ? " (" : "",
+	    also != NULL ? also : "", also != NULL ? ")" : "");
 }
 
 /* What a file that is not a regular one is, said once for every reader. */
@@ -41,7 +58,8 @@ file_not_special(const char *path)
 }
 
 int
-file_read_stat(const char *path, size_t max, char **bufp, size_t *lenp, struct stat *stp)
+file_read_stat(const char *path, size_t max, const char *what, const char *also, char **bufp,
+    size_t *lenp, struct stat *stp)
 {
 	struct stat st;
 	char *buf;
@@ -69,9 +87,7 @@ file_read_stat(const char *path, size_t max, char **bufp, size_t *lenp, struct s
 		return -1;
 	}
 	if ((unsigned long long)st.st_size > max) {
-		diag(DIAG_ERROR, path, 0, 0,
-		    "is too large (%lld bytes; the limit is %zu): refusing to read it",
-		    (long long)st.st_size, max);
+		refuse_size(path, (long long)st.st_size, max, what, also);
 		close(fd);
 		return -1;
 	}

@@ -398,7 +398,7 @@ link_register_load(struct link_register *r, const char *packdir)
 	r->path = xasprintf("%s/%s", packdir, LINKS_REGISTER_NAME);
 	if (lstat(r->path, &st) < 0 && errno == ENOENT)
 		return REGISTER_NONE;
-	if (file_read(r->path, LINKS_MAX_REGISTER, &buf, &len) < 0)
+	if (file_read(r->path, LINKS_MAX_REGISTER, "a links register", &buf, &len) < 0)
 		return REGISTER_UNREADABLE;
 	if (content_check_bytes(r->path, buf, len) < 0) {
 		free(buf);

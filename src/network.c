@@ -545,7 +545,7 @@ network_read(const char *path)
 	char *buf;
 	size_t len;
 
-	if (file_read(path, NETWORK_MAX_FILE, &buf, &len) < 0)
+	if (file_read(path, NETWORK_MAX_FILE, "a network profile", &buf, &len) < 0)
 		return NULL;
 	nw = network_parse(path, buf, len);
 	free(buf);

@@ -203,7 +203,8 @@ load_one(void *arg, size_t i)
 		return;
 	}
 	diag_hold(&l->held[i]);
-	if (file_read_stat(l->paths[i], CONTENT_MAX_TEXT_FILE, &buf, &len, &st) == 0) {
+	if (file_read_stat(l->paths[i], CONTENT_MAX_TEXT_FILE, "an answer-text file",
+	    CONTENT_BODY_LIMIT, &buf, &len, &st) == 0) {
 		if (l->budget != 0) {
 			l->got[i] = (long long)len;
 			atomic_fetch_add(&l->spent, len);
@@ -261,7 +262,8 @@ answer_text_fill(struct answer_text *t)
 	if (t->unreadable)
 		return -1;
 	t->unreadable = true;	/* unless it reads as a clean read would read it */
-	if (file_read_stat(t->path, CONTENT_MAX_TEXT_FILE, &buf, &len, &st) < 0)
+	if (file_read_stat(t->path, CONTENT_MAX_TEXT_FILE, "an answer-text file",
+	    CONTENT_BODY_LIMIT, &buf, &len, &st) < 0)
 		return -1;
 	if (answer_text_parse(&n, t->path, buf, len) < 0) {
 		answer_text_free(&n);
@@ -376,7 +378,8 @@ pack_load_start(const char *dir, struct pack **out)
 	}
 	p->dir = xstrdup(dir);
 	p->file = xasprintf("%s/assessment.yaml", dir);
-	if (file_read_stat(p->file, CONTENT_MAX_ASSESSMENT, &buf, &len, &st) < 0) {
+	if (file_read_stat(p->file, CONTENT_MAX_ASSESSMENT, "an assessment file", NULL,
+	    &buf, &len, &st) < 0) {
 		pack_free(p);
 		return diag_counts().io > before.io ? LOAD_IO : LOAD_INVALID;
 	}

@@ -218,7 +218,7 @@ index_read(const struct pack *p, struct index *x, struct file_stamp *assessment)
 		return false;
 	}
 	diag_mute(true);
-	if (file_read(path, PACK_INDEX_MAX, &x->buf, &len) < 0)
+	if (file_read(path, PACK_INDEX_MAX, "an index", &x->buf, &len) < 0)
 		goto out;
 	s = x->buf;
 	end = x->buf + len;

@@ -95,7 +95,7 @@ packs_scan(const char *datadir, struct pack_list *list)
 		p->dir = xasprintf("%s/%s", datadir, de->d_name);
 		p->file = xasprintf("%s/assessment.yaml", p->dir);
 		if (is_dir(p->dir) && access(p->file, F_OK) == 0 &&
-		    file_read(p->file, CONTENT_MAX_ASSESSMENT, &buf, &len) == 0) {
+		    file_read(p->file, CONTENT_MAX_ASSESSMENT, "an assessment file", &buf, &len) == 0) {
 			if (content_check_bytes(p->file, buf, len) == 0 &&
 			    assessment_parse(p, p->file, buf, len) == 0) {
 				if (list->n == cap) {
@@ -318,7 +318,7 @@ peek(const char *file, struct pack_ref *r)
 	bool ok;
 
 	diag_mute(true);	/* a file that cannot be read: the whole scan says why */
-	ok = file_read(file, CONTENT_MAX_ASSESSMENT, &buf, &len) == 0;
+	ok = file_read(file, CONTENT_MAX_ASSESSMENT, "an assessment file", &buf, &len) == 0;
 	diag_mute(false);
 	if (!ok)
 		return false;

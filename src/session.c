@@ -531,7 +531,7 @@ session_read(const char *path, const struct pack *pack)
 	char *buf;
 	size_t len;
 
-	if (file_read(path, SESSION_MAX_FILE, &buf, &len) < 0)
+	if (file_read(path, SESSION_MAX_FILE, "an answers file", &buf, &len) < 0)
 		return NULL;
 	s = session_parse(path, buf, len, pack);
 	free(buf);

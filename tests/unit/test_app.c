@@ -101,7 +101,7 @@ read_text(const char *p)
 	char *buf;
 	size_t len;
 
-	if (file_read(p, 1 << 20, &buf, &len) != 0)
+	if (file_read(p, 1 << 20, "a test file", &buf, &len) != 0)
 		return NULL;
 	return buf;
 }

@@ -513,7 +513,7 @@ test_export(void **state)
 	snprintf(input, sizeof(input), "Dernek\n2\n2\n1\n5\n3\n2\n%s\n", md);
 	assert_int_equal(run(input, &out), 0);
 	assert_non_null(strstr(out, "Export the report? 1 text, 2 Markdown, 3 HTML, Enter skips: "));
-	assert_int_equal(file_read(md, 1 << 20, &text, &len), 0);
+	assert_int_equal(file_read(md, 1 << 20, "a test file", &text, &len), 0);
 	assert_int_equal(strncmp(text, "# ", 2), 0);	/* Markdown, as chosen */
 	assert_non_null(strstr(out, "Report written to "));
 	free(text);
@@ -536,13 +536,13 @@ test_export(void **state)
 	assert_null(strstr(out, "Report written to "));
 	free(out);
 	/* the answers file itself is never a report's name, even when asked to replace it */
-	assert_int_equal(file_read(path, 1 << 20, &text, &len), 0);
+	assert_int_equal(file_read(path, 1 << 20, "a test file", &text, &len), 0);
 	snprintf(input, sizeof(input), "\n1\n%s\ny\n", path);
 	assert_int_equal(run(input, &out), 0);
 	assert_non_null(strstr(out, "holds your answers"));
 	assert_null(strstr(out, "Report written to "));
 	free(out);
-	assert_int_equal(file_read(path, 1 << 20, &out, &len), 0);
+	assert_int_equal(file_read(path, 1 << 20, "a test file", &out, &len), 0);
 	assert_string_equal(out, text);
 	free(out);
 	free(text);
@@ -551,7 +551,7 @@ test_export(void **state)
 	assert_int_equal(run(input, &out), 0);
 	free(out);
 	out = xasprintf("%s.txt", md);
-	assert_int_equal(file_read(out, 1 << 20, &text, &len), 0);
+	assert_int_equal(file_read(out, 1 << 20, "a test file", &text, &len), 0);
 	assert_true(len > 100);
 	assert_null(strstr(text, "\n=="));	/* under the title */
 	assert_null(strstr(text, "\n--"));	/* under a section */
@@ -812,7 +812,7 @@ test_resume(void **state)
 		localtime_r(&now, &tm);
 		strftime(today_s, sizeof(today_s), "%Y-%m-%d", &tm);
 		snprintf(old, sizeof(old), "%s/s-%s.yaml", dir, today_s);
-		assert_int_equal(file_read(old, 1 << 20, &text, &len), 0);
+		assert_int_equal(file_read(old, 1 << 20, "a test file", &text, &len), 0);
 		assert_non_null(strstr(text, "  - question: 11\n    choice: 3\n"));
 		free(text);
 	}

@@ -598,14 +598,14 @@ test_locked(void **state)
 	s = session_new(base);
 	session_set_answer(s, 8, 3);
 	assert_int_equal(session_write(s, path, true), 0);
-	assert_int_equal(file_read(path, 1 << 20, &before, &n1), 0);
+	assert_int_equal(file_read(path, 1 << 20, "a test file", &before, &n1), 0);
 	assert_int_equal(chmod(path, 0444), 0);
 	assert_true(file_locked(path));
 	session_set_answer(s, 11, 2);
 	errno = 0;
 	assert_int_equal(session_write(s, path, true), -1);
 	assert_int_equal(errno, EACCES);
-	assert_int_equal(file_read(path, 1 << 20, &after, &n2), 0);
+	assert_int_equal(file_read(path, 1 << 20, "a test file", &after, &n2), 0);
 	assert_int_equal(n1, n2);
 	assert_memory_equal(before, after, n1);
 	assert_int_equal(stat(path, &st), 0);
@@ -617,7 +617,7 @@ test_locked(void **state)
 	assert_int_equal(session_write(s, path, true), 0);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0640);
-	assert_int_equal(file_read(path, 1 << 20, &after, &n2), 0);
+	assert_int_equal(file_read(path, 1 << 20, "a test file", &after, &n2), 0);
 	assert_true(n2 > n1);
 	free(before);
 	free(after);

@@ -65,7 +65,7 @@ visit(const char *path, const struct stat *st, int type, struct FTW *ftw)
 	if (type != FTW_F || !(str_has_suffix(path, ".md") || str_has_suffix(path, ".txt") ||
 	    str_has_suffix(path, ".yaml")))
 		return 0;
-	if (file_read(path, 1 << 20, &buf, &len) < 0)
+	if (file_read(path, 1 << 20, "a test file", &buf, &len) < 0)
 		return 0;
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		off = 3;
