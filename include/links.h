@@ -65,6 +65,7 @@ struct link_register {
 	size_t		 n;
 	struct link_row	**sorted;	/* by URL, each URL once, for lookups */
 	size_t		 nsorted;
+	size_t		 errors;	/* found while reading it */
 };
 
 enum register_status {
@@ -83,14 +84,18 @@ void	link_register_free(struct link_register *);
 /* The row of url, or NULL. */
 struct link_row *link_register_find(const struct link_register *, const char *url);
 
+/* A warning for each link that is not an absolute http or https address; their number. */
+int	links_check_addresses(const struct link_uses *);
 /*
  * Warn about every use of a URL that the register does not have (at the
  * link) and every row that no use needs (at the row); marks rows used.
- * Returns the number of warnings issued.
+ * A register with errors is not held against the uses (a row it could
+ * not read would make every use of its URL "missing"): one warning says
+ * so instead. Returns the number of warnings issued.
  */
-/* A warning for each link that is not an absolute http or https address; their number. */
-int	links_check_addresses(const struct link_uses *);
 int	links_check(const struct link_uses *, struct link_register *);
+/* The one warning for a register that could not be read or has errors. */
+void	links_unchecked(const char *register_path);
 
 /* An absolute http or https URL with a host, and nothing unsafe in it. */
 bool	link_url_ok(const char *url);

@@ -201,8 +201,16 @@ check_links(const struct pack *p, struct link_uses *u)
 	struct link_register r;
 
 	links_check_addresses(u);
-	if (link_register_load(&r, p->dir) == REGISTER_READ)
+	switch (link_register_load(&r, p->dir)) {
+	case REGISTER_READ:
 		links_check(u, &r);
+		break;
+	case REGISTER_UNREADABLE:
+		links_unchecked(r.path);
+		break;
+	case REGISTER_NONE:
+		break;
+	}
 	link_register_free(&r);
 }
 

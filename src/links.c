@@ -319,7 +319,7 @@ struct field {
 };
 
 static void PRINTFLIKE(6, 7)
-field_error(const struct link_register *r, const char *buf, size_t len, const struct field *f,
+field_error(struct link_register *r, const char *buf, size_t len, const struct field *f,
     enum diag_level level, const char *fmt, ...)
 {
 	struct buf msg;
@@ -332,12 +332,13 @@ field_error(const struct link_register *r, const char *buf, size_t len, const st
 	va_end(ap);
 	text_linecol(buf, len, f->off, &line, &col);
 	diag(level, r->path, line, col, "%s", msg.data);
+	r->errors += level != DIAG_WARNING;
 	buf_free(&msg);
 }
 
 /* A text field: not empty, nothing unsafe in it. */
 static bool
-text_field_ok(const struct link_register *r, const char *buf, size_t len,
+text_field_ok(struct link_register *r, const char *buf, size_t len,
     const struct field *f, const char *name)
 {
 	if (f->len == 0) {
@@ -354,7 +355,7 @@ text_field_ok(const struct link_register *r, const char *buf, size_t len,
 
 /* Check one row's six fields, issuing a diagnostic for each bad one. */
 static void
-check_row(const struct link_register *r, const char *buf, size_t len, const struct field *f,
+check_row(struct link_register *r, const char *buf, size_t len, const struct field *f,
     struct link_row *row)
 {
 	size_t i;
@@ -465,6 +466,7 @@ link_register_load(struct link_register *r, const char *packdir)
 			diag(DIAG_ERROR, r->path, row->line, 1,
 			    "the URL is listed twice (first at line %d): keep one row",
 			    r->sorted[k - 1]->line);
+			r->errors++;
 			row->used = true;	/* no second warning about it */
 			continue;
 		}
@@ -554,12 +556,23 @@ links_check_addresses(const struct link_uses *u)
 	return warnings;
 }
 
+void
+links_unchecked(const char *register_path)
+{
+	diag(DIAG_WARNING, register_path, 0, 0, "the links of the answer texts were not checked "
+	    "against this register: correct its errors, then check again");
+}
+
 int
 links_check(const struct link_uses *u, struct link_register *r)
 {
 	size_t i;
 	int warnings = 0;
 
+	if (r->errors > 0) {
+		links_unchecked(r->path);
+		return 1;
+	}
 	for (i = 0; i < u->n; i++) {
 		const struct link_use *l = &u->v[i];
 		struct link_row *row = link_register_find(r, l->url);
