@@ -582,10 +582,10 @@ test_export_several(void **state)
 	assert_true(ends_with(out, text));
 	free(text);
 	free(out);
-	assert_int_equal(file_read(md, 1 << 20, &text, &len), 0);
+	assert_int_equal(file_read(md, 1 << 20, "a test file", &text, &len), 0);
 	assert_int_equal(strncmp(text, "# ", 2), 0);
 	free(text);
-	assert_int_equal(file_read(html, 1 << 20, &text, &len), 0);
+	assert_int_equal(file_read(html, 1 << 20, "a test file", &text, &len), 0);
 	assert_non_null(strstr(text, "<html"));
 	free(text);
 	unlink(md);
