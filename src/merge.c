@@ -628,15 +628,16 @@ merge_doc(const struct group *g)
 					buf_addc(&bar, (char)('0' + l));
 					first = false;
 				}
-				if (role_na > 0) {	/* said as the counts above say it */
+				if (role_na > 0) {
 					if (first)
 						buf_printf(&bar, "%s: ", g->roles[r]);
 					else
 						buf_adds(&bar, sep(g));
+					/* how many, before the words: after them, it read as a level */
 					if (g->plain)
 						buf_printf(&bar, "%s: %d", w->na, role_na);
 					else
-						buf_printf(&bar, "%s %d", w->na_short, role_na);
+						buf_printf(&bar, "%d \xC3\x97 %s", role_na, w->na_short);
 				}
 				if (!first || role_na > 0)
 					buf_addc(&bar, '\n');
