@@ -277,8 +277,14 @@ build_summary(cmark_node *doc, const struct report *r)
 {
 	const struct report_words *w = r->w;
 	cmark_node *list, *para;
-	/* no level: a dash to the eye, words to a listener */
+	/*
+	 * No level: a dash to the eye, words to a listener. In the list the
+	 * dash stands where a level's last digit would, after figure spaces
+	 * (as wide as a digit, and not folded as spaces are), so that the
+	 * bars of "2,50" and "-" line up.
+	 */
 	const char *none = r->plain ? w->not_scored : "-";
+	const char *none_listed = r->plain ? none : "\xE2\x80\x87\xE2\x80\x87\xE2\x80\x87-";
 	char lv[32], bar[16], *legend;
 	size_t i;
 	int pct;
@@ -288,7 +294,7 @@ build_summary(cmark_node *doc, const struct report *r)
 	for (i = 0; i < r->score.nareas; i++) {
 		const struct area_score *as = &r->score.areas[i];
 
-		level_text(w, lv, sizeof(lv), as->level100, as->answered, none);
+		level_text(w, lv, sizeof(lv), as->level100, as->answered, none_listed);
 		para = doc_para(doc_item(list));
 		if (r->plain) {
 			/* heard, not seen: the area first, then what its numbers are */

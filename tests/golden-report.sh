@@ -237,6 +237,19 @@ legend() {	# a legend under the summary, in the pack's language
 }
 result "the summary has a legend in each language" legend
 
+summary_lines_up() {	# areas without a level: their bars stand under the others'
+	printf 'pack: kapasite\nversion: 1\nlanguage: tr\nanswers:\n  - question: 1\n    choice: 2\n' \
+	    >"$work/part.yaml"
+	"$bin" report --width 78 --content data/tr "$work/part.yaml" >"$work/part.txt" || return 1
+	# the column of each summary line's bar, in characters
+	cols=$(sed -n '/^Özet$/,/^Genel düzey/p' "$work/part.txt" | grep '^• ' | python3 -c '
+import sys
+print(" ".join(str(l.index("[")) for l in sys.stdin.read().splitlines()))')
+	[ "$(echo "$cols" | tr ' ' '\n' | sort -u | wc -l)" = 1 ] &&
+	    [ "$(echo "$cols" | wc -w)" = 8 ] || { echo "bars at columns: $cols"; return 1; }
+}
+result "the summary's bars line up when an area has no level" summary_lines_up
+
 lang_missing() {	# --lang L of a pack without L: exit 2, naming the languages it has
 	"$bin" report --lang xx "$dir/tr-sample.yaml" >"$work/o" 2>"$work/e"
 	rc=$?
