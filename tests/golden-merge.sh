@@ -293,7 +293,7 @@ result "a file of another pack is an error" other_pack
 
 role_na() {	# a role whose every answer to a question is "not applicable" still has its line
 	"$bin" merge --content "$work/tr" "$dir/r1-board.yaml" "$dir/r3-staff.yaml" >"$work/na.txt" &&
-	    awk '/^Soru 16\./{f=1} f&&/^  Çalışan: geçerli değil 1$/{ok=1} f&&/^Soru 17\./{exit} END{exit !ok}' \
+	    awk '/^Soru 16\./{f=1} f&&/^  Çalışan: 1 × geçerli değil$/{ok=1} f&&/^Soru 17\./{exit} END{exit !ok}' \
 	    "$work/na.txt" &&
 	"$bin" merge -f plain --content "$work/tr" "$dir/r1-board.yaml" "$dir/r3-staff.yaml" |
 	    awk '/^Soru 16\./{f=1} f&&/^  Çalışan: Bizim için geçerli değil: 1$/{ok=1} f&&/^Soru 17\./{exit} END{exit !ok}'
