@@ -400,8 +400,7 @@ keys_gap() {	# at 80 columns, in each language, every description two columns or
 	for lang in tr en fi; do
 		start "keysgap$lang" "$bin --lang $lang --content data/tr"
 		wait_for "Örgütsel Kapasite" || return 1
-		tm resize-window -t w -x 80 -y 150	# the whole list at once, as wide as 80x24
-		sleep 0.3
+		resize_to 80 150	# the whole list at once, as wide as 80x24
 		keys h
 		wait_for "Ctrl-U" || return 1
 		screen >"$work/keysgap.txt"
@@ -428,8 +427,8 @@ result "the key help puts two columns or more between the widest keys and the de
 
 keys_once() {	# every section of the key help names each key once: "← →", not "←→" and "→"
 	start keysonce "env LANGUAGE=en $bin --content data/tr"
-	tm resize-window -t w -x 100 -y 200
 	wait_for "Örgütsel Kapasite" || return 1
+	resize_to 100 200
 	keys h
 	wait_for "q close" || return 1
 	screen >"$work/keys-all.txt"
@@ -609,8 +608,8 @@ keybar_main_keys() {	# a narrow key bar keeps each screen's main keys, dropping 
 	cp "$top/tests/reports/tr-sample.yaml" "$work/keybar.yaml"
 	for lang in tr en fi; do
 		start "keybar$lang" "$bin --lang $lang --content data/tr --session $work/keybar.yaml"
-		tm resize-window -t w -x 60 -y 18
 		wait_for "32" || return 1
+		resize_to 60 18
 		keys Enter
 		case $lang in
 		tr) export="e dışa aktar" quit="q çık" ;;

@@ -33,6 +33,16 @@ tm() { tmux -S "$sock" -f /dev/null "$@"; }
 # (seen once in CI under load); a script calls this after setting $sock.
 tm_server() { tm start-server \; set-option -g exit-empty off; }
 screen() { tm capture-pane -p -t w; }
+# resize_to COLS ROWS: the pane made that size, then time for the program
+# to draw itself again at it (the pane's size is checked, up to 2 s)
+resize_to() {
+	tm resize-window -t w -x "$1" -y "$2"
+	for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		[ "$(tm display -p -t w '#{pane_width}x#{pane_height}')" = "$1x$2" ] && break
+		sleep 0.1
+	done
+	sleep 0.3
+}
 keys() { tm send-keys -t w "$@"; }
 # wait_for TEXT: until the screen shows TEXT (5 seconds at most), and then
 # until it stops changing (a second at most): a frame can be on the screen
