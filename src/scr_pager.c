@@ -119,9 +119,9 @@ pager_relayout(struct ui *ui)
 		    NULL) < 0) {
 			buf_adds(&b, app_report_blocked(ui->app));
 		} else if ((missing = app_unanswered_list(ui->app)) != NULL) {
-			/* which questions the report leaves out, as line mode says before it */
-			line = xasprintf(_("Questions without an answer: %s. The report leaves "
-			    "them out; r (review) goes to them."), missing);
+			/* which questions no level counts, as line mode says before it */
+			line = xasprintf(_("Questions without an answer: %s. No level counts "
+			    "them; r (review) goes to them."), missing);
 			layout_text(&ui->pager, line, ui->pager_width, 0, LS_STRONG);
 			layout_blank(&ui->pager);
 			free(line);

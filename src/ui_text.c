@@ -884,10 +884,10 @@ show_report(struct line_ui *u)
 		say(u, _("Every question has an answer. Here is your report."));
 	/* not a bare program name: that may open another pack, or another file */
 	else if (u->app->demo)	/* a demo's answers go at the end */
-		sayf(u, _("Questions without an answer: %s. The report leaves them out. "
+		sayf(u, _("Questions without an answer: %s. No level counts them. "
 		    "Here is your report."), missing);
 	else
-		sayf(u, _("Questions without an answer: %s. The report leaves them out; "
+		sayf(u, _("Questions without an answer: %s. No level counts them; "
 		    "to answer them, run the command given at the end. Here is your "
 		    "report."), missing);
 	free(missing);

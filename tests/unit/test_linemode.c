@@ -448,16 +448,16 @@ test_closing_words(void **state)
 	if (!ends_with(out, todo))
 		fail_msg("%s", out);
 	assert_int_equal(count(out, "  stok-assess --content "), 1);
-	assert_non_null(strstr(unwrapped(out), "Questions without an answer: 1. The report leaves "
-	    "them out; to answer them, run the command given at the end."));
+	assert_non_null(strstr(unwrapped(out), "Questions without an answer: 1. No level counts "
+	    "them; to answer them, run the command given at the end."));
 	assert_null(strstr(out, "run stok-assess again"));
 	free(out);
 	/* a demo keeps nothing: no command to give, none promised */
 	assert_int_equal(run_opts(&(struct app_options){ .content = BASE, .demo = true,
 	    .script = true }, ">\n\n4\n\n", &out), 0);
 	assert_null(strstr(out, "run:"));
-	assert_non_null(strstr(unwrapped(out), "Questions without an answer: 1. The report leaves "
-	    "them out. Here is your report."));
+	assert_non_null(strstr(unwrapped(out), "Questions without an answer: 1. No level counts "
+	    "them. Here is your report."));
 	free(out);
 	free(done);
 	free(todo);
