@@ -804,45 +804,45 @@ ask_export(struct line_ui *u)
 		name = report_file_name(u->app->pack, u->app->sess, report_ext(fmt[k]));
 		path = file_absolute(name);
 		free(name);
-		if ((f = ask_file_name(u, &path)) != FLOW_NEXT) {
-			free(path);
-			if (f == FLOW_BACK)
-				continue;	/* to the format */
-			return f;
-		}
-		if (app_own_file(u->app, path)) {
-			sayf(u, _("%s holds your answers, which a report must not replace: "
-			    "nothing written; choose another name."), path);
-			free(path);
-			continue;
-		}
-		buf_init(&b);
-		if (report_write(&b, u->app->pack, u->app->sess, fmt[k], 78, NULL) < 0) {
-			buf_free(&b);
-			free(path);
-			say(u, app_report_blocked(u->app));
-			return FLOW_NEXT;
-		}
-		if ((rc = file_write_report(path, b.data, b.len, false)) == -2) {
-			char *q = xasprintf(_("%s exists. Overwrite it? (%s)"), path,
-			    app_yes_no_default(false));
+		/* the name until the report is written: one that was not is offered again */
+		while ((f = ask_file_name(u, &path)) == FLOW_NEXT) {
+			if (app_own_file(u->app, path)) {
+				sayf(u, _("%s holds your answers, which a report must not replace: "
+				    "nothing written; choose another name."), path);
+				continue;
+			}
+			buf_init(&b);
+			if (report_write(&b, u->app->pack, u->app->sess, fmt[k], 78, NULL) < 0) {
+				buf_free(&b);
+				free(path);
+				say(u, app_report_blocked(u->app));
+				return FLOW_NEXT;
+			}
+			if ((rc = file_write_report(path, b.data, b.len, false)) == -2) {
+				char *q = xasprintf(_("%s exists. Overwrite it? (%s)"), path,
+				    app_yes_no_default(false));
 
-			prompt(u, "%s ", q);
-			free(q);
-			if ((f = ask_yes_no(u, false, &yes)) == FLOW_NEXT && yes)
-				rc = file_write_report(path, b.data, b.len, true);
-			else if (f == FLOW_NEXT)
-				say(u, _("Nothing written."));
+				prompt(u, "%s ", q);
+				free(q);
+				if ((f = ask_yes_no(u, false, &yes)) == FLOW_NEXT && yes)
+					rc = file_write_report(path, b.data, b.len, true);
+				else if (f == FLOW_NEXT)
+					say(u, _("Nothing written."));
+			}
+			buf_free(&b);
+			if (f == FLOW_STOP)
+				break;
+			if (rc == 0) {
+				sayf(u, _("Report written to %s"), path);
+				written = true;
+				break;
+			}
+			if (rc != -2)
+				sayf(u, _("Could not write %s: %s"), path, errno_said(errno));
 		}
-		buf_free(&b);
-		if (rc < 0 && rc != -2)
-			sayf(u, _("Could not write %s: %s"), path, errno_said(errno));
-		else if (rc == 0)
-			sayf(u, _("Report written to %s"), path);
 		free(path);
-		if (f != FLOW_NEXT)
+		if (f != FLOW_NEXT && f != FLOW_BACK)
 			return f;
-		written = written || rc == 0;
 	}
 }
 

@@ -594,6 +594,29 @@ test_export_several(void **state)
 	free(html);
 }
 
+/* A name that cannot be written is asked for again, under the reason, as the manual says */
+static void
+test_export_name_again(void **state)
+{
+	char input[512], *bad = xasprintf("%s/no-such-dir/r.md", dir), *md = xasprintf("%s/r2.md", dir);
+	char *out, *text;
+	size_t len;
+
+	(void)state;
+	snprintf(input, sizeof(input), "\n\n1\n1\n2\n\n2\n%s\n%s\n\n", bad, md);
+	assert_int_equal(run(input, &out), 0);
+	assert_int_equal(count(out, "Could not write "), 1);
+	assert_int_equal(count(out, "Report written to "), 1);
+	assert_int_equal(count(out, "Export the report? "), 1);
+	free(out);
+	assert_int_equal(file_read(md, 1 << 20, "a test file", &text, &len), 0);
+	assert_int_equal(strncmp(text, "# ", 2), 0);
+	free(text);
+	unlink(md);
+	free(bad);
+	free(md);
+}
+
 /*
  * The keys of every question at the export's questions: q saves and
  * quits at the format and at the name (never a file named q), ? helps,
@@ -1052,6 +1075,7 @@ main(void)
 		cmocka_unit_test_setup(test_export_home, fresh),
 		cmocka_unit_test_setup(test_export_keys, fresh),
 		cmocka_unit_test_setup(test_export_several, fresh),
+		cmocka_unit_test_setup(test_export_name_again, fresh),
 		cmocka_unit_test_setup(test_notes, fresh),
 		cmocka_unit_test_setup(test_long_note, fresh),
 		cmocka_unit_test_setup(test_typed_controls, fresh),
