@@ -526,7 +526,7 @@ test_export(void **state)
 	assert_non_null(strstr(out, "Nothing written."));
 	free(out);
 	/* a name that cannot be written: said, and asked again, so that another is given */
-	snprintf(input, sizeof(input), "\n2\n%s/no/such/r.md\n2\n%s\ny\n", dir, md);
+	snprintf(input, sizeof(input), "\n2\n%s/no/such/r.md\n%s\ny\n", dir, md);
 	assert_int_equal(run(input, &out), 0);
 	assert_non_null(strstr(out, "Could not write "));
 	assert_non_null(strstr(out, "Report written to "));
@@ -535,9 +535,9 @@ test_export(void **state)
 	assert_int_equal(run("\n\n", &out), 0);
 	assert_null(strstr(out, "Report written to "));
 	free(out);
-	/* the answers file itself is never a report's name, even when asked to replace it */
+	/* the answers file itself is never a report's name: said, and a name asked again */
 	assert_int_equal(file_read(path, 1 << 20, "a test file", &text, &len), 0);
-	snprintf(input, sizeof(input), "\n1\n%s\ny\n", path);
+	snprintf(input, sizeof(input), "\n1\n%s\nq\n", path);
 	assert_int_equal(run(input, &out), 0);
 	assert_non_null(strstr(out, "holds your answers"));
 	assert_null(strstr(out, "Report written to "));
