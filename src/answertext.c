@@ -132,90 +132,153 @@ blank_line(const char *s, size_t n)
 	return true;
 }
 
-/*
- * Whether the line at s could be front matter: indented, a comment, a
- * list item, a quoted or flow key, or a word ending in ':' (a key) at its
- * start. A line of prose at the margin is none of these.
- */
+/* Bytes of the line at s, without its line break. */
+static size_t
+line_len(const char *s, size_t n)
+{
+	const char *nl = memchr(s, '\n', n);
+	size_t k = nl == NULL ? n : (size_t)(nl - s);
+
+	return k > 0 && s[k - 1] == '\r' ? k - 1 : k;
+}
+
+/* Whether the k bytes at s are one of the front matter's keys. */
 static bool
-yaml_line(const char *s, size_t n)
+text_key(const char *s, size_t k)
 {
 	size_t i;
 
-	if (n == 0 || strchr(" \t#-\"'[{?", s[0]) != NULL)
-		return true;
-	for (i = 0; i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n'; i++)
-		;
-	return i > 1 && s[i - 1] == ':';
+	for (i = 0; text_keys[i] != NULL; i++)
+		if (strlen(text_keys[i]) == k && memcmp(text_keys[i], s, k) == 0)
+			return true;
+	return false;
+}
+
+/* What a line of the front matter looks like, for run_on_at. */
+enum fm_line {
+	FM_BLANK,	/* blank, or nothing */
+	FM_KEY,		/* one of text_keys, then ':' */
+	FM_INDENTED,	/* a value's next line, or a block scalar's */
+	FM_PROSE,	/* a line of the text: no key */
+	FM_PROSE_KEY,	/* a sentence of the text with ': ', a key to YAML */
+	FM_OTHER	/* YAML, or a key that is wrong (misspelt, its ':' missing) */
+};
+
+/*
+ * What the line at s is. A line at the margin is prose when it is not of
+ * the form "key:" and has three words or more, or follows a blank line
+ * (a key with its ':' missing has one or two); or when it is of that form
+ * but its "key" has three words or more, or two with a letter outside
+ * ASCII, as the part of a sentence before a ':' has and a key, even a
+ * misspelt one ("question id"), has not. A line that starts with one of
+ * text_keys is never prose.
+ */
+static enum fm_line
+fm_line_kind(const char *s, size_t n, bool after_blank)
+{
+	size_t k = line_len(s, n), i, key = 0, blanks = 0;
+	bool form = false, ascii = true;	/* "key:"; its key all ASCII */
+
+	if (blank_line(s, n))
+		return FM_BLANK;
+	if (s[0] == ' ' || s[0] == '\t')
+		return FM_INDENTED;
+	if (strchr("#-\"'[{?:&*!|>%@`", s[0]) != NULL)
+		return FM_OTHER;
+	for (i = 0; i < k && !form; i++) {
+		if ((unsigned char)s[i] >= 0x80)
+			ascii = false;
+		if (i == 0)
+			continue;
+		if (s[i] == ':' && (i + 1 == k || s[i + 1] == ' ' || s[i + 1] == '\t')) {
+			form = true;
+			key = i;
+		} else if ((s[i] == ' ' || s[i] == '\t') && s[i - 1] != ' ' && s[i - 1] != '\t') {
+			if (blanks == 0 && text_key(s, i))
+				return FM_OTHER;
+			blanks++;
+		}
+	}
+	if (form && text_key(s, key))
+		return FM_KEY;
+	if (form)
+		return blanks >= 2 || (blanks == 1 && !ascii) ? FM_PROSE_KEY : FM_OTHER;
+	return blanks >= 2 || after_blank ? FM_PROSE : FM_OTHER;
 }
 
 /*
  * Where front matter from fm to fm_end seems to run on into the text: a
- * blank line, then a line that cannot be front matter. The offset of the
- * line after the last one before it that is neither blank nor a comment
- * (where a '---' would close it), or 0.
+ * line of prose (see fm_line_kind) after the known keys, and none of them
+ * after it. Prose that YAML takes for keys counts only with a blank line
+ * after it: a '---' after a paragraph has one (else it underlines a
+ * heading), and a long key just before the front matter's end is a wrong
+ * key, warned about as such. The offset of the line after the last known
+ * key and its value's lines (where a '---' would close the front matter),
+ * or 0; in *prose_at, the offset of the first line of prose.
  */
 static size_t
-run_on_at(const char *buf, size_t fm, size_t fm_end)
+run_on_at(const char *buf, size_t fm, size_t fm_end, size_t *prose_at)
 {
-	size_t i, after = fm;
-	bool blank = false;
+	size_t i, after = fm, prose = 0;
+	bool in_key = false, blank = false, sure = false;
+	enum fm_line kind;
 
 	for (i = fm; i < fm_end; i = next_line(buf, fm_end, i)) {
-		if (blank_line(buf + i, fm_end - i)) {
-			blank = true;
-			continue;
-		}
-		if (blank && !yaml_line(buf + i, fm_end - i))
-			return after > fm ? after : 0;
-		blank = false;
-		if (buf[i] != '#')
+		kind = fm_line_kind(buf + i, fm_end - i, blank);
+		blank = kind == FM_BLANK;
+		if (kind == FM_KEY) {
+			if (prose != 0)
+				return 0;	/* a key after the prose: wrong, not run on */
+			in_key = true;
+		} else if ((kind == FM_PROSE || kind == FM_PROSE_KEY) && prose == 0)
+			prose = i;
+		if (kind == FM_PROSE || (kind == FM_BLANK && prose != 0))
+			sure = true;
+		if (kind != FM_BLANK && kind != FM_KEY && kind != FM_INDENTED)
+			in_key = false;
+		if (prose == 0 && in_key && kind != FM_BLANK)
 			after = next_line(buf, fm_end, i);
 	}
-	return 0;
+	*prose_at = prose;
+	return sure && after > fm ? after : 0;
 }
 
 /*
  * The front matter's tree, as ytree_parse gives it. Front matter whose
  * closing '---' is missing runs on to the next '---' of the text (a
- * thematic break), and YAML then fails somewhere in the text: when the
- * part before its prose parses and the whole does not, that is said
- * instead, at the line that most likely should have closed it.
+ * thematic break), and YAML then fails somewhere in the text, or takes a
+ * sentence with a ': ' for an unknown key and loses it from the text:
+ * when the front matter has prose after its keys and the part before the
+ * prose is a mapping (front matter that is wrong before it keeps its own
+ * errors), that is said instead, at the line that most likely should have
+ * closed it.
  */
 static int
 front_matter_tree(const char *path, const char *buf, size_t len, size_t fm, size_t fm_end,
     struct ynode **root)
 {
-	struct diag_held whole = { 0 }, part = { 0 }, *was;
+	struct diag_held part = { 0 }, *was;
 	struct ynode *head = NULL;
-	size_t cut = run_on_at(buf, fm, fm_end);
-	int rc, line, end_line, col;
+	size_t prose, cut = run_on_at(buf, fm, fm_end, &prose);
+	int line, end_line, col;
+	bool run_on;
 
 	if (cut == 0)
 		return ytree_parse(path, buf, len, fm, fm_end - fm, root);
-	was = diag_hold(&whole);
-	rc = ytree_parse(path, buf, len, fm, fm_end - fm, root);
-	if (rc < 0) {
-		diag_hold(&part);
-		if (ytree_parse(path, buf, len, fm, cut - fm, &head) == 0 && head != NULL &&
-		    head->kind == YNODE_MAPPING) {
-			diag_hold(was);
-			diag_drop(&whole);
-			diag_drop(&part);
-			ytree_free(head);
-			text_linecol(buf, len, cut, &line, &col);
-			text_linecol(buf, len, fm_end, &end_line, &col);
-			diag(DIAG_ERROR, path, line, 1, "the front matter seems to run on into the "
-			    "text: add a '---' line after its last key (the '---' at line %d is "
-			    "taken as its end)", end_line);
-			return -1;
-		}
-		ytree_free(head);
-		diag_drop(&part);
-	}
+	was = diag_hold(&part);
+	run_on = ytree_parse(path, buf, len, fm, prose - fm, &head) == 0 && head != NULL &&
+	    head->kind == YNODE_MAPPING;
 	diag_hold(was);
-	diag_release(&whole);
-	return rc;
+	diag_drop(&part);
+	ytree_free(head);
+	if (!run_on)
+		return ytree_parse(path, buf, len, fm, fm_end - fm, root);
+	text_linecol(buf, len, cut, &line, &col);
+	text_linecol(buf, len, fm_end, &end_line, &col);
+	diag(DIAG_ERROR, path, line, 1, "the front matter seems to run on into the "
+	    "text: add a '---' line after its last key (the '---' at line %d is "
+	    "taken as its end)", end_line);
+	return -1;
 }
 
 static int
