@@ -129,25 +129,93 @@ find_bytes(const char *s, const char *end, const char *w, size_t n)
 }
 
 /*
+ * Whether the link text opened by the '[' at ls[k] goes on past the end
+ * of its line (len bytes): its brackets, less those escaped, never close.
+ */
+static bool
+open_at_end(const char *ls, size_t len, size_t k)
+{
+	int depth = 0;
+
+	for (; k < len; k++) {
+		if (ls[k] == '\\' && k + 1 < len)
+			k++;
+		else if (ls[k] == '[')
+			depth++;
+		else if (ls[k] == ']' && --depth == 0)
+			return false;
+	}
+	return true;
+}
+
+/*
  * Where the link starts on the line at ls (len bytes), from byte off on:
- * the first opening character whose closing character sits where cmark
- * says the link ends (end_col, when the link is on one line); or
- * SIZE_MAX.
+ * on one line, the first opening character whose closing character sits
+ * where cmark says the link ends (end_col); a link whose text spans lines
+ * at the first '[' (an image: "![") whose text does not close on this
+ * line. SIZE_MAX if none.
  */
 static size_t
-scan_line(const char *ls, size_t len, size_t off, int end_col, bool one_line)
+scan_line(const char *ls, size_t len, size_t off, int end_col, bool one_line, bool image)
 {
 	size_t k;
 
 	for (k = off; k < len; k++) {
 		size_t close = end_col > 0 ? (size_t)end_col - 1 + (k - off) : 0;
 
+		if (!one_line) {
+			if (image ? ls[k] == '!' && k + 1 < len && ls[k + 1] == '[' &&
+			    open_at_end(ls, len, k + 1) : ls[k] == '[' && open_at_end(ls, len, k))
+				return k;
+			continue;
+		}
 		if (ls[k] != '[' && ls[k] != '<' && ls[k] != '!')
 			continue;
-		if (!one_line || (close < len && strchr(")]>", ls[close]) != NULL))
+		if (close < len && strchr(")]>", ls[close]) != NULL)
 			return k;
 	}
 	return SIZE_MAX;
+}
+
+/*
+ * The line of link node n's opening '[' (or "!["), in cmark's numbering.
+ * cmark 0.30.2 gives a link the line of its closing ']' with the column
+ * of its '[', so a link whose text spans lines was placed lines late. The
+ * first text, code span or raw HTML inside it has its own line right:
+ * that, less the line breaks before it; with none, cmark's line less the
+ * line breaks inside.
+ */
+static int
+link_start_line(cmark_node *n)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	int line = cmark_node_get_start_line(n), breaks = 0, at = 0;
+
+	while (at == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER || c == n)
+			continue;
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			breaks++;
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE:
+			if (cmark_node_get_start_line(c) > 0)
+				at = cmark_node_get_start_line(c) - breaks;
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	if (at == 0)
+		at = line - breaks;
+	return at >= 1 && at <= line ? at : line;
 }
 
 /*
@@ -160,14 +228,16 @@ scan_line(const char *ls, size_t len, size_t off, int end_col, bool one_line)
  * with a link reference definition numbers its lines from the
  * definition's. So an autolink is looked up by its text, "<...>"; any
  * other link from cmark's column onwards, at the first opening character
- * whose closing character sits as far on as cmark says the link ends;
- * and when cmark's line has no such place, the next few lines are tried.
+ * whose closing character sits as far on as cmark says the link ends (a
+ * link whose text spans lines: from the line of its '[', at the first
+ * '[' whose text does not close on that line); and when cmark's line has
+ * no such place, the next few lines are tried.
  */
 static size_t
 link_offset(const struct answer_text *t, cmark_node *n, size_t floor)
 {
 	const char *end = t->body + t->body_len, *ls = t->body, *le, *nl, *lit, *at;
-	int line = cmark_node_get_start_line(n), i;
+	int line = link_start_line(n), i;
 	int sc = cmark_node_get_start_column(n), ec = cmark_node_get_end_column(n);
 	bool one_line = cmark_node_get_end_line(n) == line;
 	size_t linelen, off, k, from, start, fallback = SIZE_MAX;
@@ -199,7 +269,8 @@ link_offset(const struct answer_text *t, cmark_node *n, size_t floor)
 			off = from;
 		if (off > linelen)
 			off = linelen;
-		if ((k = scan_line(ls, linelen, off, ec, one_line)) != SIZE_MAX)
+		if ((k = scan_line(ls, linelen, off, ec, one_line,
+		    cmark_node_get_type(n) == CMARK_NODE_IMAGE)) != SIZE_MAX)
 			return start + k;
 		if (fallback == SIZE_MAX)
 			fallback = start + off;	/* cmark's place, as near as it can be */

@@ -90,6 +90,75 @@ crlf() {
 }
 result "links positions CRLF BOM" crlf
 
+# links whose text spans two or three lines: at their '[' (an image's
+# '!'), not at the line of their ']' (cmark 0.30.2 gives a link that
+# line): after Turkish letters, in a list item, in a quote, on a
+# continuation line, in a paragraph that begins with a link reference
+# definition (whose lines cmark numbers from the definition's); also with
+# CRLF line endings and a byte order mark
+cat >"$work/pos/answers/q8-2.md" <<'TEXT'
+---
+title: Gönüllülerle çalışmak istiyoruz.
+question_id: 8
+choice_id: 2
+---
+A [b
+c](https://m.example/1) ve
+xx yy [bir iki üç
+dört beş](https://m.example/2) ile
+İçişleri ğüş çok [bir
+iki
+üç](https://m.example/3) son.
+
+- madde [dört
+  beş](https://m.example/4)
+- madde
+  devamı ş [altı
+  yedi
+  sekiz](https://m.example/5)
+
+> alıntı [yedi
+> sekiz](https://m.example/6)
+> öğe ç [dokuz
+> on](https://m.example/7)
+
+Şu ![res
+im](https://m.example/8.png) ve [*vur
+gu*](https://m.example/9) [`ko
+d`](https://m.example/10)
+
+[r]: https://m.example/11
+Ön [a
+b](https://m.example/12) [c][r]
+   Wow! ğ [x
+  y](https://m.example/13)
+TEXT
+cat >"$work/multi.expected" <<'TEXT'
+pos/answers/q8-2.md:6:3	https://m.example/1	b c
+pos/answers/q8-2.md:8:7	https://m.example/2	bir iki üç dört beş
+pos/answers/q8-2.md:10:18	https://m.example/3	bir iki üç
+pos/answers/q8-2.md:14:9	https://m.example/4	dört beş
+pos/answers/q8-2.md:17:12	https://m.example/5	altı yedi sekiz
+pos/answers/q8-2.md:21:10	https://m.example/6	yedi sekiz
+pos/answers/q8-2.md:23:9	https://m.example/7	dokuz on
+pos/answers/q8-2.md:26:4	https://m.example/8.png	res im
+pos/answers/q8-2.md:27:33	https://m.example/9	vur gu
+pos/answers/q8-2.md:28:27	https://m.example/10	ko d
+pos/answers/q8-2.md:32:4	https://m.example/12	a b
+pos/answers/q8-2.md:33:26	https://m.example/11	c
+pos/answers/q8-2.md:34:11	https://m.example/13	x y
+TEXT
+multi_line() {
+	(cd "$work" && "$bin" links pos | grep 'q8-2.md') >"$work/out" || return 1
+	diff -u "$work/multi.expected" "$work/out" || return 1
+	rm -rf "$work/crlf2" && cp -r "$work/pos" "$work/crlf2"
+	{ printf '\357\273\277'; sed 's/$/\r/' "$work/pos/answers/q8-2.md"; } >"$work/crlf2/answers/q8-2.md"
+	(cd "$work" && "$bin" links crlf2 | grep 'q8-2.md') | sed 's#^crlf2/#pos/#' >"$work/out" ||
+	    return 1
+	diff -u "$work/multi.expected" "$work/out"
+}
+result "links positions of links spanning lines" multi_line
+
 # hostile link texts and URLs come out escaped; the tab-separated fields stay three
 hostile() {
 	make_pack http://127.0.0.1:9 "$work/h"
