@@ -819,11 +819,9 @@ ask_export(struct line_ui *u)
 				return FLOW_NEXT;
 			}
 			if ((rc = file_write_report(path, b.data, b.len, false)) == -2) {
-				char *q = xasprintf(_("%s exists. Overwrite it? (%s)"), path,
+				/* in brackets, as line mode's other questions of yes or no */
+				prompt(u, _("%s exists. Overwrite it? [%s] "), path,
 				    app_yes_no_default(false));
-
-				prompt(u, "%s ", q);
-				free(q);
 				if ((f = ask_yes_no(u, false, &yes)) == FLOW_NEXT && yes)
 					rc = file_write_report(path, b.data, b.len, true);
 				else if (f == FLOW_NEXT)

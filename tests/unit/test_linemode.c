@@ -522,7 +522,7 @@ test_export(void **state)
 	assert_int_equal(run_on(BASE, path, "\n\n", NULL), 0);	/* resumed on the results */
 	snprintf(input, sizeof(input), "\n2\n%s\nn\n", md);
 	assert_int_equal(run(input, &out), 0);
-	assert_non_null(strstr(out, "exists. Overwrite it?"));
+	assert_non_null(strstr(out, "exists. Overwrite it? [y/N] "));	/* as its other questions */
 	assert_non_null(strstr(out, "Nothing written."));
 	free(out);
 	/* a name that cannot be written: said, and asked again, so that another is given */
