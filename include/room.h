@@ -25,7 +25,10 @@ int	room_most_voted(const int *votes, int n);
  * last points (1 1 1: 33 33 33) the shares add up to less than 100.
  */
 void	room_shares(const int *votes, int n, int *pct);
-/* True when the room voted on the question and agreed on another option than the most voted. */
+/*
+ * True when the room voted on the question and agreed on an option with
+ * fewer votes than the most voted (one of a tie for the most is not a change).
+ */
 bool	room_changed(const struct question *, const struct answer *);
 
 struct room_disagreement {

@@ -37,7 +37,8 @@ room_changed(const struct question *q, const struct answer *a)
 			;
 		agreed = (int)i;
 	}
-	return agreed != most;
+	/* one of a tie for the most votes is as most voted as the one proposed */
+	return agreed >= a->nvotes || a->votes[agreed] < a->votes[most];
 }
 
 static int

@@ -70,6 +70,11 @@ test_changed_and_disagreements(void **state)
 	session_set_votes(s, 11, v11, 5);
 	assert_true(room_changed(q8, session_answer(s, 8)));	/* 4 was most voted */
 	assert_false(room_changed(q11, session_answer(s, 11)));	/* a tie: the lower */
+	session_set_answer(s, 11, 2);
+	assert_false(room_changed(q11, session_answer(s, 11)));	/* the other of the tie */
+	session_set_answer(s, 11, 3);
+	assert_true(room_changed(q11, session_answer(s, 11)));	/* no votes at all */
+	session_set_answer(s, 11, 1);
 	session_set_answer(s, 8, ANSWER_NA);
 	assert_true(room_changed(q8, session_answer(s, 8)));
 	n = room_disagreements(base, s, &d);
