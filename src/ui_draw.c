@@ -239,7 +239,7 @@ void
 ui_keybar(const struct ui *ui, const struct keydef *keys)
 {
 	size_t starts[32], n = bar_entries(keys, starts, NELEM(starts)), i, last = SIZE_MAX;
-	int x = 0, reserved, bare = 0, full = 0, w;
+	int x = 0, reserved, bare = 0, full = 0, main = 0, w;
 	bool compact, tight, shown[NELEM(starts)] = { false };
 	enum keybar rank;
 
@@ -250,14 +250,16 @@ ui_keybar(const struct ui *ui, const struct keydef *keys)
 			full += key_width(keys, starts[i]);
 			bare += names_width(keys, starts[i]);
 			last = i;
+		} else if (keys[starts[i]].bar == KB_MAIN) {
+			main += key_width(keys, starts[i]);
 		}
 	/*
-	 * When the keys always shown do not fit with their help, all but the
-	 * last (quitting) go by their names alone, and if even that is too
-	 * wide, the last too.
+	 * When the keys always shown do not fit with their help beside the
+	 * screen's main keys, all but the last (quitting) go by their names
+	 * alone, and if even that is too wide, the last too.
 	 */
 	reserved = full;
-	compact = full > COLS + 2;
+	compact = full + main > COLS + 2;
 	if (compact)
 		reserved = bare - names_width(keys, starts[last]) + key_width(keys, starts[last]);
 	tight = reserved > COLS + 2;

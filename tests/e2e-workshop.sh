@@ -80,6 +80,21 @@ sys.exit(0 if width == 78 and line.endswith(": 11") else "ends at column %d: %r"
 }
 result "the count of votes stands at the right edge in en, fi and tr" votes_right
 
+vote_bar_main_keys() {	# the vote's bar names typing the counts and confirming, at every size
+	for lang in en fi tr; do
+		for size in "60 18" "80 24"; do
+			set -- $size
+			pane "votebar-$lang" "$1" "$2" "" "--workshop --lang $lang --content data/tr"
+			wait_for "Örgütsel Kapasite" || return 1
+			keys Enter
+			wait_for "1/32" || return 1
+			screen | tail -1 | grep -q "0-9 .*  Enter " ||
+			    { echo "$lang $1x$2: $(screen | tail -1)"; return 1; }
+		done
+	done
+}
+result "the vote's key bar keeps 0-9 and Enter in en, fi and tr at 60x18 and 80x24" vote_bar_main_keys
+
 rows_shared() {	# with the counts shown, the free rows go to the options that need them
 	start shared 80 24 || return 1
 	keys Right
