@@ -417,12 +417,12 @@ static void
 test_closing_words(void **state)
 {
 	struct app_options script = { .content = BASE, .session_path = path, .script = true };
-	char *out, *done, *todo;
+	char *out, *done, *going_on;
 
 	(void)state;
 	done = xasprintf("To see the results again, run:\n  stok-assess --content %s --session %s\n",
 	    BASE, path);
-	todo = xasprintf("To go on, run:\n  stok-assess --content %s --session %s\n", BASE, path);
+	going_on = xasprintf("To go on, run:\n  stok-assess --content %s --session %s\n", BASE, path);
 	/* answered to the end, Enter at the export */
 	assert_int_equal(run("\n\n1\n1\n2\n\n\n", &out), 0);
 	if (!ends_with(out, done))
@@ -445,7 +445,7 @@ test_closing_words(void **state)
 	unlink(path);
 	assert_int_equal(run_opts(&script, ">\n\n4\n\n", &out), 0);
 	/* the way back to them is the command at the end, not a bare program name */
-	if (!ends_with(out, todo))
+	if (!ends_with(out, going_on))
 		fail_msg("%s", out);
 	assert_int_equal(count(out, "  stok-assess --content "), 1);
 	assert_non_null(strstr(unwrapped(out), "Questions without an answer: 1. No level counts "
@@ -460,7 +460,7 @@ test_closing_words(void **state)
 	    "them. Here is your report."));
 	free(out);
 	free(done);
-	free(todo);
+	free(going_on);
 }
 
 /* With a priority set, its prompt says that Enter keeps it, and Enter does. */
