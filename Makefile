@@ -52,6 +52,7 @@ LIB_SRCS += src/fileio.c
 LIB_SRCS += src/i18n.c
 LIB_SRCS += src/layout.c
 LIB_SRCS += src/links.c
+LIB_SRCS += src/mdmem.c
 LIB_SRCS += src/merge.c
 LIB_SRCS += src/network.c
 LIB_SRCS += src/pack.c

@@ -20,6 +20,7 @@
 #include "content.h"
 #include "diag.h"
 #include "links.h"
+#include "mdmem.h"
 #include "packs.h"
 #include "text.h"
 #include "util.h"
@@ -76,70 +77,26 @@ check_stale(const struct pack *p, int cutoff, int years)
 
 /*
  * cmark's memory while check looks at one text: each thread's from an
- * arena of its own, let go whole when the text is done, instead of a
- * malloc and a free for every node and buffer of the parse (a fifth of
- * check's instructions went to them). A block keeps its size in front of
- * it for realloc; free is nothing, the arena's end frees all.
+ * arena of its own, let go whole when the text is done (mdmem.h), instead
+ * of a malloc and a free for every node and buffer of the parse (a fifth
+ * of check's instructions went to them).
  */
 static _Thread_local struct arena *scratch;
-
-struct scratch_head {
-	size_t		size;
-	max_align_t	align[];
-};
-
-static void *
-scratch_calloc(size_t n, size_t size)
-{
-	struct scratch_head *h;
-
-	if (size != 0 && n > (SIZE_MAX - sizeof(*h)) / size)
-		fatal("out of memory");
-	h = arena_alloc(scratch, sizeof(*h) + n * size);	/* zeroed */
-	h->size = n * size;
-	return h->align;
-}
-
-static void *
-scratch_realloc(void *p, size_t size)
-{
-	struct scratch_head *old;
-	void *q = scratch_calloc(1, size);
-
-	if (p != NULL) {
-		old = (struct scratch_head *)((char *)p - offsetof(struct scratch_head, align));
-		memcpy(q, p, old->size < size ? old->size : size);
-	}
-	return q;
-}
-
-static void
-scratch_free(void *p)
-{
-	(void)p;
-}
-
-static cmark_mem scratch_mem = { scratch_calloc, scratch_realloc, scratch_free };
 
 /* body parsed with its memory in this thread's scratch arena; scratch_end lets it all go. */
 static cmark_node *
 scratch_parse(const char *body, size_t len)
 {
-	cmark_parser *parser;
-	cmark_node *doc;
-
 	scratch = arena_new(65536);
+	md_arena_use(scratch);
 	/* no CMARK_OPT_VALIDATE_UTF8: the loader took the text only as valid UTF-8, as guidance_parse relies on */
-	parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &scratch_mem);
-	cmark_parser_feed(parser, body, len);
-	doc = cmark_parser_finish(parser);
-	cmark_parser_free(parser);
-	return doc;
+	return md_parse(body, len, CMARK_OPT_DEFAULT);
 }
 
 static void
 scratch_end(void)
 {
+	md_arena_use(NULL);
 	arena_free(scratch);
 	scratch = NULL;
 }

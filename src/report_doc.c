@@ -22,6 +22,7 @@
 #include <cmark.h>
 
 #include "layout.h"
+#include "mdmem.h"
 #include "report.h"
 #include "text.h"
 
@@ -388,18 +389,41 @@ sanitize_tree(cmark_node *doc, bool for_layout)
  * and cmark's own check cost an eighth of its parse.
  */
 static cmark_node *
-guidance_parse(const char *md, size_t len, bool for_layout)
+guidance_parse(const char *md, size_t len)
 {
 	cmark_node *d = cmark_parse_document(md, len, CMARK_OPT_DEFAULT);
 
-	sanitize_tree(d, for_layout);
+	sanitize_tree(d, false);
 	return d;
+}
+
+/*
+ * Guidance parsed for the layout, in an arena of its own (mdmem.h): the
+ * layout runs with it in use and then lets it go whole. Freed node by
+ * node instead, on the layout's thread, the nodes the second thread had
+ * taken from its own heap cost the layout a fifth of its time.
+ */
+struct parsed {
+	cmark_node	*doc;
+	struct arena	*mem;
+};
+
+static struct parsed
+guidance_parse_for_layout(const char *md, size_t len)
+{
+	struct parsed g = { NULL, arena_new(65536) };
+	struct arena *before = md_arena_use(g.mem);
+
+	g.doc = md_parse(md, len, CMARK_OPT_DEFAULT);
+	sanitize_tree(g.doc, true);
+	md_arena_use(before);
+	return g;
 }
 
 void
 doc_markdown(cmark_node *parent, const char *md, size_t len)
 {
-	cmark_node *d = guidance_parse(md, len, false), *c;
+	cmark_node *d = guidance_parse(md, len), *c;
 
 	while ((c = cmark_node_first_child(d)) != NULL)
 		append(parent, c);	/* unlinks it from d */
@@ -423,12 +447,12 @@ guidance_index(cmark_node *n, const struct pending **t)
 
 /* The guidance a placeholder stands for, parsed; NULL for any other node. */
 static cmark_node *
-guidance_of(cmark_node *n, bool for_layout)
+guidance_of(cmark_node *n)
 {
 	const struct pending *t;
 	ptrdiff_t k = guidance_index(n, &t);
 
-	return k >= 0 ? guidance_parse(t->v[k].md, t->v[k].len, for_layout) : NULL;
+	return k >= 0 ? guidance_parse(t->v[k].md, t->v[k].len) : NULL;
 }
 
 /*
@@ -443,10 +467,11 @@ guidance_of(cmark_node *n, bool for_layout)
 
 struct ahead {
 	const struct pending	*t;
-	cmark_node		**done;		/* parsed and not yet taken */
+	struct parsed		*done;		/* parsed and not yet taken */
 	size_t			 parsed;	/* done[0 .. parsed) have been parsed */
 	size_t			 wanted;	/* 1 + the furthest asked for */
 	bool			 stop, threaded;
+	bool			 resting;	/* the second thread waits for the layout */
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 cv;
 	pthread_t		 thread;
@@ -456,19 +481,22 @@ static void *
 ahead_run(void *arg)
 {
 	struct ahead *a = arg;
-	cmark_node *d;
+	struct parsed d;
 	size_t k;
 
 	for (k = 0; k < a->t->n; k++) {
 		pthread_mutex_lock(&a->mu);
-		while (!a->stop && k >= a->wanted + AHEAD)
+		while (!a->stop && k >= a->wanted + AHEAD) {
+			a->resting = true;
 			pthread_cond_wait(&a->cv, &a->mu);
+		}
+		a->resting = false;
 		if (a->stop) {
 			pthread_mutex_unlock(&a->mu);
 			break;
 		}
 		pthread_mutex_unlock(&a->mu);
-		d = guidance_parse(a->t->v[k].md, a->t->v[k].len, true);
+		d = guidance_parse_for_layout(a->t->v[k].md, a->t->v[k].len);
 		pthread_mutex_lock(&a->mu);
 		a->done[k] = d;
 		a->parsed = k + 1;
@@ -507,30 +535,32 @@ ahead_start(struct ahead *a, cmark_node *doc)
 	}
 }
 
-/* The parsed guidance of placeholder n, or NULL for any other node. */
-static cmark_node *
+/* The parsed guidance of placeholder n; its doc is NULL for any other node. */
+static struct parsed
 ahead_take(struct ahead *a, cmark_node *n)
 {
 	const struct pending *t;
 	ptrdiff_t i = guidance_index(n, &t);
 	size_t k = (size_t)i;
-	cmark_node *d;
+	struct parsed d = { NULL, NULL };
 
 	if (i < 0)
-		return NULL;
+		return d;
 	if (!a->threaded || t != a->t)
-		return guidance_parse(t->v[k].md, t->v[k].len, true);
+		return guidance_parse_for_layout(t->v[k].md, t->v[k].len);
 	pthread_mutex_lock(&a->mu);
 	if (k + 1 > a->wanted) {
 		a->wanted = k + 1;
-		pthread_cond_broadcast(&a->cv);
+		/* woken when half the texts it may hold are left, not at each: a switch costs */
+		if (a->resting && a->parsed <= a->wanted + AHEAD / 2)
+			pthread_cond_broadcast(&a->cv);
 	}
 	while (a->parsed <= k)
 		pthread_cond_wait(&a->cv, &a->mu);
 	d = a->done[k];
-	a->done[k] = NULL;
+	a->done[k] = (struct parsed){ NULL, NULL };
 	pthread_mutex_unlock(&a->mu);
-	return d != NULL ? d : guidance_parse(t->v[k].md, t->v[k].len, true);	/* asked twice */
+	return d.doc != NULL ? d : guidance_parse_for_layout(t->v[k].md, t->v[k].len);	/* asked twice */
 }
 
 static void
@@ -546,8 +576,7 @@ ahead_stop(struct ahead *a)
 	pthread_mutex_unlock(&a->mu);
 	pthread_join(a->thread, NULL);
 	for (k = 0; k < a->parsed; k++)
-		if (a->done[k] != NULL)	/* parsed and never asked for */
-			cmark_node_free(a->done[k]);
+		arena_free(a->done[k].mem);	/* parsed and never asked for, if any */
 	free(a->done);
 	pthread_mutex_destroy(&a->mu);
 	pthread_cond_destroy(&a->cv);
@@ -570,7 +599,7 @@ guidance_expand(cmark_node *doc)
 		}
 	cmark_iter_free(it);
 	for (i = 0; i < nv; i++) {
-		if ((d = guidance_of(v[i], false)) == NULL)
+		if ((d = guidance_of(v[i])) == NULL)
 			continue;
 		while ((c = cmark_node_first_child(d)) != NULL)
 			cmark_node_insert_before(v[i], c);
@@ -702,7 +731,7 @@ text_block(struct buf *out, struct layout *lo, cmark_node *n, int width, struct 
 		if (may_hold_table(n)) {
 			md = cmark_render_commonmark(n, CMARK_OPT_DEFAULT, 0);
 			layout_markdown(lo, md, strlen(md), width, links);
-			free(md);
+			md_string_free(md);
 		} else {
 			layout_node(lo, n, width, links);
 		}
@@ -718,7 +747,9 @@ render_text(struct buf *out, cmark_node *doc, int width, const char *links_title
 	struct layout lo;
 	struct linkset links;
 	struct ahead ahead;
-	cmark_node *n, *next, *g, *c;
+	struct parsed g;
+	struct arena *before;
+	cmark_node *n, *next, *c;
 	char *line;
 	size_t i;
 
@@ -729,11 +760,13 @@ render_text(struct buf *out, cmark_node *doc, int width, const char *links_title
 	linkset_init(&links);
 	ahead_start(&ahead, doc);
 	while (n != NULL) {
-		if ((g = ahead_take(&ahead, n)) != NULL) {
+		if ((g = ahead_take(&ahead, n)).doc != NULL) {
 			/* laid out and freed: a few texts held at a time */
-			for (c = cmark_node_first_child(g); c != NULL; c = cmark_node_next(c))
+			before = md_arena_use(g.mem);
+			for (c = cmark_node_first_child(g.doc); c != NULL; c = cmark_node_next(c))
 				text_block(out, &lo, c, width, &links);
-			cmark_node_free(g);
+			md_arena_use(before);
+			arena_free(g.mem);
 		} else if (cmark_node_get_type(n) == CMARK_NODE_CUSTOM_BLOCK &&
 		    cmark_node_first_child(n) != NULL) {
 			n = cmark_node_first_child(n);	/* sections only group blocks */
