@@ -67,32 +67,33 @@ is_near_text_name(const char *name)
 	return false;
 }
 
-/* A directory entry: its path and its type as readdir gave it. */
+/* A directory entry: its path, its name in the path, and its type as readdir gave it. */
 struct entry {
 	char		*path;
+	const char	*name;
 	unsigned char	 type;
 };
 
+/* In one directory the paths differ in their names alone. */
 static int
 entry_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct entry *)a)->path, ((const struct entry *)b)->path);
+	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
 }
 
 /*
  * Collect the answer-text files under dir, depth levels deep at most. The
  * type readdir gives saves an lstat for each file; file_read checks the
- * file itself again when it opens it. A file's stamp, when out wants
- * them, is asked of its directory, already open, by the file's name
- * alone: a size of -1 (which matches no index) for one that is not a
- * regular file of at most CONTENT_MAX_TEXT_FILE bytes.
+ * file itself again when it opens it. Their stamps, when out wants them,
+ * come after (stamp_all).
  */
 static void
 collect(const char *dir, int depth, struct pathlist *out)
 {
 	struct entry *here = NULL;
-	size_t n = 0, cap = 0, i, dirlen = strlen(dir);
-	struct file_stamp stamp = { -1, 0, 0 };
+	size_t n = 0, cap = 0, i, dirlen = strlen(dir), len;
+	const struct file_stamp stamp = { -1, 0, 0 };
+	char *path;
 	struct dirent *de;
 	struct stat st;
 	DIR *d;
@@ -108,14 +109,19 @@ collect(const char *dir, int depth, struct pathlist *out)
 			cap = cap ? 2 * cap : 64;
 			here = xreallocarray(here, cap, sizeof(*here));
 		}
-		here[n++] = (struct entry){ xasprintf("%s/%s", dir, de->d_name), de->d_type };
+		len = strlen(de->d_name);
+		path = xmalloc(dirlen + len + 2);
+		memcpy(path, dir, dirlen);
+		path[dirlen] = '/';
+		memcpy(path + dirlen + 1, de->d_name, len + 1);
+		here[n++] = (struct entry){ path, path + dirlen + 1, de->d_type };
 	}
 	if (n > 1)	/* an empty directory leaves here NULL, which qsort may not take */
 		qsort(here, n, sizeof(*here), entry_cmp);
 	for (i = 0; i < n; i++) {
-		char *path = here[i].path;
 		unsigned char type = here[i].type;
 
+		path = here[i].path;
 		if (type == DT_UNKNOWN) {
 			if (lstat(path, &st) < 0) {
 				diag(DIAG_IO, path, 0, 0, "cannot read: %s", errno_text(errno));
@@ -133,11 +139,6 @@ collect(const char *dir, int depth, struct pathlist *out)
 				collect(path, depth + 1, out);
 			free(path);
 		} else if (is_text_name(path)) {
-			stamp.size = -1;
-			if (out->stamp && fstatat(dirfd(d), path + dirlen + 1, &st,
-			    AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
-			    st.st_size <= CONTENT_MAX_TEXT_FILE)
-				file_stamp_of(&st, &stamp);
 			pathlist_add(out, path, &stamp);	/* links and specials: file_read refuses */
 		} else if (type == DT_LNK && stat(path, &st) < 0) {
 			/* a folder's link whose folder is gone, most likely: its texts seem missing */
@@ -158,6 +159,31 @@ collect(const char *dir, int depth, struct pathlist *out)
 	}
 	closedir(d);
 	free(here);
+}
+
+/*
+ * Each file's stamp: a size of -1 (which matches no index) for one that
+ * is not a regular file of at most CONTENT_MAX_TEXT_FILE bytes. A stat
+ * is a system call, which on some machines costs as much as reading a
+ * small file: a pack of 10,000 files is stamped on every core.
+ */
+#define STAMPS_PER_THREAD	512
+
+static void
+stamp_one(void *ctx, size_t i)
+{
+	struct pathlist *l = ctx;
+	struct stat st;
+
+	l->stamps[i].size = -1;
+	if (lstat(l->v[i], &st) == 0 && S_ISREG(st.st_mode) && st.st_size <= CONTENT_MAX_TEXT_FILE)
+		file_stamp_of(&st, &l->stamps[i]);
+}
+
+static void
+stamp_all(struct pathlist *l)
+{
+	parallel_for(l->n, l->n / STAMPS_PER_THREAD, stamp_one, l);
 }
 
 static void
@@ -423,6 +449,7 @@ pack_load_finish(struct pack *p, const struct pack_want *want)
 	 * reading measures the size.
 	 */
 	if (want != NULL) {
+		stamp_all(&files);
 		sizes = xcalloc(files.n ? files.n : 1, sizeof(*sizes));
 		for (i = 0; i < files.n; i++)
 			sizes[i] = files.stamps[i].size;
