@@ -425,15 +425,20 @@ para_reset(struct para *p)
 	p->n = 0;
 }
 
-/* An atom over bytes already in the paragraph's text. */
 static void
+para_grow(struct para *p)
+{
+	p->cap = p->cap ? 2 * p->cap : 64;
+	p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
+}
+
+/* An atom over bytes already in the paragraph's text (one a word and one a space: the growing apart). */
+static inline void
 para_atom(struct para *p, enum atom_kind kind, unsigned style, size_t off, size_t len,
     int width)
 {
-	if (p->n == p->cap) {
-		p->cap = p->cap ? 2 * p->cap : 64;
-		p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
-	}
+	if (p->n == p->cap)
+		para_grow(p);
 	p->v[p->n++] = (struct atom){ kind, style, off, len, width };
 }
 
@@ -471,23 +476,25 @@ para_add_text(struct para *p, const char *s, size_t len, unsigned style)
 		/*
 		 * One pass to the word's end that also counts its columns while
 		 * every character is plain (text_plain_run's kind: printable ASCII
-		 * and the letters of two bytes); w < 0 once one is not.
+		 * and the letters of two bytes); w < 0 once one is not. A run of
+		 * printable ASCII, most of any word, is a column a byte.
 		 */
 		for (j = i, w = 0; j < len; ) {
-			unsigned char c = (unsigned char)s[j];
+			size_t k = j;
 
-			if (c > ' ' && c < 0x7F) {
-				j++;
-				w += w >= 0;
-			} else if (c == ' ' || c == '\t') {
+			while (k < len && (unsigned char)s[k] - 0x21u < 0x5Eu)
+				k++;
+			w += (int)(k - j);
+			if ((j = k) == len || s[j] == ' ' || s[j] == '\t')
 				break;
-			} else if (j + 1 < len && text_plain_pair(c, (unsigned char)s[j + 1])) {
+			if (j + 1 < len && text_plain_pair((unsigned char)s[j], (unsigned char)s[j + 1])) {
 				j += 2;
-				w += w >= 0;
-			} else {
-				j++;
-				w = -1;
+				w++;
+				continue;
 			}
+			while (j < len && s[j] != ' ' && s[j] != '\t')
+				j++;	/* shown through text_display */
+			w = -1;
 		}
 		if (w >= 0) {
 			para_atom(p, ATOM_WORD, style, base + i, j - i, w);
