@@ -14,15 +14,24 @@
 #include <stddef.h>
 
 struct arena;
+struct cmark_mem;
 struct cmark_node;
 
 /* Put a in use on this thread (NULL: none); the arena in use before is returned. */
 struct arena	*md_arena_use(struct arena *a);
+/* The arena in use on this thread, or NULL. */
+struct arena	*md_arena_in_use(void);
 
-/* md parsed with options into the arena in use, which there must be. */
+/* The allocator of the arena in use, or cmark's own when there is none. */
+struct cmark_mem *md_mem(void);
+
+/* md parsed with options, with md_mem(). */
 struct cmark_node *md_parse(const char *md, size_t len, int options);
 
-/* A string cmark gave for a node: freed unless it is in the arena in use. */
+/*
+ * A string cmark rendered from a node of the arena in use (or, with none
+ * in use, of cmark's own memory): freed unless it is in the arena.
+ */
 void	 md_string_free(char *s);
 
 #endif

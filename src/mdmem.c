@@ -26,8 +26,8 @@ mem_calloc(size_t n, size_t size)
 {
 	struct head *h;
 
-	if (in_use == NULL)
-		fatal("md_parse: no arena in use");
+	if (in_use == NULL)	/* a tree of an arena touched with none in use: a bug */
+		fatal("cmark's memory asked of an arena with none in use");
 	if (size != 0 && n > (SIZE_MAX - sizeof(*h)) / size)
 		fatal("out of memory");
 	h = arena_alloc(in_use, sizeof(*h) + n * size);	/* zeroed */
@@ -65,10 +65,22 @@ md_arena_use(struct arena *a)
 	return before;
 }
 
+struct arena *
+md_arena_in_use(void)
+{
+	return in_use;
+}
+
+cmark_mem *
+md_mem(void)
+{
+	return in_use != NULL ? &arena_mem : cmark_get_default_mem_allocator();
+}
+
 cmark_node *
 md_parse(const char *md, size_t len, int options)
 {
-	cmark_parser *parser = cmark_parser_new_with_mem(options, &arena_mem);
+	cmark_parser *parser = cmark_parser_new_with_mem(options, md_mem());
 	cmark_node *doc;
 
 	cmark_parser_feed(parser, md, len);

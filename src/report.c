@@ -465,7 +465,7 @@ build_question(cmark_node *parent, const struct report *r, const struct question
 		doc_guidance(parent, ch->text->body, ch->text->body_len);
 }
 
-/* The whole report as one document; the caller frees it with cmark_node_free. */
+/* The whole report as one document; the caller frees it with doc_free. */
 static cmark_node *
 build_report(const struct report *r)
 {
@@ -510,7 +510,7 @@ build_report(const struct report *r)
 static void
 json_links(struct jsonw *j, const struct answer_text *t, struct linkset *links)
 {
-	cmark_node *doc = doc_new();
+	cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);	/* cmark's own memory, read here */
 	cmark_iter *it;
 	cmark_event_type ev;
 	cmark_node *n;

@@ -109,7 +109,7 @@ test_markdown_round_trip(void **state)
 		assert_string_equal(got, notes[i]);
 		free(got);
 		cmark_node_free(back);
-		cmark_node_free(doc);
+		doc_free(doc);
 		buf_free(&out);
 	}
 }
@@ -126,7 +126,7 @@ test_markdown_not_over_escaped(void **state)
 	doc_render(&out, doc, REPORT_MARKDOWN, 78, "tr", "t", NULL);
 	assert_string_equal(out.data, "Kısa bir not yazın. Tarih 2026-12-02 (salı), yüzde 40.\n");
 	buf_free(&out);
-	cmark_node_free(doc);
+	doc_free(doc);
 }
 
 /*
