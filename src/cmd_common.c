@@ -72,6 +72,25 @@ given_cmp(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
+/* A file's identity, or an index of n for one that cannot be stat'ed; on every core for thousands. */
+struct identify {
+	char *const	*paths;
+	struct given	*v;
+	size_t		 n;
+};
+
+static void
+identify_one(void *arg, size_t i)
+{
+	struct identify *id = arg;
+	struct stat st;
+
+	id->v[i] = stat(id->paths[i], &st) == 0 ? (struct given){ st.st_dev, st.st_ino, i } :
+	    (struct given){ 0, 0, id->n };
+}
+
+#define STATS_PER_THREAD	512
+
 /*
  * Whether any file is given twice (by another name too: a link, ./x and
  * x): a respondent counted twice would weigh twice in a group, and one
@@ -83,13 +102,14 @@ given_twice(char *const *paths, size_t n)
 {
 	struct given *v = xcalloc(n ? n : 1, sizeof(*v));
 	size_t *first = xcalloc(n ? n : 1, sizeof(*first)), i, k, m = 0;
-	struct stat st;
+	struct identify id = { paths, v, n };
 	bool twice = false;
 
+	parallel_for(n, n / STATS_PER_THREAD, identify_one, &id);
 	for (i = 0; i < n; i++) {
 		first[i] = i;
-		if (stat(paths[i], &st) == 0)
-			v[m++] = (struct given){ st.st_dev, st.st_ino, i };
+		if (v[i].index < n)
+			v[m++] = v[i];	/* m <= i: the files that could be stat'ed, in order */
 	}
 	qsort(v, m, sizeof(*v), given_cmp);
 	for (i = 1, k = 0; i < m; i++) {

@@ -483,7 +483,7 @@ merge_doc(const struct group *g)
 	struct consensus cons;
 	cmark_node *doc = doc_new(), *para, *list = NULL, *sec;
 	const char *org;
-	char lv[4][32], *s;
+	char lv[4][32], *s, **note_labels;
 	size_t i, k, m;
 	int mean, lo, hi, *counts, na;
 
@@ -590,9 +590,12 @@ merge_doc(const struct group *g)
 		}
 	}
 
-	/* distribution per question, by role */
+	/* distribution per question, by role; a note's label is its role's, made once */
 	doc_heading(doc, 2, w->distribution);
 	counts = xcalloc(CONTENT_MAX_CHOICES, sizeof(*counts));
+	note_labels = xcalloc(g->nroles ? g->nroles : 1, sizeof(*note_labels));
+	for (k = 0; k < g->nroles; k++)
+		note_labels[k] = xasprintf("%s (%s):", w->note, g->roles[k]);
 	for (i = 0; i < p->nareas; i++) {
 		const struct area *a = &p->areas[i];
 
@@ -653,15 +656,16 @@ merge_doc(const struct group *g)
 				const struct note_ref *nr = &g->t.notes[m];
 
 				para = doc_para(doc_quote(sec));
-				doc_strong(para, s = xasprintf("%s (%s):", w->note,
-				    g->roles[g->role_of[nr->who]]));
-				free(s);
+				doc_strong(para, note_labels[g->role_of[nr->who]]);
 				doc_text(para, " ");
 				doc_text(para, nr->note);
 			}
 		}
 	}
 	free(counts);
+	for (k = 0; k < g->nroles; k++)
+		free(note_labels[k]);
+	free(note_labels);
 
 	/* the plan, on the group's answers */
 	doc_heading(doc, 2, w->group_plan);
