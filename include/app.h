@@ -84,6 +84,16 @@ int	app_open(struct app *, const struct app_options *);
  * nothing else may be done with the app then but app_close.
  */
 int	app_load_texts(struct app *);
+/*
+ * The same in two steps (pack_load_unverified, pack_verify), for the
+ * full-screen wizard, which draws the first question before the pack's
+ * files are held against its index. Only the texts of the questions
+ * read ahead may be used in between; app_verify_texts comes before
+ * anything else, and before the session is saved. Its status is
+ * app_load_texts's.
+ */
+int	app_load_texts_unverified(struct app *);
+int	app_verify_texts(struct app *);
 /* Read the texts of question qi (0-based) now, ahead of its screen: while the first frame waits for a key. */
 void	app_read_ahead(const struct app *, size_t qi);
 /*

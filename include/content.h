@@ -71,6 +71,7 @@ struct answer_text {
 	int		 reviewed;	/* 'reviewed' as YYYYMMDD, or 0 when absent */
 	int		 reviewed_line, reviewed_col;	/* its value, or the front matter */
 	bool		 unreadable;	/* answer_text_fill failed: it is not tried again */
+	bool		 unverified;	/* its pack's files not yet held against the index */
 };
 
 struct choice {
@@ -116,6 +117,7 @@ struct pack {
 	char		*file;		/* dir/assessment.yaml */
 	struct file_stamp stamp;	/* of the assessment file */
 	bool		 partial;	/* read through the index: only the texts wanted */
+	bool		 unverified;	/* read through the index alone (pack_load_unverified) */
 	char		*id;
 	char		*title;
 	char		*language;
@@ -172,6 +174,22 @@ enum load_status pack_load_want(const char *dir, const struct pack_want *, struc
  */
 enum load_status pack_load_start(const char *dir, struct pack **out);
 enum load_status pack_load_finish(struct pack *, const struct pack_want *);
+/*
+ * The full-screen wizard's second half, in two steps again, so that its
+ * first question is drawn before the pack's files are looked at. With an
+ * index that is whole and names the assessment file as it is,
+ * pack_load_unverified takes the texts as the index has them, none read
+ * (each is read with answer_text_fill as its question comes) and leaves
+ * the pack unverified; otherwise it is pack_load_finish reading no text.
+ * pack_verify then holds every file against the index as
+ * pack_load_finish does: when they match, the pack is the one
+ * pack_load_finish would have given; when they do not, the texts are let
+ * go and pack_load_finish reads the pack whole, with its diagnostics, as
+ * if there were no index. Nothing but the texts read in between may be
+ * used before pack_verify.
+ */
+enum load_status pack_load_unverified(struct pack *);
+enum load_status pack_verify(struct pack *);
 
 /*
  * A text of a partial pack, read when it is needed: as the loader reads
@@ -202,6 +220,7 @@ int	pack_index_write(const struct pack *);
 int	pack_index_check(const struct pack *);
 int	pack_index_names_check(const struct pack *);
 /* Internal to the loader: the texts from the index, or -1 to read the pack whole. */
+int	pack_index_attach(struct pack *);
 int	pack_index_load(struct pack *, char **paths, const struct file_stamp *, size_t n,
 	    const struct pack_want *);
 /*
@@ -234,6 +253,8 @@ void	text_load_run(struct text_load *);
 void	text_load_free(struct text_load *);
 /* The stamp of a file from what stat said of it. */
 void	file_stamp_of(const struct stat *, struct file_stamp *out);
+/* Whether two stamps are of the same file as it was (a size of -1 matches nothing). */
+bool	file_stamp_same(const struct file_stamp *, const struct file_stamp *);
 void	pack_free(struct pack *);
 
 const struct question *pack_question(const struct pack *, int id);

@@ -227,6 +227,9 @@ void	ui_status(struct ui *, const char *fmt, ...) __attribute__((format(printf, 
  */
 size_t	ui_move(size_t pos, enum action, size_t last, size_t page);
 
+/* scr_lists.c: whether the welcome screen's focus is on going to the questions */
+bool	welcome_on_start(struct ui *);
+
 /* scr_question.c */
 void	question_open(struct ui *, size_t index);
 void	question_next(struct ui *);

@@ -275,6 +275,15 @@ want_none(void *ctx, int question_id, int choice_id)
 	return false;
 }
 
+static int
+texts_status(struct app *a, enum load_status st)
+{
+	if (st == LOAD_OK)
+		return 0;
+	a->texts_failed = true;
+	return diag_exit_status() ? diag_exit_status() : 2;
+}
+
 int
 app_load_texts(struct app *a)
 {
@@ -283,11 +292,22 @@ app_load_texts(struct app *a)
 	if (a->texts_loaded)
 		return 0;
 	a->texts_loaded = true;
-	if (pack_load_finish(a->pack, &later) != LOAD_OK) {
-		a->texts_failed = true;
-		return diag_exit_status() ? diag_exit_status() : 2;
-	}
-	return 0;
+	return texts_status(a, pack_load_finish(a->pack, &later));
+}
+
+int
+app_load_texts_unverified(struct app *a)
+{
+	if (a->texts_loaded)
+		return 0;
+	a->texts_loaded = true;
+	return texts_status(a, pack_load_unverified(a->pack));
+}
+
+int
+app_verify_texts(struct app *a)
+{
+	return a->pack->unverified ? texts_status(a, pack_verify(a->pack)) : 0;
 }
 
 void

@@ -275,8 +275,8 @@ text_load_free(struct text_load *l)
 	free(l->got);
 }
 
-int
-answer_text_fill(struct answer_text *t)
+static int
+text_fill(struct answer_text *t)
 {
 	struct answer_text n;
 	struct stat st;
@@ -311,6 +311,26 @@ answer_text_fill(struct answer_text *t)
 	free(t->path);
 	*t = n;
 	return 0;
+}
+
+/*
+ * A text of an unverified pack is read quietly: one that does not read
+ * as the index says has changed since, and pack_verify then reads the
+ * pack whole, with every word about it, once.
+ */
+int
+answer_text_fill(struct answer_text *t)
+{
+	bool quiet = t->unverified;
+	int rc;
+
+	if (quiet)
+		diag_mute(true);
+	rc = text_fill(t);
+	if (quiet)
+		diag_mute(false);
+	t->unverified = quiet;	/* a text read took the place of the index's */
+	return rc;
 }
 
 /*
@@ -378,6 +398,12 @@ file_stamp_of(const struct stat *st, struct file_stamp *out)
 	out->size = (long long)st->st_size;
 	out->sec = (long long)st->st_mtim.tv_sec;
 	out->nsec = (long)st->st_mtim.tv_nsec;
+}
+
+bool
+file_stamp_same(const struct file_stamp *a, const struct file_stamp *b)
+{
+	return a->size >= 0 && a->size == b->size && a->sec == b->sec && a->nsec == b->nsec;
 }
 
 enum load_status
@@ -484,6 +510,95 @@ pack_load_finish(struct pack *p, const struct pack_want *want)
 	if (after.io > before.io)
 		return LOAD_IO;
 	return after.errors > before.errors ? LOAD_INVALID : LOAD_OK;
+}
+
+static bool
+want_nothing(void *ctx, int question_id, int choice_id)
+{
+	(void)ctx;
+	(void)question_id;
+	(void)choice_id;
+	return false;
+}
+
+static const struct pack_want nothing = { want_nothing, NULL };
+
+enum load_status
+pack_load_unverified(struct pack *p)
+{
+	if (pack_index_attach(p) == 0) {
+		p->unverified = true;
+		return LOAD_OK;
+	}
+	return pack_load_finish(p, &nothing);
+}
+
+/* Every text let go, and every choice without one again. */
+static void
+texts_drop(struct pack *p)
+{
+	size_t i, k;
+
+	for (i = 0; i < p->nquestions; i++)
+		for (k = 0; k < p->questions[i].nchoices; k++)
+			p->questions[i].choices[k].text = NULL;
+	for (i = 0; i < p->ntexts; i++) {
+		answer_text_free(p->texts[i]);
+		free(p->texts[i]);
+	}
+	free(p->texts);
+	p->texts = NULL;
+	p->ntexts = 0;
+	p->partial = false;
+}
+
+enum load_status
+pack_verify(struct pack *p)
+{
+	struct pathlist files = { .stamp = true };
+	struct diag_held held = { 0 }, *outer;
+	struct diag_counts before;
+	long long *sizes;
+	char *answers;
+	size_t i;
+	bool same;
+
+	if (!p->unverified)
+		return LOAD_OK;
+	p->unverified = false;
+	/* what pack_load_finish looks at first, its words held until the outcome is known */
+	answers = xasprintf("%s/answers", p->dir);
+	outer = diag_hold(&held);
+	collect(answers, 1, &files);
+	free(answers);
+	stamp_all(&files);
+	sizes = xcalloc(files.n ? files.n : 1, sizeof(*sizes));
+	for (i = 0; i < files.n; i++)
+		sizes[i] = files.stamps[i].size;
+	same = !too_big(files.v, sizes, files.n) && files.n == p->ntexts;
+	/* a text read quietly that did not read as the index says has changed too */
+	for (i = 0; same && i < files.n; i++)
+		same = strcmp(files.v[i], p->texts[i]->path) == 0 &&
+		    file_stamp_same(&files.stamps[i], &p->texts[i]->stamp) && !p->texts[i]->unreadable;
+	diag_hold(outer);
+	free(sizes);
+	for (i = 0; i < files.n; i++)
+		free(files.v[i]);
+	free(files.v);
+	free(files.stamps);
+	if (!same) {
+		/* the pack changed since its index was written: read as if there were none */
+		diag_drop(&held);
+		texts_drop(p);
+		return pack_load_finish(p, &nothing);
+	}
+	for (i = 0; i < p->ntexts; i++)
+		p->texts[i]->unverified = false;
+	before = diag_counts();
+	diag_release(&held);	/* a warning of collect's, say, about a file that is no text */
+	if (diag_counts().io > before.io)
+		return LOAD_IO;
+	return diag_counts().errors > before.errors ? LOAD_INVALID : LOAD_OK;
 }
 
 enum load_status

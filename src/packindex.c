@@ -62,12 +62,6 @@ names(const struct entry *e, const char *rel)
 	return strlen(rel) == e->path_len && memcmp(rel, e->path, e->path_len) == 0;
 }
 
-static bool
-same_stamp(const struct file_stamp *a, const struct file_stamp *b)
-{
-	return a->size >= 0 && a->size == b->size && a->sec == b->sec && a->nsec == b->nsec;
-}
-
 static void
 add_stamp(struct buf *b, const struct file_stamp *s)
 {
@@ -289,7 +283,7 @@ index_matches(const struct pack *p, const struct index *x, char **paths,
 	bool ok = x->n == n;
 
 	for (i = 0; ok && i < n; i++)
-		ok = names(&x->v[i], relative(p, paths[i])) && same_stamp(&stamps[i], &x->v[i].stamp);
+		ok = names(&x->v[i], relative(p, paths[i])) && file_stamp_same(&stamps[i], &x->v[i].stamp);
 	for (i = 0; i < p->nquestions; i++)
 		choices += p->questions[i].nchoices;
 	ok = ok && choices == n;
@@ -325,7 +319,7 @@ pack_index_load(struct pack *p, char **paths, const struct file_stamp *stamps, s
 		return -1;
 	slots = xcalloc(n ? n : 1, sizeof(*slots));
 	texts = xcalloc(n ? n : 1, sizeof(*texts));
-	ok = same_stamp(&p->stamp, &assessment) && index_matches(p, &x, paths, stamps, n, slots);
+	ok = file_stamp_same(&p->stamp, &assessment) && index_matches(p, &x, paths, stamps, n, slots);
 	/*
 	 * The texts wanted, read and parsed as a clean read would, quietly:
 	 * a word from the parser, another question or choice than the
@@ -358,7 +352,7 @@ pack_index_load(struct pack *p, char **paths, const struct file_stamp *stamps, s
 		l.texts[i] = NULL;	/* texts[i]'s now */
 		ok = l.parsed[i] && diag_muted_count() == quiet &&
 		    t->question_id == x.v[i].question_id && t->choice_id == x.v[i].choice_id &&
-		    same_stamp(&t->stamp, &stamps[i]);
+		    file_stamp_same(&t->stamp, &stamps[i]);
 	}
 	if (l.texts != NULL)
 		text_load_free(&l);	/* the texts not taken, and their problems, muted */
@@ -387,6 +381,64 @@ pack_index_load(struct pack *p, char **paths, const struct file_stamp *stamps, s
 	return ok ? 0 : -1;
 }
 
+/*
+ * The texts as the index has them, their files not looked at: each
+ * known by its path, ids and the stamp the index gives, none read. 0 when
+ * the index is whole, names the assessment file as it is and gives every
+ * choice once; -1, quietly, otherwise. pack_verify holds the files
+ * against it later.
+ */
+int
+pack_index_attach(struct pack *p)
+{
+	struct file_stamp assessment;
+	struct answer_text **texts;
+	struct file_stamp *stamps;
+	struct choice **slots;
+	struct index x;
+	char **paths;
+	size_t i;
+	bool ok;
+
+	if (!index_read(p, &x, &assessment))
+		return -1;
+	paths = xcalloc(x.n ? x.n : 1, sizeof(*paths));
+	stamps = xcalloc(x.n ? x.n : 1, sizeof(*stamps));
+	for (i = 0; i < x.n; i++) {
+		paths[i] = xasprintf("%s/%.*s", p->dir, (int)x.v[i].path_len, x.v[i].path);
+		stamps[i] = x.v[i].stamp;
+	}
+	slots = xcalloc(x.n ? x.n : 1, sizeof(*slots));
+	ok = file_stamp_same(&p->stamp, &assessment) &&
+	    index_matches(p, &x, paths, stamps, x.n, slots);
+	texts = xcalloc(x.n ? x.n : 1, sizeof(*texts));
+	for (i = 0; ok && i < x.n; i++) {
+		struct answer_text *t = texts[i] = xcalloc(1, sizeof(*t));
+
+		t->path = paths[i];
+		paths[i] = NULL;
+		t->question_id = x.v[i].question_id;
+		t->choice_id = x.v[i].choice_id;
+		t->stamp = stamps[i];
+		t->unverified = true;
+		slots[i]->text = t;
+	}
+	if (ok) {
+		p->texts = texts;
+		p->ntexts = x.n;
+		p->partial = true;
+	} else {
+		free(texts);
+	}
+	for (i = 0; i < x.n; i++)
+		free(paths[i]);
+	free(paths);
+	free(stamps);
+	free(slots);
+	index_free(&x);
+	return ok ? 0 : -1;
+}
+
 int
 pack_index_check(const struct pack *p)
 {
@@ -403,7 +455,7 @@ pack_index_check(const struct pack *p)
 	}
 	if (!index_read(p, &x, &assessment))
 		why = "it is damaged or not an index";
-	else if (!same_stamp(&p->stamp, &assessment))
+	else if (!file_stamp_same(&p->stamp, &assessment))
 		why = "the assessment file changed since";
 	else if (x.n != p->ntexts)
 		why = "answer texts were added or removed since";
@@ -412,7 +464,7 @@ pack_index_check(const struct pack *p)
 
 		if (!names(&x.v[i], relative(p, t->path)))
 			why = "answer texts were added, removed or renamed since";
-		else if (!same_stamp(&t->stamp, &x.v[i].stamp) ||
+		else if (!file_stamp_same(&t->stamp, &x.v[i].stamp) ||
 		    t->question_id != x.v[i].question_id || t->choice_id != x.v[i].choice_id)
 			why = "an answer text changed since";
 		if (why != NULL)

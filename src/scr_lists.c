@@ -207,6 +207,15 @@ start(struct ui *ui)
 	}
 }
 
+bool
+welcome_on_start(struct ui *ui)
+{
+	int items[4], n = welcome_items(ui, items);
+
+	return ui->screen == SCR_WELCOME && ui->welcome_focus < n &&
+	    items[ui->welcome_focus] == W_START;
+}
+
 static void
 welcome_key(struct ui *ui, enum action act, int key)
 {

@@ -523,7 +523,7 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 	SCREEN *scr;
 	int key, sig, status;
 	enum action act;
-	bool unsaved_ok = false;
+	bool unsaved_ok = false, waited = false;
 
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");	/* content is UTF-8 whatever the locale */
@@ -565,14 +565,26 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 		ui_status(&ui, _("Starting again. Your first new answer moves the old ones to %s."),
 		    app->restart_backup);
 	draw(&ui);
-	/* the first frame is up: now the texts, before any key is acted on */
-	if ((status = app_load_texts(app)) != 0) {
+	/*
+	 * The first frame is up: now the texts, before any key is acted on.
+	 * Through the pack's index, the texts of the question the welcome
+	 * screen leads to are read, and the pack's files are held against
+	 * the index as soon as the wizard waits (the welcome screen stood a
+	 * key's time-out, or that question is drawn); any other key, and the
+	 * end, waits for them (pack_load_unverified).
+	 */
+	if ((status = app_load_texts_unverified(app)) != 0) {
 		screen_end(scr, &ui);
 		return status;
 	}
 	app_read_ahead(app, app_resume_question(app));	/* where the welcome screen leads */
 	while (!ui.quit && ui_signal() == 0) {
+		if ((ui.screen != SCR_WELCOME || waited) && (status = app_verify_texts(app)) != 0) {
+			screen_end(scr, &ui);
+			return status;
+		}
 		key = read_key();
+		waited = key < 0;
 		if (key <= 0)
 			continue;	/* a time-out, a signal, or a key that means nothing here */
 		if (key == KC(KEY_RESIZE) || key == 12 /* Ctrl-L */) {
@@ -601,6 +613,11 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 		}
 		ui.status[0] = '\0';	/* a message answers the key before; this key may give its own */
 		act = lookup(ui_keys(&ui), key);
+		if (!(act == ACT_CONFIRM && welcome_on_start(&ui)) &&
+		    (status = app_verify_texts(app)) != 0) {
+			screen_end(scr, &ui);
+			return status;
+		}
 		if (act != ACT_QUIT)
 			unsaved_ok = false;	/* the second q must come at once */
 		/* q and h mean the same on every screen whose table has them */
@@ -621,6 +638,10 @@ ui_curses_run(struct app *app, const struct app_options *opts)
 		}
 	}
 	sig = ui_signal();
+	if ((status = app_verify_texts(app)) != 0) {	/* a pack a clean read refuses keeps nothing */
+		screen_end(scr, &ui);
+		return status;
+	}
 	input_keep_typed(&ui);	/* a note or a name being typed is kept too */
 	if (!app->demo)
 		app_save(app);

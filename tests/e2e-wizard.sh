@@ -712,8 +712,9 @@ result "a demo on a too small terminal says nothing is saved" demo_too_small
 
 # An installed pack (indexed): the wizard reads each answer text as its
 # question comes, and shows what it shows from a clean read. A text gone
-# before its question is said on the screen and, with its reason, after
-# the end; the answers are kept.
+# once the pack's files were held against the index (before the first
+# question's first key) is said at its question and, with its reason,
+# after the end; the answers are kept.
 three_screens() {	# three_screens PACK NAME: the first question, its guidance, the second
 	start "$2" "$bin --content $1"
 	wait_for "Örgütsel Kapasite" || return 1
@@ -743,10 +744,12 @@ installed_pack() {
 	[ -f "$gone" ] || { echo "no text for question 3, choice 1"; return 1; }
 	start gone "$bin --content $work/inst/tr 2>'$work/gone.err'"
 	wait_for "Örgütsel Kapasite" || return 1
-	rm "$gone"
 	keys Enter
 	wait_for "Soru 1/32" || return 1
-	keys 2 Enter
+	keys 2
+	wait_for "› 2 (•)" || return 1	# the pack was held against its index before this key
+	rm "$gone"
+	keys Enter
 	wait_for "Soru 2/32" || return 1
 	keys 2 Enter
 	wait_for "Soru 3/32" || return 1
@@ -761,6 +764,57 @@ installed_pack() {
 		{ echo "question 3 is not saved"; return 1; }
 }
 result "an installed pack: the same screens, and a text gone since the start is said" installed_pack
+
+# An installed pack changed since its index was written, before the
+# wizard starts: the first question is drawn through the index, and then
+# the pack is read as if it had none, as a clean read reads it. A text
+# edited and still sound is shown as it is now; a broken one ends the
+# wizard with the clean read's error, said once, status 2, nothing saved.
+changed_index() {	# changed_index NAME EDIT: EDIT run in the pack's folder
+	rm -rf "$work/ci-$1" && cp -R data/tr "$work/ci-$1" && "$bin" index "$work/ci-$1" >/dev/null &&
+	    (cd "$work/ci-$1" && eval "$2") || return 1
+	start "ci$1" "$bin --content $work/ci-$1 2>'$work/ci-$1.err'"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+}
+index_edited() {
+	changed_index edited "sed -i 's/^title: .*/title: Yeni başlık, dizinden sonra yazıldı./' answers/yonetisim/q02-3.md" ||
+	    return 1
+	wait_for "Soru 1/32" || return 1
+	keys 2 Enter
+	wait_for "Soru 2/32" || return 1
+	wait_for "3 ( ) Yeni başlık, dizinden sonra yazıldı." || return 1
+	keys q
+	wait_for "EXIT=0" || return 1
+	[ ! -s "$work/ci-edited.err" ] || { cat "$work/ci-edited.err"; return 1; }
+}
+result "an installed pack edited since its index: the text is shown as it is now" index_edited
+index_broken() {
+	changed_index broken "printf 'no front matter\\n' >answers/yonetisim/q03-2.md" || return 1
+	wait_for "EXIT=2" || return 1
+	n=$(grep -cF "q03-2.md:1:1: error: no front matter" "$work/ci-broken.err")
+	[ "$n" = 1 ] || { echo "said $n times"; cat "$work/ci-broken.err"; return 1; }
+	[ ! -e "$work/cibroken/state/stok-assess" ] ||
+		{ echo "a session folder was left"; ls -la "$work/cibroken/state/stok-assess"; return 1; }
+}
+result "an installed pack with a text broken since its index: the clean read's error, once, and nothing kept" \
+    index_broken
+# Changed keeping its size and time, a text is not seen by the index, as
+# make would not see it (stok-assess(5)): read at its question, it is
+# said once, at the end, as before the pack was read this way.
+index_kept() {
+	changed_index kept "cp -p answers/yonetisim/q01-3.md orig && sed -i 's/^question_id: 1\$/question_id: 2/' answers/yonetisim/q01-3.md && touch -r orig answers/yonetisim/q01-3.md && rm orig" ||
+	    return 1
+	wait_for "3 ( ) (bu yanıtın metni okunamıyor)" || return 1
+	keys 2 Enter
+	wait_for "Soru 2/32" || return 1
+	keys q
+	wait_for "EXIT=2" || return 1	# an error, as a text's is; the answers are kept
+	n=$(grep -cF "q01-3.md:3:14: error: is now the text of question 2, choice 3" "$work/ci-kept.err")
+	[ "$n" = 1 ] || { echo "said $n times"; cat "$work/ci-kept.err"; return 1; }
+}
+result "an installed pack whose first question's text changed under its size and time: said once, at the end" \
+    index_kept
 
 # The example's results on an installed pack whose first chosen text was
 # changed under the index (its ids, not its size or time): the results
