@@ -12,14 +12,23 @@
 #include "app.h"
 
 /*
- * Can the curses interface run on this terminal? If not, *why says why
- * (TERM unset, dumb or unknown, not a terminal, ACCESSIBLE set), in
- * English: it is asked before the interface's language is known, so the
- * caller translates it (_(why)) where it says it to the person.
+ * Can the curses interface run on this terminal, as far as can be told
+ * without terminfo? If not, *why says why (TERM unset or dumb, not a
+ * terminal, ACCESSIBLE set), in English: it is asked before the
+ * interface's language is known, so the caller translates it (_(why))
+ * where it says it to the person.
  */
 bool	ui_curses_usable(const char **why);
-/* The full-screen wizard; returns the exit status. */
-int	ui_curses_run(struct app *, const struct app_options *);
+/*
+ * The full-screen wizard; returns the exit status, or UI_UNUSABLE with
+ * *why set, nothing drawn and the terminal as it was, when terminfo does
+ * not know the terminal or it cannot move its cursor (curses reads the
+ * terminal's description once, for both).
+ */
+#define UI_UNUSABLE	(-1)
+int	ui_curses_run(struct app *, const struct app_options *, const char **why);
+/* Whether the terminal curses was started on can move its cursor (ui_term.c). */
+bool	ui_term_moves_cursor(void);
 /*
  * Line mode: the same questions as numbered plain text read from in and
  * written to out, with no escape sequences and no redraws, for screen

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -517,22 +518,30 @@ screen_end(SCREEN *scr, struct ui *ui)
 }
 
 int
-ui_curses_run(struct app *app, const struct app_options *opts)
+ui_curses_run(struct app *app, const struct app_options *opts, const char **why)
 {
 	struct ui ui;
 	SCREEN *scr;
 	int key, sig, status;
 	enum action act;
-	bool unsaved_ok = false, waited = false;
+	bool unsaved_ok = false, waited = false, have_modes;
+	struct termios modes;
 
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");	/* content is UTF-8 whatever the locale */
 	ui_signals_catch();
+	/* curses reads the terminal's description once: whether it knows it, and whether it may be used */
+	have_modes = tcgetattr(STDOUT_FILENO, &modes) == 0;
 	scr = newterm(NULL, stdout, stdin);
-	if (scr == NULL) {
-		diag_plain(DIAG_IO, "cannot use the terminal '%s': set TERM, or use --ui=text",
-		    getenv("TERM") ? getenv("TERM") : "");
-		return 1;
+	if (scr == NULL || !ui_term_moves_cursor()) {
+		*why = scr == NULL ? N_("the terminal type is unknown") :
+		    N_("the terminal cannot move its cursor");
+		if (scr != NULL) {
+			delscreen(scr);	/* nothing was drawn: endwin would move the cursor */
+			if (have_modes)	/* newterm took echo and line editing away */
+				(void)tcsetattr(STDOUT_FILENO, TCSADRAIN, &modes);
+		}
+		return UI_UNUSABLE;	/* line mode catches the same signals */
 	}
 	fatal_hook = leave_curses;
 	if ((said = open_memstream(&said_text, &said_len)) != NULL) {

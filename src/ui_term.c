@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * ui_term.c: can the full-screen wizard run here? Asks terminfo, without
- * starting curses, so that line mode can be chosen (and the reason given)
- * before anything is drawn. Apart from the other curses files because
- * term.h defines macros (lines, columns) that clash with ordinary names.
+ * ui_term.c: can the full-screen wizard run here? The environment is
+ * asked first, so that line mode can be chosen (and the reason given)
+ * before anything is read; terminfo once curses has read the terminal's
+ * description. Apart from the other curses files because term.h defines
+ * macros (lines, columns) that clash with ordinary names.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +20,6 @@ bool
 ui_curses_usable(const char **why)
 {
 	const char *term = getenv("TERM"), *acc = getenv("ACCESSIBLE");
-	char *cup;
-	int err = 0;
 
 	if (acc != NULL && *acc != '\0') {
 		*why = N_("ACCESSIBLE is set");
@@ -38,16 +37,13 @@ ui_curses_usable(const char **why)
 		*why = N_("standard input or output is not a terminal");
 		return false;
 	}
-	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
-		*why = N_("the terminal type is unknown");
-		return false;
-	}
-	cup = tigetstr("cup");
-	del_curterm(cur_term);
-	if (cup == NULL || cup == (char *)-1) {
-		*why = N_("the terminal cannot move its cursor");
-		return false;
-	}
 	return true;
 }
 
+bool
+ui_term_moves_cursor(void)
+{
+	const char *cup = tigetstr("cup");
+
+	return cup != NULL && cup != (char *)-1;
+}

@@ -133,6 +133,30 @@ dumb_line_mode() {
 }
 result "TERM=dumb starts line mode and says why" dumb_line_mode
 
+# A terminal that terminfo does not know, or one that cannot move its
+# cursor: line mode, said why, and the wizard works there.
+unknown_term_line_mode() {
+	start unknown "env TERM=no-such-terminal $bin --content data/tr"
+	wait_for "satır kipi, çünkü uçbirim türü bilinmiyor" || return 1
+	wait_for "Örgütsel Kapasite" || return 1
+	keys q Enter
+	wait_for "EXIT=0"
+}
+result "an unknown TERM starts line mode and says why" unknown_term_line_mode
+no_cursor_line_mode() {
+	mkdir -p "$work/terminfo" &&
+	    printf 'nocup|a printing terminal,\n\tam, cols#80, bel=^G, cr=\\r, cud1=\\n, ind=\\n,\n' >"$work/nocup.src" &&
+	    tic -x -o "$work/terminfo" "$work/nocup.src" || return 1
+	start nocup "env TERMINFO='$work/terminfo' TERM=nocup $bin --content data/tr; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(echo|icanon)' | tr '\\n' ' '"
+	wait_for "satır kipi, çünkü uçbirim imleci yerinden oynatamıyor" || return 1
+	wait_for "Örgütsel Kapasite" || return 1
+	keys q Enter
+	wait_for "EXIT=0" || return 1
+	# curses, started to read the terminal's description, gave back echo and line editing
+	screen | grep -q "^echo icanon \\|^icanon echo " || { screen; return 1; }
+}
+result "a terminal that cannot move its cursor starts line mode and says why" no_cursor_line_mode
+
 # kill_restores SIG STATUS: killed mid-assessment, the terminal is restored,
 # the exit status is 128 + SIG, and a restart offers to resume every answer.
 kill_restores() {
