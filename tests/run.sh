@@ -28,6 +28,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 export SEEDS="${SEEDS:-$top/../shared/seeds}"
 export LOCPATH="$top/build/locale"
+# with SANITIZE=1: what LeakSanitizer reports that is not ours
+export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 # The tests that drive the wizard in tmux: once, at the normal priority.
 tmux_test() {
