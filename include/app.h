@@ -60,7 +60,7 @@ struct app {
 	bool		 demo;
 	int		 save_errno;	/* why the last save failed, or 0 */
 	bool		 read_only;	/* the saved file is locked (file_locked): said at the start */
-	char		*resume_command;	/* what opens this session again, for the shell */
+	const struct app_options *opts;	/* as app_open was given them (they outlive the app) */
 	char		*lock_path;	/* SESSION.lock, held while the wizard runs */
 	int		 lock_fd;
 	bool		 sample;	/* the example's answers, name and role: none of them kept on a restart */
@@ -84,6 +84,11 @@ int	app_open(struct app *, const struct app_options *);
  * nothing else may be done with the app then but app_close.
  */
 int	app_load_texts(struct app *);
+/*
+ * The command that opens this session again, for the shell (a new
+ * string): made when it is said, not at the start, as it searches PATH.
+ */
+char	*app_resume_command(const struct app *);
 /*
  * The same in two steps (pack_load_unverified, pack_verify), for the
  * full-screen wizard, which draws the first question before the pack's

@@ -388,9 +388,11 @@ on_path(const char *argv0)
  * name (make run's ./stok-assess), the options that chose the pack and
  * the file, and the pack's language when the locale chose it.
  */
-static char *
-resume_command(const struct app_options *o, const struct pack *p)
+char *
+app_resume_command(const struct app *a)
 {
+	const struct app_options *o = a->opts;
+	const struct pack *p = a->pack;
 	struct buf b;
 
 	buf_init(&b);
@@ -499,7 +501,7 @@ app_open(struct app *a, const struct app_options *o)
 	if (a->sess == NULL)
 		a->sess = fresh_session(a->pack);
 	a->read_only = file_locked(a->session_path);
-	a->resume_command = resume_command(o, a->pack);
+	a->opts = o;	/* the command to go on is made when it is said (PATH is searched then) */
 	/* --fresh: the saved session is kept, moved aside at the first new answer */
 	if (o->fresh && lstat(a->session_path, &st) == 0 && S_ISREG(st.st_mode))
 		a->restart_backup = app_backup_path(a);
@@ -627,7 +629,7 @@ app_close(struct app *a)
 	session_free(a->sess);
 	free(a->session_path);
 	free(a->restart_backup);
-	free(a->resume_command);
+
 	free(a->restart_org);
 	free(a->restart_role);
 	memset(a, 0, sizeof(*a));

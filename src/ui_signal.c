@@ -85,7 +85,7 @@ say_wrapped(FILE *out, const char *text)
 int
 ui_saved_where(const struct app *a, FILE *out)
 {
-	char *safe, *cmd, *s;
+	char *safe, *cmd, *raw, *s;
 
 	if (a->demo)
 		return 0;
@@ -100,9 +100,11 @@ ui_saved_where(const struct app *a, FILE *out)
 		    "question is answered. To see the results again, run:") :
 		    _("Your answers are saved in %s. To go on, run:"), safe);
 		say_wrapped(out, s);
-		cmd = text_sanitized(a->resume_command != NULL ? a->resume_command : "stok-assess");
+		raw = a->opts != NULL ? app_resume_command(a) : xstrdup("stok-assess");
+		cmd = text_sanitized(raw);
 		fprintf(out, "  %s\n", cmd);
 		free(cmd);
+		free(raw);
 	}
 	free(s);
 	free(safe);
