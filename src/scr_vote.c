@@ -516,6 +516,8 @@ room_key(struct ui *ui, enum action act, int key)
 	switch (act) {
 	case ACT_UP:
 	case ACT_DOWN:
+	case ACT_HOME:	/* listed by KEYS_MOVE, in the bar's help too */
+	case ACT_END:
 		if (n > 0)
 			ui->focus = (int)ui_move((size_t)ui->focus, act, n - 1, 1);
 		break;

@@ -359,8 +359,15 @@ PY
 	wait_for "[x] 5. Question" || return 1
 	screen | grep -q "^ *› \[x\] 5\. Question" || { screen; return 1; }
 	screen | tail -1 | grep -q "Enter the results" || { echo "no way on in the bar:"; screen; return 1; }
+	# Home and End, which the key help lists, go to the first and the last (the fifth)
+	keys Home
+	sleep 0.2
+	screen | grep -q "^ *› \[ \] 1\. Question" || { echo "Home:"; screen; return 1; }
+	keys End
+	sleep 0.2
+	screen | grep -q "^ *› \[x\] 5\. Question" || { echo "End:"; screen; return 1; }
 }
-result "the room's record at 64x20: the focused question in view, the one marked" record_small
+result "the room's record at 64x20: the focused question in view, the one marked, Home and End" record_small
 
 prompt_on_key() {	# ? shows the trainer's discussion prompt, which the report never shows
 	start prompt 80 24 || return 1
