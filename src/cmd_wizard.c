@@ -25,11 +25,16 @@
 static int
 check_saved_text(const char *option, const char *s)
 {
-	size_t n = strlen(s), i = 0, k;
+	size_t n = strlen(s), i = 0, k, over;
 	int32_t cp;
 
 	if (!utf8_valid(s, n, &i))
 		return usage_error("%s is not valid UTF-8 (byte %zu): give it in UTF-8", option, i + 1);
+	/* as long as a name typed in either interface may be, which opens there whole */
+	(void)app_input_fit(s, n, &over);
+	if (over > 0)
+		return usage_error("%s has more than the %d characters a name may have (%zu "
+		    "too many): shorten it", option, INPUT_MAX, over);
 	for (i = 0; i < n; i += k) {
 		k = utf8_decode(s + i, n - i, &cp);
 		if (text_is_control(cp))

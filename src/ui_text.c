@@ -376,6 +376,25 @@ optional_key(struct line_ui *u, const char *help, bool back, enum flow *f)
 	}
 }
 
+/*
+ * A name typed (the organisation's, or a role in one's own words): as
+ * much as the full-screen editor holds, the rest said, as for a note. A
+ * longer name saved here could not be opened there whole.
+ */
+static void
+fit_name(struct line_ui *u)
+{
+	size_t over;
+
+	u->line.len = app_input_fit(u->line.data, u->line.len, &over);
+	u->line.data[u->line.len] = '\0';
+	over += u->dropped;
+	if (over > 0)
+		sayf(u, ngettext("A name holds at most %d characters: the last %zu character "
+		    "was cut.", "A name holds at most %d characters: the last %zu characters "
+		    "were cut.", (unsigned long)over), INPUT_MAX, over);
+}
+
 static enum flow
 ask_organisation(struct line_ui *u)
 {
@@ -397,6 +416,7 @@ ask_organisation(struct line_ui *u)
 			return f;
 		break;
 	}
+	fit_name(u);
 	free(s->organisation);
 	s->organisation = xstrdup(u->line.data);
 	save(u);
@@ -457,6 +477,7 @@ ask_role(struct line_ui *u)
 			    "Enter, < or q."), nroles);
 			continue;
 		}
+		fit_name(u);	/* own words, as long as the full screen's */
 		role = role_of(u, nroles, &invalid);
 		if (!invalid)
 			break;

@@ -75,6 +75,8 @@ t lang-unknown --ui=text --content pack --session s.yaml --lang xx
 t organisation-tab --ui=text --content pack --session s.yaml --organisation "$(printf 'Tab\tOrg')"
 t organisation-newline --ui=text --content pack --session s.yaml --organisation "$(printf 'a\nb')"
 t organisation-not-utf8 --ui=text --content pack --session s.yaml --organisation "$(printf 'Dernek \377')"
+t organisation-1001 --ui=text --content pack --session s.yaml --organisation "$(printf '%01001d' 0)"
+t role-1001 --ui=text --content pack --session s.yaml --role "$(printf '%01001d' 0)"
 t role-override --ui=text --content pack --session s.yaml --role "$(printf 'a\342\200\256b')"
 t report-no-file report
 t report-two-files report ok.yaml ok.yaml

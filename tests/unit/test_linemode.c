@@ -708,6 +708,46 @@ test_notes(void **state)
 }
 
 /*
+ * An organisation's name, or a role in one's own words, longer than the
+ * full-screen editor holds: its first INPUT_MAX characters are saved and
+ * the rest counted aloud, as for a note (the whole of it was saved, and
+ * could not be opened there).
+ */
+static void
+test_long_name(void **state)
+{
+	struct buf in, want;
+	char *out;
+	int i;
+
+	(void)state;
+	buf_init(&in);
+	buf_init(&want);
+	for (i = 0; i < 1200; i++)
+		buf_adds(&in, "\xc5\x9f");	/* ş */
+	buf_adds(&in, "\n");
+	for (i = 0; i < 1001; i++)
+		buf_addc(&in, 'r');
+	buf_adds(&in, "\n2\nq\n");
+	assert_int_equal(run(in.data, &out), 0);
+	assert_non_null(strstr(out, "\nA name holds at most 1000 characters: the last 200 "
+	    "characters were cut.\n"));
+	assert_non_null(strstr(out, "\nA name holds at most 1000 characters: the last 1 "
+	    "character was cut.\n"));
+	free(out);
+	buf_adds(&want, HDR "organisation: \"");
+	for (i = 0; i < 1000; i++)
+		buf_adds(&want, "\xc5\x9f");
+	buf_adds(&want, "\"\nrole: \"");
+	for (i = 0; i < 1000; i++)
+		buf_addc(&want, 'r');
+	buf_adds(&want, "\"\nanswers:\n  - question: 8\n    choice: 2\n");
+	assert_saved(want.data);
+	buf_free(&in);
+	buf_free(&want);
+}
+
+/*
  * A note longer than a note holds: its first INPUT_MAX characters are
  * saved (cut between characters, never inside one) and the rest is
  * counted aloud, also past the bytes a typed line keeps.
@@ -1077,6 +1117,7 @@ main(void)
 		cmocka_unit_test_setup(test_export_several, fresh),
 		cmocka_unit_test_setup(test_export_name_again, fresh),
 		cmocka_unit_test_setup(test_notes, fresh),
+		cmocka_unit_test_setup(test_long_name, fresh),
 		cmocka_unit_test_setup(test_long_note, fresh),
 		cmocka_unit_test_setup(test_typed_controls, fresh),
 		cmocka_unit_test_setup(test_resume, fresh),
