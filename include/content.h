@@ -165,6 +165,8 @@ struct pack_want {
 	void	*ctx;
 };
 enum load_status pack_load_want(const char *dir, const struct pack_want *, struct pack **out);
+/* No text wanted: through an index, the texts are known by their files alone. */
+extern const struct pack_want pack_want_nothing;
 /*
  * pack_load_want in two halves, for a caller with something to do between
  * them (the wizard draws its first frame): pack_load_start reads the

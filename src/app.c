@@ -266,15 +266,6 @@ app_unlock(struct app *a)
  * (app_choice_title, app_guidance, report_write). Without a current
  * index the pack is read whole, as ever, by app_load_texts.
  */
-static bool
-want_none(void *ctx, int question_id, int choice_id)
-{
-	(void)ctx;
-	(void)question_id;
-	(void)choice_id;
-	return false;
-}
-
 static int
 texts_status(struct app *a, enum load_status st)
 {
@@ -287,12 +278,10 @@ texts_status(struct app *a, enum load_status st)
 int
 app_load_texts(struct app *a)
 {
-	static const struct pack_want later = { want_none, NULL };
-
 	if (a->texts_loaded)
 		return 0;
 	a->texts_loaded = true;
-	return texts_status(a, pack_load_finish(a->pack, &later));
+	return texts_status(a, pack_load_finish(a->pack, &pack_want_nothing));
 }
 
 int

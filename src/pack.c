@@ -521,7 +521,7 @@ want_nothing(void *ctx, int question_id, int choice_id)
 	return false;
 }
 
-static const struct pack_want nothing = { want_nothing, NULL };
+const struct pack_want pack_want_nothing = { want_nothing, NULL };
 
 enum load_status
 pack_load_unverified(struct pack *p)
@@ -530,7 +530,7 @@ pack_load_unverified(struct pack *p)
 		p->unverified = true;
 		return LOAD_OK;
 	}
-	return pack_load_finish(p, &nothing);
+	return pack_load_finish(p, &pack_want_nothing);
 }
 
 /* Every text let go, and every choice without one again. */
@@ -590,7 +590,7 @@ pack_verify(struct pack *p)
 		/* the pack changed since its index was written: read as if there were none */
 		diag_drop(&held);
 		texts_drop(p);
-		return pack_load_finish(p, &nothing);
+		return pack_load_finish(p, &pack_want_nothing);
 	}
 	for (i = 0; i < p->ntexts; i++)
 		p->texts[i]->unverified = false;

@@ -377,19 +377,25 @@ optional_key(struct line_ui *u, const char *help, bool back, enum flow *f)
 }
 
 /*
- * A name typed (the organisation's, or a role in one's own words): as
- * much as the full-screen editor holds, the rest said, as for a note. A
- * longer name saved here could not be opened there whole.
+ * What was typed as a note or a name (the organisation's, or a role in
+ * one's own words): as much as the full-screen editor holds, the rest
+ * said. One thrown away whole for being long was lost, and one kept
+ * whole could not be opened there.
  */
 static void
-fit_name(struct line_ui *u)
+fit_typed(struct line_ui *u, bool note)
 {
 	size_t over;
 
 	u->line.len = app_input_fit(u->line.data, u->line.len, &over);
 	u->line.data[u->line.len] = '\0';
-	over += u->dropped;
-	if (over > 0)
+	if ((over += u->dropped) == 0)
+		return;
+	if (note)
+		sayf(u, ngettext("A note holds at most %d characters: the last %zu character "
+		    "was cut.", "A note holds at most %d characters: the last %zu characters "
+		    "were cut.", (unsigned long)over), INPUT_MAX, over);
+	else
 		sayf(u, ngettext("A name holds at most %d characters: the last %zu character "
 		    "was cut.", "A name holds at most %d characters: the last %zu characters "
 		    "were cut.", (unsigned long)over), INPUT_MAX, over);
@@ -416,7 +422,7 @@ ask_organisation(struct line_ui *u)
 			return f;
 		break;
 	}
-	fit_name(u);
+	fit_typed(u, false);
 	free(s->organisation);
 	s->organisation = xstrdup(u->line.data);
 	save(u);
@@ -477,7 +483,7 @@ ask_role(struct line_ui *u)
 			    "Enter, < or q."), nroles);
 			continue;
 		}
-		fit_name(u);	/* own words, as long as the full screen's */
+		fit_typed(u, false);	/* own words, as long as the full screen's */
 		role = role_of(u, nroles, &invalid);
 		if (!invalid)
 			break;
@@ -559,7 +565,6 @@ ask_note(struct line_ui *u, const struct question *q)
 	const struct answer *ans = session_answer(u->app->sess, q->id);
 	bool had = ans != NULL && ans->note != NULL;
 	enum flow f;
-	size_t over;
 
 	if (had)
 		sayf(u, _("Current note: %s"), ans->note);
@@ -578,18 +583,7 @@ ask_note(struct line_ui *u, const struct question *q)
 		say(u, _("Note cleared."));
 		return FLOW_NEXT;
 	}
-	/*
-	 * As much as the full-screen editor holds, the rest said: a note
-	 * thrown away whole for being long was lost, and one kept whole
-	 * could not be opened there.
-	 */
-	u->line.len = app_input_fit(u->line.data, u->line.len, &over);
-	u->line.data[u->line.len] = '\0';
-	over += u->dropped;
-	if (over > 0)
-		sayf(u, ngettext("A note holds at most %d characters: the last %zu character "
-		    "was cut.", "A note holds at most %d characters: the last %zu characters "
-		    "were cut.", (unsigned long)over), INPUT_MAX, over);
+	fit_typed(u, true);
 	session_set_note(u->app->sess, q->id, u->line.data);
 	save(u);
 	say(u, _("Note saved."));

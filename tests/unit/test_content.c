@@ -373,15 +373,6 @@ test_diag_held_nested(void **state)
 	diag_set_stream(devnull);
 }
 
-static bool
-want_nothing(void *ctx, int question_id, int choice_id)
-{
-	(void)ctx;
-	(void)question_id;
-	(void)choice_id;
-	return false;
-}
-
 /*
  * The texts of a pack read through its index, each when it is needed (as
  * the wizard reads them): as a clean read has them. A text gone since, or
@@ -392,7 +383,6 @@ static void
 test_fill(void **state)
 {
 	char dir[] = "/tmp/stok-fill-XXXXXX", cmd[512];
-	const struct pack_want none = { want_nothing, NULL };
 	struct pack *p, *clean;
 	struct answer_text *t;
 	const struct answer_text *c;
@@ -404,7 +394,7 @@ test_fill(void **state)
 	assert_int_equal(system(cmd), 0);
 	assert_int_equal(pack_load(dir, &clean), LOAD_OK);
 	assert_int_equal(pack_index_write(clean), 0);
-	assert_int_equal(pack_load_want(dir, &none, &p), LOAD_OK);
+	assert_int_equal(pack_load_want(dir, &pack_want_nothing, &p), LOAD_OK);
 	assert_true(p->partial);
 	t = question_choice(pack_question(p, 11), 2)->text;
 	c = question_choice(pack_question(clean, 11), 2)->text;
