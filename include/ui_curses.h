@@ -196,6 +196,9 @@ const struct screen_ops *ui_screen(enum scr_id);
 /* The key table of the current screen (results differ in demo mode). */
 const struct keydef *ui_keys(const struct ui *);
 const struct keydef *question_keys_of(const struct ui *);
+const char *ui_option_digits(size_t n);
+/* scr_vote.c: the vote's keys while the counts are typed, and once they are counted */
+const struct keydef *vote_keys_of(const struct ui *);
 int	vote_unagreed(const struct ui *);
 
 /* ui_draw.c: shared drawing */

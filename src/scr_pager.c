@@ -58,6 +58,8 @@ ui_keys(const struct ui *ui)
 		return results_demo_keys;
 	if (ui->screen == SCR_QUESTION)
 		return question_keys_of(ui);
+	if (ui->screen == SCR_VOTE)
+		return vote_keys_of(ui);
 	return ui_screen(ui->screen)->keys;
 }
 

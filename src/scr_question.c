@@ -51,20 +51,24 @@ current(const struct ui *ui)
 	return &ui->app->pack->questions[ui->q];
 }
 
-/*
- * The question's keys, the first naming the digits that choose among its
- * options (with "not applicable"): 1-3 to 1-9, and 0 for a tenth.
- */
-const struct keydef *
-question_keys_of(const struct ui *ui)
+/* The digits that choose among n options: 1-3 to 1-9, and 0 for a tenth. */
+const char *
+ui_option_digits(size_t n)
 {
 	static const char *const digits[] = { "1", "1", "1-2", "1-3", "1-4", "1-5", "1-6",
 		"1-7", "1-8", "1-9", "1-9 0" };
+
+	return digits[n < NELEM(digits) ? n : NELEM(digits) - 1];
+}
+
+/* The question's keys, the first naming the digits that choose among its options (with "not applicable"). */
+const struct keydef *
+question_keys_of(const struct ui *ui)
+{
 	static struct keydef keys[NELEM(question_keys)];
-	size_t n = current(ui)->nchoices + 1;
 
 	memcpy(keys, question_keys, sizeof(keys));
-	keys[0].name = digits[n < NELEM(digits) ? n : NELEM(digits) - 1];
+	keys[0].name = ui_option_digits(current(ui)->nchoices + 1);
 	return keys;
 }
 

@@ -18,6 +18,7 @@
 static const struct keydef vote_keys[] = {
 	KEYS_MOVE,
 	{ '0', "0-9", N_("type the counts"), ACT_NONE, KB_MAIN },
+	{ '1', "1-9", N_("choose the agreed answer"), ACT_NONE, KB_NO },	/* for the help: once counted */
 	{ '\n', "Enter", N_("confirm"), ACT_CONFIRM, KB_MAIN },
 	{ '?', "?", N_("the question and options in full"), ACT_HELP, KB_MORE },
 	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_NO },
@@ -37,6 +38,44 @@ static const struct question *
 current(const struct ui *ui)
 {
 	return &ui->app->pack->questions[ui->q];
+}
+
+/*
+ * Once the counts are counted, digits choose the agreed answer and
+ * Backspace goes back to the counts: the bar says so (the help lists the
+ * table above, both steps' keys).
+ */
+static const struct keydef vote_agree_keys[] = {
+	KEYS_MOVE,
+	{ '1', "1-9", N_("choose"), ACT_NONE, KB_MAIN },	/* the line above the bar says what */
+	{ '\n', "Enter", N_("agree"), ACT_CONFIRM, KB_MAIN },
+	{ '?', "?", N_("the question and options in full"), ACT_HELP, KB_MORE },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_NO },
+	{ KC(KEY_BACKSPACE), "\xE2\x8C\xAB", N_("correct the counts"), ACT_BACK, KB_MORE },
+	{ 127, "\xE2\x8C\xAB", N_("correct the counts"), ACT_BACK, KB_NO },
+	{ 8, "\xE2\x8C\xAB", N_("correct the counts"), ACT_BACK, KB_NO },
+	{ 27, "Esc", N_("type again"), ACT_CANCEL, KB_MORE },
+	{ 21, "Ctrl-U", N_("type again"), ACT_CANCEL, KB_NO },
+	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back, next"), ACT_PREV, KB_MORE },
+	{ KC(KEY_RIGHT), "\xE2\x86\x92", N_("back, next"), ACT_NEXT, KB_MORE },
+	{ 'n', "n", N_("note"), ACT_NOTE, KB_MORE },
+	{ 'q', "q", N_("quit"), ACT_QUIT, KB_MAIN },
+	{ 0, NULL, NULL, ACT_NONE, KB_NO }
+};
+
+const struct keydef *
+vote_keys_of(const struct ui *ui)
+{
+	static struct keydef keys[NELEM(vote_agree_keys)];
+	size_t i;
+
+	if (!ui->voted)
+		return vote_keys;
+	memcpy(keys, vote_agree_keys, sizeof(keys));
+	for (i = 0; keys[i].key != '1'; i++)
+		;
+	keys[i].name = ui_option_digits(current(ui)->nchoices + 1);
+	return keys;
 }
 
 static void
@@ -369,8 +408,8 @@ vote_key(struct ui *ui, enum action act, int key)
 		ui_status(ui, _("Only numbers, separated by spaces, commas or semicolons: 3 5 2 0."));
 		return;
 	}
-	if (ui->voted && key >= '1' && key <= '9' && key - '1' < n) {
-		ui->focus = key - '1';
+	if (ui->voted && key >= '0' && key <= '9' && (key == '0' ? 9 : key - '1') < n) {
+		ui->focus = key == '0' ? 9 : key - '1';	/* 0 for a tenth option, as on a question */
 		return;
 	}
 	switch (act) {
@@ -395,6 +434,8 @@ vote_key(struct ui *ui, enum action act, int key)
 		break;
 	case ACT_UP:
 	case ACT_DOWN:
+	case ACT_HOME:
+	case ACT_END:
 		if (ui->voted)
 			ui->focus = (int)ui_move((size_t)ui->focus, act, (size_t)n - 1, 1);
 		break;

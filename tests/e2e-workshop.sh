@@ -299,6 +299,29 @@ record_bar() {	# the room's record names Enter and ← in its key bar, at 80 col
 }
 result "the room's record names Enter and ← in its key bar, in tr and fi" record_bar
 
+agree_bar() {	# once counted, the bar names the digits that choose the agreed answer; Home and End move
+	pane agreebar 80 24 "LANGUAGE=en" "--workshop --content tests/content/base"
+	wait_for "Deneme" || return 1
+	keys Enter
+	wait_for "How many chose" || return 1
+	screen | tail -1 | grep -q "0-9 type the counts" || { echo "counting:"; screen; return 1; }
+	keys "1 0 0 5 0" Enter
+	wait_for "Votes: 6" || return 1
+	screen | tail -1 | grep -q "1-5 choose  Enter agree" &&
+	    ! screen | tail -1 | grep -q "type the counts" || { echo "agreeing:"; screen; return 1; }
+	screen | grep -q "^ *› 4 " || { echo "the most voted is not proposed:"; screen; return 1; }
+	keys Home
+	sleep 0.2
+	screen | grep -q "^ *› 1 " || { echo "Home:"; screen; return 1; }
+	keys End
+	sleep 0.2
+	screen | grep -q "^ *› 5 " || { echo "End:"; screen; return 1; }
+	keys BSpace
+	wait_for "How many chose each option? 1 0 0 5 0" || return 1
+	screen | tail -1 | grep -q "0-9 type the counts" || { echo "counting again:"; screen; return 1; }
+}
+result "once the votes are counted, the bar says digits choose the agreed answer; Home and End move" agree_bar
+
 record() {	# the room's record: the disagreements, a mark saved, then the results
 	pane record 80 24 "LANGUAGE=en" "--workshop --content tests/content/base"
 	wait_for "Deneme" || return 1
