@@ -355,6 +355,21 @@ too_big(char **paths, const long long *sizes, size_t n)
 	return false;
 }
 
+/* too_big of the files by their stamps (listed and stamped, not read). */
+static bool
+stamps_too_big(const struct pathlist *files)
+{
+	long long *sizes = xcalloc(files->n ? files->n : 1, sizeof(*sizes));
+	size_t i;
+	bool big;
+
+	for (i = 0; i < files->n; i++)
+		sizes[i] = files->stamps[i].size;
+	big = too_big(files->v, sizes, files->n);
+	free(sizes);
+	return big;
+}
+
 /*
  * Every text in file order: what it reported given, then it attached.
  * The files are read with the pack's limit as a budget: a pack past it is
@@ -452,7 +467,6 @@ pack_load_finish(struct pack *p, const struct pack_want *want)
 {
 	struct diag_counts before = diag_counts(), after;
 	struct pathlist files = { .stamp = want != NULL };
-	long long *sizes;
 	bool big = false, indexed = false;
 	char *answers;
 	size_t i, k;
@@ -476,12 +490,8 @@ pack_load_finish(struct pack *p, const struct pack_want *want)
 	 */
 	if (want != NULL) {
 		stamp_all(&files);
-		sizes = xcalloc(files.n ? files.n : 1, sizeof(*sizes));
-		for (i = 0; i < files.n; i++)
-			sizes[i] = files.stamps[i].size;
-		big = too_big(files.v, sizes, files.n);
+		big = stamps_too_big(&files);
 		indexed = !big && pack_index_load(p, files.v, files.stamps, files.n, want) == 0;
-		free(sizes);
 	}
 	free(files.stamps);
 	if (indexed) {
@@ -558,7 +568,6 @@ pack_verify(struct pack *p)
 	struct pathlist files = { .stamp = true };
 	struct diag_held held = { 0 }, *outer;
 	struct diag_counts before;
-	long long *sizes;
 	char *answers;
 	size_t i;
 	bool same;
@@ -572,16 +581,12 @@ pack_verify(struct pack *p)
 	collect(answers, 1, &files);
 	free(answers);
 	stamp_all(&files);
-	sizes = xcalloc(files.n ? files.n : 1, sizeof(*sizes));
-	for (i = 0; i < files.n; i++)
-		sizes[i] = files.stamps[i].size;
-	same = !too_big(files.v, sizes, files.n) && files.n == p->ntexts;
+	same = !stamps_too_big(&files) && files.n == p->ntexts;
 	/* a text read quietly that did not read as the index says has changed too */
 	for (i = 0; same && i < files.n; i++)
 		same = strcmp(files.v[i], p->texts[i]->path) == 0 &&
 		    file_stamp_same(&files.stamps[i], &p->texts[i]->stamp) && !p->texts[i]->unreadable;
 	diag_hold(outer);
-	free(sizes);
 	for (i = 0; i < files.n; i++)
 		free(files.v[i]);
 	free(files.v);
