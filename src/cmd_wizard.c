@@ -155,23 +155,22 @@ cmd_wizard(int argc, char **argv)
 	}
 	seen = diag_counts();
 	status = usable ? ui_curses_run(&app, &o, &why) : UI_UNUSABLE;
-	if (status == UI_UNUSABLE && (ui == NULL || strcmp(ui, "curses") == 0)) {
-		if (ui != NULL) {
-			diag_plain(DIAG_ERROR, "cannot start the full-screen wizard: %s", why);
-			app_close(&app);
-			return 2;
+	if (status == UI_UNUSABLE) {
+		if (ui == NULL || strcmp(ui, "curses") == 0) {	/* line mode not asked for: why */
+			if (ui != NULL) {
+				diag_plain(DIAG_ERROR, "cannot start the full-screen wizard: %s", why);
+				app_close(&app);
+				return 2;
+			}
+			fprintf(stderr, _("stok-assess: line mode, because %s\n"), _(why));
+			/* the texts the full screen leaves until its first frame is up */
+			if (o.later && (status = app_load_texts(&app)) != 0) {
+				app_close(&app);
+				return status;
+			}
 		}
-		fprintf(stderr, _("stok-assess: line mode, because %s\n"), _(why));
-		ui = "text";
-		/* the texts the full screen leaves until its first frame is up */
-		if (o.later && (status = app_load_texts(&app)) != 0) {
-			app_close(&app);
-			return status;
-		}
-		status = UI_UNUSABLE;
-	}
-	if (status == UI_UNUSABLE)
 		status = ui_text_run(&app, &o, stdin, stdout);
+	}
 	app_close(&app);
 	/* an answer text that could not be read as its question came is an error too */
 	if (status == 0 && diag_counts().io > seen.io)
