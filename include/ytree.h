@@ -30,6 +30,8 @@ struct ynode {
 	char		*value;
 	size_t		 len;
 	bool		 plain;	/* a plain (unquoted, non-block) scalar */
+	bool		 printable;	/* value holds only text_plain_run's characters and
+					   line breaks: nothing in it for a check to refuse */
 	/* sequences: n items; mappings: n pairs, key items[2i], value items[2i+1] */
 	size_t		 n;
 	struct ynode   **items;

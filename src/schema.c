@@ -440,7 +440,10 @@ schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
 			diag(DIAG_ERROR, c->file, v->line, v->col, "'%s' is empty: write it out", key);
 		return -1;
 	}
-	if (strlen(v->value) != v->len) {
+	/* what the reader saw of the characters as it read: then only a line break may be wrong */
+	if (v->printable && !(single_line && memchr(v->value, '\n', v->len) != NULL))
+		i = v->len;
+	else if (strlen(v->value) != v->len) {
 		diag(DIAG_ERROR, c->file, v->line, v->col,
 		    "'%s' contains a NUL character: remove it", key);
 		return -1;

@@ -30,6 +30,7 @@ struct fast {
 	int		 indent;
 	size_t		 content, eol;
 	struct arena	*arena;	/* every node and string of the tree */
+	bool		 printable;	/* the input is text_plain_run's and line breaks only */
 };
 
 /* 1: parsed; 0: declined. */
@@ -43,6 +44,7 @@ node(struct fast *f, enum ynode_kind kind, int line, int col)
 	n->kind = kind;
 	n->line = line;
 	n->col = col;
+	n->printable = f->printable;	/* a value is made of the input's characters, blanks and breaks */
 	return n;
 }
 
@@ -66,13 +68,16 @@ append(struct fast *f, struct ynode *parent, struct ynode *child)
  * Only printable text and newlines: no tab, CR or other control, and none
  * of the characters libyaml treats apart (U+0085, U+2028 and U+2029 break
  * lines there; the C1 controls, the BOM and the non-characters it refuses).
+ * *printable: whether every character but the line breaks is of
+ * text_plain_run's kind, which no check of a value refuses.
  */
 static bool
-plain_bytes(const char *s, size_t n)
+plain_bytes(const char *s, size_t n, bool *printable)
 {
 	size_t i = 0, chars;
 	int32_t cp;
 
+	*printable = true;
 	while (i < n) {
 		unsigned char c;
 
@@ -85,6 +90,7 @@ plain_bytes(const char *s, size_t n)
 			i++;
 			continue;
 		}
+		*printable = false;
 		i += utf8_decode(s + i, n - i, &cp);
 		if (cp < 0xA0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x2028 ||
 		    cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF)
@@ -483,12 +489,12 @@ int
 ytree_parse_fast(const char *whole, size_t offset, size_t len, int base_line,
     struct ynode **out)
 {
-	struct fast f = { whole, offset, offset + len, base_line, 0, 0, 0, 0, NULL };
+	struct fast f = { whole, offset, offset + len, base_line, 0, 0, 0, 0, NULL, false };
 	struct ynode *root = NULL;
 	bool declined = false;
 
 	*out = NULL;
-	if (!plain_bytes(whole + offset, len) || !next_line(&f, &declined))
+	if (!plain_bytes(whole + offset, len, &f.printable) || !next_line(&f, &declined))
 		return DECLINE;
 	f.arena = arena_new(3 * len + 512);	/* a front matter's tree fits in one block */
 	if (block(&f, f.indent, &root, &declined) == DECLINE || declined ||

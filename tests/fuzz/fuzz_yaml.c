@@ -5,13 +5,31 @@
  * it too and build the same tree, position for position; otherwise the
  * fast path would give another answer than a clean read. The input is
  * read whole and, past a first line "---", as front matter, the way an
- * answer text's is.
+ * answer text's is. A scalar the fast reader calls printable, which the
+ * checks of values then take as it is, must be so.
  */
 #include "fuzz.h"
 #include "text.h"
 #include "ytree.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Every scalar called printable holds text_plain_run's characters and line breaks only. */
+static void
+printable_true(const struct ynode *n)
+{
+	size_t i = 0, chars;
+
+	if (n == NULL)
+		return;
+	if (n->kind == YNODE_SCALAR && n->printable)
+		while ((i += text_plain_run(n->value + i, n->len - i, &chars)) < n->len) {
+			FUZZ_ASSERT(n->value[i] == '\n', "a scalar called printable is not");
+			i++;
+		}
+	for (i = 0; i < n->nitems; i++)
+		printable_true(n->items[i]);
+}
 
 static void
 both(const char *buf, size_t len, size_t off, size_t n)
@@ -24,6 +42,7 @@ both(const char *buf, size_t len, size_t off, size_t n)
 		FUZZ_ASSERT(a == NULL, "a declined read leaves a tree");
 		return;
 	}
+	printable_true(a);
 	rs = ytree_parse_libyaml("fuzz.yaml", buf, len, off, n, &b);
 	FUZZ_ASSERT(rs == 0, "the fast reader accepts what libyaml refuses");
 	FUZZ_ASSERT(ytree_equal(a, b), "the fast reader builds another tree than libyaml");
