@@ -308,8 +308,12 @@ void	answer_text_free(struct answer_text *);
 struct cmark_node;
 void	answer_text_lint(const struct answer_text *, struct cmark_node *doc);
 
-/* UTF-8 only (a BOM is fine), no NUL, no lone CR: one diagnostic, -1, on failure. */
-int	content_check_bytes(const char *path, const char *buf, size_t len);
+/*
+ * UTF-8 only (a BOM is fine), no NUL, no lone CR: one diagnostic, -1, on
+ * failure. *printable (when not NULL): whether the file is printable text
+ * throughout (text_printable_len), for ytree_parse.
+ */
+int	content_check_bytes(const char *path, const char *buf, size_t len, bool *printable);
 
 /* Strict positive integers: digits only, no sign, no leading zero, <= max. */
 bool	parse_id(const char *s, size_t len, int max, int *out);

@@ -127,6 +127,22 @@ text_plain_run(const char *s, size_t n, size_t *chars)
 	return (size_t)((const char *)p - s);
 }
 
+/*
+ * The length of the start of s that holds only text_plain_run's characters
+ * and line breaks: all of s when it is printable text throughout, which
+ * no check of bytes or of values refuses (content_check_bytes decides it
+ * once for a file; the readers and checks after it rely on that).
+ */
+static inline size_t
+text_printable_len(const char *s, size_t n)
+{
+	size_t i = 0, chars;
+
+	while ((i += text_plain_run(s + i, n - i, &chars)) < n && s[i] == '\n')
+		i++;
+	return i;
+}
+
 /* True if s is valid UTF-8; otherwise *bad is the offset of the first bad byte. */
 bool	utf8_valid(const char *s, size_t n, size_t *bad);
 

@@ -44,11 +44,13 @@ struct ynode {
 /*
  * Parse the len bytes at offset in whole (whole_len bytes: the whole file,
  * so that positions are lines and columns of the file; the parsed bytes
- * must start a line). file is the name used in diagnostics. On success *out is the
- * root (NULL for an empty document) and 0 is returned; on failure one
- * diagnostic has been issued and -1 is returned.
+ * must start a line). printable: content_check_bytes found the whole file
+ * printable, which the fast reader then need not find again. file is the
+ * name used in diagnostics. On success *out is the root (NULL for an empty
+ * document) and 0 is returned; on failure one diagnostic has been issued
+ * and -1 is returned.
  */
-int	ytree_parse(const char *file, const char *whole_file, size_t whole_len,
+int	ytree_parse(const char *file, const char *whole_file, size_t whole_len, bool printable,
 	    size_t offset, size_t len, struct ynode **out);
 void	ytree_free(struct ynode *);
 
@@ -60,8 +62,8 @@ void	ytree_free(struct ynode *);
  * asks it whenever the fast reader declines. base_line is the line of the
  * file at offset.
  */
-int	ytree_parse_fast(const char *whole_file, size_t offset, size_t len, int base_line,
-	    struct ynode **out);
+int	ytree_parse_fast(const char *whole_file, bool printable, size_t offset, size_t len,
+	    int base_line, struct ynode **out);
 int	ytree_parse_libyaml(const char *file, const char *whole_file, size_t whole_len,
 	    size_t offset, size_t len, struct ynode **out);
 /* Two trees alike in every field: kinds, positions, values, styles, items. */

@@ -80,17 +80,23 @@ wide_encoding(const char *buf, size_t len)
  * invisible, and it breaks the YAML).
  */
 int
-content_check_bytes(const char *path, const char *buf, size_t len)
+content_check_bytes(const char *path, const char *buf, size_t len, bool *printable)
 {
 	const char *p, *enc;
-	size_t bad;
+	size_t bad, plain = text_printable_len(buf, len);
 
+	if (printable != NULL)
+		*printable = plain == len;
+	if (plain == len)
+		return 0;	/* no byte that any check below refuses */
 	if ((enc = wide_encoding(buf, len)) != NULL) {
 		diag(DIAG_ERROR, path, 1, 1, "the file is %s: save it as UTF-8", enc);
 		return -1;
 	}
-	if (!utf8_valid(buf, len, &bad)) {
+	if (!utf8_valid(buf + plain, len - plain, &bad)) {	/* the printable start is */
 		int line, col;
+
+		bad += plain;
 		text_linecol(buf, len, bad, &line, &col);
 		diag(DIAG_ERROR, path, line, col,
 		    "invalid UTF-8 (byte 0x%02X): save the file as UTF-8",
@@ -254,8 +260,8 @@ run_on_at(const char *buf, size_t fm, size_t fm_end, size_t *prose_at)
  * closed it.
  */
 static int
-front_matter_tree(const char *path, const char *buf, size_t len, size_t fm, size_t fm_end,
-    struct ynode **root)
+front_matter_tree(const char *path, const char *buf, size_t len, bool printable, size_t fm,
+    size_t fm_end, struct ynode **root)
 {
 	struct diag_held part = { 0 }, *was;
 	struct ynode *head = NULL;
@@ -264,15 +270,15 @@ front_matter_tree(const char *path, const char *buf, size_t len, size_t fm, size
 	bool run_on;
 
 	if (cut == 0)
-		return ytree_parse(path, buf, len, fm, fm_end - fm, root);
+		return ytree_parse(path, buf, len, printable, fm, fm_end - fm, root);
 	was = diag_hold(&part);
-	run_on = ytree_parse(path, buf, len, fm, prose - fm, &head) == 0 && head != NULL &&
+	run_on = ytree_parse(path, buf, len, printable, fm, prose - fm, &head) == 0 && head != NULL &&
 	    head->kind == YNODE_MAPPING;
 	diag_hold(was);
 	diag_drop(&part);
 	ytree_free(head);
 	if (!run_on)
-		return ytree_parse(path, buf, len, fm, fm_end - fm, root);
+		return ytree_parse(path, buf, len, printable, fm, fm_end - fm, root);
 	text_linecol(buf, len, cut, &line, &col);
 	text_linecol(buf, len, fm_end, &end_line, &col);
 	diag(DIAG_ERROR, path, line, 1, "the front matter seems to run on into the "
@@ -283,7 +289,7 @@ front_matter_tree(const char *path, const char *buf, size_t len, size_t fm, size
 
 static int
 parse_front_matter(struct answer_text *t, const char *path, const char *buf, size_t len,
-    size_t fm, size_t fm_end)
+    bool printable, size_t fm, size_t fm_end)
 {
 	struct schema_cursor cursor = { 1, 0 };
 	struct schema_ctx c = { path, buf, len, &cursor };
@@ -291,7 +297,7 @@ parse_front_matter(struct answer_text *t, const char *path, const char *buf, siz
 	const struct ynode *v;
 	int rc = -1;
 
-	if (front_matter_tree(path, buf, len, fm, fm_end, &root) < 0)
+	if (front_matter_tree(path, buf, len, printable, fm, fm_end, &root) < 0)
 		return -1;
 	if (root == NULL) {
 		int line, col;
@@ -338,11 +344,12 @@ answer_text_parse(struct answer_text *t, const char *path, char *buf, size_t len
 {
 	size_t start = 0, fm, i, k, body;
 	int col;
+	bool printable;
 
 	memset(t, 0, sizeof(*t));
 	t->path = xstrdup(path);
 	t->buf = buf;
-	if (content_check_bytes(path, buf, len) < 0)
+	if (content_check_bytes(path, buf, len, &printable) < 0)
 		return -1;
 	if (len >= 3 && memcmp(buf, UTF8_BOM, 3) == 0)
 		start = 3;
@@ -363,7 +370,7 @@ answer_text_parse(struct answer_text *t, const char *path, char *buf, size_t len
 		return -1;
 	}
 	body = i + k;
-	if (parse_front_matter(t, path, buf, len, fm, i) < 0)
+	if (parse_front_matter(t, path, buf, len, printable, fm, i) < 0)
 		return -1;
 	t->body = buf + body;
 	t->body_len = len - body;

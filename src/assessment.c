@@ -307,10 +307,13 @@ assessment_parse(struct pack *p, const char *file, const char *buf, size_t len)
 	const struct ynode *areas;
 	size_t i, off = 0;
 	int rc = -1;
+	bool printable;
 
+	if (content_check_bytes(file, buf, len, &printable) < 0)
+		return -1;
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		off = 3;
-	if (ytree_parse(file, buf, len, off, len - off, &root) < 0)
+	if (ytree_parse(file, buf, len, printable, off, len - off, &root) < 0)
 		return -1;
 	if (root == NULL) {
 		diag(DIAG_ERROR, file, 1, 1, "the assessment file is empty: write the pack's id, "

@@ -472,7 +472,7 @@ link_register_load(struct link_register *r, const char *packdir)
 		return REGISTER_NONE;
 	if (file_read(r->path, LINKS_MAX_REGISTER, "a links register", &buf, &len) < 0)
 		return REGISTER_UNREADABLE;
-	if (content_check_bytes(r->path, buf, len) < 0) {
+	if (content_check_bytes(r->path, buf, len, NULL) < 0) {
 		free(buf);
 		return REGISTER_UNREADABLE;
 	}

@@ -487,10 +487,11 @@ network_parse(const char *path, const char *buf, size_t len)
 	const struct ynode *v;
 	struct network *nw = NULL;
 	int profile;
+	bool printable;
 
-	if (content_check_bytes(path, buf, len) < 0)
+	if (content_check_bytes(path, buf, len, &printable) < 0)
 		return NULL;
-	if (ytree_parse(path, buf, len, 0, len, &root) < 0)
+	if (ytree_parse(path, buf, len, printable, 0, len, &root) < 0)
 		return NULL;
 	if (root == NULL) {
 		diag(DIAG_ERROR, path, 1, 1, "the profile is empty: make one with stok-assess network");

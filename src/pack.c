@@ -450,8 +450,7 @@ pack_load_start(const char *dir, struct pack **out)
 		pack_free(p);
 		return diag_counts().io > before.io ? LOAD_IO : LOAD_INVALID;
 	}
-	if (content_check_bytes(p->file, buf, len) < 0 ||
-	    assessment_parse(p, p->file, buf, len) < 0) {
+	if (assessment_parse(p, p->file, buf, len) < 0) {
 		free(buf);
 		pack_free(p);
 		return LOAD_INVALID;

@@ -96,8 +96,7 @@ packs_scan(const char *datadir, struct pack_list *list)
 		p->file = xasprintf("%s/assessment.yaml", p->dir);
 		if (is_dir(p->dir) && access(p->file, F_OK) == 0 &&
 		    file_read(p->file, CONTENT_MAX_ASSESSMENT, "an assessment file", &buf, &len) == 0) {
-			if (content_check_bytes(p->file, buf, len) == 0 &&
-			    assessment_parse(p, p->file, buf, len) == 0) {
+			if (assessment_parse(p, p->file, buf, len) == 0) {
 				if (list->n == cap) {
 					cap = cap ? 2 * cap : 8;
 					list->v = xreallocarray(list->v, cap, sizeof(*list->v));

@@ -495,12 +495,13 @@ session_parse(const char *path, const char *buf, size_t len, const struct pack *
 	struct ynode *root = NULL;
 	struct session *s = NULL;
 	size_t off = 0;
+	bool printable;
 
-	if (content_check_bytes(path, buf, len) < 0)
+	if (content_check_bytes(path, buf, len, &printable) < 0)
 		return NULL;
 	if (len >= 3 && memcmp(buf, UTF8_BOM, 3) == 0)
 		off = 3;
-	if (ytree_parse(path, buf, len, off, len - off, &root) < 0) {
+	if (ytree_parse(path, buf, len, printable, off, len - off, &root) < 0) {
 		cut_short(path, buf, len);
 		return NULL;
 	}

@@ -68,16 +68,16 @@ append(struct fast *f, struct ynode *parent, struct ynode *child)
  * Only printable text and newlines: no tab, CR or other control, and none
  * of the characters libyaml treats apart (U+0085, U+2028 and U+2029 break
  * lines there; the C1 controls, the BOM and the non-characters it refuses).
- * *printable: whether every character but the line breaks is of
- * text_plain_run's kind, which no check of a value refuses.
+ * *printable: whether s is printable text throughout (text_printable_len),
+ * which no check of a value refuses.
  */
 static bool
 plain_bytes(const char *s, size_t n, bool *printable)
 {
-	size_t i = 0, chars;
+	size_t i = text_printable_len(s, n), chars;
 	int32_t cp;
 
-	*printable = true;
+	*printable = i == n;
 	while (i < n) {
 		unsigned char c;
 
@@ -90,7 +90,6 @@ plain_bytes(const char *s, size_t n, bool *printable)
 			i++;
 			continue;
 		}
-		*printable = false;
 		i += utf8_decode(s + i, n - i, &cp);
 		if (cp < 0xA0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x2028 ||
 		    cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF)
@@ -486,15 +485,16 @@ block(struct fast *f, int indent, struct ynode **out, bool *declined)
 }
 
 int
-ytree_parse_fast(const char *whole, size_t offset, size_t len, int base_line,
+ytree_parse_fast(const char *whole, bool printable, size_t offset, size_t len, int base_line,
     struct ynode **out)
 {
-	struct fast f = { whole, offset, offset + len, base_line, 0, 0, 0, 0, NULL, false };
+	struct fast f = { whole, offset, offset + len, base_line, 0, 0, 0, 0, NULL, printable };
 	struct ynode *root = NULL;
 	bool declined = false;
 
 	*out = NULL;
-	if (!plain_bytes(whole + offset, len, &f.printable) || !next_line(&f, &declined))
+	if ((!printable && !plain_bytes(whole + offset, len, &f.printable)) ||
+	    !next_line(&f, &declined))
 		return DECLINE;
 	f.arena = arena_new(3 * len + 512);	/* a front matter's tree fits in one block */
 	if (block(&f, f.indent, &root, &declined) == DECLINE || declined ||

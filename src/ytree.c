@@ -605,13 +605,13 @@ check_lone_dash(const struct reader *r, const yaml_event_t *e)
 }
 
 int
-ytree_parse(const char *file, const char *whole, size_t whole_len, size_t offset,
-    size_t len, struct ynode **out)
+ytree_parse(const char *file, const char *whole, size_t whole_len, bool printable,
+    size_t offset, size_t len, struct ynode **out)
 {
 	int line, col;
 
 	text_linecol(whole, whole_len, offset, &line, &col);
-	if (ytree_parse_fast(whole, offset, len, line, out) == 1)
+	if (ytree_parse_fast(whole, printable, offset, len, line, out) == 1)
 		return 0;
 	return ytree_parse_libyaml(file, whole, whole_len, offset, len, out);
 }

@@ -5,8 +5,11 @@
  * it too and build the same tree, position for position; otherwise the
  * fast path would give another answer than a clean read. The input is
  * read whole and, past a first line "---", as front matter, the way an
- * answer text's is. A scalar the fast reader calls printable, which the
- * checks of values then take as it is, must be so.
+ * answer text's is. The fast reader is run as the loaders run it, told
+ * whether the whole input is printable (content_check_bytes), and as if it
+ * were not told, finding that out itself: both must read the same. A
+ * scalar it calls printable, which the checks of values then take as it
+ * is, must be so.
  */
 #include "fuzz.h"
 #include "text.h"
@@ -34,14 +37,19 @@ printable_true(const struct ynode *n)
 static void
 both(const char *buf, size_t len, size_t off, size_t n)
 {
-	struct ynode *a = NULL, *b = NULL;
-	int line, col, rs;
+	struct ynode *a = NULL, *b = NULL, *c = NULL;
+	int line, col, rs, rc;
 
 	text_linecol(buf, len, off, &line, &col);
-	if (ytree_parse_fast(buf, off, n, line, &a) != 1) {
+	rc = ytree_parse_fast(buf, false, off, n, line, &c);
+	if (ytree_parse_fast(buf, text_printable_len(buf, len) == len, off, n, line, &a) != 1) {
 		FUZZ_ASSERT(a == NULL, "a declined read leaves a tree");
+		FUZZ_ASSERT(rc != 1, "the fast reader declines a printable input it reads untold");
 		return;
 	}
+	FUZZ_ASSERT(rc == 1 && ytree_equal(a, c), "the fast reader reads a printable input "
+	    "otherwise when told it is");
+	ytree_free(c);
 	printable_true(a);
 	rs = ytree_parse_libyaml("fuzz.yaml", buf, len, off, n, &b);
 	FUZZ_ASSERT(rs == 0, "the fast reader accepts what libyaml refuses");

@@ -194,12 +194,13 @@ yaml_case(const char *name, const char *y, size_t n, bool fail, const struct pac
 	struct pack *p;
 	struct buf b;
 	int rc;
+	bool printable;
 
 	/* raw: what the loaders do first, then the reader */
 	capture_start(&cap);
-	rc = content_check_bytes("raw.yaml", y, n);
+	rc = content_check_bytes("raw.yaml", y, n, &printable);
 	if (rc == 0)
-		rc = ytree_parse("raw.yaml", y, n, 0, n, &root);
+		rc = ytree_parse("raw.yaml", y, n, printable, 0, n, &root);
 	ytree_free(root);
 	capture_end(&cap);
 	check_diags("raw.yaml", y, n, cap.out, rc);
@@ -229,9 +230,7 @@ yaml_case(const char *name, const char *y, size_t n, bool fail, const struct pac
 	/* as an assessment file */
 	p = xcalloc(1, sizeof(*p));
 	capture_start(&cap);
-	rc = content_check_bytes("assessment.yaml", y, n);
-	if (rc == 0)
-		rc = assessment_parse(p, "assessment.yaml", y, n);
+	rc = assessment_parse(p, "assessment.yaml", y, n);	/* checks the bytes first */
 	capture_end(&cap);
 	check_diags("assessment.yaml", y, n, cap.out, rc);
 	pack_free(p);
@@ -288,10 +287,11 @@ run_yaml(const char *dir, const char *base_dir)
 		{
 			/* how many of all cases the reader refuses, for the summary */
 			struct ynode *root = NULL;
+			bool printable;
 
 			diag_mute(true);
-			if (content_check_bytes("raw.yaml", y, n) < 0 ||
-			    ytree_parse("raw.yaml", y, n, 0, n, &root) < 0)
+			if (content_check_bytes("raw.yaml", y, n, &printable) < 0 ||
+			    ytree_parse("raw.yaml", y, n, printable, 0, n, &root) < 0)
 				refused++;
 			diag_mute(false);
 			ytree_free(root);

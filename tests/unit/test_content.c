@@ -64,7 +64,7 @@ parse(const char *s)
 {
 	struct ynode *root = NULL;
 
-	if (ytree_parse("t.yaml", s, strlen(s), 0, strlen(s), &root) < 0)
+	if (ytree_parse("t.yaml", s, strlen(s), false, 0, strlen(s), &root) < 0)
 		return NULL;
 	return root;
 }
@@ -96,7 +96,7 @@ test_ytree(void **state)
 	/* a megabyte of '[' is refused at the depth bound */
 	bomb = malloc(1 << 20);
 	memset(bomb, '[', 1 << 20);
-	assert_int_equal(ytree_parse("bomb", bomb, 1 << 20, 0, 1 << 20, &n), -1);
+	assert_int_equal(ytree_parse("bomb", bomb, 1 << 20, false, 0, 1 << 20, &n), -1);
 	free(bomb);
 }
 
