@@ -24,6 +24,8 @@ void *xcalloc(size_t, size_t);
 void *xreallocarray(void *, size_t, size_t);
 char *xstrdup(const char *);
 char *xstrndup(const char *, size_t);
+/* "dir/name", of dirlen and len bytes: where a pack's many paths are made, without printf. */
+char *path_join(const char *dir, size_t dirlen, const char *name, size_t len);
 char *xasprintf(const char *, ...) PRINTFLIKE(1, 2);
 
 /* Called by fatal() before it prints; the wizard sets it to leave curses. */

@@ -110,10 +110,7 @@ collect(const char *dir, int depth, struct pathlist *out)
 			here = xreallocarray(here, cap, sizeof(*here));
 		}
 		len = strlen(de->d_name);
-		path = xmalloc(dirlen + len + 2);
-		memcpy(path, dir, dirlen);
-		path[dirlen] = '/';
-		memcpy(path + dirlen + 1, de->d_name, len + 1);
+		path = path_join(dir, dirlen, de->d_name, len);
 		here[n++] = (struct entry){ path, path + dirlen + 1, de->d_type };
 	}
 	if (n > 1)	/* an empty directory leaves here NULL, which qsort may not take */

@@ -397,7 +397,7 @@ pack_index_attach(struct pack *p)
 	struct choice **slots;
 	struct index x;
 	char **paths;
-	size_t i;
+	size_t i, dirlen = strlen(p->dir);
 	bool ok;
 
 	if (!index_read(p, &x, &assessment))
@@ -405,7 +405,7 @@ pack_index_attach(struct pack *p)
 	paths = xcalloc(x.n ? x.n : 1, sizeof(*paths));
 	stamps = xcalloc(x.n ? x.n : 1, sizeof(*stamps));
 	for (i = 0; i < x.n; i++) {
-		paths[i] = xasprintf("%s/%.*s", p->dir, (int)x.v[i].path_len, x.v[i].path);
+		paths[i] = path_join(p->dir, dirlen, x.v[i].path, x.v[i].path_len);
 		stamps[i] = x.v[i].stamp;
 	}
 	slots = xcalloc(x.n ? x.n : 1, sizeof(*slots));

@@ -109,6 +109,18 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+char *
+path_join(const char *dir, size_t dirlen, const char *name, size_t len)
+{
+	char *p = xmalloc(dirlen + len + 2);
+
+	memcpy(p, dir, dirlen);
+	p[dirlen] = '/';
+	memcpy(p + dirlen + 1, name, len);
+	p[dirlen + 1 + len] = '\0';
+	return p;
+}
+
 /*
  * A first block of the size asked for (8 KiB when not said), then blocks
  * of twice the last up to 64 KiB; a larger request gets a block of its own.
