@@ -193,40 +193,36 @@ entry_names(const struct keydef *keys, size_t i, char *out, size_t size)
 	}
 }
 
-static int
-key_width(const struct keydef *keys, size_t i)
+/* An entry of the bar as it is shown: its names, its help, and their widths. */
+struct bar_entry {
+	const struct keydef	*key;	/* its first row */
+	char			 names[64];
+	const char		*help;	/* translated */
+	int			 bare;	/* the names and the two spaces after them */
+	int			 full;	/* the names, a space, the help and two spaces */
+};
+
+static void
+bar_entry_make(struct bar_entry *e, const struct keydef *keys, size_t i)
 {
-	const char *help = _(keys[i].help);
-	char names[64];
-
-	entry_names(keys, i, names, sizeof(names));
-	return text_width(names, strlen(names)) + 1 + text_width(help, strlen(help)) + 2;
-}
-
-/* The width of an entry's key names alone, and the two spaces after them. */
-static int
-names_width(const struct keydef *keys, size_t i)
-{
-	char names[64];
-
-	entry_names(keys, i, names, sizeof(names));
-	return text_width(names, strlen(names)) + 2;
+	e->key = &keys[i];
+	entry_names(keys, i, e->names, sizeof(e->names));
+	e->help = _(keys[i].help);
+	e->bare = text_width(e->names, strlen(e->names)) + 2;
+	e->full = e->bare + 1 + text_width(e->help, strlen(e->help));
 }
 
 /* An entry at x: its names, and its help unless bare; the x after it. */
 static int
-put_key(const struct ui *ui, int x, const struct keydef *keys, size_t i, bool bare)
+put_key(const struct ui *ui, int x, const struct bar_entry *e, bool bare)
 {
-	char names[64];
-	int w;
+	int w = e->bare - 2;
 
-	entry_names(keys, i, names, sizeof(names));
-	w = text_width(names, strlen(names));
-	ui_put(LINES - 1, x, names, COLS - x, ui_attr(ui, UC_KEY));
+	ui_put(LINES - 1, x, e->names, COLS - x, ui_attr(ui, UC_KEY));
 	if (bare)
-		return x + w + 2;
-	ui_put(LINES - 1, x + w + 1, _(keys[i].help), COLS - x - w - 1, A_NORMAL);
-	return x + key_width(keys, i);
+		return x + e->bare;
+	ui_put(LINES - 1, x + w + 1, e->help, COLS - x - w - 1, A_NORMAL);
+	return x + e->full;
 }
 
 /*
@@ -239,20 +235,23 @@ void
 ui_keybar(const struct ui *ui, const struct keydef *keys)
 {
 	size_t starts[32], n = bar_entries(keys, starts, NELEM(starts)), i, last = SIZE_MAX;
-	int x = 0, reserved, bare = 0, full = 0, main = 0, w;
+	struct bar_entry e[NELEM(starts)];
+	int x = 0, reserved, bare = 0, full = 0, main = 0;
 	bool compact, tight, shown[NELEM(starts)] = { false };
 	enum keybar rank;
 
 	move(LINES - 1, 0);
 	clrtoeol();
-	for (i = 0; i < n; i++)
-		if (always_shown(&keys[starts[i]])) {
-			full += key_width(keys, starts[i]);
-			bare += names_width(keys, starts[i]);
+	for (i = 0; i < n; i++) {
+		bar_entry_make(&e[i], keys, starts[i]);
+		if (always_shown(e[i].key)) {
+			full += e[i].full;
+			bare += e[i].bare;
 			last = i;
-		} else if (keys[starts[i]].bar == KB_MAIN) {
-			main += key_width(keys, starts[i]);
+		} else if (e[i].key->bar == KB_MAIN) {
+			main += e[i].full;
 		}
+	}
 	/*
 	 * When the keys always shown do not fit with their help beside the
 	 * screen's main keys, all but the last (quitting) go by their names
@@ -261,26 +260,25 @@ ui_keybar(const struct ui *ui, const struct keydef *keys)
 	reserved = full;
 	compact = full + main > COLS + 2;
 	if (compact)
-		reserved = bare - names_width(keys, starts[last]) + key_width(keys, starts[last]);
+		reserved = bare - e[last].bare + e[last].full;
 	tight = reserved > COLS + 2;
 	if (tight)
 		reserved = bare;
 	for (rank = KB_MAIN; rank <= KB_MOVE; rank++)
 		for (i = 0; i < n; i++) {
-			if (always_shown(&keys[starts[i]]) || keys[starts[i]].bar != rank)
+			if (always_shown(e[i].key) || e[i].key->bar != rank)
 				continue;
-			w = key_width(keys, starts[i]);
-			if (reserved + w <= COLS + 2) {
+			if (reserved + e[i].full <= COLS + 2) {
 				shown[i] = true;
-				reserved += w;
+				reserved += e[i].full;
 			}
 		}
 	for (i = 0; i < n; i++)
 		if (shown[i])
-			x = put_key(ui, x, keys, starts[i], false);
+			x = put_key(ui, x, &e[i], false);
 	for (i = 0; i < n; i++)
-		if (always_shown(&keys[starts[i]]))
-			x = put_key(ui, x, keys, starts[i], tight || (compact && i != last));
+		if (always_shown(e[i].key))
+			x = put_key(ui, x, &e[i], tight || (compact && i != last));
 }
 
 /* A horizontal rule across the screen, drawn as text (never as ACS characters). */
