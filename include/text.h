@@ -132,9 +132,12 @@ text_plain_run(const char *s, size_t n, size_t *chars)
  * and line breaks: all of s when it is printable text throughout, which
  * no check of bytes or of values refuses (content_check_bytes decides it
  * once for a file; the readers and checks after it rely on that).
+ * text_printable_len_bytes is the definition, a character at a time;
+ * text_printable_len gives the same, sixteen bytes at a time where the
+ * processor has SSE2.
  */
 static inline size_t
-text_printable_len(const char *s, size_t n)
+text_printable_len_bytes(const char *s, size_t n)
 {
 	size_t i = 0, chars;
 
@@ -142,6 +145,7 @@ text_printable_len(const char *s, size_t n)
 		i++;
 	return i;
 }
+size_t	text_printable_len(const char *s, size_t n);
 
 /* True if s is valid UTF-8; otherwise *bad is the offset of the first bad byte. */
 bool	utf8_valid(const char *s, size_t n, size_t *bad);

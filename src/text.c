@@ -12,6 +12,56 @@
 
 #include "text.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/*
+ * Every byte of a block is printable ASCII or a line break, or the first
+ * (C2 to CB) or second byte (80 to BF) of a two-byte letter; every first
+ * byte is followed by a second and every second follows a first; no C2 is
+ * followed by 80 to 9F or AD (text_plain_pair). The first block that is
+ * not so is read by the definition, from the start of a letter the block
+ * before cut in two. Bytes are compared signed, as SSE2 compares.
+ */
+size_t
+text_printable_len(const char *s, size_t n)
+{
+	const __m128i space = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F),
+	    nl = _mm_set1_epi8('\n'), first_lo = _mm_set1_epi8((char)0xC1),
+	    first_hi = _mm_set1_epi8((char)0xCC), second_hi = _mm_set1_epi8((char)0xC0),
+	    c2 = _mm_set1_epi8((char)0xC2), a0 = _mm_set1_epi8((char)0xA0),
+	    shy = _mm_set1_epi8((char)0xAD);
+	unsigned cut = 0, cut_c2 = 0;	/* the block before ended with a first byte, a C2 */
+	size_t i;
+
+	for (i = 0; n - i >= 16; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned ascii = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_and_si128(
+		    _mm_cmpgt_epi8(v, space), _mm_cmplt_epi8(v, del)), _mm_cmpeq_epi8(v, nl)));
+		unsigned first = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpgt_epi8(v, first_lo), _mm_cmplt_epi8(v, first_hi)));
+		unsigned second = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, second_hi));
+		unsigned is_c2 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c2));
+		unsigned not_after_c2 = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmplt_epi8(v, a0), _mm_cmpeq_epi8(v, shy)));
+
+		if ((ascii | first | second) != 0xFFFF || second != (((first << 1) | cut) & 0xFFFF) ||
+		    (((is_c2 << 1) | cut_c2) & not_after_c2 & 0xFFFF) != 0)
+			break;
+		cut = first >> 15;
+		cut_c2 = is_c2 >> 15;
+	}
+	i -= cut;
+	return i + text_printable_len_bytes(s + i, n - i);
+}
+#else
+size_t
+text_printable_len(const char *s, size_t n)
+{
+	return text_printable_len_bytes(s, n);
+}
+#endif
+
 size_t
 utf8_decode(const char *str, size_t n, int32_t *cp)
 {

@@ -129,6 +129,59 @@ test_plain_run(void **state)
 	assert_int_equal(text_plain_run("\xC3", 1, &chars), 0);	/* cut short */
 }
 
+/*
+ * text_printable_len, sixteen bytes at a time, against its definition a
+ * character at a time: on printable text of every length and offset with
+ * at most two pieces that end it at the edges of what is printable (C1 and
+ * CC first bytes, C2 before 9F or AD, a second byte alone, a letter cut
+ * short, DEL, a tab, a three-byte dash), wherever they fall in a block.
+ */
+static void
+test_printable_len(void **state)
+{
+	static const char *const good[] = {
+		"a", "Z", " ", "~", "\n", "\xC3\xA7", "\xC4\x9F", "\xC2\xA0", "\xC2\xAE",
+		"\xCB\xBF", "\xC3\x80", "\xC5\x9F",
+	};
+	static const char *const bad[] = {
+		"\xC2\x9F", "\xC2\xAD", "\xC1\x80", "\xCC\x80", "\x80", "\xBF", "\xC3",
+		"\x7F", "\t", "\x1F", "\r", "\xE2\x80\x93", "\xC3\xC3",
+	};
+	char s[160];
+	unsigned seed = 7;
+	int round, k;
+	size_t n, off;
+
+	(void)state;
+	for (round = 0; round < 20000; round++) {
+		size_t want = (size_t)rand_r(&seed) % 100;
+		int hazards = rand_r(&seed) % 3;
+
+		for (n = 0; n < want && n + 4 < sizeof(s);) {
+			const char *piece = good[rand_r(&seed) % NELEM(good)];
+
+			if (hazards > 0 && rand_r(&seed) % 40 == 0) {
+				piece = bad[rand_r(&seed) % NELEM(bad)];
+				hazards--;
+			}
+			memcpy(s + n, piece, strlen(piece));
+			n += strlen(piece);
+		}
+		for (off = 0; off < 17 && off <= n; off++)
+			assert_int_equal(text_printable_len(s + off, n - off),
+			    text_printable_len_bytes(s + off, n - off));
+	}
+	/* a letter cut by a block's end, and a C2 before a soft hyphen across it */
+	memset(s, 'a', 15);
+	memcpy(s + 15, "\xC3\xA7xyz", 5);
+	assert_int_equal(text_printable_len(s, 20), 20);
+	memcpy(s + 15, "\xC2\xADxyz", 5);
+	assert_int_equal(text_printable_len(s, 20), 15);
+	for (k = 0; k < 48; k++)
+		s[k] = 'b';
+	assert_int_equal(text_printable_len(s, 48), 48);
+}
+
 /* utf8_valid against libunistring's u8_check, the authority, on random bytes. */
 static void
 test_valid_as_libunistring(void **state)
@@ -301,6 +354,7 @@ main(void)
 		cmocka_unit_test(test_linecol),
 		cmocka_unit_test(test_runs),
 		cmocka_unit_test(test_plain_run),
+		cmocka_unit_test(test_printable_len),
 		cmocka_unit_test(test_valid_as_libunistring),
 		cmocka_unit_test(test_linecol_random),
 		cmocka_unit_test(test_sanitize),
