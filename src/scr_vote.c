@@ -145,7 +145,9 @@ parse_counts(struct ui *ui, int n)
 			digits++;
 		}
 		if (k == n || v > VOTES_MAX_COUNT || (!is_separator((unsigned char)*p) && *p != '\0')) {
-			ui_status(ui, _("Type one count per option, %d at most, such as 3 5 2 0."), n);
+			/* the example's spaces are no-break spaces: a wrapped message keeps it whole */
+			ui_status(ui, _("Type one count per option, %d at most, such as "
+			    "3\xC2\xA0" "5\xC2\xA0" "2\xC2\xA0" "0."), n);
 			return 0;
 		}
 		ui->votes[k++] = (int)v;
@@ -377,7 +379,8 @@ count_typed(struct ui *ui, int n)
 	for (i = 0; i < n; i++)
 		total += ui->votes[i];
 	if (total == 0) {	/* nobody voted: there is nothing to agree on */
-		ui_status(ui, _("Nobody voted: type how many chose each option, such as 3 5 2 0."));
+		ui_status(ui, _("Nobody voted: type how many chose each option, such as "
+		    "3\xC2\xA0" "5\xC2\xA0" "2\xC2\xA0" "0."));
 		ui->nvotes = 0;
 		return false;
 	}
@@ -405,7 +408,8 @@ vote_key(struct ui *ui, enum action act, int key)
 		return;
 	}
 	if (!ui->voted && key > ' ' && key < KEY_OFFSET && act == ACT_NONE) {
-		ui_status(ui, _("Only numbers, separated by spaces, commas or semicolons: 3 5 2 0."));
+		ui_status(ui, _("Only numbers, separated by spaces, commas or semicolons: "
+		    "3\xC2\xA0" "5\xC2\xA0" "2\xC2\xA0" "0."));
 		return;
 	}
 	if (ui->voted && key >= '0' && key <= '9' && (key == '0' ? 9 : key - '1') < n) {

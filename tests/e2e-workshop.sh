@@ -240,6 +240,17 @@ nobody_voted() {
 }
 result "a vote of nobody is refused, and saves nothing" nobody_voted
 
+# The example in that message stays on one line where the message wraps:
+# in Finnish at 80 columns it broke between "3 5 2" and "0.".
+example_whole() {
+	pane example 80 24 "LANGUAGE=fi LC_MESSAGES=" "--workshop --content data/tr"
+	wait_for "Örgütsel Kapasite" && keys Enter && wait_for "Montako valitsi" || return 1
+	keys "0 0 0 0 0" Enter
+	wait_for "Kukaan ei äänestänyt" || return 1
+	screen | grep -q '3.5.2.0\.$' || { screen; return 1; }
+}
+result "the example of a message that wraps stays on one line (fi, 80 columns)" example_whole
+
 # n on the vote screen writes the room's note, as on a question (it did nothing).
 note_in_vote() {
 	start note 80 24 || return 1
