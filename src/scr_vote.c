@@ -255,6 +255,7 @@ vote_draw(struct ui *ui)
 	int top = 0, shown, votesw = 0, need[CONTENT_MAX_CHOICES + 1], rows[CONTENT_MAX_CHOICES + 1];
 	int left, used, pct[VOTES_MAX];
 	bool compact, gap, more;
+	const struct answer *note;
 	char *s;
 
 	for (i = 0; i < n && ui->voted; i++) {
@@ -266,6 +267,13 @@ vote_draw(struct ui *ui)
 	if (ui->voted && ui->opts->big) {
 		vote_draw_big(ui, q, n, most, total, pct);
 		return;
+	}
+	if ((note = session_answer(ui->app->sess, q->id)) != NULL && note->note != NULL) {
+		/* the room's note, on a row of its own above the prompt, cut to it (…) */
+		bottom--;
+		s = xasprintf("%s: %s", _("Note"), note->note);
+		ui_text(ui, bottom, 2, COLS - 4, bottom + 1, s, 0, A_UNDERLINE);
+		free(s);
 	}
 	if (ui->voted) {	/* on the right, in columns; the question's place gives way to it */
 		s = xasprintf(_("Votes: %d"), total);

@@ -268,6 +268,24 @@ note_in_vote() {
 }
 result "n on the vote screen writes the room's note, the counts typed kept" note_in_vote
 
+# The room's note is shown on the vote screen, as the question shows it,
+# on one row cut with an ellipsis (once written it was seen only in the
+# report); the next question has none.
+note_shown() {
+	start noteshown 80 24 || return 1
+	keys n
+	wait_for "Note for this question" || return 1
+	keys -l "Oda: şğıİ, a note long enough to run past the end of its row at eighty columns"
+	keys Enter
+	wait_for "Note: Oda: şğıİ" || return 1
+	screen | grep -q '^  Note: Oda: şğıİ, a note long.*…$' || { screen; return 1; }
+	screen | grep -q "How many chose each option?" || { screen; return 1; }
+	keys Right
+	wait_for "Question 2/32" || return 1
+	! screen | grep -q "Note:" || { screen; return 1; }
+}
+result "the room's note shows on the vote screen, cut to its row" note_shown
+
 big() {	# big COLS LINES: the distribution alone; the focus always on the screen
 	start "big$1" "$1" "$2" --big || return 1
 	keys "12 30 0 6 1" Enter
