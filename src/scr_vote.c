@@ -185,17 +185,20 @@ draw_count(struct ui *ui, int y, int x, int barw, int votes, int most, int pct)
 
 /*
  * --big, once the room has voted: the question and the distribution
- * alone, for the back of the room. Each option gets a one-row label and a
- * bar across the width, as tall as the screen allows (up to three rows);
- * the count and share stand at the bar's end as text, and the focused
- * option is marked by its sign and "(•)", never by colour alone.
+ * alone, for the back of the room. Each option gets a label row and a bar
+ * across the width, as tall as the screen allows (up to three rows); the
+ * rows left over go to the labels that a row cuts, one more row at a time,
+ * first to last. The count and share stand at the bar's end as text, and
+ * the focused option is marked by its sign and "(•)", never by colour
+ * alone.
  */
 static void
 vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int total,
     const int *pct)
 {
-	int i, y, h, b, bottom = LINES - 4, barw, first = 0, avail;
-	bool labels, gap;
+	int i, y, h, b, bottom = LINES - 4, barw, first = 0, avail, spare;
+	int need[CONTENT_MAX_CHOICES + 1], lrows[CONTENT_MAX_CHOICES + 1];
+	bool labels, gap, more;
 	char *s, num[32];
 
 	y = ui_text(ui, 0, 2, COLS - 4, 3, q->text, 0, A_BOLD) + 1;
@@ -205,10 +208,24 @@ vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int tota
 	gap = labels && 3 * n - 1 <= avail;
 	h = labels ? (avail - (gap ? n - 1 : 0)) / n - 1 : 1;
 	h = h < 1 ? 1 : h > 3 ? 3 : h;
+	for (i = 0; i < n; i++) {
+		lrows[i] = labels ? 1 : 0;
+		s = option_label(q, i, false);
+		need[i] = labels ? ui_text_rows(s, COLS - 6, 6) : 0;
+		free(s);
+	}
+	spare = labels ? avail - n * (1 + h) - (gap ? n - 1 : 0) : 0;
+	for (more = true; spare > 0 && more;)
+		for (i = 0, more = false; i < n && spare > 0; i++)
+			if (lrows[i] < need[i]) {
+				lrows[i]++;
+				spare--;
+				more = true;
+			}
 	if (!labels && n > avail && ui->focus >= avail)
 		first = ui->focus - avail + 1;	/* a window that holds the focus */
 	barw = COLS - (labels ? 16 : 24);
-	for (i = first; i < n && y + (labels ? 1 : 0) + h <= bottom; i++) {
+	for (i = first; i < n && y + lrows[i] + h <= bottom; i++) {
 		bool chosen = i == ui->focus;
 		int cells = most > 0 ? (ui->votes[i] * barw + most - 1) / most : 0, r, x = 4;
 
@@ -218,7 +235,9 @@ vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int tota
 		}
 		if (labels) {
 			s = option_label(q, i, chosen);
-			ui_put(y++, 4, s, COLS - 6, chosen ? ui_attr(ui, UC_CHOSEN) | A_BOLD : A_BOLD);
+			ui_text(ui, y, 4, COLS - 6, y + lrows[i], s, 6,
+			    chosen ? ui_attr(ui, UC_CHOSEN) | A_BOLD : A_BOLD);
+			y += lrows[i];
 			free(s);
 		} else {
 			snprintf(num, sizeof(num), "%d %s", i + 1, chosen ? "(\xE2\x80\xA2)" : "( )");

@@ -301,6 +301,18 @@ big() {	# big COLS LINES: the distribution alone; the focus always on the screen
 result "--big at 80x24: the question and the distribution, large" big 80 24
 result "--big at 60x16: the question and the distribution, large" big 60 16
 
+# The rows --big has left over go to the labels a row cuts, first to last
+# (at 80x24 three rows stayed empty under labels cut with an ellipsis).
+big_labels() {
+	start biglabels 80 24 --big || return 1
+	keys "3 5 2 0 1" Enter
+	wait_for "Votes: 11" || return 1
+	screen | grep -q '^          ve işleri birkaç kişi kendi başına yürütüyor\.$' || { screen; return 1; }
+	screen | grep -q '^          yazılı değil ve kararlar çoğu zaman hazırlıksız alınıyor\.$' ||
+	    { screen; return 1; }
+}
+result "--big gives the rows it has left to the labels a row cuts (80x24)" big_labels
+
 big_alone() {
 	"$bin" --big >"$work/big.out" 2>&1
 	[ $? = 2 ] && grep -q -- '--big goes with --workshop' "$work/big.out" || { cat "$work/big.out"; return 1; }
