@@ -28,9 +28,15 @@ struct schema_ctx {
 	struct schema_cursor	*cursor;
 };
 
-/* Warn about keys of m not in the NULL-terminated list known. */
+/*
+ * Warn about keys of m not in the NULL-terminated list known. schema_keys
+ * reads the keys once for both: values[j] gets the value of known[j], or
+ * NULL, for a caller that would otherwise look each key up again.
+ */
 void	schema_unknown_keys(const struct schema_ctx *, const struct ynode *m,
 	    const char *what, const char *const *known);
+void	schema_keys(const struct schema_ctx *, const struct ynode *m, const char *what,
+	    const char *const *known, const struct ynode **values);
 /* n must be a mapping (what names it in the message). */
 int	schema_mapping(const struct schema_ctx *, const struct ynode *n, const char *what);
 /* n must be a sequence. */
@@ -50,6 +56,9 @@ const struct ynode *schema_require(const struct schema_ctx *, const struct ynode
  */
 int	schema_text(const struct schema_ctx *, const struct ynode *m, const char *key,
 	    const char *what, bool required, bool single_line, char **out);
+/* The same for the value v of key in m, already looked up (NULL: absent). */
+int	schema_text_value(const struct schema_ctx *, const struct ynode *m, const struct ynode *v,
+	    const char *key, const char *what, bool required, bool single_line, char **out);
 /*
  * What to do about a scalar that is not a valid id but looks like one
  * (quoted, a leading zero, digits other than 0-9), as ": remove the

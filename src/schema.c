@@ -81,12 +81,14 @@ content_today(void)
 }
 
 void
-schema_unknown_keys(const struct schema_ctx *c, const struct ynode *m, const char *what,
-    const char *const *known)
+schema_keys(const struct schema_ctx *c, const struct ynode *m, const char *what,
+    const char *const *known, const struct ynode **values)
 {
 	const struct ynode *k;
 	size_t i, j;
 
+	for (j = 0; values != NULL && known[j] != NULL; j++)
+		values[j] = NULL;
 	for (i = 0; i < m->n; i++) {
 		k = m->items[2 * i];
 		for (j = 0; known[j] != NULL; j++)
@@ -95,7 +97,16 @@ schema_unknown_keys(const struct schema_ctx *c, const struct ynode *m, const cha
 		if (known[j] == NULL)
 			diag(DIAG_WARNING, c->file, k->line, k->col,
 			    "unknown key '%s' in %s is ignored: check its spelling", k->value, what);
+		else if (values != NULL && values[j] == NULL)	/* the first, as ytree_get finds */
+			values[j] = m->items[2 * i + 1];
 	}
+}
+
+void
+schema_unknown_keys(const struct schema_ctx *c, const struct ynode *m, const char *what,
+    const char *const *known)
+{
+	schema_keys(c, m, what, known, NULL);
 }
 
 static const char *
@@ -412,7 +423,13 @@ int
 schema_text(const struct schema_ctx *c, const struct ynode *m, const char *key,
     const char *what, bool required, bool single_line, char **out)
 {
-	const struct ynode *v = ytree_get(m, key);
+	return schema_text_value(c, m, ytree_get(m, key), key, what, required, single_line, out);
+}
+
+int
+schema_text_value(const struct schema_ctx *c, const struct ynode *m, const struct ynode *v,
+    const char *key, const char *what, bool required, bool single_line, char **out)
+{
 	size_t i = 0, k;
 	int line, col;
 	int32_t cp;

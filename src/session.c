@@ -30,6 +30,7 @@ static const char *const top_keys[] = {
 static const char *const answer_keys[] = {
 	"question", "choice", "note", "votes", "changed", "followup", NULL
 };
+enum { K_QUESTION, K_CHOICE, K_NOTE, K_VOTES, K_CHANGED, K_FOLLOWUP };	/* answer_keys' */
 static const char *const priority_keys[] = {
 	"area", "priority", NULL
 };
@@ -242,12 +243,10 @@ parse_choice(const struct schema_ctx *c, const struct ynode *v, int *out)
 	return -1;
 }
 
-/* An optional flag: absent, or the plain word true or false. */
+/* An optional flag, the value v of key: absent (NULL), or the plain word true or false. */
 static int
-parse_flag(const struct schema_ctx *c, const struct ynode *m, const char *key, bool *out)
+parse_flag(const struct schema_ctx *c, const struct ynode *v, const char *key, bool *out)
 {
-	const struct ynode *v = ytree_get(m, key);
-
 	*out = false;
 	if (v == NULL)
 		return 0;
@@ -304,15 +303,17 @@ parse_answer(const struct schema_ctx *c, const struct ynode *n, int repeat,
     const struct pack *pack, struct answer *a)
 {
 	static const char what[] = "an answer";
-	const struct ynode *qv, *cv;
+	const struct ynode *v[NELEM(answer_keys)], *qv, *cv;
 	const struct question *q;
 
 	if (schema_mapping(c, n, what) < 0)
 		return -1;
-	schema_unknown_keys(c, n, what, answer_keys);
-	if (schema_id(c, n, "question", what, CONTENT_MAX_ID, &a->question_id) < 0)
+	/* the keys read once, for the warnings and the values: an answers file has hundreds */
+	schema_keys(c, n, what, answer_keys, v);
+	if ((qv = v[K_QUESTION]) == NULL)
+		return schema_id(c, n, "question", what, CONTENT_MAX_ID, &a->question_id);
+	if (schema_id_value(c, qv, "question", CONTENT_MAX_ID, &a->question_id) < 0)
 		return -1;
-	qv = ytree_get(n, "question");
 	if (repeat != 0) {
 		diag(DIAG_ERROR, c->file, qv->line, qv->col,
 		    "question %d is answered twice (first at line %d): keep one of the answers",
@@ -320,13 +321,13 @@ parse_answer(const struct schema_ctx *c, const struct ynode *n, int repeat,
 		return -1;
 	}
 	a->choice = ANSWER_NONE;
-	cv = ytree_get(n, "choice");
+	cv = v[K_CHOICE];
 	if (cv != NULL && parse_choice(c, cv, &a->choice) < 0)
 		return -1;
-	if (schema_text(c, n, "note", what, false, false, &a->note) < 0 ||
-	    parse_votes(c, ytree_get(n, "votes"), a) < 0 ||
-	    parse_flag(c, n, "changed", &a->changed) < 0 ||
-	    parse_flag(c, n, "followup", &a->followup) < 0)
+	if (schema_text_value(c, n, v[K_NOTE], "note", what, false, false, &a->note) < 0 ||
+	    parse_votes(c, v[K_VOTES], a) < 0 ||
+	    parse_flag(c, v[K_CHANGED], "changed", &a->changed) < 0 ||
+	    parse_flag(c, v[K_FOLLOWUP], "followup", &a->followup) < 0)
 		return -1;
 	if (cv == NULL && a->note == NULL) {
 		diag(DIAG_ERROR, c->file, n->line, n->col,
