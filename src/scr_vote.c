@@ -209,9 +209,12 @@ vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int tota
 	h = labels ? (avail - (gap ? n - 1 : 0)) / n - 1 : 1;
 	h = h < 1 ? 1 : h > 3 ? 3 : h;
 	for (i = 0; i < n; i++) {
-		lrows[i] = labels ? 1 : 0;
+		lrows[i] = need[i] = 0;
+		if (!labels)
+			continue;
+		lrows[i] = 1;
 		s = option_label(q, i, false);
-		need[i] = labels ? ui_text_rows(s, COLS - 6, 6) : 0;
+		need[i] = ui_text_rows(s, COLS - 6, 6);
 		free(s);
 	}
 	spare = labels ? avail - n * (1 + h) - (gap ? n - 1 : 0) : 0;
@@ -274,7 +277,7 @@ vote_draw(struct ui *ui)
 	int top = 0, shown, votesw = 0, need[CONTENT_MAX_CHOICES + 1], rows[CONTENT_MAX_CHOICES + 1];
 	int left, used, pct[VOTES_MAX];
 	bool compact, gap, more;
-	const struct answer *note;
+	const struct answer *saved = session_answer(ui->app->sess, q->id);
 	char *s;
 
 	for (i = 0; i < n && ui->voted; i++) {
@@ -287,10 +290,10 @@ vote_draw(struct ui *ui)
 		vote_draw_big(ui, q, n, most, total, pct);
 		return;
 	}
-	if ((note = session_answer(ui->app->sess, q->id)) != NULL && note->note != NULL) {
+	if (saved != NULL && saved->note != NULL) {
 		/* the room's note, on a row of its own above the prompt, cut to it (…) */
 		bottom--;
-		s = xasprintf("%s: %s", _("Note"), note->note);
+		s = xasprintf("%s: %s", _("Note"), saved->note);
 		ui_text(ui, bottom, 2, COLS - 4, bottom + 1, s, 0, A_UNDERLINE);
 		free(s);
 	}
@@ -376,8 +379,7 @@ vote_draw(struct ui *ui)
 		ui->cy = LINES - 3;
 		free(s);
 	} else {
-		const struct answer *a = session_answer(ui->app->sess, q->id);
-		bool agreed = a != NULL && a->nvotes > 0 && saved_focus(ui) == ui->focus;
+		bool agreed = saved != NULL && saved->nvotes > 0 && saved_focus(ui) == ui->focus;
 
 		const char *hint = agreed ? _("Agreed. Enter keeps it; another number or a move "
 		    "changes it; Backspace corrects the counts.") :
