@@ -22,7 +22,15 @@ CC       ?= cc
 CFLAGS   ?= -O2 -g -gdwarf-4
 PKGS      = ncursesw yaml-0.1 libcmark
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring
+# libunistring (widths, UTF-8, NFC) is compiled in from its static
+# archive, as GNU programs compile in its gnulib modules: loaded as a
+# shared library it cost 0.1 ms at every start (BENCHMARKS.md), more than
+# anything of ours before the first frame. libyaml and cmark, the parsers
+# of what others send, stay shared, so that their security updates reach
+# the program. Without the archive, the shared library is linked.
+UNISTRING_A := $(filter /%,$(shell $(CC) -print-file-name=libunistring.a 2>/dev/null))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) \
+	      $(if $(wildcard $(UNISTRING_A)),$(UNISTRING_A),-lunistring)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 WARNINGS  = -Wall -Wextra -Wpedantic -Wshadow -Wformat=2
@@ -124,9 +132,10 @@ build/libstok.a: $(LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJS)
 
-# Rebuild everything when the compiler, its flags (SANITIZE=1, say) or the
-# directories compiled into the program (PREFIX, DATADIR, LOCALEDIR) change.
-BUILD_FLAGS = $(CC) $(SAN_FLAGS) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) VERSION=$(VERSION) \
+# Rebuild everything when the compiler, its flags (SANITIZE=1, say), the
+# libraries linked or the directories compiled into the program (PREFIX,
+# DATADIR, LOCALEDIR) change.
+BUILD_FLAGS = $(CC) $(SAN_FLAGS) $(CFLAGS) $(CPPFLAGS) $(LDFLAGS) $(PKG_LIBS) VERSION=$(VERSION) \
 	      PREFIX=$(PREFIX) BINDIR=$(BINDIR) DATADIR=$(DATADIR) MANDIR=$(MANDIR) LOCALEDIR=$(LOCALEDIR)
 build/.flags: FORCE
 	@mkdir -p build

@@ -304,13 +304,30 @@ def machine():
         pass
     libs = first_line(["sh", "-c", "for p in ncursesw yaml-0.1 libcmark; do "
                        "printf '%s %s, ' $p $(pkg-config --modversion $p); done"])
+    # libunistring has no pkg-config file: its header says its version,
+    # and ldd whether the binary loads it or has it compiled in
+    uv = "unknown"
+    try:
+        with open("/usr/include/unistring/version.h") as f:
+            m = re.search(r"_LIBUNISTRING_VERSION 0x([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})",
+                          f.read())
+        if m:
+            uv = ".".join(str(int(g, 16)) for g in m.groups())
+    except OSError:
+        pass
+    try:
+        shared = "libunistring" in subprocess.run(["ldd", BIN], stdout=subprocess.PIPE,
+                                                  stderr=subprocess.DEVNULL, text=True).stdout
+    except OSError:
+        shared = True
+    libs = "%s, libunistring %s (%s)" % (libs.rstrip(", "), uv, "shared" if shared else "compiled in")
     return [
         ("CPUs (nproc)", str(os.cpu_count())),
         ("CPU", model),
         ("Kernel", "%s %s" % (platform.system(), platform.release())),
         ("Compiler", first_line([os.environ.get("CC", "cc"), "--version"])),
         ("Build (compiler and flags)", flags),
-        ("Libraries", libs.rstrip(", ")),
+        ("Libraries", libs),
         ("Peers", "dialog %s; %s; GNU %s" % (
             first_line(["dialog", "--version"]).replace("Version: ", ""),
             first_line(["cmark", "--version"]), first_line(["cat", "--version"]))),
