@@ -198,6 +198,49 @@ test_arena(void **state)
 	arena_free(NULL);
 }
 
+/*
+ * An arena past its first 4 MiB (a group report's document) goes on in
+ * 2 MiB blocks from the kernel: still zeroed, aligned and apart, across
+ * many such blocks, with requests too large for one among them.
+ */
+static void
+test_arena_big(void **state)
+{
+	enum { N = 250000 };
+	struct arena *a = arena_new(0);
+	unsigned char **p = calloc(N, sizeof(*p));
+	size_t i, j, n, total = 0;
+	char *huge = NULL, *after;
+
+	(void)state;
+	assert_non_null(p);
+	for (i = 0; i < N; i++) {
+		n = i % 113 + 1;
+		p[i] = arena_alloc(a, n);
+		total += n;
+		assert_int_equal((uintptr_t)p[i] % _Alignof(max_align_t), 0);
+		for (j = 0; j < n; j++)
+			assert_int_equal(p[i][j], 0);
+		memset(p[i], (int)(i * 7 & 0xFF), n);
+		if (i == N / 2) {	/* larger than a 2 MiB block: a block of its own */
+			huge = arena_alloc(a, (size_t)3 << 20);
+			for (j = 0; j < ((size_t)3 << 20); j += 4096)
+				assert_int_equal(huge[j], 0);
+			memset(huge, 'h', (size_t)3 << 20);
+		}
+	}
+	assert_true(total > (size_t)12 << 20);	/* well past the first 4 MiB */
+	after = arena_alloc(a, ((size_t)2 << 20) - 64);	/* about a whole block */
+	memset(after, 'a', ((size_t)2 << 20) - 64);
+	for (i = 0; i < N; i++)	/* nothing overwrote anything */
+		for (j = 0; j < i % 113 + 1; j++)
+			assert_int_equal(p[i][j], i * 7 & 0xFF);
+	for (j = 0; j < ((size_t)3 << 20); j += 4093)
+		assert_int_equal(huge[j], 'h');
+	arena_free(a);
+	free(p);
+}
+
 int
 main(void)
 {
@@ -206,6 +249,7 @@ main(void)
 		cmocka_unit_test(test_declined),
 		cmocka_unit_test(test_accepted),
 		cmocka_unit_test(test_arena),
+		cmocka_unit_test(test_arena_big),
 	};
 
 	devnull = fopen("/dev/null", "w");
