@@ -24,11 +24,11 @@ PKGS      = ncursesw yaml-0.1 libcmark
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libunistring (widths, UTF-8, NFC) is compiled in from its static
 # archive; its modules are gnulib's too, made to be compiled into the
-# programs that use them. Loaded as a shared library it cost 0.1 ms at
-# every start (BENCHMARKS.md), more than anything of ours before the
-# first frame. libyaml and cmark, the parsers of what others send, stay
-# shared, so that their security updates reach the program. Without the
-# archive, the shared library is linked.
+# programs that use them. Loaded as a shared library it cost 0.1 ms
+# before main at every start (BENCHMARKS.md). libyaml and cmark, the
+# parsers of what others send, stay shared, so that their security
+# updates reach the program. Without the archive (or with UNISTRING_A
+# empty), the shared library is linked.
 UNISTRING_A := $(filter /%,$(shell $(CC) -print-file-name=libunistring.a 2>/dev/null))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) \
 	      $(if $(wildcard $(UNISTRING_A)),$(UNISTRING_A),-lunistring)
