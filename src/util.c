@@ -212,7 +212,8 @@ arena_alloc(struct arena *a, size_t n)
 			size = n;
 		if (size > SIZE_MAX - sizeof(*b))
 			fatal("arena_alloc: %zu bytes is too much", n);
-		if (a->total < ARENA_BIG || n > ARENA_HUGE - sizeof(*b) || (b = huge_block()) == NULL) {
+		b = a->total >= ARENA_BIG && n <= ARENA_HUGE - sizeof(*b) ? huge_block() : NULL;
+		if (b == NULL) {
 			b = xmalloc(sizeof(*b) + size);
 			b->size = size;
 			b->zeroed = 0;
