@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "content.h"
 #include "session.h"
@@ -59,6 +60,12 @@ struct app {
 	char		*demo_dir;	/* --demo: the temporary directory, removed at the end */
 	bool		 demo;
 	int		 save_errno;	/* why the last save failed, or 0 */
+	/*
+	 * The text the last save wrote and its file as it left it: a save of
+	 * the same text, while the file is still that one, writes nothing.
+	 */
+	char		*saved_text;
+	struct stat	 saved_st;
 	bool		 read_only;	/* the saved file is locked (file_locked): said at the start */
 	const struct app_options *opts;	/* as app_open was given them (they outlive the app) */
 	char		*lock_path;	/* SESSION.lock, held while the wizard runs */

@@ -113,6 +113,8 @@ char   *session_format(const struct session *);
  * SESSION_MAX_FILE), -2 when path exists and overwrite is false.
  */
 int	session_write(const struct session *, const char *path, bool overwrite);
+/* The same, of a text session_format made. */
+int	session_write_text(const char *text, const char *path, bool overwrite);
 
 /*
  * The answer to a question, or NULL. Its choice is ANSWER_NONE when the

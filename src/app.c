@@ -574,6 +574,7 @@ int
 app_save(struct app *a)
 {
 	struct stat st;
+	char *text;
 
 	if (a->restart_backup != NULL) {
 		if (!app_has_work(a) && same_text(a->sess->organisation, a->restart_org) &&
@@ -586,10 +587,27 @@ app_save(struct app *a)
 		free(a->restart_backup);
 		a->restart_backup = NULL;
 	}
-	if (session_write(a->sess, a->session_path, true) < 0) {
+	text = session_format(a->sess);
+	if (a->saved_text != NULL && strcmp(text, a->saved_text) == 0 &&
+	    lstat(a->session_path, &st) == 0 && st.st_dev == a->saved_st.st_dev &&
+	    st.st_ino == a->saved_st.st_ino && st.st_size == a->saved_st.st_size &&
+	    st.st_mtim.tv_sec == a->saved_st.st_mtim.tv_sec &&
+	    st.st_mtim.tv_nsec == a->saved_st.st_mtim.tv_nsec) {
+		free(text);	/* the file holds these bytes already */
+		a->save_errno = 0;
+		return 0;
+	}
+	free(a->saved_text);
+	a->saved_text = NULL;
+	if (session_write_text(text, a->session_path, true) < 0) {
 		a->save_errno = errno;
+		free(text);
 		return -1;
 	}
+	if (lstat(a->session_path, &a->saved_st) == 0)
+		a->saved_text = text;
+	else
+		free(text);
 	a->save_errno = 0;
 	return 0;
 }
@@ -617,6 +635,7 @@ app_close(struct app *a)
 	pack_free(a->pack);
 	session_free(a->sess);
 	free(a->session_path);
+	free(a->saved_text);
 	free(a->restart_backup);
 
 	free(a->restart_org);

@@ -655,19 +655,23 @@ session_format(const struct session *s)
 }
 
 int
-session_write(const struct session *s, const char *path, bool overwrite)
+session_write_text(const char *text, const char *path, bool overwrite)
 {
-	char *text = session_format(s);
 	size_t len = strlen(text);
-	int rc, saved;
 
 	if (len > SESSION_MAX_FILE) {
-		free(text);
 		errno = EFBIG;
 		return -1;
 	}
-	rc = overwrite ? file_write_kept(path, text, len) : file_write_atomic(path, text, len, false);
-	saved = errno;
+	return overwrite ? file_write_kept(path, text, len) : file_write_atomic(path, text, len, false);
+}
+
+int
+session_write(const struct session *s, const char *path, bool overwrite)
+{
+	char *text = session_format(s);
+	int rc = session_write_text(text, path, overwrite), saved = errno;
+
 	free(text);
 	errno = saved;
 	return rc;

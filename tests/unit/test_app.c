@@ -223,6 +223,56 @@ test_guidance(void **state)
 	app_close(&a);
 }
 
+/* The inode of path now: a save writes a new file and renames it there. */
+static ino_t
+inode(const char *p)
+{
+	struct stat st;
+
+	return lstat(p, &st) == 0 ? st.st_ino : 0;
+}
+
+/*
+ * A save whose bytes the file holds already writes nothing: quitting saved
+ * twice, each time a file written, synced and renamed, and Enter on the
+ * answer already chosen saved again. A change, or a file that is no longer
+ * the one written, is written.
+ */
+static void
+test_save_unchanged(void **state)
+{
+	struct app_options o;
+	struct app a;
+	ino_t first;
+	char *text;
+
+	(void)state;
+	unlink(path);
+	open_app(&a, &o);
+	app_choose(&a, &a.pack->questions[0], 0);
+	assert_int_equal(app_save(&a), 0);
+	assert_int_not_equal(first = inode(path), 0);
+	assert_int_equal(app_save(&a), 0);
+	assert_true(inode(path) == first);
+	app_choose(&a, &a.pack->questions[0], 0);	/* the same answer again */
+	assert_int_equal(app_save(&a), 0);
+	assert_true(inode(path) == first);
+	app_choose(&a, &a.pack->questions[0], 1);
+	assert_int_equal(app_save(&a), 0);
+	assert_true(inode(path) != first);
+	/* written over by someone else, or gone: written again */
+	write_file(path, HDR);
+	assert_int_equal(app_save(&a), 0);
+	text = read_text(path);
+	assert_non_null(text);
+	assert_non_null(strstr(text, "choice: 2"));
+	free(text);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(app_save(&a), 0);
+	assert_int_not_equal(inode(path), 0);
+	app_close(&a);
+}
+
 /* An organisation and a role saved without any answer come back. */
 static void
 test_organisation_kept(void **state)
@@ -421,6 +471,7 @@ main(void)
 		cmocka_unit_test_setup(test_priorities_and_yes_no, fresh),
 		cmocka_unit_test_setup(test_guidance, fresh),
 		cmocka_unit_test_setup(test_organisation_kept, fresh),
+		cmocka_unit_test_setup(test_save_unchanged, fresh),
 		cmocka_unit_test_setup(test_restart_keeps_old, fresh),
 		cmocka_unit_test_setup(test_fresh_keeps_old, fresh),
 		cmocka_unit_test_setup(test_special_session, fresh),
