@@ -49,6 +49,8 @@ struct score {
 #define PLAN_STEPS_PER_AREA 3
 
 void	score_compute(struct score *, const struct pack *, const struct session *);
+/* The areas of score_compute alone, into areas[p->nareas]: no plan, nothing to free. */
+void	score_areas(struct area_score *areas, const struct pack *, const struct session *);
 void	score_free(struct score *);
 /* A level in hundredths as text with two decimals and the given separator: "2,50". */
 void	score_format_level(char *out, size_t size, int level100, char decimal_sep);

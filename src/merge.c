@@ -180,21 +180,13 @@ pick(const struct group *g, size_t j, const struct question *q)
 	return &g->t.picks[q->index * g->n + j];
 }
 
-/*
- * Respondent i's area levels: on the loader's threads, each its own, its
- * score let go on the thread that made it. Freed on the main thread at
- * the end, 5,000 respondents' scores took 30 to 42 ms, their memory given
- * back to the other thread's heap a block at a time.
- */
+/* Respondent i's area levels, on the loader's threads: no plan, nothing allocated. */
 static void
 group_one(void *arg, size_t i)
 {
 	struct group *g = arg;
-	struct score s;
 
-	score_compute(&s, g->pack, g->r[i].sess);
-	memcpy(&g->levels[i * g->pack->nareas], s.areas, g->pack->nareas * sizeof(*s.areas));
-	score_free(&s);
+	score_areas(&g->levels[i * g->pack->nareas], g->pack, g->r[i].sess);
 }
 
 static void

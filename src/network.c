@@ -162,7 +162,7 @@ network_build(const struct pack *p, const struct session *const *s, size_t n, in
 {
 	struct network *nw;
 	struct session **org;
-	struct score *sc;
+	struct area_score *sc;	/* organisation k's areas from sc[k * p->nareas] */
 	const struct session **members;
 	size_t *org_of, *start, *fill, norgs, i, k, m;
 	struct ratio *v;
@@ -180,7 +180,7 @@ network_build(const struct pack *p, const struct session *const *s, size_t n, in
 
 	/* each organisation's respondents combined, then scored as one */
 	org = xcalloc(norgs, sizeof(*org));
-	sc = xcalloc(norgs, sizeof(*sc));
+	sc = xcalloc(norgs * p->nareas + 1, sizeof(*sc));
 	/* the files of each organisation together: start[k] .. start[k + 1] */
 	members = xcalloc(n ? n : 1, sizeof(*members));
 	start = xcalloc(norgs + 1, sizeof(*start));
@@ -211,7 +211,7 @@ network_build(const struct pack *p, const struct session *const *s, size_t n, in
 				}
 			}
 		}
-		score_compute(&sc[k], p, org[k]);
+		score_areas(&sc[k * p->nareas], p, org[k]);
 	}
 
 	nw = xcalloc(1, sizeof(*nw));
@@ -228,8 +228,9 @@ network_build(const struct pack *p, const struct session *const *s, size_t n, in
 	for (i = 0; i < p->nareas; i++) {
 		nw->areas[i].id = xstrdup(p->areas[i].id);
 		for (k = 0, nv = 0; k < norgs; k++)
-			if (sc[k].areas[i].answered > 0)
-				v[nv++] = (struct ratio){ sc[k].areas[i].sum, sc[k].areas[i].answered };
+			if (sc[k * p->nareas + i].answered > 0)
+				v[nv++] = (struct ratio){ sc[k * p->nareas + i].sum,
+				    sc[k * p->nareas + i].answered };
 		stats_fill(&nw->areas[i].st, v, nv, max_choices(p), min_group);
 	}
 	for (i = 0; i < p->nquestions; i++) {
@@ -250,10 +251,8 @@ network_build(const struct pack *p, const struct session *const *s, size_t n, in
 		stats_fill(st, v, nv, (int)q->nchoices, min_group);
 	}
 	free(v);
-	for (k = 0; k < norgs; k++) {
-		score_free(&sc[k]);
+	for (k = 0; k < norgs; k++)
 		session_free(org[k]);
-	}
 	free(sc);
 	free(org);
 	free(members);

@@ -59,11 +59,59 @@ step_cmp(const void *a, const void *b)
 	    (x->question->index < y->question->index);
 }
 
+/*
+ * Area a's counts and level into as; with steps, its questions answered
+ * below their top level are added there, and counted in *nsteps.
+ */
+static void
+area_score(struct area_score *as, const struct pack *p, const struct area *a,
+    const struct session *sess, struct plan_step *steps, size_t *nsteps)
+{
+	long sum = 0;
+	size_t k;
+
+	memset(as, 0, sizeof(*as));
+	as->area = a;
+	as->total = (int)a->nquestions;
+	as->priority = session_priority(sess, a->id);
+	for (k = 0; k < a->nquestions; k++) {
+		const struct question *q = &p->questions[a->first + k];
+		const struct answer *ans = session_answer(sess, q->id);
+		const struct choice *ch;
+
+		if ((int)q->nchoices > as->max_level)
+			as->max_level = (int)q->nchoices;
+		if (ans == NULL || ans->choice == ANSWER_NONE)
+			continue;
+		if (ans->choice == ANSWER_NA) {
+			as->na++;
+			continue;
+		}
+		if ((ch = question_choice(q, ans->choice)) == NULL)
+			continue;
+		as->answered++;
+		sum += ch->level;
+		if (steps != NULL && ch->level < (int)q->nchoices)
+			steps[(*nsteps)++] = (struct plan_step){ q, ch };
+	}
+	as->level100 = mean100(sum, as->answered);
+	as->sum = (int)sum;
+}
+
+void
+score_areas(struct area_score *areas, const struct pack *p, const struct session *sess)
+{
+	size_t i;
+
+	for (i = 0; i < p->nareas; i++)
+		area_score(&areas[i], p, &p->areas[i], sess, NULL, NULL);
+}
+
 void
 score_compute(struct score *s, const struct pack *p, const struct session *sess)
 {
 	long all_sum = 0;
-	size_t i, k;
+	size_t i;
 
 	memset(s, 0, sizeof(*s));
 	s->areas = xcalloc(p->nareas, sizeof(*s->areas));
@@ -73,36 +121,11 @@ score_compute(struct score *s, const struct pack *p, const struct session *sess)
 		const struct area *a = &p->areas[i];
 		struct area_score *as = &s->areas[i];
 		struct plan_area *pa = &s->plan[s->nplan];
-		long sum = 0;
 
-		as->area = a;
-		as->total = (int)a->nquestions;
-		as->priority = session_priority(sess, a->id);
 		pa->score = as;
 		pa->steps = xcalloc(a->nquestions ? a->nquestions : 1, sizeof(*pa->steps));
-		for (k = 0; k < a->nquestions; k++) {
-			const struct question *q = &p->questions[a->first + k];
-			const struct answer *ans = session_answer(sess, q->id);
-			const struct choice *ch;
-
-			if ((int)q->nchoices > as->max_level)
-				as->max_level = (int)q->nchoices;
-			if (ans == NULL || ans->choice == ANSWER_NONE)
-				continue;
-			if (ans->choice == ANSWER_NA) {
-				as->na++;
-				continue;
-			}
-			if ((ch = question_choice(q, ans->choice)) == NULL)
-				continue;
-			as->answered++;
-			sum += ch->level;
-			if (ch->level < (int)q->nchoices)
-				pa->steps[pa->nsteps++] = (struct plan_step){ q, ch };
-		}
-		as->level100 = mean100(sum, as->answered);
-		as->sum = (int)sum;
-		all_sum += sum;
+		area_score(as, p, a, sess, pa->steps, &pa->nsteps);
+		all_sum += as->sum;
 		s->answered += as->answered;
 		s->na += as->na;
 		s->total += as->total;
