@@ -17,7 +17,8 @@ between its "bench:begin" and "bench:end" markers; the rest of that file
 and leaves BENCHMARKS.md alone: for trying the benchmark itself, not for
 recording figures. For each goal not met, a profile of a smaller input
 (perf when it can count instructions, else callgrind) says where the time
-goes. Only the python3 standard library is used; the pty harness
+goes. The start-up is also counted in instructions against dialog's, a
+figure the machine's noise does not move. Only the python3 standard library is used; the pty harness
 (ptyrun.c) and the bare reader (readall.c) are built by "make bench".
 """
 import argparse
@@ -413,6 +414,24 @@ def profile_run(tool, argv, pty_steps=None, env=None):
     return total, profile_lines(tool, data)
 
 
+def instructions(argv, pty_steps, env):
+    """The instructions argv runs (user space, its libraries too), or None."""
+    tool = profiler()
+    if tool == "perf":
+        p = subprocess.run([PTYRUN, "-T", "120000"] + pty_steps + ["--", "perf", "stat", "-x,",
+                            "-e", "instructions:u", "-o", os.path.join(OUT, "profile.data"),
+                            "--"] + argv, env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+        with open(os.path.join(OUT, "profile.data")) as f:
+            for line in f:
+                if ",instructions" in line and line.split(",")[0].isdigit():
+                    return int(line.split(",")[0])
+        return None
+    if tool == "callgrind":
+        return profile_run(tool, argv, pty_steps, env)[0]
+    return None
+
+
 def profiles():
     """Where the time goes, for each goal not met."""
     tool = profiler()
@@ -614,6 +633,16 @@ def bench_startup(runs):
     # ones (as STOK_ASSESS_DATA names them for the binary measured) by --lang.
     info("start-up: the same from the installed packs (--lang tr)", wiz_steps,
          [BIN, "--lang", "tr", "--fresh"], dict(env, STOK_ASSESS_DATA=installed))
+
+    # The same work counted in instructions, which the machine's noise does
+    # not move: the two screens to the first question, then out (q), against
+    # dialog's menu, then out (Escape). What the clock adds to these is the
+    # kernel's: processes, the pseudo-terminal, the key's round trip.
+    wi = instructions(wiz_argv, wiz_steps + ["-s", "q", "-e"], env)
+    di = instructions(dlg_argv, dlg_steps + ["-s", "\\e", "-e"], env)
+    if wi and di:
+        row("start-up: instructions to the first question, and out", "%s" % format(wi, ","),
+            "dialog --menu: %s" % format(di, ","), fmt_ratio(wi / di), "(information)", None)
 
     # keystroke cost, 80x24: the whole first question, a focus move, the
     # next question, and a full repaint (Ctrl-L) of that question
