@@ -5,6 +5,7 @@
  * process through fatal(), which gives the UI a chance to restore the
  * terminal first.
  */
+#define __STDC_WANT_LIB_EXT2__ 1	/* vasprintf (ISO/IEC TR 24731-2, POSIX.1-2024) */
 #include <errno.h>
 #include <locale.h>
 #include <pthread.h>
@@ -269,14 +270,17 @@ arena_free(struct arena *a)
 char *
 xasprintf(const char *fmt, ...)
 {
-	struct buf b;
 	va_list ap;
+	char *s;
+	int n;
 
-	buf_init(&b);
+	/* one pass: a buf starts small, and a question's text was formatted twice */
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	n = vasprintf(&s, fmt, ap);
 	va_end(ap);
-	return buf_detach(&b);
+	if (n < 0)
+		fatal("vasprintf: %s", errno_text(errno));
+	return s;
 }
 
 #define PARALLEL_MAX	4
