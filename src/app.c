@@ -413,6 +413,35 @@ app_resume_command(const struct app *a)
 	return buf_detach(&b);
 }
 
+/*
+ * The saved session. When its file holds just what a save of it would
+ * write, that is kept (app_save), so that resuming and quitting without
+ * a change writes nothing.
+ */
+static struct session *
+read_saved(struct app *a)
+{
+	struct session *s;
+	struct stat st;
+	char *buf, *text;
+	size_t len;
+
+	if (file_read_stat(a->session_path, SESSION_MAX_FILE, "an answers file", NULL, &buf, &len,
+	    &st) < 0)
+		return NULL;
+	if ((s = session_parse(a->session_path, buf, len, a->pack)) != NULL) {
+		text = session_format(s);
+		if (strlen(text) == len && memcmp(text, buf, len) == 0) {
+			a->saved_text = text;
+			a->saved_st = st;
+		} else {
+			free(text);
+		}
+	}
+	free(buf);
+	return s;
+}
+
 int
 app_open(struct app *a, const struct app_options *o)
 {
@@ -474,7 +503,7 @@ app_open(struct app *a, const struct app_options *o)
 		return status;
 	remove_stale_temporaries(a->session_path);
 	if (!o->fresh && stat(a->session_path, &st) == 0) {
-		a->sess = session_read(a->session_path, a->pack);
+		a->sess = read_saved(a);
 		if (a->sess == NULL) {
 			/* a file refused unread (a link, not regular, too large) has said why */
 			if (lstat(a->session_path, &st) == 0 && S_ISREG(st.st_mode) &&

@@ -269,7 +269,20 @@ test_save_unchanged(void **state)
 	free(text);
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(app_save(&a), 0);
-	assert_int_not_equal(inode(path), 0);
+	assert_int_not_equal(first = inode(path), 0);
+	app_close(&a);
+	/* resumed and quit without a change: the file read is the file kept */
+	open_app(&a, &o);
+	assert_true(a.resumable);
+	assert_int_equal(app_save(&a), 0);
+	assert_true(inode(path) == first);
+	app_close(&a);
+	/* a file in another form than a save's (a comment, another order) is written anew */
+	write_file(path, HDR "answers:\n  - choice: 1\n    question: 8\n");
+	first = inode(path);
+	open_app(&a, &o);
+	assert_int_equal(app_save(&a), 0);
+	assert_true(inode(path) != first);
 	app_close(&a);
 }
 
