@@ -599,6 +599,21 @@ same_text(const char *x, const char *y)
 	return (x == NULL && y == NULL) || (x != NULL && y != NULL && strcmp(x, y) == 0);
 }
 
+/* Whether the session's file is still the one the last save wrote, or the one read. */
+static bool
+still_saved(const struct app *a)
+{
+	struct stat st;
+	struct file_stamp now, then;
+
+	if (a->saved_text == NULL || lstat(a->session_path, &st) != 0)
+		return false;
+	file_stamp_of(&st, &now);	/* size and modification time, as a pack's files are held */
+	file_stamp_of(&a->saved_st, &then);
+	return st.st_dev == a->saved_st.st_dev && st.st_ino == a->saved_st.st_ino &&
+	    file_stamp_same(&now, &then);
+}
+
 int
 app_save(struct app *a)
 {
@@ -617,11 +632,7 @@ app_save(struct app *a)
 		a->restart_backup = NULL;
 	}
 	text = session_format(a->sess);
-	if (a->saved_text != NULL && strcmp(text, a->saved_text) == 0 &&
-	    lstat(a->session_path, &st) == 0 && st.st_dev == a->saved_st.st_dev &&
-	    st.st_ino == a->saved_st.st_ino && st.st_size == a->saved_st.st_size &&
-	    st.st_mtim.tv_sec == a->saved_st.st_mtim.tv_sec &&
-	    st.st_mtim.tv_nsec == a->saved_st.st_mtim.tv_nsec) {
+	if (still_saved(a) && strcmp(text, a->saved_text) == 0) {
 		free(text);	/* the file holds these bytes already */
 		a->save_errno = 0;
 		return 0;
