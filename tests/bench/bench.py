@@ -17,9 +17,10 @@ between its "bench:begin" and "bench:end" markers; the rest of that file
 and leaves BENCHMARKS.md alone: for trying the benchmark itself, not for
 recording figures. For each goal not met, a profile of a smaller input
 (perf when it can count instructions, else callgrind) says where the time
-goes. The start-up is also counted in instructions against dialog's, a
-figure the machine's noise does not move. Only the python3 standard library is used; the pty harness
-(ptyrun.c) and the bare reader (readall.c) are built by "make bench".
+goes. The start-up is also counted in instructions (callgrind) against
+dialog's, a figure the machine's noise does not move. Only the python3
+standard library is used; the pty harness (ptyrun.c) and the bare reader
+(readall.c) are built by "make bench".
 """
 import argparse
 import hashlib
@@ -415,21 +416,10 @@ def profile_run(tool, argv, pty_steps=None, env=None):
 
 
 def instructions(argv, pty_steps, env):
-    """The instructions argv runs (user space, its libraries too), or None."""
-    tool = profiler()
-    if tool == "perf":
-        p = subprocess.run([PTYRUN, "-T", "120000"] + pty_steps + ["--", "perf", "stat", "-x,",
-                            "-e", "instructions:u", "-o", os.path.join(OUT, "profile.data"),
-                            "--"] + argv, env=env, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
-        with open(os.path.join(OUT, "profile.data")) as f:
-            for line in f:
-                if ",instructions" in line and line.split(",")[0].isdigit():
-                    return int(line.split(",")[0])
+    """The instructions argv runs, its libraries' too, by callgrind; None without it."""
+    if not (shutil.which("valgrind") and shutil.which("callgrind_annotate")):
         return None
-    if tool == "callgrind":
-        return profile_run(tool, argv, pty_steps, env)[0]
-    return None
+    return profile_run("callgrind", argv, pty_steps, env)[0]
 
 
 def profiles():
