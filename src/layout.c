@@ -500,7 +500,8 @@ para_add_text(struct para *p, const char *s, size_t len, unsigned style)
 			para_atom(p, ATOM_WORD, style, base + i, j - i, w);
 		} else {
 			disp = text_display(s + i, j - i, &w);
-			para_push(p, ATOM_WORD, style, disp, strlen(disp), w);
+			if (*disp != '\0')	/* a word of invisible characters shows nothing: no word */
+				para_push(p, ATOM_WORD, style, disp, strlen(disp), w);
 			free(disp);
 		}
 		i = j;
