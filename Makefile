@@ -48,8 +48,8 @@ endif
 DEB_BUILD_PACKAGES = gcc make pkg-config libncurses-dev libyaml-dev libcmark-dev \
 	       libunistring-dev gettext
 DEB_PACKAGES = gcc make pkg-config libncurses-dev libyaml-dev libcmark-dev cmark \
-	       libcmocka-dev libunistring-dev libxml2-utils python3 tmux valgrind mandoc locales gettext \
-	       dialog clang libclang-rt-14-dev
+	       libcmocka-dev libunistring-dev libxml2-utils python3 tmux valgrind strace mandoc locales \
+	       gettext dialog clang libclang-rt-14-dev
 
 # The sources, one a line: the library (what the unit tests and the
 # fuzzers link) and the command-line program around it.
@@ -237,7 +237,7 @@ need-build-deps:
 
 need-deps:
 	@pkg-config --exists $(PKGS) cmocka 2>/dev/null && \
-	 for t in $(CC) tmux valgrind mandoc localedef msgfmt cmark xmllint python3 clang; do \
+	 for t in $(CC) tmux valgrind strace mandoc localedef msgfmt cmark xmllint python3 clang; do \
 	   command -v $$t >/dev/null || exit 1; done && \
 	 [ -d /usr/share/i18n/locales ] && \
 	 cmp -s package-lock.json node_modules/.installed-lock || $(MAKE) --no-print-directory deps

@@ -544,6 +544,15 @@ ui_curses_run(struct app *app, const struct app_options *opts, const char **why)
 		return UI_UNUSABLE;	/* line mode catches the same signals */
 	}
 	fatal_hook = leave_curses;
+	/*
+	 * Until its first endwin, ncurses writes at every cursor move (it
+	 * takes the screen for a terminfo program's until then): a frame went
+	 * out in 10 to 25 writes, each a wake-up of the terminal's side and,
+	 * over SSH, a packet of its own. Left once before anything is drawn
+	 * (the terminal's screen entered and left in one write), each frame
+	 * goes out in one.
+	 */
+	endwin();
 	if ((said = open_memstream(&said_text, &said_len)) != NULL) {
 		diag_set_stream(said);
 		app->words_at_end = true;

@@ -969,3 +969,25 @@ export_mend() {	# a name that cannot be written is offered again to be mended; ~
 	wait_for "EXIT=0"
 }
 result "an export's name that cannot be written is offered again; ~/ is the home" export_mend
+
+# one_write_a_frame: the frame after a key goes to the terminal in one
+# write, not one a cursor move (ncurses writes at each move until its first
+# endwin): each write wakes the terminal's side, and over SSH is a packet
+one_write_a_frame() {
+	start onewrite "strace -o '$work/onewrite.trace' -e trace=read,write $bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "/32" || return 1
+	keys q
+	wait_for "EXIT=0" || return 1
+	# the writes to the terminal between the Enter read and the next read
+	awk '/^read\(0, "\\r"/ { on = 1; next } on && /^read\(/ { exit }
+	    on && /^write\(1,/ { print }' "$work/onewrite.trace" > "$work/writes"
+	[ "$(wc -l < "$work/writes")" -eq 1 ] ||
+	    { echo "the question went out in $(wc -l < "$work/writes") writes:"; cat "$work/writes"; return 1; }
+}
+if command -v strace >/dev/null 2>&1 && strace -o /dev/null true 2>/dev/null; then
+	result "the frame after a key goes out in one write" one_write_a_frame
+else
+	echo "SKIP: $suite the frame after a key goes out in one write (strace cannot run here)"
+fi
