@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * main.c: the command line. Sets the locale (for the terminal's character
- * widths and messages; nothing we parse depends on it) and dispatches to
- * a subcommand.
+ * main.c: the command line. Prepares the wizard's heap, sets the locale
+ * (for the terminal's character widths and messages; nothing we parse
+ * depends on it) and dispatches to a subcommand.
  */
 #include <getopt.h>
 #include <locale.h>
@@ -211,10 +211,11 @@ start_heap(void)
 int
 main(int argc, char **argv)
 {
+	bool wizard = argc == 1 || argv[1][0] == '-';	/* no command: the wizard */
 	size_t i;
 
-	if (argc == 1 || argv[1][0] == '-')
-		start_heap();	/* the wizard, before anything is allocated */
+	if (wizard)
+		start_heap();	/* before anything is allocated */
 
 	/*
 	 * The two categories the program uses: characters (UTF-8, widths,
@@ -232,8 +233,8 @@ main(int argc, char **argv)
 		printf("stok-assess %s\n", VERSION);
 		return fflush(stdout) == 0 ? 0 : 1;
 	}
-	if (argc == 1 || argv[1][0] == '-')
-		return cmd_wizard(argc, argv);	/* no command: the wizard */
+	if (wizard)
+		return cmd_wizard(argc, argv);
 	for (i = 0; i < NELEM(commands); i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return commands[i].run(argc - 1, argv + 1);
