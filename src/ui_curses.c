@@ -587,9 +587,10 @@ ui_curses_run(struct app *app, const struct app_options *opts, const char **why)
 	 * The first frame is up: now the texts, before any key is acted on.
 	 * Through the pack's index, the texts of the question the welcome
 	 * screen leads to are read, and the pack's files are held against
-	 * the index as soon as the wizard waits (the welcome screen stood a
-	 * key's time-out, or that question is drawn); any other key, and the
-	 * end, waits for them (pack_load_unverified).
+	 * the index once the wizard has stood a key's time-out on any screen;
+	 * any other key, and the end, waits for them (pack_load_unverified).
+	 * Not at once after a frame: a terminal's side that shares the CPU
+	 * (sshd, tmux) would show that frame only when the check was done.
 	 */
 	if ((status = app_load_texts_unverified(app)) != 0) {
 		screen_end(scr, &ui);
@@ -597,7 +598,7 @@ ui_curses_run(struct app *app, const struct app_options *opts, const char **why)
 	}
 	app_read_ahead(app, app_resume_question(app));	/* where the welcome screen leads */
 	while (!ui.quit && ui_signal() == 0) {
-		if ((ui.screen != SCR_WELCOME || waited) && (status = app_verify_texts(app)) != 0) {
+		if (waited && (status = app_verify_texts(app)) != 0) {
 			screen_end(scr, &ui);
 			return status;
 		}
