@@ -549,7 +549,7 @@ export_full_path() {
 	# the proposed name keeps the organisation's words, in ASCII
 	wait_for "yesil-isik-dernegi-" || return 1
 	keys Escape
-	sleep 0.3
+	wait_gone "yesil-isik-dernegi-" || return 1
 	[ "$(cat "$work/exp/out/rapor.txt")" = "keep me" ] || { echo "overwritten"; return 1; }
 	keys e
 	sleep 0.2

@@ -64,3 +64,15 @@ wait_for() {
 	done
 	return 0
 }
+# wait_gone TEXT: until the screen no longer shows TEXT (5 seconds at
+# most). A key sent after a fixed sleep can reach a busy program together
+# with the one before it: Escape and a letter read at once are Alt and
+# that letter
+wait_gone() {
+	i=0
+	while screen | grep -qF -- "$1"; do
+		i=$((i + 1))
+		[ $i -gt 50 ] && { echo "the screen still shows '$1':"; screen | sed 's/^/    | /'; return 1; }
+		sleep 0.1
+	done
+}
