@@ -219,6 +219,9 @@ seq_char(int ms)
  */
 #define ESC_WAIT	50
 
+/* Whether curses reads the mouse's reports (--mouse): else read_key drops them. */
+static bool mouse_on;
+
 /* "ESC [ 200 ~": what follows, to "ESC [ 201 ~", was pasted, not typed. */
 #define KEY_PASTE_START	(KEY_MAX + 1)
 
@@ -273,11 +276,66 @@ letter_key(int c)
 	}
 }
 
+/* The three bytes of any value that follow "ESC [ M", a mouse report of the old kind. */
+static void
+skip_mouse_x10(void)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		seq_byte(50);
+}
+
+/*
+ * The rest of a mouse report that curses named KEY_MOUSE (by the
+ * terminal description's kmous) while the mouse is not ours: without
+ * --mouse curses leaves it to be read as keys, and the report's bytes
+ * would answer a question (a space chooses). The SGR kind (kmous "ESC [ <")
+ * ends at M or m; the old kind is three bytes.
+ */
+static void
+skip_mouse_report(void)
+{
+	const char *kmous = tigetstr("kmous");
+	int c, n;
+
+	if (kmous == NULL || kmous == (char *)-1 || kmous[0] == '\0' ||
+	    kmous[strlen(kmous) - 1] != '<') {
+		skip_mouse_x10();
+		return;
+	}
+	for (n = 0; n < 32 && (c = seq_char(50)) != -1; n++)
+		if (c == 'M' || c == 'm')
+			return;
+}
+
+/*
+ * The rest of a control string (OSC, DCS, SOS, PM, APC: a terminal's
+ * answer to a query, a title, an image), read to its end, BEL or ST
+ * (ESC \\), and dropped: each byte within 50 ms, and 4096 at most. Returns
+ * the character after an Esc that ends it otherwise (a new sequence),
+ * else -1.
+ */
+static int
+skip_string(void)
+{
+	int c, n;
+
+	for (n = 0; n < 4096 && (c = seq_byte(50)) != -1; n++) {
+		if (c == 7)
+			return -1;
+		if (c == 27)
+			return (c = seq_char(50)) == '\\' ? -1 : c;
+	}
+	return -1;
+}
+
 /*
  * After an Esc that curses did not recognise as the start of a key: read
  * the rest of the sequence whole, whatever terminfo says, and return the
  * key it names or 0 to drop it. A lone Esc (nothing follows at once)
- * stays Esc; Esc with any other character (Alt and a key) is dropped.
+ * stays Esc; Esc with any other character (Alt and a key) is dropped, and
+ * so is a control string, to its end.
  */
 static int
 read_escape(void)
@@ -286,6 +344,9 @@ read_escape(void)
 
 	if (c == -1)
 		return 27;
+	while (c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_')
+		if ((c = skip_string()) == -1)
+			return 0;
 	if (c == '[') {
 		c = seq_char(50);
 		if (c == '[')	/* the Linux console: ESC [ [ A .. E are F1 .. F5 */
@@ -303,9 +364,7 @@ read_escape(void)
 		if (c < 0x40 || c > 0x7E)
 			return 0;	/* cut short or too long: dropped */
 		if (c == 'M' && len == 0) {
-			/* a mouse report of the old kind: three bytes of any value follow */
-			for (len = 0; len < 3; len++)
-				seq_byte(50);
+			skip_mouse_x10();
 			return 0;
 		}
 		if (c == '~' && first == 200)
@@ -384,6 +443,10 @@ read_key(void)
 	if (rc == KEY_CODE_YES) {
 		if (wch == KEY_ENTER)
 			return '\n';
+		if (wch == KEY_MOUSE && !mouse_on) {
+			skip_mouse_report();
+			return 0;
+		}
 		if (wch == KEY_RESIZE || wch == KEY_MOUSE)
 			return KC((int)wch);
 		k = plain_key((int)wch);
@@ -566,7 +629,7 @@ ui_curses_run(struct app *app, const struct app_options *opts, const char **why)
 	curs_set(1);
 	paste_mode(true);
 	if (opts->mouse)
-		mousemask(BUTTON1_CLICKED, NULL);
+		mouse_on = mousemask(BUTTON1_CLICKED, NULL) != 0;
 
 	memset(&ui, 0, sizeof(ui));
 	ui.app = app;

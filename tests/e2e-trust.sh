@@ -185,7 +185,7 @@ result "line mode: starting over and quitting keeps the answers" line_mode_start
 # Every common encoding of Home, End, Insert, Delete, PgUp, PgDn, F1-F12,
 # with and without modifiers; name and bytes, one per line.
 key_list() {
-	e=$(printf '\033')
+	e=$(printf '\033') b=$(printf '\007')
 	cat <<-LIST
 	home-tilde $e[1~
 	home-7 $e[7~
@@ -227,12 +227,24 @@ key_list() {
 	mouse-x10-press $e[M 5!
 	mouse-x10-release $e[M#5!
 	mouse-x10-wide $e[M 5ü
+	mouse-sgr-press $e[<0;10;10M
+	mouse-sgr-release $e[<0;10;10m
+	osc-bel $e]11;rgb:0000/0000/0000$b
+	osc-st $e]11;rgb:0000/0000/0000$e\\
+	osc-title $e]2;1 2 3 q$b
+	dcs ${e}P1\$r0m$e\\
+	sos ${e}X r1 $e\\
+	pm $e^privacy r1$e\\
+	apc ${e}_Gi=1;OK$e\\
+	osc-then-csi $e]11;rgb:1/2/3$e[99~
 	LIST
 }
 
+# keys_on_question TERM: under xterm's description curses knows the
+# mouse's reports as "ESC [ <", under screen's (tmux) as "ESC [ M"
 keys_on_question() {
 	rm -rf "$work/keys"
-	start keys 80 24 "TERM=xterm-256color" "$bin --content data/tr"
+	start keys 80 24 "TERM=$1" "$bin --content data/tr"
 	wait_for "Değerlendirmeye başlayın" || return 1
 	keys Enter
 	wait_for "Soru 1/32" || return 1
@@ -269,7 +281,8 @@ keys_on_question() {
 	raw "$(printf '\033')"
 	wait_for "Soru 1/32" || return 1
 }
-result "every key encoding, sent raw on a question, changes no answer" keys_on_question
+result "every key encoding, sent raw on a question, changes no answer" keys_on_question xterm-256color
+result "every key encoding, sent raw on a question, changes no answer (TERM=screen)" keys_on_question screen
 
 keys_in_note() {
 	rm -rf "$work/note"
