@@ -312,7 +312,7 @@ skip_mouse_report(void)
 /*
  * The rest of a control string (OSC, DCS, SOS, PM, APC: a terminal's
  * answer to a query, a title, an image), read to its end, BEL or ST
- * (ESC \\), and dropped: each byte within 50 ms, and 4096 at most. Returns
+ * (ESC \), and dropped: each byte within 50 ms, and 4096 at most. Returns
  * the character after an Esc that ends it otherwise (a new sequence),
  * else -1.
  */
