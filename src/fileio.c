@@ -148,6 +148,10 @@ file_write_report(const char *path, const void *data, size_t len, bool overwrite
 {
 	struct stat st;
 
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		errno = EISDIR;	/* not a file to ask about replacing */
+		return -1;
+	}
 	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
 		return file_write_atomic_mode(path, data, len, overwrite, st.st_mode & 07777);
 	return file_write_atomic_mode(path, data, len, overwrite, 0600);

@@ -119,6 +119,11 @@ t session-symlink --content pack --session link.yaml --ui=text
 t session-64mb --content pack --session big.yaml --ui=text
 t session-directory --content pack --session dir.yaml --ui=text
 
+# A report's output that is a directory: that, not "exists" (nor, with
+# --force, a rename's error after the report was made).
+t output-directory report --content pack ok.yaml -o dir.yaml
+t output-directory-force report --content pack ok.yaml -o dir.yaml --force
+
 # A report written with -o is its owner's alone, as the saved answers are,
 # whatever the umask; a report that replaces a file keeps the mode its
 # owner gave it (--force had made a shared file private).
