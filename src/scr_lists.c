@@ -277,7 +277,7 @@ static const struct keydef review_keys[] = {
 	{ 's', "s", N_("results"), ACT_NEXT, KB_MORE },
 	{ 27, "Esc", N_("back"), ACT_BACK, KB_MORE },
 	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_BACK, KB_NO },
-	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_NO },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_MAIN },
 	{ 'q', "q", N_("quit"), ACT_QUIT, KB_MAIN },
 	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };

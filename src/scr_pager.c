@@ -31,7 +31,7 @@ static const struct keydef results_keys[] = {
 	{ 'e', "e", N_("export"), ACT_EXPORT, KB_MAIN },
 	{ 'r', "r", N_("review"), ACT_REVIEW, KB_MORE },
 	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, KB_MORE },
-	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_NO },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_MAIN },
 	{ 'q', "q", N_("quit"), ACT_QUIT, KB_MAIN },
 	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };
@@ -46,7 +46,7 @@ static const struct keydef results_demo_keys[] = {
 	{ 'e', "e", N_("export"), ACT_EXPORT, KB_MAIN },
 	{ 'r', "r", N_("review"), ACT_REVIEW, KB_MORE },
 	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, KB_MORE },
-	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_NO },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_MAIN },
 	{ 'q', "q", N_("quit"), ACT_QUIT, KB_MAIN },
 	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };

@@ -40,7 +40,7 @@ static const struct keydef area_end_keys[] = {
 	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, KB_MORE },
 	KEYS_MOVE,
 	{ 'r', "r", N_("review"), ACT_REVIEW, KB_MORE },
-	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_NO },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_MAIN },
 	{ 'q', "q", N_("quit"), ACT_QUIT, KB_MAIN },
 	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };

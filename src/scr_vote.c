@@ -526,7 +526,7 @@ static const struct keydef room_keys[] = {
 	{ '\n', "Enter", N_("the results"), ACT_CONFIRM, KB_MAIN },
 	{ ' ', "Space", N_("mark or unmark for follow-up"), ACT_EDIT, KB_MAIN },
 	{ KC(KEY_LEFT), "\xE2\x86\x90", N_("back"), ACT_PREV, KB_MORE },
-	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_NO },
+	{ 'h', "h", N_("all keys"), ACT_KEYS, KB_MAIN },
 	{ 'q', "q", N_("quit"), ACT_QUIT, KB_MAIN },
 	{ 0, NULL, NULL, ACT_NONE, KB_NO }
 };

@@ -150,10 +150,14 @@ ui_put_line(const struct ui *ui, int y, int x, const struct lline *l, int width)
 	}
 }
 
+/*
+ * Help and quitting: '?' (a question's help), h (all keys) on a screen
+ * whose table puts it in the bar (those without '?'), q and Esc.
+ */
 static bool
 always_shown(const struct keydef *k)
 {
-	return k->key == '?' || k->key == 'q' || k->key == 27;
+	return k->key == '?' || k->action == ACT_KEYS || k->key == 'q' || k->key == 27;
 }
 
 /*
@@ -236,7 +240,7 @@ ui_keybar(const struct ui *ui, const struct keydef *keys)
 {
 	size_t starts[32], n = bar_entries(keys, starts, NELEM(starts)), i, last = SIZE_MAX;
 	struct bar_entry e[NELEM(starts)];
-	int x = 0, reserved, bare = 0, full = 0, main = 0;
+	int x = 0, reserved, bare = 0, full = 0, main = 0, more = 0;
 	bool compact, tight, shown[NELEM(starts)] = { false };
 	enum keybar rank;
 
@@ -250,15 +254,20 @@ ui_keybar(const struct ui *ui, const struct keydef *keys)
 			last = i;
 		} else if (e[i].key->bar == KB_MAIN) {
 			main += e[i].full;
+		} else if (e[i].key->bar == KB_MORE) {
+			more += e[i].full;
 		}
 	}
 	/*
 	 * When the keys always shown do not fit with their help beside the
-	 * screen's main keys, all but the last (quitting) go by their names
+	 * screen's main keys, or beside its other actions when without that
+	 * help they would, all but the last (quitting) go by their names
 	 * alone, and if even that is too wide, the last too.
 	 */
 	reserved = full;
-	compact = full + main > COLS + 2;
+	compact = last != SIZE_MAX && (full + main > COLS + 2 ||
+	    (full + main + more > COLS + 2 &&
+	    bare - e[last].bare + e[last].full + main + more <= COLS + 2));
 	if (compact)
 		reserved = bare - e[last].bare + e[last].full;
 	tight = reserved > COLS + 2;

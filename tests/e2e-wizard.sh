@@ -648,6 +648,43 @@ keybar_main_keys() {	# a narrow key bar keeps each screen's main keys, dropping 
 }
 result "a narrow key bar keeps the export on the results" keybar_main_keys
 
+# help_on_every_bar: stok-assess(1) promises help and quitting in every
+# key bar; on the screens without a question's '?' (the area's end, the
+# results, the review) help is h, at 80 and at 60 columns
+help_on_every_bar() {
+	f=$work/helpbar.yaml
+	printf 'pack: "kapasite"\nversion: 1\nlanguage: "tr"\nanswers:\n' >"$f"
+	for q in 1 2 3 4; do
+		printf '  - question: %d\n    choice: 2\n' "$q" >>"$f"
+	done
+	cp "$top/tests/reports/tr-sample.yaml" "$work/helpbar-all.yaml"
+	for cols in 80 60; do
+		start "helpbar$cols" "env LANGUAGE=en $bin --content data/tr --session $f"
+		resize_to $cols 20
+		wait_for "4 answers" || return 1
+		keys Enter
+		wait_for "end of this area" || return 1
+		bar_has_help "area end at $cols" || return 1
+		keys q
+		wait_for "EXIT=0" || return 1
+		start "helpbarall$cols" "env LANGUAGE=en $bin --content data/tr --session $work/helpbar-all.yaml"
+		resize_to $cols 20
+		wait_for "32" || return 1
+		keys Enter
+		wait_for "export" || return 1
+		bar_has_help "results at $cols" || return 1
+		keys r
+		wait_for "Review" || return 1
+		bar_has_help "review at $cols" || return 1
+		keys q
+		wait_for "EXIT=0" || return 1
+	done
+}
+bar_has_help() {	# the bar's last entries: h (with its words when they fit), then q quit
+	screen | tail -1 | grep -Eq "(^|  )h( all keys)?  q quit *$" || { echo "$1:"; screen | tail -1; return 1; }
+}
+result "every key bar names help and quitting: h where a screen has no ?" help_on_every_bar
+
 results_unanswered() {	# the results of an unfinished assessment say which questions they leave out, as line mode does
 	f=$work/unanswered.yaml
 	printf 'pack: "kapasite"\nversion: 1\nlanguage: "tr"\nanswers:\n' >"$f"
