@@ -196,12 +196,20 @@ static void
 vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int total,
     const int *pct)
 {
-	int i, y, h, b, bottom = LINES - 4, barw, first = 0, avail, spare;
+	int i, y, h, b, bottom = LINES - 4, barw, first = 0, avail, spare, qrows;
 	int need[CONTENT_MAX_CHOICES + 1], lrows[CONTENT_MAX_CHOICES + 1];
 	bool labels, gap, more;
 	char *s, num[32];
 
-	y = ui_text(ui, 0, 2, COLS - 4, 3, q->text, 0, A_BOLD) + 1;
+	/*
+	 * The question on three rows at most, fewer when that gives every
+	 * option its label row: the options' words before the question's end
+	 */
+	qrows = ui_text_rows(q->text, COLS - 4, 0);
+	qrows = qrows > 3 ? 3 : qrows;
+	while (qrows > 1 && 2 * n > bottom - qrows - 1)
+		qrows--;
+	y = ui_text(ui, 0, 2, COLS - 4, qrows, q->text, 0, A_BOLD) + 1;
 	avail = bottom - y;
 	/* a label row, one to three bar rows and a gap row per option, as room allows */
 	labels = 2 * n <= avail;

@@ -313,6 +313,21 @@ big_labels() {
 }
 result "--big gives the rows it has left to the labels a row cuts (80x24)" big_labels
 
+# At 60x16 the question's three rows left no row for the options' words:
+# bars and numbers alone, and four empty rows. The question gives up rows
+# (cut with an ellipsis) until each option has its label row.
+big_small() {
+	start bigsmall 60 16 --big || return 1
+	keys "3 0 5 1 9" Enter
+	wait_for "Votes: 18" || return 1
+	for k in 1 2 3 4; do
+		screen | grep -q "^    $k ( ) Yönetim kurulumuz" || { echo "option $k has no words:"; screen; return 1; }
+	done
+	screen | grep -q '^  › 5 (•) Not applicable to us$' || { screen; return 1; }
+	screen | head -1 | grep -q '…$' || { echo "the question is not marked as cut:"; screen; return 1; }
+}
+result "--big at 60x16 gives each option its label row before the question its third" big_small
+
 big_alone() {
 	"$bin" --big >"$work/big.out" 2>&1
 	[ $? = 2 ] && grep -q -- '--big goes with --workshop' "$work/big.out" || { cat "$work/big.out"; return 1; }
