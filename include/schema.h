@@ -15,7 +15,9 @@
 /*
  * The file's name for diagnostics and, optionally, its bytes with a
  * cursor (a line and the offset of its start, first { 1, 0 }), so that
- * schema_text can tell of a '#' comment that cut a plain value short.
+ * schema_text can point at the character it refuses in a text value and
+ * not only at the value, and, with comments, tell of a '#' comment that
+ * cut a plain value short.
  */
 struct schema_cursor {
 	int	 line;
@@ -26,6 +28,7 @@ struct schema_ctx {
 	const char		*src;
 	size_t			 srclen;
 	struct schema_cursor	*cursor;
+	bool			 comments;	/* warn at a '#' that ends a plain text value */
 };
 
 /*
@@ -51,8 +54,9 @@ const struct ynode *schema_require(const struct schema_ctx *, const struct ynode
  * A text value: a scalar, not empty when required, with no NUL and, when
  * single_line, no control characters (newlines included). *out is a copy,
  * NULL for an absent optional key. With the file's bytes in the context,
- * a warning when a '#' comment follows an unquoted value on its line
- * ("title: Step #2" is the title "Step").
+ * the error points at the character refused, and with comments set a
+ * warning tells of a '#' comment that follows an unquoted value on its
+ * line ("title: Step #2" is the title "Step").
  */
 int	schema_text(const struct schema_ctx *, const struct ynode *m, const char *key,
 	    const char *what, bool required, bool single_line, char **out);

@@ -292,7 +292,7 @@ parse_front_matter(struct answer_text *t, const char *path, const char *buf, siz
     bool printable, size_t fm, size_t fm_end)
 {
 	struct schema_cursor cursor = { 1, 0 };
-	struct schema_ctx c = { path, buf, len, &cursor };
+	struct schema_ctx c = { path, buf, len, &cursor, true };
 	struct ynode *root = NULL;
 	const struct ynode *v;
 	int rc = -1;

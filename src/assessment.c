@@ -302,7 +302,7 @@ int
 assessment_parse(struct pack *p, const char *file, const char *buf, size_t len)
 {
 	struct schema_cursor cursor = { 1, 0 };
-	struct schema_ctx c = { file, buf, len, &cursor };
+	struct schema_ctx c = { file, buf, len, &cursor, true };
 	struct ynode *root = NULL;
 	const struct ynode *areas;
 	size_t i, off = 0;

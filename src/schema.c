@@ -266,7 +266,7 @@ plain_walk(const struct schema_ctx *c, const struct ynode *v, size_t stop, size_
 /*
  * Where a '#' comment follows plain value v, or 0: after the value's bytes
  * in the file, blanks and '#' on the same line. The '#' is at *line and
- * the column returned.
+ * the column returned. Always 0 for a format whose context has no comments.
  */
 static int
 comment_col(const struct schema_ctx *c, const struct ynode *v, int *line)
@@ -274,7 +274,7 @@ comment_col(const struct schema_ctx *c, const struct ynode *v, int *line)
 	size_t off;
 	int col;
 
-	if (!plain_walk(c, v, v->len, &off, line, &col))
+	if (!c->comments || !plain_walk(c, v, v->len, &off, line, &col))
 		return 0;
 	for (; off < c->srclen && (c->src[off] == ' ' || c->src[off] == '\t'); off++)
 		col++;

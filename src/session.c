@@ -492,7 +492,8 @@ cut_short(const char *path, const char *buf, size_t len)
 struct session *
 session_parse(const char *path, const char *buf, size_t len, const struct pack *pack)
 {
-	struct schema_ctx c = { .file = path };
+	struct schema_cursor cursor = { 1, 0 };
+	struct schema_ctx c = { .file = path, .src = buf, .srclen = len, .cursor = &cursor };
 	struct ynode *root = NULL;
 	struct session *s = NULL;
 	size_t off = 0;
