@@ -460,8 +460,9 @@ schema_text_value(const struct schema_ctx *c, const struct ynode *m, const struc
 	/* what the reader saw of the characters as it read: then only a line break may be wrong */
 	if (v->printable && !(single_line && memchr(v->value, '\n', v->len) != NULL))
 		i = v->len;
-	else if (strlen(v->value) != v->len) {
-		diag(DIAG_ERROR, c->file, v->line, v->col,
+	else if ((k = strlen(v->value)) != v->len) {
+		value_position(c, v, k, &line, &col);
+		diag(DIAG_ERROR, c->file, line, col,
 		    "'%s' contains a NUL character: remove it", key);
 		return -1;
 	}
@@ -470,7 +471,8 @@ schema_text_value(const struct schema_ctx *c, const struct ynode *m, const struc
 			break;	/* printable ASCII and letters of two bytes: safe, and most of the text */
 		k = utf8_decode(v->value + i, v->len - i, &cp);
 		if (cp == '\n' && single_line) {
-			diag(DIAG_ERROR, c->file, v->line, v->col,
+			value_position(c, v, i, &line, &col);
+			diag(DIAG_ERROR, c->file, line, col,
 			    "'%s' contains U+000A, a control character (a line break): "
 			    "write it on one line", key);
 			return -1;
