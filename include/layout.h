@@ -99,11 +99,18 @@ void	layout_free(struct layout *);
 void	layout_markdown(struct layout *, const char *md, size_t len, int width,
 	    struct linkset *links);
 /*
- * The same for a tree cmark built or parsed, from node down, without its
- * source: a paragraph is never taken for a table (that needs the source
- * lines), so a caller gives layout_markdown whatever may hold one.
+ * The same for a tree cmark built, from node down: its text is shown as
+ * it is, and a paragraph is never taken for a table (a table is found in
+ * the lines of the Markdown source, which such a tree has none of).
  */
 void	layout_node(struct layout *, struct cmark_node *, int width, struct linkset *);
+/*
+ * The same for a node of a tree cmark parsed from the len bytes of md:
+ * a paragraph that is a table is shown as its rows in md, as
+ * layout_markdown shows it.
+ */
+void	layout_parsed(struct layout *, struct cmark_node *, const char *md, size_t len,
+	    int width, struct linkset *);
 /*
  * Append plain text wrapped at width, every span with style. Newlines in
  * text start new lines; the leading spaces of a line indent its first

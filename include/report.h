@@ -160,13 +160,16 @@ void	doc_pre(cmark_node *parent, const char *text);
  * literal, URL and raw HTML block made what the layout shows of it (the
  * text of an HTML block without its tags, see layout_shown_text()),
  * inline HTML dropped, headings moved below level 4.
- * md must be valid UTF-8, as every loaded answer text's body is.
+ * md must be valid UTF-8, as every loaded answer text's body is. The text
+ * rendering shows no table in it as rows: the layout finds tables in the
+ * Markdown source, which only doc_guidance keeps.
  */
 void	doc_markdown(cmark_node *parent, const char *md, size_t len);
 /*
  * The same guidance, parsed only when the document is rendered: the text
- * report lays out one guidance text at a time and frees it, so it never
- * holds every parsed text at once. md must outlive the document.
+ * report lays out one guidance text at a time, with md for its tables,
+ * and frees it, so it never holds every parsed text at once. md must
+ * outlive the document.
  */
 void	doc_guidance(cmark_node *parent, const char *md, size_t len);
 /*

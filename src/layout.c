@@ -1352,6 +1352,13 @@ layout_node(struct layout *lo, cmark_node *node, int width, struct linkset *link
 }
 
 void
+layout_parsed(struct layout *lo, cmark_node *node, const char *md, size_t len, int width,
+    struct linkset *links)
+{
+	layout_tree(lo, node, md, len, width, links);
+}
+
+void
 layout_text(struct layout *lo, const char *text, int width, int indent, unsigned style)
 {
 	struct ctx c;

@@ -405,10 +405,9 @@ sanitize_tree(cmark_node *doc, bool for_layout)
 				old = "";
 			len = strlen(old);
 			/*
-			 * Nearly always nothing to change, nothing to copy. The
-			 * layout would show the rest as it is, but it may write a
-			 * block out and read it again (may_hold_table), which a
-			 * raw control character must not take part in.
+			 * Nearly always nothing to change, nothing to copy. For
+			 * the layout, only a literal with a raw control character
+			 * or the like is made its shown form here.
 			 */
 			if (for_layout ? !text_has_unsafe(old, len) :
 			    text_plain_run(old, len, &chars) == len && strstr(old, "  ") == NULL)
@@ -469,12 +468,14 @@ guidance_parse(const char *md, size_t len)
 struct parsed {
 	cmark_node	*doc;
 	struct arena	*mem;
+	const char	*md;	/* the source, where the layout finds tables */
+	size_t		 len;
 };
 
 static struct parsed
 guidance_parse_for_layout(const char *md, size_t len)
 {
-	struct parsed g = { NULL, arena_new(65536) };
+	struct parsed g = { NULL, arena_new(65536), md, len };
 	struct arena *before = md_arena_use(g.mem);
 
 	g.doc = md_parse(md, len, CMARK_OPT_DEFAULT);
@@ -607,7 +608,7 @@ ahead_take(struct ahead *a, cmark_node *n)
 	const struct pending *t;
 	ptrdiff_t i = guidance_index(n, &t);
 	size_t k = (size_t)i;
-	struct parsed d = { NULL, NULL };
+	struct parsed d = { NULL, NULL, NULL, 0 };
 
 	if (i < 0)
 		return d;
@@ -623,7 +624,7 @@ ahead_take(struct ahead *a, cmark_node *n)
 	while (a->parsed <= k)
 		pthread_cond_wait(&a->cv, &a->mu);
 	d = a->done[k];
-	a->done[k] = (struct parsed){ NULL, NULL };
+	a->done[k] = (struct parsed){ NULL, NULL, NULL, 0 };
 	pthread_mutex_unlock(&a->mu);
 	return d.doc != NULL ? d : guidance_parse_for_layout(t->v[k].md, t->v[k].len);	/* asked twice */
 }
@@ -762,44 +763,22 @@ text_unwrap(cmark_node *doc)
 }
 
 /*
- * A block with a '|' in its text may hold a table, which the layout finds
- * in the source lines only: that block is written out and read again. Any
- * other is laid out as it is, which spares cmark a second parse of every
- * guidance text (twice the work for deep lists).
+ * One top-level block laid out and written to out. A block of guidance
+ * comes with the Markdown it was parsed from (md), in whose lines the
+ * layout finds tables; any other block is the report's own, whose text
+ * (a note, a name) is shown as it is and never read as Markdown.
  */
-static bool
-may_hold_table(cmark_node *n)
-{
-	cmark_iter *it = cmark_iter_new(n);
-	cmark_event_type ev;
-	const char *s;
-	bool found = false;
-
-	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		found = ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_TEXT &&
-		    (s = cmark_node_get_literal(n)) != NULL && strchr(s, '|') != NULL;
-	}
-	cmark_iter_free(it);
-	return found;
-}
-
-/* One top-level block laid out and written to out. */
 static void
-text_block(struct buf *out, struct layout *lo, cmark_node *n, int width, struct linkset *links)
+text_block(struct buf *out, struct layout *lo, cmark_node *n, int width, struct linkset *links,
+    const char *md, size_t len)
 {
-	char *md;
-
 	if (cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) <= 3) {
 		text_heading(lo, n, width);
 	} else if (cmark_node_get_type(n) != CMARK_NODE_CUSTOM_BLOCK) {
-		if (may_hold_table(n)) {
-			md = cmark_render_commonmark(n, CMARK_OPT_DEFAULT, 0);
-			layout_markdown(lo, md, strlen(md), width, links);
-			md_string_free(md);
-		} else {
+		if (md != NULL)
+			layout_parsed(lo, n, md, len, width, links);
+		else
 			layout_node(lo, n, width, links);
-		}
 	}
 	layout_blank(lo);
 	layout_flush(lo, out);
@@ -829,7 +808,7 @@ render_text(struct buf *out, cmark_node *doc, int width, const char *links_title
 			/* laid out and freed: a few texts held at a time */
 			before = md_arena_use(g.mem);
 			for (c = cmark_node_first_child(g.doc); c != NULL; c = cmark_node_next(c))
-				text_block(out, &lo, c, width, &links);
+				text_block(out, &lo, c, width, &links, g.md, g.len);
 			md_arena_use(before);
 			arena_free(g.mem);
 		} else if (cmark_node_get_type(n) == CMARK_NODE_CUSTOM_BLOCK &&
@@ -837,7 +816,7 @@ render_text(struct buf *out, cmark_node *doc, int width, const char *links_title
 			n = cmark_node_first_child(n);	/* sections only group blocks */
 			continue;
 		} else {
-			text_block(out, &lo, n, width, &links);
+			text_block(out, &lo, n, width, &links, NULL, 0);
 		}
 		/* the next block, climbing out of finished sections */
 		while ((next = cmark_node_next(n)) == NULL && cmark_node_parent(n) != doc)

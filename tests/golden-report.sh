@@ -1,9 +1,10 @@
 #!/bin/sh
 # Golden reports and report behaviour. tests/reports/LANG-sample.yaml must
 # give exactly tests/reports/LANG-sample.wWIDTH.txt at widths 78 and 50,
-# and LANG-sample.md, .html and .json, and shown.yaml (with the pack
-# tests/content/shown) shown.w78.txt, .md, .html and .json (tests/run.sh
-# runs this in several locales: the output may not change); the Markdown
+# and LANG-sample.md, .html and .json, shown.yaml (with the pack
+# tests/content/shown) shown.w78.txt, .md, .html and .json, and
+# note-table.yaml the same (tests/run.sh runs this in several locales:
+# the output may not change); the Markdown
 # must read as the text, and line mode's guidance as the text report's;
 # hostile content must not reach any output format; JSON and HTML must
 # parse; bad answers files and refused overwrites must fail cleanly.
@@ -41,6 +42,11 @@ done
 for fmt in text:w78.txt markdown:md html:html json:json plain:plain.txt; do
 	result "golden shown ${fmt%%:*}" golden shown "${fmt%%:*}" 78 "${fmt#*:}" \
 	    --content tests/content/shown
+done
+# Notes whose lines hold '|', as a Markdown table's would, and a "~~~"
+# line after them (tests/reports/note-table.yaml): as typed in every format.
+for fmt in text:w78.txt markdown:md html:html json:json plain:plain.txt; do
+	result "golden note-table ${fmt%%:*}" golden note-table "${fmt%%:*}" 78 "${fmt#*:}"
 done
 
 # The Markdown, parsed back by cmark, says word for word what the text
@@ -184,7 +190,7 @@ for n in notes:
     assert n in jnotes, f'JSON lost: {n}'
 PY
 }
-for f in tr-sample en-sample fi-sample note-lines; do
+for f in tr-sample en-sample fi-sample note-lines note-table; do
 	result "every note of $f whole in markdown, html and json" notes_whole "$f"
 done
 

@@ -130,19 +130,20 @@ test_markdown_not_over_escaped(void **state)
 }
 
 /*
- * The text report lays out the document's own nodes: two lists side by
+ * The text report lays out the guidance's own nodes: two lists side by
  * side are one blank line apart (written out and read again, cmark put an
  * HTML comment between them, which showed as a second blank line), and
- * a paragraph that may be a table is still shown as its rows.
+ * a paragraph that is a table is shown as its rows.
  */
 static void
 test_text_layout(void **state)
 {
 	static const char md[] = "10) foo\n   - bar\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
-	cmark_node *doc = cmark_parse_document(md, sizeof(md) - 1, CMARK_OPT_DEFAULT);
+	cmark_node *doc = doc_new();
 	struct buf out;
 
 	(void)state;
+	doc_guidance(doc, md, sizeof(md) - 1);
 	buf_init(&out);
 	doc_render(&out, doc, REPORT_TEXT, 78, "en", "t", "Links");
 	assert_non_null(strstr(out.data, "10. foo\n\n\xE2\x80\xA2 bar\n"));
@@ -150,14 +151,77 @@ test_text_layout(void **state)
 	assert_non_null(strstr(out.data, "| a | b |\n"));
 	assert_non_null(strstr(out.data, "| 1 | 2 |"));
 	buf_free(&out);
-	cmark_node_free(doc);
+	doc_free(doc);
+}
+
+/*
+ * A note is the user's text, shown as typed in the text and plain
+ * reports too: a '|' in one of its lines does not make it Markdown to be
+ * read again (its '_' came out as "\_", and a "~~~" line after it
+ * opened a code block that swallowed the lines below).
+ */
+static void
+test_note_literal(void **state)
+{
+	static const char *const notes[] = {
+		"| ad | e_posta |\n|---|---|\n| Ay\xC5\x9F" "e | ayse_k@x.org |",
+		"| 1 | 2 |\n~~~\nsonra_gelen *metin* &amp;",
+	};
+	/* a quote's bar is only a picture: for a listener, an indent */
+	static const char *const want[][2] = {
+		{ "> Not: | ad | e_posta |\n> |---|---|\n> | Ay\xC5\x9F" "e | ayse_k@x.org |\n",
+		  "  Not: | ad | e_posta |\n  |---|---|\n  | Ay\xC5\x9F" "e | ayse_k@x.org |\n" },
+		{ "> Not: | 1 | 2 |\n> ~~~\n> sonra_gelen *metin* &amp;\n",
+		  "  Not: | 1 | 2 |\n  ~~~\n  sonra_gelen *metin* &amp;\n" },
+	};
+	static const enum report_format formats[] = { REPORT_TEXT, REPORT_PLAIN };
+	cmark_node *doc, *para;
+	struct buf out;
+	size_t i, f;
+
+	(void)state;
+	for (f = 0; f < 2; f++) {
+		for (i = 0; i < 2; i++) {
+			doc = doc_new();
+			para = doc_para(doc_quote(doc));
+			doc_strong(para, "Not:");
+			doc_text(para, " ");
+			doc_text(para, notes[i]);
+			buf_init(&out);
+			doc_render(&out, doc, formats[f], 78, "tr", "t", "Links");
+			assert_string_equal(out.data, want[i][f]);
+			buf_free(&out);
+			doc_free(doc);
+		}
+	}
+}
+
+/*
+ * A table in guidance is shown as its rows as they are written, as the
+ * wizard shows them: not as cmark writes them out again ("e\_posta").
+ */
+static void
+test_guidance_table(void **state)
+{
+	static const char md[] = "| ad | e_posta |\n|---|---|\n| Ay\xC5\x9F" "e | *ayse_k@x.org* & |\n";
+	cmark_node *doc = doc_new();
+	struct buf out;
+
+	(void)state;
+	doc_guidance(doc, md, sizeof(md) - 1);
+	buf_init(&out);
+	doc_render(&out, doc, REPORT_TEXT, 78, "tr", "t", "Links");
+	assert_string_equal(out.data, md);
+	buf_free(&out);
+	doc_free(doc);
 }
 
 /*
  * Guidance given by doc_guidance is parsed only when rendered: in every
- * format the document reads as one built with doc_markdown, and the text
- * report written through a spilling buffer (out in pieces, as it goes to
- * standard output) has the same bytes as one held whole.
+ * format the document reads as one built with doc_markdown (but for
+ * tables, which only doc_guidance's text shows as rows: test_guidance_table),
+ * and the text report written through a spilling buffer (out in pieces,
+ * as it goes to standard output) has the same bytes as one held whole.
  */
 static cmark_node *
 guidance_doc(bool deferred, const char *const *bodies, size_t n)
@@ -220,7 +284,7 @@ test_guidance_deferred(void **state)
 	static const char *const small[] = {
 		"# Heading\n\nSee [the guide](https://example.org/a) and <b>raw</b>.\n",
 		"",
-		"| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n- [two](https://example.org/b)\n",
+		"- one\n- [two](https://example.org/b)\n",
 		"Plain words, \x1b[31m not a colour.\n",
 	};
 	const char *bodies[5];
@@ -281,6 +345,8 @@ main(void)
 		cmocka_unit_test(test_markdown_round_trip),
 		cmocka_unit_test(test_markdown_not_over_escaped),
 		cmocka_unit_test(test_text_layout),
+		cmocka_unit_test(test_note_literal),
+		cmocka_unit_test(test_guidance_table),
 		cmocka_unit_test(test_guidance_deferred),
 		cmocka_unit_test(test_guidance_many),
 	};
