@@ -618,18 +618,34 @@ unbreakable(const struct para *p, size_t i, size_t j)
 }
 
 /*
+ * Of a word (atoms i..j-1) that holds a link, the end of the part kept
+ * whole: just after its last atom of a link. What follows (the link's
+ * reference number, a colon) is an ordinary word's.
+ */
+static size_t
+whole_end(const struct para *p, size_t i, size_t j)
+{
+	while (j > i + 1 && !unbreakable(p, j - 1, j))
+		j--;
+	return j;
+}
+
+/*
  * Wrap the atoms of p greedily into lines of avail columns (after the
  * prefix); lines after the first are indented by hang columns, so long as
  * that leaves room for text. A word longer than a line is broken by
  * columns, except a link, which goes on a line of its own, unbroken: the
- * one thing allowed past the width (on a layout that does not clip).
+ * one thing allowed past the width (on a layout that does not clip). The
+ * reference number after such a link, and what is glued to it, go on the
+ * next line when they do not fit.
  */
 static void
 wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int hang)
 {
 	struct lline *line = NULL;
-	size_t i = 0, j, k, off, n;
-	int col = 0, ww, fw, indent = 0, room;
+	size_t i = 0, j, k, off, n, len, head;
+	const char *s;
+	int col = 0, ww, hw, tw, fw, aw, indent = 0, room;
 	bool first = true, whole;
 
 	if (avail < 1)
@@ -655,11 +671,16 @@ wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int h
 		/* a link kept whole differs only when it is wider than a line */
 		whole = !c->out->clip && ww > avail - (lead > hang ? lead : hang) &&
 		    unbreakable(p, i, j);
-		if (line != NULL && col + 1 + ww > avail - indent)
+		/* of such a word, the link (hw columns) is placed; the rest (tw) follows it */
+		head = whole ? whole_end(p, i, j) : j;
+		for (hw = 0, k = i; k < head; k++)
+			hw += p->v[k].width;
+		tw = ww - hw;
+		if (line != NULL && col + 1 + hw > avail - indent)
 			line = NULL;
 		if (line == NULL) {
 			indent = first ? lead : hang;
-			if (ww > avail - indent &&
+			if (hw > avail - indent &&
 			    (whole || (c->out->clip && ww <= avail && unbreakable(p, i, j))))
 				indent = 0;	/* a line of its own, from the prefix on */
 			line = start_line(c, prefix, indent);
@@ -696,28 +717,41 @@ wrap(struct ctx *c, struct para *p, int avail, prefix_fn prefix, int lead, int h
 		}
 		for (k = i; k < j; k++) {
 			const struct atom *a = &p->v[k];
-			const char *s = p->text.data + a->off;
 
-			if (whole || col + a->width <= avail - indent) {
-				line_add(line, a->style, s, a->len, a->width);
-				col += a->width;
+			s = p->text.data + a->off;
+			len = a->len;
+			aw = a->width;
+			if (whole && k == head && col + tw > avail - indent) {
+				/* the rest after a link past the width: on the next line */
+				indent = hang;
+				line = start_line(c, prefix, indent);
+				col = 0;
+				if ((a->style & LS_REF) && *s == ' ') {	/* its space goes */
+					s++;
+					len--;
+					aw--;
+				}
+			}
+			if ((whole && k < head) || col + aw <= avail - indent) {
+				line_add(line, a->style, s, len, aw);
+				col += aw;
 				continue;
 			}
 			/* longer than the room left: break it by columns */
-			for (off = 0; off < a->len; off += n) {
+			for (off = 0; off < len; off += n) {
 				room = avail - indent - col;
-				n = fit_prefix(s + off, a->len - off, room < 1 ? 1 : room, &fw);
+				n = fit_prefix(s + off, len - off, room < 1 ? 1 : room, &fw);
 				if (fw > room && col > 0) {
 					/* not even its first character fits after the text before it */
 					indent = hang;
 					line = start_line(c, prefix, indent);
 					col = 0;
 					room = avail - indent;
-					n = fit_prefix(s + off, a->len - off, room < 1 ? 1 : room, &fw);
+					n = fit_prefix(s + off, len - off, room < 1 ? 1 : room, &fw);
 				}
 				line_add(line, a->style, s + off, n, fw);
 				col += fw;
-				if (off + n < a->len)
+				if (off + n < len)
 					col = avail;	/* the rest goes on a new line */
 			}
 		}

@@ -180,7 +180,11 @@ render_links(const char *md, int width)
 	return buf_detach(&b);
 }
 
-/* A link target is never broken: wider than the line, it has a line of its own. */
+/*
+ * A link target is never broken: wider than the line, it has a line of
+ * its own, the one thing past the width. Its reference number, and what
+ * is glued to it, go on the next line when they do not fit after it.
+ */
 static void
 test_link_unbroken(void **state)
 {
@@ -188,7 +192,23 @@ test_link_unbroken(void **state)
 
 	(void)state;
 	out = render_links("Kaynak: [Bölüm 2](" URL ") ve <" URL ">.", 78);
-	assert_string_equal(out, "Kaynak: Bölüm 2 [1] ve\n" URL " [1].\n[1]\n" URL "\n");
+	assert_string_equal(out, "Kaynak: Bölüm 2 [1] ve\n" URL "\n[1].\n[1]\n" URL "\n");
+	free(out);
+	/* a link that fits: the text before it on its line, the number after it on the next */
+	out = render_links("- Ne menem bir şey bu [katılımcılık?](https://example.org/a): An STGM "
+	    "blog post.", 19);
+	assert_string_equal(out, "\xE2\x80\xA2 Ne menem bir şey\n  bu katılımcılık?\n"
+	    "  [1]: An STGM blog\n  post.\n[1]\nhttps://example.org/a\n");
+	free(out);
+	out = render_links("- Hyvinvointialue tarvitsee järjestöjä! [(Verkostojärjestöt)]"
+	    "(https://example.org/b): maakuntien linjaus", 25);
+	assert_lines_fit(out, 25);
+	assert_non_null(strstr(out, "\n  (Verkostojärjestöt)\n  [1]: maakuntien linjaus\n"));
+	free(out);
+	/* a link wider than the line alone on it, in a quote too */
+	out = render_links("> Katso **[Verkostojärjestöjenlinjaus](https://example.org/b)**. Sitten", 20);
+	assert_string_equal(out, "> Katso\n> *Verkostojärjestöjenlinjaus\n> [1]*. Sitten\n"
+	    "[1]\nhttps://example.org/b\n");
 	free(out);
 	out = render_links("Kaynak: [Bölüm 2](" URL ").", 50);
 	assert_string_equal(out, "Kaynak: Bölüm 2 [1].\n[1]\n" URL "\n");
