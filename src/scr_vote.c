@@ -166,6 +166,22 @@ option_label(const struct question *q, int i, bool chosen)
 }
 
 /*
+ * The columns of a count and its share ("100000 100%"): decided once from
+ * the largest count a vote accepts, so that no count typed is cut.
+ */
+static int
+count_digits(void)
+{
+	return snprintf(NULL, 0, "%d", VOTES_MAX_COUNT);
+}
+
+static int
+count_width(void)
+{
+	return count_digits() + (int)sizeof(" 100%") - 1;
+}
+
+/*
  * The counts at the right of an option's first row: a bar scaled to the
  * largest count, then the count and its share of the room, as text so
  * that the back of the room can read it without colour.
@@ -179,8 +195,8 @@ draw_count(struct ui *ui, int y, int x, int barw, int votes, int most, int pct)
 	for (b = 0; b < barw; b++)
 		ui_put(y, x + b, b < cells ? "\xE2\x96\x88" : " ", 1,
 		    b < cells ? ui_attr(ui, UC_CHOSEN) : A_NORMAL);
-	snprintf(num, sizeof(num), "%5d %3d%%", votes, pct);
-	ui_put(y, x + barw + 1, num, 10, A_BOLD);
+	snprintf(num, sizeof(num), "%*d %3d%%", count_digits(), votes, pct);
+	ui_put(y, x + barw + 1, num, count_width(), A_BOLD);
 }
 
 /*
@@ -235,7 +251,8 @@ vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int tota
 			}
 	if (!labels && n > avail && ui->focus >= avail)
 		first = ui->focus - avail + 1;	/* a window that holds the focus */
-	barw = COLS - (labels ? 16 : 24);
+	/* the count and share after the bar stay whole, up to the largest count (draw_count) */
+	barw = COLS - (labels ? 6 : 13) - count_width();
 	for (i = first; i < n && y + lrows[i] + h <= bottom; i++) {
 		bool chosen = i == ui->focus;
 		int cells = most > 0 ? (ui->votes[i] * barw + most - 1) / most : 0, r, x = 4;
@@ -280,7 +297,7 @@ vote_draw(struct ui *ui)
 	const struct question *q = current(ui);
 	const struct pack *p = ui->app->pack;
 	int i, n = (int)q->nchoices + 1, y, cursor_y = -1, most = 0, total = 0;
-	int countw = ui->voted ? (COLS >= 100 ? 31 : 19) : 0;	/* bar, count, share */
+	int countw = ui->voted ? (COLS >= 100 ? 31 : 19) : 0;	/* bar, count, share (count_width) */
 	int textw = COLS - 8 - countw, bottom = LINES - 4, qrows, full = 0, avail;
 	int top = 0, shown, votesw = 0, need[CONTENT_MAX_CHOICES + 1], rows[CONTENT_MAX_CHOICES + 1];
 	int left, used, pct[VOTES_MAX];
@@ -370,7 +387,8 @@ vote_draw(struct ui *ui)
 		y = ui_text(ui, y, 4, textw, y + rows[i] < bottom ? y + rows[i] : bottom, s, 6, at);
 		free(s);
 		if (ui->voted)
-			draw_count(ui, row, COLS - 2 - countw, countw - 11, ui->votes[i], most, pct[i]);
+			draw_count(ui, row, COLS - 2 - countw, countw - 1 - count_width(),
+			    ui->votes[i], most, pct[i]);
 		if (chosen) {
 			ui_put(row, 2, "\xE2\x80\xBA", 1, ui_attr(ui, UC_FOCUS));
 			cursor_y = row;

@@ -159,6 +159,24 @@ scaled() {	# 12 and 30 votes get bars of different lengths; share and total as t
 }
 result "bars scale to the largest count, with count, share and total" scaled
 
+# The largest count accepted (100000) stands whole with its share, on the
+# screen and with --big: its six digits cut the share to "10…".
+largest_count() {
+	for big in "" --big; do
+		start "largest$big" 80 24 $big || return 1
+		keys "100000;1; 2,,3" Enter
+		wait_for "Votes: 100006" || return 1
+		screen | grep -q ' 100000 100%$' || { echo "80x24${big:+ $big}:"; screen; return 1; }
+	done
+	pane largest60 60 16 "" "--workshop --lang tr --content data/tr"
+	wait_for "Örgütsel Kapasite" && keys Enter && wait_for "1/32" || return 1
+	keys "100000 99999 99999 99999 99999" Enter
+	wait_for "499996" || return 1
+	screen | grep -q ' 100000  20%$' && [ "$(screen | grep -c ' 99999  20%$')" = 4 ] ||
+	    { echo "60x16 tr:"; screen; return 1; }
+}
+result "the largest count accepted shows whole with its share, at 80x24, with --big and at 60x16" largest_count
+
 corrected() {	# Backspace goes back to the counts; the corrected vote is saved
 	start corrected 80 24 || return 1
 	keys "1 2 0 0 0" Enter
