@@ -123,7 +123,8 @@ is_separator(int c)
 
 /*
  * Parse "3 5 2 0" (or "3,5,2,0", "3; 5; 2; 0"): at most one count per
- * option; 0 after a message in the status line.
+ * option, each at most VOTES_MAX_COUNT; 0 after a message in the status
+ * line.
  */
 static int
 parse_counts(struct ui *ui, int n)
@@ -134,17 +135,19 @@ parse_counts(struct ui *ui, int n)
 	memset(ui->votes, 0, sizeof(ui->votes));
 	while (*p != '\0') {
 		long v = 0;
-		int digits = 0;
 
 		while (is_separator((unsigned char)*p))
 			p++;
 		if (*p == '\0')
 			break;
-		while (ascii_isdigit((unsigned char)*p) && digits < 7) {
-			v = v * 10 + (*p++ - '0');
-			digits++;
+		for (; ascii_isdigit((unsigned char)*p); p++)	/* past the maximum, it stays past it */
+			if (v <= VOTES_MAX_COUNT)
+				v = v * 10 + (*p - '0');
+		if (k < n && v > VOTES_MAX_COUNT) {
+			ui_status(ui, _("A count may be at most %d."), VOTES_MAX_COUNT);
+			return 0;
 		}
-		if (k == n || v > VOTES_MAX_COUNT || (!is_separator((unsigned char)*p) && *p != '\0')) {
+		if (k == n || (!is_separator((unsigned char)*p) && *p != '\0')) {
 			/* the example's spaces are no-break spaces: a wrapped message keeps it whole */
 			ui_status(ui, _("Type one count per option, %d at most, such as "
 			    "3\xC2\xA0" "5\xC2\xA0" "2\xC2\xA0" "0."), n);

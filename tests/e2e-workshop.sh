@@ -146,6 +146,28 @@ refused() {	# a letter is refused on the screen and never reaches the counts
 }
 result "anything but numbers and separators is refused with a message" refused
 
+# A count over the largest accepted (100000) is refused as such: it was
+# told to type one count per option, which it had. In every language.
+too_large() {
+	start large 80 24 || return 1
+	for counts in "99999999999999999999,1" "100001 2" "2 3 1000000"; do
+		keys C-u "$counts" Enter
+		wait_for "A count may be at most 100000." || { echo "$counts"; return 1; }
+		! screen | grep -q "Type one count per option" || { echo "$counts"; screen; return 1; }
+		keys C-u
+		wait_gone "A count may be at most" || return 1
+	done
+	keys "100000 0 0 0 0" Enter	# the largest itself is taken
+	wait_for "Votes: 100000" || return 1
+	for lang_text in "tr:Her sayı en çok 100000 olabilir." "fi:Määrä voi olla enintään 100000."; do
+		pane "large-${lang_text%%:*}" 80 24 "" "--workshop --lang ${lang_text%%:*} --content data/tr"
+		wait_for "Örgütsel Kapasite" && keys Enter && wait_for "1/32" || return 1
+		keys "1 100001" Enter
+		wait_for "${lang_text#*:}" || return 1
+	done
+}
+result "a count over 100000 is refused with the largest count accepted, in en, tr and fi" too_large
+
 scaled() {	# 12 and 30 votes get bars of different lengths; share and total as text
 	start scaled 80 24 || return 1
 	keys "12 30 0 6 0" Enter
