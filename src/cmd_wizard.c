@@ -44,6 +44,22 @@ check_saved_text(const char *option, const char *s)
 	return 0;
 }
 
+/*
+ * Line mode counts no votes: run there, a workshop would record one
+ * person's answers in the room's session, under its name. It is refused
+ * (in the interface's language, once the pack has chosen it), and
+ * nothing is asked or saved; why is the untranslated reason.
+ */
+static int
+workshop_refused(struct app *app, const char *why)
+{
+	diag_user(DIAG_ERROR, NULL, _("--workshop needs the full-screen wizard, which counts "
+	    "the room's votes, but %s. Line mode records one person's answers: for that, "
+	    "leave out --workshop."), _(why));
+	app_close(app);
+	return 2;
+}
+
 int
 cmd_wizard(int argc, char **argv)
 {
@@ -162,6 +178,8 @@ cmd_wizard(int argc, char **argv)
 				app_close(&app);
 				return 2;
 			}
+			if (o.workshop)
+				return workshop_refused(&app, why);
 			fprintf(stderr, _("stok-assess: line mode, because %s\n"), _(why));
 			/* the texts the full screen leaves until its first frame is up */
 			if (o.later && (status = app_load_texts(&app)) != 0) {
@@ -169,6 +187,8 @@ cmd_wizard(int argc, char **argv)
 				return status;
 			}
 		}
+		if (o.workshop)
+			return workshop_refused(&app, N_("--ui=text asks for line mode"));
 		status = ui_text_run(&app, &o, stdin, stdout);
 	}
 	app_close(&app);

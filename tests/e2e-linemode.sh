@@ -285,3 +285,32 @@ lang_spellings() {
 	    return 1
 }
 result "--lang takes TR, tr_TR.UTF-8 and tr-TR as tr" lang_spellings
+
+# Line mode counts no votes: --workshop where line mode would run (asked
+# for, a dumb terminal, a pipe) is refused before anything is asked or
+# saved, saying why, in the interface's language; a room's saved session
+# stays as it was. It ran the plain wizard on the room's session without
+# a word, and said to go on with --workshop.
+workshop_refused() {
+	h=$work/workshop
+	mkdir -p "$h/stok-assess"
+	printf '%s\n' 'pack: "kapasite"' 'version: 1' 'language: "tr"' 'answers:' '  - question: 1' \
+	    '    choice: 2' '    votes: [3, 5, 2, 0, 1]' >"$h/stok-assess/kapasite.yaml"
+	cp "$h/stok-assess/kapasite.yaml" "$work/ws.before"
+	for how in "--ui=text:xterm:--ui=text asks for line mode" "dumb:dumb:the terminal is dumb" \
+	    "pipe:xterm:standard input or output is not a terminal" \
+	    "tr:dumb:--workshop, salonun oylarını sayan tam ekran arayüzü gerektirir; ancak uçbirim türü “dumb”."; do
+		ui= lang=en
+		case ${how%%:*} in --ui=text) ui=--ui=text ;; tr) lang=tr ;; esac
+		t=${how#*:}
+		printf '1\n1\nq\n' | HOME=$h XDG_STATE_HOME=$h LC_ALL=C.UTF-8 LANGUAGE=$lang TERM=${t%%:*} \
+		    "$bin" --workshop --content data/tr $ui >"$work/ws.out" 2>"$work/ws.err"
+		rc=$?
+		[ $rc = 2 ] && [ ! -s "$work/ws.out" ] && grep -qF -- "${t#*:}" "$work/ws.err" &&
+		    { [ "$lang" = tr ] || grep -qF -- "--workshop needs the full-screen wizard, which counts the room's votes" "$work/ws.err"; } &&
+		    ! grep -q "line mode, because" "$work/ws.err" &&
+		    cmp -s "$work/ws.before" "$h/stok-assess/kapasite.yaml" ||
+		    { echo "${how%%:*}: exit $rc"; cat "$work/ws.err"; head -n 5 "$work/ws.out"; return 1; }
+	done
+}
+result "--workshop where line mode would run is refused, saying why, and saves nothing" workshop_refused
