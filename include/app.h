@@ -216,6 +216,8 @@ const char *app_choice_title(const struct choice *);
  * text cannot be read, see report_texts), a sentence to show.
  */
 const char *app_report_blocked(const struct app *);
+/* What both interfaces say of a demo's answers, where another run says where they are saved. */
+const char *app_demo_words(void);
 /* The label of option i of a question: a choice's title, or at nchoices "not applicable". */
 const char *app_option_label(const struct question *, size_t i);
 /* The option index (0..nchoices) of the saved answer, or -1. */

@@ -876,6 +876,12 @@ app_choice_title(const struct choice *ch)
 	    _("(this answer's text cannot be read)");
 }
 
+const char *
+app_demo_words(void)
+{
+	return _("This is a demonstration: nothing is saved.");
+}
+
 /* Where the diagnostic that says why is to be seen. */
 static const char *
 said_where(const struct app *a)

@@ -487,14 +487,18 @@ draw(struct ui *ui)
 	ui->cy = ui->cx = 0;
 	ui->too_small = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
 	if (ui->too_small) {
-		/* that answers are saved, only when there are some */
-		char *msg = xasprintf(ui->app->demo ?
+		/* that answers are saved, only when there are some; a demo's, that none are */
+		char *msg = xasprintf(!ui->app->demo && app_has_work(ui->app) ?
+		    _("The terminal is too small (%dx%d): make it at least %dx%d, or press q to "
+		    "quit. Your answers are saved.") :
 		    _("The terminal is too small (%dx%d): make it at least %dx%d, or press q "
-		    "to quit. This is a demonstration: nothing is saved.") :
-		    app_has_work(ui->app) ? _("The terminal is too small (%dx%d): make it at least "
-		    "%dx%d, or press q to quit. Your answers are saved.") :
-		    _("The terminal is too small (%dx%d): make it at least %dx%d, or press q "
-		    "to quit."), COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
+		    "to quit."), COLS, LINES, UI_MIN_COLS, UI_MIN_LINES), *with;
+
+		if (ui->app->demo) {	/* as line mode says it (app_demo_words) */
+			with = xasprintf("%s %s", msg, app_demo_words());
+			free(msg);
+			msg = with;
+		}
 		ui_text(ui, 0, 0, COLS, LINES, msg, 0, A_BOLD);
 		free(msg);
 	} else {

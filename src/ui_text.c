@@ -287,7 +287,11 @@ welcome(struct line_ui *u)
 		say(u, p->introduction);
 	}
 	blank(u);
-	sayf(u, _("Your answers are saved in %s after every change."), u->app->session_path);
+	if (u->app->demo)	/* its temporary file goes at the end */
+		say(u, app_demo_words());
+	else
+		sayf(u, _("Your answers are saved in %s after every change."),
+		    u->app->session_path);
 	say(u, _("Type the number of an answer and press Enter. Type ? for help."));
 	blank(u);
 }

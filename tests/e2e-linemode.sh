@@ -314,3 +314,24 @@ workshop_refused() {
 	done
 }
 result "--workshop where line mode would run is refused, saying why, and saves nothing" workshop_refused
+
+# A demo keeps nothing, and line mode says so in the full-screen wizard's
+# words: it said the answers were saved in the demo's temporary file,
+# which is removed at the end.
+demo_saves_nothing() {
+	h=$work/demo
+	mkdir -p "$h/tmp"
+	for args in "--demo" "--demo --sample"; do
+		for lang_words in "en:This is a demonstration: nothing is saved." \
+		    "tr:Bu bir tanıtım: hiçbir şey kaydedilmez."; do
+			printf '2\nq\n' | HOME=$h XDG_STATE_HOME=$h/state TMPDIR=$h/tmp LC_ALL=C.UTF-8 \
+			    LANGUAGE=${lang_words%%:*} "$bin" --ui=text --content data/tr $args \
+			    >"$work/demo.out" 2>&1 || { cat "$work/demo.out"; return 1; }
+			grep -qxF "${lang_words#*:}" "$work/demo.out" &&
+			    ! grep -q "stok-assess-demo" "$work/demo.out" &&
+			    [ -z "$(ls -A "$h/tmp")" ] && [ ! -e "$h/state" ] ||
+			    { echo "$args, ${lang_words%%:*}:"; head -n 12 "$work/demo.out"; ls -A "$h/tmp"; return 1; }
+		done
+	done
+}
+result "a demo in line mode says that nothing is saved, and saves nothing" demo_saves_nothing
