@@ -481,7 +481,8 @@ struct network *
 network_parse(const char *path, const char *buf, size_t len)
 {
 	static const char what[] = "the profile";
-	struct schema_ctx c = { .file = path };
+	struct schema_cursor cursor = { 1, 0 };
+	struct schema_ctx c = { .file = path, .src = buf, .srclen = len, .cursor = &cursor };
 	struct ynode *root = NULL;
 	const struct ynode *v;
 	struct network *nw = NULL;

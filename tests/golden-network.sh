@@ -66,6 +66,12 @@ result "an organisation's name in other case or spacing counts once" one_name_ty
 result "--compare given an answers file for a profile says so" golden compare-answers.expected \
     "$bin" report --compare m4/member-001-1.yaml m4/member-002-1.yaml
 
+# A character refused in a profile's text is pointed at, as in an answers
+# file: the escape that made it, not the value's opening quote
+sed -e '$d' -e 's/^questions: "fnv1a64:/questions: "fnv1a64:\\u202E/' "$dir/profile40.yaml" >bidi-profile.yaml
+result "a profile's refused character is pointed at where it stands" golden compare-bidi.expected \
+    "$bin" report --compare bidi-profile.yaml m4/member-001-1.yaml
+
 ten_of_three() {	# thirty files, ten organisations
 	"$bin" network "$work"/m10x3/*.yaml >"$work/p10" &&
 	grep -qx 'organisations: 10' "$work/p10"
