@@ -628,10 +628,7 @@ ui_curses_run(struct app *app, const struct app_options *opts, const char **why)
 	cbreak();
 	noecho();
 	nonl();
-	keypad(stdscr, TRUE);
 	timeout(250);
-	curs_set(1);
-	paste_mode(true);
 	if (opts->mouse)
 		mouse_on = mousemask(BUTTON1_CLICKED, NULL) != 0;
 
@@ -650,6 +647,14 @@ ui_curses_run(struct app *app, const struct app_options *opts, const char **why)
 		ui_status(&ui, _("Starting again. Your first new answer moves the old ones to %s."),
 		    app->restart_backup);
 	draw(&ui);
+	/*
+	 * The keypad's mode, the cursor and bracketed paste, each a write of
+	 * its own, only now: the first frame went out in the same write as
+	 * the return to the terminal's screen (2 writes before it, not 7).
+	 */
+	keypad(stdscr, TRUE);
+	curs_set(1);
+	paste_mode(true);
 	/*
 	 * The first frame is up: now the texts, before any key is acted on.
 	 * Through the pack's index, the texts of the question the welcome

@@ -1013,7 +1013,7 @@ result "an export's name that cannot be written is offered again; ~/ is the home
 one_write_a_frame() {
 	# (LeakSanitizer cannot run under ptrace: a SANITIZE build checks leaks elsewhere)
 	start onewrite "env ASAN_OPTIONS=detect_leaks=0 strace -o '$work/onewrite.trace' \
-	    -e trace=read,write $bin --content data/tr"
+	    -s 8192 -e trace=read,write $bin --content data/tr"
 	wait_for "Örgütsel Kapasite" || return 1
 	keys Enter
 	wait_for "/32" || return 1
@@ -1024,6 +1024,12 @@ one_write_a_frame() {
 	    on && /^write\(1,/ { print }' "$work/onewrite.trace" > "$work/writes"
 	[ "$(wc -l < "$work/writes")" -eq 1 ] ||
 	    { echo "the question went out in $(wc -l < "$work/writes") writes:"; cat "$work/writes"; return 1; }
+	# and the first frame, whole, in the second write: after the one that
+	# enters and leaves the terminal's screen, with the return to it
+	grep '^write(1,' "$work/onewrite.trace" | sed -n 2p > "$work/first"
+	grep -q '1049h' "$work/first" && grep -q 'Kapasite' "$work/first" && grep -q 'Enter' "$work/first" ||
+	    { echo "the first frame is not the second write:"; grep '^write(1,' "$work/onewrite.trace" |
+		head -8 | cut -c1-120; return 1; }
 }
 # wait_after_a_frame: after the first question's frame, the wizard waits
 # for a key before it holds an indexed pack's files against the index: a
