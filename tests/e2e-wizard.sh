@@ -1007,6 +1007,26 @@ export_mend() {	# a name that cannot be written is offered again to be mended; ~
 }
 result "an export's name that cannot be written is offered again; ~/ is the home" export_mend
 
+# mouse_click: with --mouse a click (SGR, as xterm reports it) on an
+# option's row chooses it; without, the same report changes nothing
+# (e2e-trust sends it raw among the keys)
+mouse_click() {
+	start mouse "TERM=xterm-256color $bin --mouse --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "Soru 1/32" || return 1
+	row=$(screen | grep -n "^  3 ( )" | head -1 | cut -d: -f1)
+	[ -n "$row" ] || { echo "no row for option 3:"; screen; return 1; }
+	keys -l "$(printf '\033[<0;12;%dM\033[<0;12;%dm' "$row" "$row")"
+	wait_for "› 3 (•)" || return 1
+	sleep 0.2
+	grep -A1 'question: 1$' "$home/state/stok-assess/kapasite.yaml" | grep -q 'choice: 3$' ||
+	    { cat "$home/state/stok-assess/kapasite.yaml"; return 1; }
+	keys q
+	wait_for "EXIT=0"
+}
+result "with --mouse a click on an option chooses it" mouse_click
+
 # one_write_a_frame: the frame after a key goes to the terminal in one
 # write, not one a cursor move (ncurses writes at each move until its first
 # endwin): each write wakes the terminal's side, and over SSH is a packet
