@@ -300,7 +300,8 @@ vote_draw(struct ui *ui)
 	const struct question *q = current(ui);
 	const struct pack *p = ui->app->pack;
 	int i, n = (int)q->nchoices + 1, y, cursor_y = -1, most = 0, total = 0;
-	int countw = ui->voted ? (COLS >= 100 ? 31 : 19) : 0;	/* bar, count, share (count_width) */
+	/* a bar of 7 or 19 cells, a space, then the count and share */
+	int countw = ui->voted ? (COLS >= 100 ? 20 : 8) + count_width() : 0;
 	int textw = COLS - 8 - countw, bottom = LINES - 4, qrows, full = 0, avail;
 	int top = 0, shown, votesw = 0, need[CONTENT_MAX_CHOICES + 1], rows[CONTENT_MAX_CHOICES + 1];
 	int left, used, pct[VOTES_MAX];
