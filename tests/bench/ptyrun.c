@@ -25,7 +25,9 @@
  * Options before the steps: -c COLS, -r ROWS (80x24), -T MS (time-out of
  * every wait, 10000), -o FILE (append every byte the program writes to
  * FILE, to look at). The program is killed at the end unless it has
- * ended already. Exit status 0, or
+ * ended already. What is printed goes out at the end, in one write: a
+ * line written during a run woke the benchmark reading it, on one of the
+ * two CPUs the program and this terminal were using. Exit status 0, or
  * 1 when a wait timed out or the program ended first (with a message on
  * stderr saying which), 2 for a usage error.
  *
@@ -464,7 +466,6 @@ wait_for(const char *text)
 	for (;;) {
 		if (screen_shows(text)) {
 			printf("wait %lld\n", now_ns());
-			fflush(stdout);
 			return;
 		}
 		if (now_ns() > deadline) {
@@ -490,7 +491,6 @@ wait_idle(long ms)
 		if (now_ns() > deadline)
 			die("the program never stopped writing");
 	printf("bytes %zu\n", nbytes);
-	fflush(stdout);
 }
 
 static void
