@@ -486,12 +486,15 @@ network_parse(const char *path, const char *buf, size_t len)
 	struct ynode *root = NULL;
 	const struct ynode *v;
 	struct network *nw = NULL;
+	size_t off = 0;
 	int profile;
 	bool printable;
 
 	if (content_check_bytes(path, buf, len, &printable) < 0)
 		return NULL;
-	if (ytree_parse(path, buf, len, printable, 0, len, &root) < 0)
+	if (len >= 3 && memcmp(buf, UTF8_BOM, 3) == 0)
+		off = 3;	/* accepted at the start of every file of ours */
+	if (ytree_parse(path, buf, len, printable, off, len - off, &root) < 0)
 		return NULL;
 	if (root == NULL) {
 		diag(DIAG_ERROR, path, 1, 1, "the profile is empty: make one with stok-assess network");

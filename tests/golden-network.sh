@@ -122,3 +122,15 @@ copies_said() {
 	    { cat "$work/copies.err"; return 1; }
 }
 result "a copy under another name and a file with no answer are said" copies_said
+
+# A profile opened and saved again on another system (a byte order mark,
+# CRLF line endings) reads as the profile it was: stok-assess(5) accepts
+# both in every file. The mark was taken for YAML at 1:1.
+bom_profile() {
+	printf '\357\273\277' >"$work/bom-profile.yaml"
+	sed 's/$/\r/' profile.yaml >>"$work/bom-profile.yaml"
+	"$bin" report --compare "$work/bom-profile.yaml" tr-sample.yaml >"$work/bom.txt" 2>"$work/bom.err" ||
+	    { cat "$work/bom.err"; return 1; }
+	"$bin" report --compare profile.yaml tr-sample.yaml | cmp - "$work/bom.txt" && [ ! -s "$work/bom.err" ]
+}
+result "a profile with a byte order mark and CRLF reads as itself" bom_profile
