@@ -994,13 +994,44 @@ code_line(struct buf *b, const char *s, size_t n, int *width)
 	buf_free(&tabs);
 }
 
+/*
+ * Where to end the piece of a code line (len bytes) that goes on a line of
+ * room columns: after the last space that fits, so that no word is cut,
+ * or where the columns run out when no space does. *width gets the
+ * piece's columns, *next where the rest starts (after that space).
+ */
+static size_t
+code_piece(const char *s, size_t len, int room, int *width, size_t *next)
+{
+	size_t fit = fit_prefix(s, len, room, width), sp, k;
+
+	*next = fit;
+	if (fit == len)
+		return fit;
+	for (sp = fit; sp > 0 && s[sp] != ' '; sp--)
+		;
+	for (k = sp; k > 0 && s[k - 1] == ' '; k--)
+		;	/* a break in the line's own indentation keeps nothing */
+	if (k == 0)
+		return fit;
+	*next = sp + 1;
+	fit_prefix(s, sp, INT_MAX, width);
+	return sp;
+}
+
+/*
+ * Each line of a code block indented by two columns; one longer than the
+ * line goes on over as many lines as it needs, indented the same, broken
+ * between words where it has spaces (the group report's counts and bars
+ * are such lines, and a listener hears a cut word as two).
+ */
 static void
 code_block(struct ctx *c, const char *lit)
 {
-	const char *nl;
+	const char *nl, *s;
 	struct buf line;
-	size_t n;
-	int w;
+	size_t n, left, piece, next;
+	int w, room;
 
 	buf_init(&line);
 	while (*lit != '\0') {
@@ -1008,10 +1039,24 @@ code_block(struct ctx *c, const char *lit)
 		n = nl ? (size_t)(nl - lit) : strlen(lit);
 		buf_reset(&line);
 		code_line(&line, lit, n, &w);
-		para_reset(&c->para);
-		para_push(&c->para, ATOM_WORD, LS_CODE | inline_style(c), "  ", 2, 2);
-		para_push(&c->para, ATOM_WORD, LS_CODE | inline_style(c), line.data, line.len, w);
-		wrap(c, &c->para, c->width - prefix_width(c), add_prefix, 0, 0);
+		room = c->width - prefix_width(c) - 2;
+		s = line.data;
+		left = line.len;
+		do {
+			if (room < 1 || w <= room) {
+				piece = next = left;	/* the rest, broken by columns if need be */
+			} else {
+				piece = code_piece(s, left, room, &w, &next);
+			}
+			para_reset(&c->para);
+			para_push(&c->para, ATOM_WORD, LS_CODE | inline_style(c), "  ", 2, 2);
+			para_push(&c->para, ATOM_WORD, LS_CODE | inline_style(c), s, piece, w);
+			wrap(c, &c->para, c->width - prefix_width(c), add_prefix, 0, 0);
+			s += next;
+			left -= next;
+			if (left > 0)
+				fit_prefix(s, left, INT_MAX, &w);
+		} while (left > 0);
 		lit += n + (nl ? 1 : 0);
 	}
 	buf_free(&line);

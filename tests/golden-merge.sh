@@ -449,3 +449,33 @@ PY
 	return 0
 )
 result "an answers file cut short is warned of, once, by every command" cut_short
+
+same_words_narrow() {	# a narrow report breaks lines between words, never inside one
+	# Twenty-four respondents of one role: the counts and the role's
+	# levels make lines longer than 40 columns, which were broken by
+	# columns ("Bizim için ge" / "çerli değil: 2", a bar cut in two).
+	mkdir -p "$work/many"
+	for i in $(seq 10 33); do
+		sed "s/^date: .*/date: 2026-10-$(printf %02d $((i - 9)))/" "$dir/r$((i % 5 + 1))-"*.yaml |
+		    sed 's/^role: .*/role: staff/' >"$work/many/r$i.yaml"
+	done
+	for f in text plain; do
+		"$bin" merge -f $f --width 1000 --content "$work/tr" "$work"/many/*.yaml \
+		    >"$work/wide.$f" 2>/dev/null &&
+		    "$bin" merge -f $f --width 40 --content "$work/tr" "$work"/many/*.yaml \
+		    >"$work/narrow.$f" 2>/dev/null || return 1
+		python3 - "$work/wide.$f" "$work/narrow.$f" <<'PY' || return 1
+import re, sys
+# the rules under headings (as wide as the heading's lines) and the
+# quotes' marks, one a line: left out
+words = lambda p: [w for w in open(p, encoding='utf-8').read().split()
+                   if not re.fullmatch(r'[=~>-]+', w)]
+wide, narrow = words(sys.argv[1]), words(sys.argv[2])
+for n, (a, b) in enumerate(zip(wide, narrow)):
+    if a != b:
+        sys.exit(f'{sys.argv[2]}: word {n} is "{b}", not "{a}"')
+assert len(wide) == len(narrow), (len(wide), len(narrow))
+PY
+	done
+}
+result "a narrow group report breaks lines between words" same_words_narrow

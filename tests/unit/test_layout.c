@@ -251,6 +251,12 @@ test_no_loss(void **state)
 	out = render("```\na\tb\n\tc\nab\td\n```\n", 40, &links);
 	assert_string_equal(out, "  a   b\n      c\n  ab  d\n");
 	free(out);
+	/* a code line longer than the line: broken between words, indented as the block */
+	out = render("```\ngeçerli değil ## 3 · Gönüllü: 2 3\n    girintili_uzun_bir_sözcük_dizisi\n```\n",
+	    20, &links);
+	assert_string_equal(out, "  geçerli değil ## 3\n  · Gönüllü: 2 3\n      girintili_uzun\n"
+	    "  _bir_sözcük_dizisi\n");
+	free(out);
 	out = render("<div>\n```\nkod\n```\n<!-- not\nshown -->\n</div>\n\n<p>bir <b>iki</b></p>\n", 40,
 	    &links);
 	assert_string_equal(out, "```\nkod\n```\n\nbir iki\n");
