@@ -835,17 +835,29 @@ ascii_same(const char *x, const char *y)
 	return *x == *y;
 }
 
+/*
+ * A role's id (in any ASCII case) or its title, compared as organisation
+ * names are (case and blanks aside, in the pack's language, so that a
+ * Turkish 'YÖNETİM' is 'yönetim'): the id, else the text as typed.
+ */
 const char *
 app_role_parse(const struct app *a, const char *text)
 {
 	const struct app_role *r;
+	const char *id = text;
+	char *key, *title;
 	size_t i, n;
 
 	r = app_roles(a, &n);
-	for (i = 0; i < n; i++)
-		if (ascii_same(text, r[i].id) || strcmp(text, r[i].title) == 0)
-			return r[i].id;
-	return text;
+	key = text_name_key(text, a->pack->language);
+	for (i = 0; i < n && id == text; i++) {
+		title = text_name_key(r[i].title, a->pack->language);
+		if (ascii_same(text, r[i].id) || strcmp(key, title) == 0)
+			id = r[i].id;
+		free(title);
+	}
+	free(key);
+	return id;
 }
 
 /* --- priorities, options --------------------------------------------------- */

@@ -207,7 +207,9 @@ kamu_roles() {	# a pack's own roles: --role takes their ids, the report titles t
 result "a pack's own roles: given by id, titled in the report" kamu_roles
 
 translated_role() {	# --role by its title in the interface's language, on an English server
-	for lang_title in "tr:Yönetim kurulu üyesi" "fi:Hallituksen jäsen" "en:Board member"; do
+	# in other case too: a Turkish capital İ is a capital i
+	for lang_title in "tr:Yönetim kurulu üyesi" "fi:Hallituksen jäsen" "en:Board member" \
+	    "tr:YÖNETİM KURULU ÜYESİ" "tr:yönetim kurulu üyesi"; do
 		lang=${lang_title%%:*}
 		printf '1\n' | HOME="$work/home" XDG_STATE_HOME="$work/state" LC_ALL=C.UTF-8 \
 		    LANG=en_US.UTF-8 "$bin" --ui=text --lang "$lang" --content data/tr --fresh \

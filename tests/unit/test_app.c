@@ -165,6 +165,10 @@ test_roles(void **state)
 	assert_string_equal(app_role_parse(&a, "BOARD"), "board");
 	assert_string_equal(app_role_parse(&a, "Volunteer"), "volunteer");
 	assert_string_equal(app_role_parse(&a, "Saymans"), "Saymans");
+	/* a title typed in other case or spacing is still the role, as an id is */
+	assert_string_equal(app_role_parse(&a, "board MEMBER"), "board");
+	assert_string_equal(app_role_parse(&a, " Staff  member "), "staff");
+	assert_string_equal(app_role_parse(&a, "Staff members"), "Staff members");
 	assert_string_equal(app_role_label(&a, "staff"), "Staff member");
 	assert_string_equal(app_role_label(&a, "Saymans"), "Saymans");
 	assert_string_equal(app_role_label(&a, NULL), "-");
