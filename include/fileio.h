@@ -65,5 +65,12 @@ int	file_write_report(const char *path, const void *data, size_t len, bool overw
 int	file_write_kept(const char *path, const void *data, size_t len);
 /* Whether path is a regular file that file_write_kept would not replace. */
 bool	file_locked(const char *path);
+/*
+ * Warn at its end that a file of ours (what: "the profile") that does not
+ * end with a line break, as every one is written, may have been cut
+ * short on its way, and what to do (remedy: "answer again").
+ */
+void	file_warn_cut_short(const char *path, const char *buf, size_t len, const char *what,
+	    const char *remedy);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include "diag.h"
 #include "fileio.h"
+#include "text.h"
 
 int
 file_read(const char *path, size_t max, const char *what, char **bufp, size_t *lenp)
@@ -243,4 +244,17 @@ file_absolute(const char *name)
 	path = xasprintf("%s/%s", cwd, name);
 	free(cwd);
 	return path;
+}
+
+void
+file_warn_cut_short(const char *path, const char *buf, size_t len, const char *what,
+    const char *remedy)
+{
+	int line, col;
+
+	if (len == 0 || buf[len - 1] == '\n')
+		return;
+	text_linecol(buf, len, len, &line, &col);
+	diag(DIAG_WARNING, path, line, col, "%s does not end with a line break, so it may "
+	    "have been cut short: compare it with the original, or %s", what, remedy);
 }

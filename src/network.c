@@ -477,6 +477,12 @@ parse_list(const struct schema_ctx *c, const struct ynode *root, struct network 
 	return 0;
 }
 
+static void
+cut_short(const char *path, const char *buf, size_t len)
+{
+	file_warn_cut_short(path, buf, len, "the profile", "make it again with stok-assess network");
+}
+
 struct network *
 network_parse(const char *path, const char *buf, size_t len)
 {
@@ -494,8 +500,10 @@ network_parse(const char *path, const char *buf, size_t len)
 		return NULL;
 	if (len >= 3 && memcmp(buf, UTF8_BOM, 3) == 0)
 		off = 3;	/* accepted at the start of every file of ours */
-	if (ytree_parse(path, buf, len, printable, off, len - off, &root) < 0)
+	if (ytree_parse(path, buf, len, printable, off, len - off, &root) < 0) {
+		cut_short(path, buf, len);
 		return NULL;
+	}
 	if (root == NULL) {
 		diag(DIAG_ERROR, path, 1, 1, "the profile is empty: make one with stok-assess network");
 		return NULL;
@@ -534,9 +542,11 @@ network_parse(const char *path, const char *buf, size_t len)
 	}
 	if (parse_list(&c, root, nw, false) < 0 || parse_list(&c, root, nw, true) < 0)
 		goto fail;
+	cut_short(path, buf, len);
 	ytree_free(root);
 	return nw;
 fail:
+	cut_short(path, buf, len);
 	network_free(nw);
 	ytree_free(root);
 	return NULL;

@@ -471,22 +471,15 @@ parse_priorities(const struct schema_ctx *c, const struct ynode *root,
 }
 
 /*
- * A warning, at its end, for a file that does not end with a line break:
- * saved files always do (session_write), so one without is most likely a
- * copy or an upload cut short, whose last answers are lost, and which
- * would otherwise count as complete. Said after the file's other
- * problems, which come before its end.
+ * Saved files always end with a line break (session_write), so one without
+ * is most likely a copy or an upload cut short, whose last answers are
+ * lost, and which would otherwise count as complete. Said after the
+ * file's other problems, which come before its end.
  */
 static void
 cut_short(const char *path, const char *buf, size_t len)
 {
-	int line, col;
-
-	if (len == 0 || buf[len - 1] == '\n')
-		return;
-	text_linecol(buf, len, len, &line, &col);
-	diag(DIAG_WARNING, path, line, col, "the answers file does not end with a line break, "
-	    "so it may have been cut short: compare it with the original, or answer again");
+	file_warn_cut_short(path, buf, len, "the answers file", "answer again");
 }
 
 struct session *

@@ -134,3 +134,16 @@ bom_profile() {
 	"$bin" report --compare profile.yaml tr-sample.yaml | cmp - "$work/bom.txt" && [ ! -s "$work/bom.err" ]
 }
 result "a profile with a byte order mark and CRLF reads as itself" bom_profile
+
+# A profile cut short on its way (an attachment stopped part way) is said
+# to be so, where it ends, as an answers file is: it was only "no ':'
+# after a key (is the key longer than 1024 characters...)".
+cut_profile() {
+	head -c 2000 profile.yaml >"$work/cut-profile.yaml"
+	"$bin" report --compare "$work/cut-profile.yaml" tr-sample.yaml >/dev/null 2>"$work/cut.err"
+	[ $? = 2 ] && grep -q "cut-profile.yaml:[0-9]*:[0-9]*: warning: the profile does not end with a line break, so it may have been cut short: compare it with the original, or make it again with stok-assess network" "$work/cut.err" ||
+	    { cat "$work/cut.err"; return 1; }
+	"$bin" report --compare profile.yaml tr-sample.yaml 2>&1 >/dev/null | grep "line break" && return 1
+	return 0
+}
+result "a profile cut short is said to be" cut_profile
