@@ -63,6 +63,7 @@ struct session {
 	char			*questions;	/* pack_questions_hash() of the pack answered, or NULL */
 	char			*language;
 	char			*organisation;	/* may be NULL */
+	int			 organisation_line, organisation_col;	/* where it was read; 0 */
 	char			*role;		/* a role key (see session_roles) or free text; may be NULL */
 	char			*date;		/* YYYY-MM-DD; may be NULL */
 	struct answer		*answers;	/* in the order given */

@@ -95,7 +95,8 @@ organisation_check(const struct answers_set *set, size_t ref, const char *ref_ke
 		return;	/* the same name: no need of a key */
 	b = text_name_key(s->organisation, set->pack->language);
 	if (strcmp(ref_key, b) != 0)
-		diag(DIAG_WARNING, set->r[i].path, 0, 0, "names another organisation (%s) "
+		diag(DIAG_WARNING, set->r[i].path, s->organisation_line, s->organisation_col,
+		    "names another organisation (%s) "
 		    "than %s (%s): %s; check that these are the files you meant",
 		    s->organisation, set->r[ref].path, r->organisation, why);
 	free(b);

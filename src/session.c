@@ -211,6 +211,11 @@ parse_header(const struct schema_ctx *c, const struct ynode *root, const struct 
 	    schema_text(c, root, "role", what, false, true, &s->role) < 0 ||
 	    schema_text(c, root, "date", what, false, true, &s->date) < 0)
 		return -1;
+	if (s->organisation != NULL) {	/* for a warning that another file names another */
+		v = ytree_get(root, "organisation");
+		s->organisation_line = v->line;
+		s->organisation_col = v->col;
+	}
 	if (s->date != NULL && !valid_date(s->date)) {
 		v = ytree_get(root, "date");
 		diag(DIAG_ERROR, c->file, v->line, v->col,

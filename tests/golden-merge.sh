@@ -136,7 +136,7 @@ diff_checks() {	# another organisation, and a question gone to n/a, are not pass
 	sed 's/^organisation: .*/organisation: "Başka Vakıf"/' "$dir/diff-2026.yaml" >"$work/other.yaml"
 	"$bin" diff --content "$work/tr" "$dir/diff-2025.yaml" "$work/other.yaml" \
 	    >/dev/null 2>"$work/other.err" || return 1
-	grep -q "other.yaml: warning: names another organisation (Başka Vakıf) than" "$work/other.err" ||
+	grep -q "other.yaml:4:15: warning: names another organisation (Başka Vakıf) than" "$work/other.err" ||
 	    { cat "$work/other.err"; return 1; }
 	"$bin" diff --content "$work/tr" "$dir/diff-2025.yaml" "$dir/diff-2026.yaml" 2>&1 >/dev/null |
 	    grep -q "warning" && { echo "a warning for two files of one organisation"; return 1; }
