@@ -194,6 +194,7 @@ group_init(struct group *g, const struct pack *p, const struct respondent *r, si
 {
 	const struct session **sess;
 	size_t i, k, m;
+	char **keys, *key;
 
 	memset(g, 0, sizeof(*g));
 	g->pack = p;
@@ -210,18 +211,30 @@ group_init(struct group *g, const struct pack *p, const struct respondent *r, si
 	tally_init(&g->t, p, sess, n);
 	free(sess);
 	parallel_for(n, n / ANSWERS_PER_THREAD, group_one, g);
+	keys = xcalloc(n ? n : 1, sizeof(*keys));
 	for (i = 0; i < n; i++) {
 		const char *label = role_label(g, r[i].sess);
 
 		/* roles are few: a linear search over the distinct ones */
 		for (k = 0; k < g->nroles && strcmp(g->roles[k], label) != 0; k++)
 			;
-		if (k == g->nroles) {
-			g->role_ids[k] = r[i].sess->role != NULL ? r[i].sess->role : "";
-			g->roles[g->nroles++] = label;
+		if (k == g->nroles) {	/* or the same words in other case or spacing */
+			key = text_name_key(label, p->language);
+			for (k = 0; k < g->nroles && strcmp(keys[k], key) != 0; k++)
+				;
+			if (k == g->nroles) {
+				keys[k] = key;
+				g->role_ids[k] = r[i].sess->role != NULL ? r[i].sess->role : "";
+				g->roles[g->nroles++] = label;
+			} else {
+				free(key);
+			}
 		}
 		g->role_of[i] = k;
 	}
+	for (k = 0; k < g->nroles; k++)
+		free(keys[k]);
+	free(keys);
 	g->members = xcalloc(n ? n : 1, sizeof(*g->members));
 	g->role_start = xcalloc(g->nroles + 1, sizeof(*g->role_start));
 	for (i = 0; i < n; i++)

@@ -479,3 +479,13 @@ PY
 	done
 }
 result "a narrow group report breaks lines between words" same_words_narrow
+
+own_role_spellings() {	# a role in one's own words, typed in other case or spacing, is one role
+	sed 's/^role: .*/role: "Gönüllü koordinatörü"/' "$dir/r1-board.yaml" >"$work/own1.yaml"
+	sed 's/^role: .*/role: "GÖNÜLLÜ  koordinatörü"/' "$dir/r3-staff.yaml" >"$work/own2.yaml"
+	"$bin" merge --content "$work/tr" "$work/own1.yaml" "$work/own2.yaml" \
+	    "$dir/r4-staff.yaml" >"$work/own.txt" 2>/dev/null || return 1
+	grep -q "^Yanıtlayanlar: 3 (Gönüllü koordinatörü 2, Çalışan 1)$" "$work/own.txt" ||
+	    { grep "^Yanıtlayanlar" "$work/own.txt"; return 1; }
+}
+result "a role in one's own words is one role whatever its case and spacing" own_role_spellings
