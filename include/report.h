@@ -35,6 +35,12 @@ enum report_format {
 #define REPORT_MIN_WIDTH 20
 #define REPORT_MAX_WIDTH 1000
 
+/*
+ * Between the figures of a line: a middle dot held to the figure before
+ * it by a no-break space, so that no line of a report starts with one.
+ */
+#define REPORT_DOT "\xC2\xA0\xC2\xB7 "
+
 /* "text", "markdown" (or "md"), "html", "json", "plain"; -1 if none. */
 int	report_format_parse(const char *);
 struct network;

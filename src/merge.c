@@ -80,7 +80,7 @@ struct ranked {
 static const char *
 sep(const struct group *g)
 {
-	return g->plain ? "; " : " \xC2\xB7 ";
+	return g->plain ? "; " : REPORT_DOT;
 }
 
 static void

@@ -125,7 +125,7 @@ report_count_bar(struct buf *b, const struct report_words *w, const int *counts,
 			break;
 		c = k < nchoices ? counts[k] : na;
 		if (k > 0)
-			buf_adds(b, " \xC2\xB7 ");
+			buf_adds(b, REPORT_DOT);
 		if (k < nchoices)
 			buf_printf(b, "%zu ", k + 1);
 		else
@@ -392,7 +392,7 @@ build_compare(cmark_node *doc, const struct report *r)
 		para = doc_para(doc_item(list));
 		doc_strong(para, as->area->title);
 		level_or(w, lv, sizeof(lv), as->level100, as->answered > 0);
-		doc_textf(para, ": %s · ", lv);
+		doc_textf(para, ": %s" REPORT_DOT, lv);
 		if (st == NULL || !st->shown) {
 			doc_text(para, w->too_few);
 			continue;
@@ -400,10 +400,10 @@ build_compare(cmark_node *doc, const struct report *r)
 		score_format_level(med, sizeof(med), st->median, w->decimal);
 		score_format_level(lo, sizeof(lo), st->lower, w->decimal);
 		score_format_level(hi, sizeof(hi), st->upper, w->decimal);
-		doc_textf(para, "%s %s · %s %s–%s · %d %s", w->network_median, med, w->quartiles,
+		doc_textf(para, "%s %s" REPORT_DOT "%s %s–%s" REPORT_DOT "%d %s", w->network_median, med, w->quartiles,
 		    lo, hi, st->orgs, w->organisations);
 		if (as->answered > 0 && as->level100 < st->lower) {
-			doc_text(para, " · ");
+			doc_text(para, REPORT_DOT);
 			doc_strong(para, w->below_network);
 		}
 	}

@@ -322,7 +322,7 @@ workshop_votes_resume() {	# counts typed in a workshop survive a save and a rest
 	keys Left
 	wait_for "Agreed." || return 1
 	screen | grep -q '(•).* 5  *[0-9]*%$' || { screen; return 1; }
-	"$bin" report --lang en "$f" | grep -q "^Votes: 1 ### 3 · 2 ##### 5 · 3 ## 2 · 4 \. 0 · n/a # 1$" ||
+	"$bin" report --lang en "$f" | grep -q "^Votes: 1 ### 3$dot 2 ##### 5$dot 3 ## 2$dot 4 \. 0$dot n/a # 1$" ||
 		{ "$bin" report --lang en "$f" | grep -n Votes; return 1; }
 }
 result "workshop votes survive a save and a restart, and reach the report" workshop_votes_resume

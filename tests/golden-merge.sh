@@ -169,7 +169,7 @@ exact_mean() {	# the group's mean is of the exact levels, rounded once: (8/3 + 2
 	"$bin" merge --width 1000 --content "$work/tr" "$work/mean-a.yaml" "$work/mean-b.yaml" >"$work/mean.txt" &&
 	    "$bin" merge -f json --content "$work/tr" "$work/mean-a.yaml" "$work/mean-b.yaml" \
 	    >"$work/mean.json" || return 1
-	grep -q "Öğrenme: Ortalama 2,33 · En düşük 2,00 · En yüksek 2,67" "$work/mean.txt" &&
+	grep -q "Öğrenme: Ortalama 2,33$dot En düşük 2,00$dot En yüksek 2,67" "$work/mean.txt" &&
 	    grep -q "rol belirtilmemiş 2,33" "$work/mean.txt" &&
 	    grep -q '"mean": 2.33' "$work/mean.json" &&
 	    grep -q '"by_role": {"": 2.33}' "$work/mean.json" &&
@@ -185,8 +185,8 @@ rated_by() {	# each area's numbers say how many gave a level there: 3 in governa
 	    "$work/partial.yaml" >"$work/rated.txt" 2>/dev/null &&
 	    "$bin" merge -f json --content "$work/tr" r1-board.yaml r2-board.yaml \
 	    "$work/partial.yaml" >"$work/rated.json" 2>/dev/null) || return 1
-	grep -q "^• Yönetişim: .* · Fark [0-9,]* · Düzey veren 3/3$" "$work/rated.txt" &&
-	    grep -q "^• Stratejik Yönetim ve Planlama: .* · Düzey veren 2/3$" "$work/rated.txt" &&
+	grep -q "^• Yönetişim: .*$dot Fark [0-9,]*$dot Düzey veren 3/3$" "$work/rated.txt" &&
+	    grep -q "^• Stratejik Yönetim ve Planlama: .*$dot Düzey veren 2/3$" "$work/rated.txt" &&
 	    python3 - "$work/rated.json" <<'PY' || { grep -n "Düzey veren" "$work/rated.txt"; return 1; }
 import json, sys
 areas = json.load(open(sys.argv[1], encoding='utf-8'))['areas']
@@ -489,3 +489,15 @@ own_role_spellings() {	# a role in one's own words, typed in other case or spaci
 	    { grep "^Yanıtlayanlar" "$work/own.txt"; return 1; }
 }
 result "a role in one's own words is one role whatever its case and spacing" own_role_spellings
+
+no_line_starts_with_a_dot() {	# the middle dot between figures stays with the figure before it
+	for w in $(seq 20 90); do
+		"$bin" merge --width "$w" --content "$work/tr" "$dir"/r[1-5]-*.yaml 2>/dev/null |
+		    grep -n '^[[:space:]]*·' | sed "s/^/--width $w: /" | grep . && return 1
+		"$bin" diff --width "$w" --content "$work/tr" "$dir/diff-2025.yaml" \
+		    "$dir/diff-2026.yaml" 2>/dev/null |
+		    grep -n '^[[:space:]]*·' | sed "s/^/diff --width $w: /" | grep . && return 1
+	done
+	return 0
+}
+result "no line of a group or progress report starts with a middle dot" no_line_starts_with_a_dot

@@ -2,6 +2,10 @@
 # word after "PASS:") and $work (its temporary directory), then sources
 # this file; the tmux helpers also want $sock, the tmux server's socket.
 
+# The separator between a report's figures (REPORT_DOT): a middle dot held
+# to the figure before it by a no-break space.
+dot=$(printf '\302\240\302\267')
+
 # result NAME COMMAND...: PASS when the command succeeds, else FAIL with
 # the first 30 lines of what it printed, indented.
 result() {
