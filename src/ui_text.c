@@ -572,11 +572,26 @@ ask_note(struct line_ui *u, const struct question *q)
 
 	if (had)
 		sayf(u, _("Current note: %s"), ans->note);
-	/* Enter never loses a note: it keeps one, and only a lone "-" clears it */
-	prompt(u, "%s", had ? _("Note (one line; Enter keeps it, a lone - clears it): ") :
-	    _("Note (one line; Enter skips): "));
-	if ((f = read_flow(u)) != FLOW_NEXT)
-		return f;
+	for (;;) {
+		/* Enter never loses a note: it keeps one, and only a lone "-" clears it */
+		prompt(u, "%s", had ? _("Note (one line; Enter keeps it, a lone - clears it): ") :
+		    _("Note (one line; Enter skips): "));
+		if ((f = read_flow(u)) != FLOW_NEXT)
+			return f;
+		/* ? and q are keys here as at every prompt, never a note that replaces one */
+		if (command(u) == '?') {
+			say(u, _("A note on this question, for the report: type it on one line and "
+			    "press Enter. Enter alone changes nothing, a lone - clears the note, and "
+			    "q saves and quits."));
+			continue;
+		}
+		if (command(u) == 'q') {
+			if (may_stop(u))
+				return FLOW_STOP;
+			continue;
+		}
+		break;
+	}
 	if (u->line.len == 0) {
 		say(u, had ? _("Note kept.") : _("No note written."));
 		return FLOW_NEXT;

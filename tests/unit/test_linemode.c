@@ -708,6 +708,33 @@ test_notes(void **state)
 }
 
 /*
+ * At the note's prompt ? and q are keys, as at every other prompt: ? says
+ * what to type and q saves and quits. Typed there, either replaced the
+ * note written before with "?" or "q".
+ */
+static void
+test_note_keys(void **state)
+{
+	char *out, *done = xasprintf("run:\n  stok-assess --content %s --session %s\n", BASE, path);
+
+	(void)state;
+	/* a note, then back to it: ? at its prompt (and Enter keeps it), then q there */
+	assert_int_equal(run("\n\nn\nKurul ayda bir toplanıyor\n2\n<\nn\n?\n\nn\nq\n", &out), 0);
+	assert_int_equal(count(out, "A note on this question, for the report"), 1);
+	assert_int_equal(count(out, "Note saved."), 1);
+	assert_int_equal(count(out, "Note kept."), 1);
+	if (!ends_with(out, done))
+		fail_msg("%s", out);
+	free(done);
+	free(out);
+	assert_saved(HDR
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 2\n"
+	    "    note: \"Kurul ayda bir toplanıyor\"\n");
+}
+
+/*
  * An organisation's name, or a role in one's own words, longer than the
  * full-screen editor holds: its first INPUT_MAX characters are saved and
  * the rest counted aloud, as for a note (the whole of it was saved, and
@@ -1117,6 +1144,7 @@ main(void)
 		cmocka_unit_test_setup(test_export_several, fresh),
 		cmocka_unit_test_setup(test_export_name_again, fresh),
 		cmocka_unit_test_setup(test_notes, fresh),
+		cmocka_unit_test_setup(test_note_keys, fresh),
 		cmocka_unit_test_setup(test_long_name, fresh),
 		cmocka_unit_test_setup(test_long_note, fresh),
 		cmocka_unit_test_setup(test_typed_controls, fresh),
