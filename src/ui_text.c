@@ -296,9 +296,12 @@ welcome(struct line_ui *u)
 	blank(u);
 }
 
-/* A yes or no typed; empty gives dflt. q saves and quits here too, as at every question. */
+/*
+ * A yes or no typed; empty gives dflt. q saves and quits here too, and ?
+ * says help, what each answer does, as at every question.
+ */
 static enum flow
-ask_yes_no(struct line_ui *u, bool dflt, bool *yes)
+ask_yes_no(struct line_ui *u, bool dflt, const char *help, bool *yes)
 {
 	enum flow f;
 	int v;
@@ -308,6 +311,11 @@ ask_yes_no(struct line_ui *u, bool dflt, bool *yes)
 			return f;
 		if (command(u) == 'q')	/* no language's yes or no starts with q */
 			return FLOW_STOP;
+		if (command(u) == '?') {
+			say(u, help);
+			prompt(u, _("Please type %s: "), app_yes_no_keys());
+			continue;
+		}
 		if (u->line.len == 0) {
 			*yes = dflt;
 			return FLOW_NEXT;
@@ -331,14 +339,16 @@ ask_resume(struct line_ui *u)
 	prompt(u, ngettext("Resume the saved session with %d answer? [%s] ",
 	    "Resume the saved session with %d answers? [%s] ", (unsigned long)n), n,
 	    app_yes_no_default(true));
-	if ((f = ask_yes_no(u, true, &yes)) != FLOW_NEXT || yes)
+	if ((f = ask_yes_no(u, true, _("Yes goes on where you left off, with the answers "
+	    "saved; no asks whether to start again."), &yes)) != FLOW_NEXT || yes)
 		return f;
 	backup = app_backup_path(u->app);
 	prompt(u, _("Start again? The saved answers stay where they are until your first new "
 	    "answer, then move to %s. [%s] "), backup != NULL ? backup : "-",
 	    app_yes_no_default(false));
 	free(backup);
-	if ((f = ask_yes_no(u, false, &yes)) != FLOW_NEXT)
+	if ((f = ask_yes_no(u, false, _("Yes starts with no answers: the saved ones are "
+	    "moved aside at your first new answer, never deleted. No keeps them."), &yes)) != FLOW_NEXT)
 		return f;
 	if (yes) {
 		app_restart(u->app);
@@ -856,7 +866,8 @@ ask_export(struct line_ui *u)
 				/* in brackets, as line mode's other questions of yes or no */
 				prompt(u, _("%s exists. Overwrite it? [%s] "), path,
 				    app_yes_no_default(false));
-				if ((f = ask_yes_no(u, false, &yes)) == FLOW_NEXT && yes)
+				if ((f = ask_yes_no(u, false, _("Yes replaces the file with this "
+				    "report; no leaves it as it is."), &yes)) == FLOW_NEXT && yes)
 					rc = file_write_report(path, b.data, b.len, true);
 				else if (f == FLOW_NEXT)
 					say(u, _("Nothing written."));
@@ -985,7 +996,9 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 		} else {
 			prompt(&u, _("Go through the questions again? [%s] "),
 			    app_yes_no_default(false));
-			if ((f = ask_yes_no(&u, false, &again)) != FLOW_NEXT || !again)
+			if ((f = ask_yes_no(&u, false, _("Yes goes through the questions again "
+			    "from the first, with your answers; no ends here."), &again)) != FLOW_NEXT ||
+			    !again)
 				goto done;
 		}
 	} else if (f == FLOW_NEXT && a->resumable && (start = app_resume_question(a)) > 0) {

@@ -908,6 +908,44 @@ test_resume(void **state)
 	}
 }
 
+/*
+ * ? at a question of yes or no says what each answer does, as ? does at
+ * every other prompt (the welcome says "Type ? for help"): at the resume,
+ * at starting again, before a report replaces a file, and at going
+ * through the questions again. It only asked for y or n.
+ */
+static void
+test_yes_no_help(void **state)
+{
+	char input[512], *md = xasprintf("%s/r.md", dir), *out;
+
+	(void)state;
+	assert_int_equal(run("\n\n2\nq\n", NULL), 0);
+	assert_int_equal(run("?\nn\n?\nn\nq\n", &out), 0);
+	assert_int_equal(count(out, "Yes goes on where you left off"), 1);
+	assert_int_equal(count(out, "Yes starts with no answers"), 1);
+	assert_int_equal(count(out, "Please type y/n: "), 2);	/* then the answer, after the help */
+	assert_null(strstr(out, "Not understood"));
+	free(out);
+	assert_saved(HDR
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 2\n");
+	/* answered to the end, a report written, then the same name: ? before replacing it */
+	snprintf(input, sizeof(input), "\n\n2\n\n2\n%s\n2\n%s\n?\nn\n<\n\n", md, md);
+	assert_int_equal(run(input, &out), 0);
+	assert_int_equal(count(out, "Yes replaces the file with this report"), 1);
+	assert_int_equal(count(out, "Nothing written."), 1);
+	free(out);
+	/* resumed on the results: Enter at the export, then ? at going through again */
+	assert_int_equal(run("\n\n?\nn\n", &out), 0);
+	assert_int_equal(count(out, "Yes goes through the questions again"), 1);
+	assert_int_equal(count(out, "Please type y/n: "), 1);
+	free(out);
+	unlink(md);
+	free(md);
+}
+
 static void
 test_script_options(void **state)
 {
@@ -1149,6 +1187,7 @@ main(void)
 		cmocka_unit_test_setup(test_long_note, fresh),
 		cmocka_unit_test_setup(test_typed_controls, fresh),
 		cmocka_unit_test_setup(test_resume, fresh),
+		cmocka_unit_test_setup(test_yes_no_help, fresh),
 		cmocka_unit_test_setup(test_script_options, fresh),
 		cmocka_unit_test_setup(test_help_and_guidance, fresh),
 		cmocka_unit_test_setup(test_hostile_content, fresh),
