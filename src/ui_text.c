@@ -518,6 +518,15 @@ show_area(struct line_ui *u, const struct area *a)
 		say(u, a->description);
 }
 
+/* Where a question stands: its number of all, and its area's. */
+static void
+say_place(struct line_ui *u, const struct question *q)
+{
+	blank(u);
+	sayf(u, _("Question %zu/%zu (area %zu/%zu)"), q->index + 1, u->app->pack->nquestions,
+	    q->area->index + 1, u->app->pack->nareas);
+}
+
 static void
 show_question(struct line_ui *u, const struct question *q)
 {
@@ -527,9 +536,7 @@ show_question(struct line_ui *u, const struct question *q)
 	/* its texts first: what the loader says of one comes before the question, not inside it */
 	fflush(u->out);
 	app_read_ahead(u->app, q->index);
-	blank(u);
-	sayf(u, _("Question %zu/%zu (area %zu/%zu)"), q->index + 1, u->app->pack->nquestions,
-	    q->area->index + 1, u->app->pack->nareas);
+	say_place(u, q);
 	say(u, q->text);
 	for (i = 0; i <= q->nchoices; i++)
 		say_item(u, i + 1, app_option_label(q, i), app_saved_option(u->app, q) == (int)i);
@@ -552,25 +559,30 @@ show_help(struct line_ui *u, const struct question *q)
 	    "answer, n to write a note, q to save and quit."));
 }
 
-/* The guidance of the chosen answer, then its links, numbered as in the text. */
-static void
+/*
+ * The guidance of the chosen answer, then its links, numbered as in the
+ * text; false when there is none to show, only the line that says why.
+ */
+static bool
 show_guidance(struct line_ui *u, const struct question *q)
 {
 	struct linkset links;
 	struct layout lo;
 	struct buf b;
+	enum guidance_status g;
 
 	linkset_init(&links);
 	layout_init(&lo);
 	lo.plain = true;
 	layout_blank(&lo);
-	app_guidance(u->app, q, LINE_WIDTH, &lo, &links);
+	g = app_guidance(u->app, q, LINE_WIDTH, &lo, &links);
 	buf_init(&b);
 	layout_to_text(&lo, &b);
 	fwrite(b.data, 1, b.len, u->out);
 	buf_free(&b);
 	layout_free(&lo);
 	linkset_free(&links);
+	return g == GUIDANCE_OK;
 }
 
 static enum flow
@@ -656,11 +668,14 @@ ask_question(struct line_ui *u, const struct question *q, bool first)
 				return FLOW_BACK;
 			say(u, _("This is the first question."));
 			break;
+		/* after help or guidance, tens of lines, which question the answer goes to */
 		case '?':
 			show_help(u, q);
+			say_place(u, q);
 			break;
 		case 'g':
-			show_guidance(u, q);
+			if (show_guidance(u, q))
+				say_place(u, q);
 			break;
 		case 'n':
 			if ((f = ask_note(u, q)) != FLOW_NEXT)

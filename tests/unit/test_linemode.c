@@ -999,6 +999,27 @@ test_help_and_guidance(void **state)
 	free(out);
 }
 
+/*
+ * After help or guidance, which can run to tens of lines, the question's
+ * place is said again before its prompt: a listener who read them hears
+ * which question the answer goes to. The prompt came alone.
+ */
+static void
+test_place_said_again(void **state)
+{
+	char *out;
+
+	(void)state;
+	assert_int_equal(run("\n\n?\ng\n2\n<\ng\nq\n", &out), 0);
+	/* shown, after ?, shown again after <, after the guidance; not after "Choose an answer first" */
+	assert_int_equal(count(out, "\nQuestion 1/2 (area 1/2)\n"), 4);
+	assert_non_null(strstr(out, "q to save and quit.\n\nQuestion 1/2 (area 1/2)\n"
+	    "Answer [1-5, < back"));
+	assert_non_null(strstr(out, "\n[1] https://www.stgm.org.tr\n\nQuestion 1/2 (area 1/2)\n"
+	    "Answer [1-5, Enter keeps"));
+	free(out);
+}
+
 static void
 test_hostile_content(void **state)
 {
@@ -1190,6 +1211,7 @@ main(void)
 		cmocka_unit_test_setup(test_yes_no_help, fresh),
 		cmocka_unit_test_setup(test_script_options, fresh),
 		cmocka_unit_test_setup(test_help_and_guidance, fresh),
+		cmocka_unit_test_setup(test_place_said_again, fresh),
 		cmocka_unit_test_setup(test_hostile_content, fresh),
 		cmocka_unit_test_setup(test_output_error, fresh),
 		cmocka_unit_test_setup(test_save_error, fresh),
