@@ -156,8 +156,9 @@ char	*app_state_dir(void);
 const char *app_home(void);
 /*
  * The file a name typed for a report means, in either interface: ~/ at
- * its start is the home (app_home), as in the shell it would be typed in,
- * and the name is made absolute (file_absolute). The caller frees it.
+ * its start, or ~ alone, is the home (app_home), as in the shell it
+ * would be typed in, and the name is made absolute (file_absolute). The
+ * caller frees it.
  */
 char	*app_file_path(const char *typed);
 /* The index of the first question without an answer; nquestions when there is none. */

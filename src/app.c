@@ -108,7 +108,8 @@ app_file_path(const char *typed)
 	const char *home;
 	char *expanded, *path;
 
-	if (typed[0] != '~' || typed[1] != '/' || (home = app_home()) == NULL)
+	/* "~" alone is the home as well, as in the shell, never a file named ~ */
+	if (typed[0] != '~' || (typed[1] != '/' && typed[1] != '\0') || (home = app_home()) == NULL)
 		return file_absolute(typed);
 	expanded = xasprintf("%s%s", home, typed + 1);
 	path = file_absolute(expanded);

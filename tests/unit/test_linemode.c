@@ -663,6 +663,17 @@ test_export_home(void **state)
 	(void)state;
 	setenv("HOME", dir, 1);
 	assert_int_equal(run("\n\n1\n1\n2\n\n1\n~/uye2.txt\n", &out), 0);
+	/* ~ alone is the home too, as in the shell: a directory, not a file named ~ here */
+	{
+		char *said = xasprintf("Could not write %s: ", dir), *more;
+
+		assert_int_equal(run("\n1\n~\n<\n\n\n", &more), 0);
+		if (strstr(more, said) == NULL)
+			fail_msg("%s", more);
+		assert_int_not_equal(access("~", F_OK), 0);
+		free(more);
+		free(said);
+	}
 	if (home != NULL)
 		setenv("HOME", home, 1);
 	else
