@@ -173,8 +173,10 @@ cmd_wizard(int argc, char **argv)
 	status = usable ? ui_curses_run(&app, &o, &why) : UI_UNUSABLE;
 	if (status == UI_UNUSABLE) {
 		if (ui == NULL || strcmp(ui, "curses") == 0) {	/* line mode not asked for: why */
-			if (ui != NULL) {
-				diag_plain(DIAG_ERROR, "cannot start the full-screen wizard: %s", why);
+			if (ui != NULL) {	/* asked for: why not, and what will work */
+				diag_user(DIAG_ERROR, NULL, _("the full-screen wizard cannot start here, "
+				    "because %s: without --ui=curses, line mode asks the same questions."),
+				    _(why));
 				app_close(&app);
 				return 2;
 			}

@@ -317,6 +317,29 @@ workshop_refused() {
 }
 result "--workshop where line mode would run is refused, saying why, and saves nothing" workshop_refused
 
+# --ui=curses where the full screen cannot run is refused with exit status
+# 2, saving nothing, in the interface's language, and the message says
+# what to do instead. It said why in English only ("cannot start the
+# full-screen wizard: the terminal is dumb"), whatever --lang said.
+curses_refused() {
+	h=$work/curses
+	mkdir -p "$h"
+	for how in "en:dumb:without --ui=curses, line mode asks the same questions" \
+	    "en:xterm:because standard input or output is not a terminal" \
+	    "tr:dumb:--ui=curses olmadan satır kipi aynı soruları sorar" \
+	    "fi:dumb:ilman valitsinta --ui=curses rivitila kysyy samat kysymykset"; do
+		lang=${how%%:*} t=${how#*:}
+		printf '1\nq\n' | HOME=$h XDG_STATE_HOME=$h LC_ALL=C.UTF-8 LANGUAGE= TERM=${t%%:*} \
+		    "$bin" --ui=curses --lang "$lang" >"$work/cu.out" 2>"$work/cu.err"
+		rc=$?
+		[ $rc = 2 ] && [ ! -s "$work/cu.out" ] && grep -qF -- "${t#*:}" "$work/cu.err" &&
+		    [ -z "$(find "$h" -type f)" ] ||
+		    { echo "$lang, TERM=${t%%:*}: exit $rc"; cat "$work/cu.err"; find "$h" -type f; return 1; }
+	done
+}
+result "--ui=curses where it cannot run is refused, saying what to do, in the interface's language" \
+    curses_refused
+
 # A demo keeps nothing, and line mode says so in the full-screen wizard's
 # words: it said the answers were saved in the demo's temporary file,
 # which is removed at the end.
