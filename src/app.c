@@ -215,8 +215,12 @@ app_lock(struct app *a)
 
 	for (;;) {
 		if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600)) < 0) {
-			/* told to the person answering, in their language, as the lock's other words */
-			diag_user(DIAG_IO, path, _("cannot open the session's lock: %s"),
+			/*
+			 * told to the person answering, in their language, of the file
+			 * they know: the lock beside it is the first file made there
+			 */
+			diag_user(DIAG_IO, a->session_path, _("cannot keep the answers in this "
+			    "folder: %s; give --session a file in a folder you can write to"),
 			    errno_said(errno));
 			free(path);
 			return 1;

@@ -340,6 +340,28 @@ curses_refused() {
 result "--ui=curses where it cannot run is refused, saying what to do, in the interface's language" \
     curses_refused
 
+# A --session in a folder that does not exist, or cannot be written to
+# (not for root, who writes there all the same): said of the file given,
+# with what to do, and nothing asked. It spoke of "the session's lock"
+# and named a FILE.lock that the user never gave.
+session_folder_refused() {
+	set -- "$work/no/such/s.yaml"
+	if [ "$(id -u)" != 0 ]; then
+		mkdir -p "$work/ro" && chmod 555 "$work/ro" && set -- "$@" "$work/ro/s.yaml"
+	fi
+	for s in "$@"; do
+		printf '1\n' | wizard "$s" >"$work/sf.out" 2>"$work/sf.err"
+		rc=$?
+		[ $rc = 1 ] && [ ! -s "$work/sf.out" ] &&
+		    grep -qF "stok-assess: $s: error: cannot keep the answers in this folder: " "$work/sf.err" &&
+		    grep -qF "give --session a file in a folder you can write to" "$work/sf.err" &&
+		    ! grep -q 'lock' "$work/sf.err" ||
+		    { echo "$s: exit $rc"; cat "$work/sf.err"; return 1; }
+	done
+}
+result "a --session in a folder that cannot hold it is said of that file, with what to do" \
+    session_folder_refused
+
 # A demo keeps nothing, and line mode says so in the full-screen wizard's
 # words: it said the answers were saved in the demo's temporary file,
 # which is removed at the end.

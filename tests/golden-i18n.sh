@@ -133,7 +133,7 @@ lock_words() {	# lock_words WORDS LANG
 	    >/dev/null 2>"$work/lock.err"
 	[ $? = 1 ] && grep -qF "$1" "$work/lock.err" || { cat "$work/lock.err"; return 1; }
 }
-result "a lock that cannot be made is said in Turkish under --lang tr" \
-    lock_words "hata: oturumun kilidi açılamıyor: " tr
-result "a lock that cannot be made is said in Finnish under --lang fi" \
-    lock_words "istunnon lukkoa ei voi avata: " fi
+result "a session whose lock cannot be made is said in Turkish under --lang tr" \
+    lock_words "hata: yanıtlar bu klasörde saklanamıyor: " tr
+result "a session whose lock cannot be made is said in Finnish under --lang fi" \
+    lock_words "virhe: vastauksia ei voi säilyttää tässä kansiossa: " fi
