@@ -979,10 +979,16 @@ ui_text_run(struct app *a, const struct app_options *o, FILE *in, FILE *out)
 
 	welcome(&u);
 	if (o->sample) {	/* a trainer's demo: the example's results at once */
-		show_report(&u);
-		buf_free(&u.raw);
-		buf_free(&u.line);
-		return fflush(out) == 0 && !ferror(out) ? 0 : 1;
+		if (!show_report(&u) || o->script) {
+			buf_free(&u.raw);
+			buf_free(&u.line);
+			return fflush(out) == 0 && !ferror(out) ? 0 : 1;
+		}
+		/* and its export, as on the full-screen results; < goes into its answers */
+		if ((f = ask_export(&u)) != FLOW_BACK)
+			goto done;
+		back = resumed = true;
+		f = FLOW_NEXT;
 	}
 	/*
 	 * A script (input not a terminal) is asked nothing optional: a saved

@@ -957,6 +957,36 @@ test_yes_no_help(void **state)
 	free(md);
 }
 
+/*
+ * A trainer's --demo --sample opens on the example's report and, as at
+ * the end of every assessment and as on the full-screen wizard's
+ * results, offers to export it. Line mode printed the report and ended.
+ */
+static void
+test_sample_export(void **state)
+{
+	struct app_options o = { .content = "data/tr", .demo = true, .sample = true };
+	char input[512], *file = xasprintf("%s/ornek.txt", dir), *out, *text;
+	size_t len;
+
+	(void)state;
+	snprintf(input, sizeof(input), "1\n%s\n\n", file);
+	assert_int_equal(run_opts(&o, input, &out), 0);
+	assert_int_equal(count(out, "Export the report? 1 text, 2 Markdown, 3 HTML, Enter skips: "), 1);
+	assert_int_equal(count(out, "Report written to "), 1);
+	free(out);
+	assert_int_equal(file_read(file, 1 << 20, "a test file", &text, &len), 0);
+	assert_non_null(strstr(text, "Örgütsel Kapasite Öz Değerlendirmesi"));
+	free(text);
+	unlink(file);
+	free(file);
+	/* a script is asked nothing: the report, and the end */
+	o.script = true;
+	assert_int_equal(run_opts(&o, "1\n", &out), 0);
+	assert_null(strstr(out, "Export the report?"));
+	free(out);
+}
+
 static void
 test_script_options(void **state)
 {
@@ -1220,6 +1250,7 @@ main(void)
 		cmocka_unit_test_setup(test_typed_controls, fresh),
 		cmocka_unit_test_setup(test_resume, fresh),
 		cmocka_unit_test_setup(test_yes_no_help, fresh),
+		cmocka_unit_test_setup(test_sample_export, fresh),
 		cmocka_unit_test_setup(test_script_options, fresh),
 		cmocka_unit_test_setup(test_help_and_guidance, fresh),
 		cmocka_unit_test_setup(test_place_said_again, fresh),
