@@ -43,6 +43,22 @@ grep -E '^[IP]: ' "$work/build.log" | sed 's/^/    lintian: /'
 deb=$(ls build/deb/stok-assess_"$version"_*.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || exit 1
 
+# The README's command installs the package that "make deb" has just
+# built: run from the top of the tree, its path names that file. It named
+# ../, where dpkg-buildpackage puts it, while make deb puts it in build/deb.
+readme_install() {
+	grep -q '^make deb ' README.md || { echo "the README does not say make deb"; return 1; }
+	grep -o 'apt install [^ ]*\.deb' README.md >"$work/readme.apt"
+	[ -s "$work/readme.apt" ] || { echo "no apt install in the README"; return 1; }
+	while read -r _ _ path; do
+		# shellcheck disable=SC2086 # the README's glob, expanded as the shell would
+		set -- $path
+		[ "$#" = 1 ] && [ -f "$1" ] && [ "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" = "$top/$deb" ] ||
+			{ echo "apt install $path: $*, not $deb"; return 1; }
+	done <"$work/readme.apt"
+}
+run "the README's apt install names the package make deb built" readme_install
+
 dpkg-query -W -f='${Status}\n' stok-assess 2>/dev/null | grep -q 'installed' &&
 	$sudo apt-get purge -y -qq stok-assess >/dev/null 2>&1
 
