@@ -65,6 +65,13 @@ extern const struct option output_longopts[];
  */
 int	cmd_getopt(int argc, char **argv, const char *optstring, const struct option *longopts);
 
+/*
+ * The program's usage (--help) and its version (--version) on standard
+ * output (main.c): 0, or 1 when it could not be written.
+ */
+int	usage_print(void);
+int	version_print(void);
+
 /* Print "Try 'stok-assess --help'" after a usage error; returns 2. */
 int	usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

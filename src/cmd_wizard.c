@@ -80,6 +80,8 @@ cmd_wizard(int argc, char **argv)
 		{ "organization", required_argument, NULL, 'o' },
 		{ "role", required_argument, NULL, 'r' },
 		{ "big", no_argument, NULL, 'B' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct app_options o;
@@ -92,7 +94,7 @@ cmd_wizard(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.program = argv[0];
 	optind = 0;
-	while ((ch = cmd_getopt(argc, argv, "+", longopts)) != -1) {
+	while ((ch = cmd_getopt(argc, argv, "+hV", longopts)) != -1) {
 		switch (ch) {
 		case 'l':
 			o.lang = packs_lang_option(optarg);
@@ -145,6 +147,10 @@ cmd_wizard(int argc, char **argv)
 		case 'B':
 			o.big = true;
 			break;
+		case 'h':	/* after other options too, as every command takes it */
+			return usage_print();
+		case 'V':
+			return version_print();
 		default:
 			return usage_error(NULL);
 		}

@@ -212,6 +212,20 @@ start_heap(void)
 }
 
 int
+usage_print(void)
+{
+	fputs(usage_text, stdout);
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
+int
+version_print(void)
+{
+	printf("stok-assess %s\n", VERSION);
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
+int
 main(int argc, char **argv)
 {
 	bool wizard = argc == 1 || argv[1][0] == '-';	/* no command: the wizard */
@@ -228,14 +242,10 @@ main(int argc, char **argv)
 	 */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_MESSAGES, "");
-	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		fputs(usage_text, stdout);
-		return fflush(stdout) == 0 ? 0 : 1;
-	}
-	if (argc > 1 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
-		printf("stok-assess %s\n", VERSION);
-		return fflush(stdout) == 0 ? 0 : 1;
-	}
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))
+		return usage_print();
+	if (argc > 1 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0))
+		return version_print();
 	if (wizard)
 		return cmd_wizard(argc, argv);
 	for (i = 0; i < NELEM(commands); i++)

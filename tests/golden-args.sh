@@ -143,3 +143,31 @@ else
 	echo "FAIL: arguments a new report is private, a replaced one keeps its mode"
 	sed 's/^/    /' "$work/modes"
 fi
+
+# --help and --version after the wizard's options, as every command takes
+# --help after its own: the usage, or the version, and exit 0. They were
+# "unknown option '--help'", followed by "Try 'stok-assess --help'".
+help_anywhere() {
+	"$bin" --help >want.help || return 1
+	"$bin" --version >want.version || return 1
+	for args in "--lang tr" "--ui=text" "--lang fi --ui=text --fresh" "--organisation X"; do
+		# shellcheck disable=SC2086 # the options, split as typed
+		"$bin" $args --help >got 2>got.err </dev/null && cmp -s want.help got && [ ! -s got.err ] ||
+			{ echo "$args --help:"; cat got.err; head -3 got; return 1; }
+		# shellcheck disable=SC2086
+		"$bin" $args -h >got 2>got.err </dev/null && cmp -s want.help got ||
+			{ echo "$args -h:"; cat got.err; return 1; }
+		# shellcheck disable=SC2086
+		"$bin" $args --version >got 2>got.err </dev/null && cmp -s want.version got ||
+			{ echo "$args --version:"; cat got.err; return 1; }
+	done
+	# a value is a value: a role called --help is a role, not a request for help
+	printf 'q\n' | "$bin" --ui=text --content pack --session help.yaml --role --help >got 2>&1 &&
+	    ! cmp -s want.help got || { echo "--role --help:"; head -3 got; return 1; }
+}
+if help_anywhere >"$work/help" 2>&1; then
+	echo "PASS: arguments --help and --version after the wizard's options"
+else
+	echo "FAIL: arguments --help and --version after the wizard's options"
+	sed 's/^/    /' "$work/help"
+fi
