@@ -95,21 +95,33 @@ blank(struct line_ui *u)
 	fputc('\n', u->out);
 }
 
-/* A prompt: one line, left open for the answer. */
+/*
+ * A prompt: wrapped at the line width as everything else said (a line of
+ * 80 columns or more was cut in two by an 80-column terminal or a
+ * braille display), its last line left open, after one space, for the
+ * answer.
+ */
 static void PRINTFLIKE(2, 3)
 prompt(struct line_ui *u, const char *fmt, ...)
 {
-	struct buf b;
+	struct layout lo;
+	struct buf b, w;
 	va_list ap;
-	char *disp;
 
 	buf_init(&b);
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	disp = text_display(b.data, b.len, NULL);
-	fputs(disp, u->out);
-	free(disp);
+	layout_init(&lo);
+	layout_text(&lo, b.data, LINE_WIDTH, 0, 0);
+	buf_init(&w);
+	layout_to_text(&lo, &w);
+	while (w.len > 0 && (w.data[w.len - 1] == '\n' || w.data[w.len - 1] == ' '))
+		w.len--;
+	fwrite(w.data, 1, w.len, u->out);
+	fputc(' ', u->out);
+	buf_free(&w);
+	layout_free(&lo);
 	buf_free(&b);
 }
 

@@ -362,6 +362,28 @@ session_folder_refused() {
 result "a --session in a folder that cannot hold it is said of that file, with what to do" \
     session_folder_refused
 
+# Prompts are wrapped at line mode's width, as everything else it says:
+# the Finnish prompt of a question ran to 94 columns and the Turkish one
+# to 80, and an 80-column terminal or a braille display cut a word of it
+# in two ("muistiin" / "pano"). With the answer echoed after it, no line
+# is wider than 80 columns; a link's address, never broken, aside.
+prompts_fit() {
+	for lang in fi tr en; do
+		printf '\n\n2\n<\n?\nn\n\nq\n' | HOME=$work/home XDG_STATE_HOME=$work/state \
+		    LC_ALL=C.UTF-8 LANGUAGE= "$bin" --ui=text --lang "$lang" --fresh \
+		    --session "$work/fit-$lang.yaml" >"$work/fit.out" 2>&1 || return 1
+		grep -q '^[^ ].*\[1-5, ' "$work/fit.out" || { echo "$lang: no prompt"; return 1; }
+		# (and the closing command, kept whole on its line to be copied)
+		grep -v -e '://' -e "^  $bin " "$work/fit.out" | python3 -c '
+import sys
+bad = [l for l in sys.stdin.read().split("\n") if len(l) > 80]
+for l in bad:
+    print(sys.argv[1] + ": " + str(len(l)) + ": " + l)
+sys.exit(1 if bad else 0)' "$lang" || return 1
+	done
+}
+result "no prompt is wider than the line, in Finnish, Turkish or English" prompts_fit
+
 # A demo keeps nothing, and line mode says so in the full-screen wizard's
 # words: it said the answers were saved in the demo's temporary file,
 # which is removed at the end.
