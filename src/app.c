@@ -490,8 +490,8 @@ app_open(struct app *a, const struct app_options *o)
 		}
 		made = access(dir, F_OK) != 0;
 		if (make_dirs(dir) < 0) {
-			diag_user(DIAG_IO, dir, _("cannot create the directory for saved sessions: %s"),
-			    errno_said(errno));
+			diag_user(DIAG_IO, dir, _("cannot create the directory for saved sessions: "
+			    "%s; give --session a file in a folder you can write to"), errno_said(errno));
 			free(dir);
 			return 1;
 		}

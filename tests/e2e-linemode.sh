@@ -362,6 +362,20 @@ session_folder_refused() {
 result "a --session in a folder that cannot hold it is said of that file, with what to do" \
     session_folder_refused
 
+# The same for the state directory (XDG_STATE_HOME under a file here, which
+# even root cannot make a folder in): why, and what to do instead.
+state_dir_refused() {
+	: >"$work/afile"
+	printf '1\n' | HOME=$work/home XDG_STATE_HOME=$work/afile/state TERM=dumb LANGUAGE=en \
+	    "$bin" --ui=text --content data/tr >"$work/sd.out" 2>"$work/sd.err"
+	rc=$?
+	[ $rc = 1 ] && [ ! -s "$work/sd.out" ] &&
+	    grep -qF "stok-assess: $work/afile/state/stok-assess: error: cannot create the directory for saved sessions: " "$work/sd.err" &&
+	    grep -qF "give --session a file in a folder you can write to" "$work/sd.err" ||
+	    { echo "exit $rc"; cat "$work/sd.err"; return 1; }
+}
+result "a state directory that cannot be made is said with what to do" state_dir_refused
+
 # Prompts are wrapped at line mode's width, as everything else it says:
 # the Finnish prompt of a question ran to 94 columns and the Turkish one
 # to 80, and an 80-column terminal or a braille display cut a word of it
