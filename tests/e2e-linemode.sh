@@ -387,8 +387,8 @@ prompts_fit() {
 		    LC_ALL=C.UTF-8 LANGUAGE= "$bin" --ui=text --lang "$lang" --fresh \
 		    --session "$work/fit-$lang.yaml" >"$work/fit.out" 2>&1 || return 1
 		grep -q '^[^ ].*\[1-5, ' "$work/fit.out" || { echo "$lang: no prompt"; return 1; }
-		# (and the closing command, kept whole on its line to be copied)
-		grep -v -e '://' -e "^  $bin " "$work/fit.out" | python3 -c '
+		# (and the closing command, the last line, kept whole to be copied)
+		sed '$d' "$work/fit.out" | grep -v '://' | python3 -c '
 import sys
 bad = [l for l in sys.stdin.read().split("\n") if len(l) > 80]
 for l in bad:
