@@ -57,9 +57,6 @@ struct line_ui {
 	struct buf	 line;		/* the same, printable text only */
 };
 
-/* The priorities offered; Enter skips (the last of app_priority_order). */
-#define NPRIORITIES (APP_NPRIORITIES - 1)
-
 /* --- output ------------------------------------------------------------- */
 
 /* Lay text out at the line width (wrapped lines indented by indent) and print it. */
@@ -711,7 +708,7 @@ static enum flow
 ask_priority(struct line_ui *u, const struct area *a)
 {
 	enum priority cur = session_priority(u->app->sess, a->id);
-	size_t i, n = NPRIORITIES;
+	size_t i, n = APP_NPRIORITIES;	/* the last, skip, as the full screen's 4 */
 	enum flow f;
 	int v;
 

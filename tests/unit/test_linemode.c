@@ -292,7 +292,7 @@ test_invalid_asked_again(void **state)
 	    "3\n"
 	    "abc\n0\n6\n02\n\n"	/* five invalid answers, Enter with nothing to keep */
 	    " 2 \n"
-	    "4\nx\n"	/* no such priority */
+	    "5\nx\n"	/* no such priority */
 	    "3\n", &out), 0);
 	assert_saved(HDR
 	    "role: \"staff\"\n"
@@ -304,9 +304,37 @@ test_invalid_asked_again(void **state)
 	    "    priority: low\n");
 	assert_int_equal(count(out, "Role [1-5"), 2);
 	assert_int_equal(count(out, "Answer [1-5,"), 7);	/* six for 8, one for 11 */
-	assert_int_equal(count(out, "Priority [1-3,"), 3);
+	assert_int_equal(count(out, "Priority [1-4,"), 3);
 	assert_int_equal(count(out, "There is no answer to keep yet"), 1);
 	assert_int_equal(count(out, "Not understood"), 6);
+	free(out);
+}
+
+/*
+ * The fourth priority, skip, as the full screen's 4: it takes back a
+ * priority given before (Enter keeps it), and a script written from the
+ * full screen's keys does not lose its place.
+ */
+static void
+test_priority_skip(void **state)
+{
+	char *out;
+
+	(void)state;
+	assert_int_equal(run(
+	    "\n3\n"
+	    "2\n1\n"		/* question 8, its area's priority high */
+	    "<\n4\n"		/* back from question 11 to it: skip */
+	    "4\n4\n", &out), 0);	/* question 11, its area's skipped too */
+	assert_saved(HDR
+	    "role: \"staff\"\n"
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 2\n"
+	    "  - question: 11\n"
+	    "    choice: 4\n");
+	assert_int_equal(count(out, "Priority [1-4,"), 3);
+	assert_int_equal(count(out, "Not understood"), 0);
 	free(out);
 }
 
@@ -869,7 +897,7 @@ test_resume(void **state)
 	assert_int_equal(run("\n\n3\n\n", &out), 0);
 	assert_non_null(strstr(out, "Resume the saved session with 1 answer? [Y/n] "));
 	assert_non_null(strstr(out, "Going on at question 2/2."));
-	assert_int_equal(count(out, "Priority [1-3,"), 2);	/* the first area's, then the second's */
+	assert_int_equal(count(out, "Priority [1-4,"), 2);	/* the first area's, then the second's */
 	assert_null(strstr(out, "Question 1/2"));
 	assert_null(strstr(out, "Organisation"));
 	assert_null(strstr(out, "Your role"));
@@ -1233,6 +1261,7 @@ main(void)
 		cmocka_unit_test_setup(test_role_free_text, fresh),
 		cmocka_unit_test_setup(test_back, fresh),
 		cmocka_unit_test_setup(test_invalid_asked_again, fresh),
+		cmocka_unit_test_setup(test_priority_skip, fresh),
 		cmocka_unit_test_setup(test_eof_saves, fresh),
 		cmocka_unit_test_setup(test_quit, fresh),
 		cmocka_unit_test_setup(test_resume_command, fresh),
