@@ -497,7 +497,7 @@ app_open(struct app *a, const struct app_options *o)
 		}
 		a->session_path = xasprintf("%s/%s.yaml", dir, a->pack->id);
 		if (made)
-			a->made_dir = dir;	/* removed again if the pack's texts fail it */
+			a->made_dir = dir;	/* removed again, still empty, by app_close */
 		else
 			free(dir);
 	}
@@ -672,8 +672,12 @@ void
 app_close(struct app *a)
 {
 	app_unlock(a);
-	/* a start ended by the pack leaves no trace: the folder it made, still empty */
-	if (a->texts_failed && a->made_dir != NULL)
+	/*
+	 * A start that saved nothing leaves no trace: the folder it made goes
+	 * again while still empty (a refused pack, a refused --ui=curses);
+	 * rmdir leaves one that holds a file.
+	 */
+	if (a->made_dir != NULL)
 		(void)rmdir(a->made_dir);
 	free(a->made_dir);
 	app_remove_demo(a);

@@ -333,8 +333,8 @@ curses_refused() {
 		    "$bin" --ui=curses --lang "$lang" >"$work/cu.out" 2>"$work/cu.err"
 		rc=$?
 		[ $rc = 2 ] && [ ! -s "$work/cu.out" ] && grep -qF -- "${t#*:}" "$work/cu.err" &&
-		    [ -z "$(find "$h" -type f)" ] ||
-		    { echo "$lang, TERM=${t%%:*}: exit $rc"; cat "$work/cu.err"; find "$h" -type f; return 1; }
+		    [ -z "$(find "$h" -mindepth 1)" ] ||	# no file, nor a folder made for one
+		    { echo "$lang, TERM=${t%%:*}: exit $rc"; cat "$work/cu.err"; find "$h"; return 1; }
 	done
 }
 result "--ui=curses where it cannot run is refused, saying what to do, in the interface's language" \
