@@ -215,6 +215,81 @@ lookalike(const struct reader *r, int first, int last)
 	return false;
 }
 
+/* The byte offset in whole of the start of a 1-based line, or whole_len past the end. */
+static size_t
+line_offset(const struct reader *r, int line)
+{
+	size_t i = r->whole_len >= 3 && memcmp(r->whole, UTF8_BOM, 3) == 0 ? 3 : 0;
+	const char *nl;
+
+	for (; line > 1 && i < r->whole_len; line--) {
+		if ((nl = memchr(r->whole + i, '\n', r->whole_len - i)) == NULL)
+			return r->whole_len;
+		i = (size_t)(nl - r->whole) + 1;
+	}
+	return i;
+}
+
+/*
+ * Where a line's content starts, past its indentation and any '- ' of
+ * list items: its byte offset in whole, and its column (the indentation
+ * is spaces, one column each). Sets *end to the line's end (before CR).
+ */
+static size_t
+line_content(const struct reader *r, size_t i, int *col, size_t *end)
+{
+	const char *nl = memchr(r->whole + i, '\n', r->whole_len - i);
+
+	*end = nl != NULL ? (size_t)(nl - r->whole) : r->whole_len;
+	if (*end > i && r->whole[*end - 1] == '\r')
+		(*end)--;
+	for (*col = 1; i < *end; i++, (*col)++)
+		if (r->whole[i] != ' ' && !(r->whole[i] == '-' && i + 1 < *end &&
+		    r->whole[i + 1] == ' '))
+			break;
+	return i;
+}
+
+/*
+ * libyaml's "mapping values are not allowed" at a key's ':' (line, col),
+ * when that key is the first thing on its line and the line above, at
+ * the same column, is a key with no ':' ("id volunteers"): libyaml took
+ * the line above for the start of a key that goes on to this line, and
+ * stumbles at the first ':' it meets, on a line that is right. The line
+ * above is the one to mend: its line and column in *kline, *kcol.
+ */
+static bool
+colon_missing_above(const struct reader *r, int line, int col, int *kline, int *kcol)
+{
+	size_t i, s, end;
+	int kc, c, pc, l;
+	int32_t cp;
+
+	s = line_content(r, line_offset(r, line), &kc, &end);
+	if (s >= end || strchr("#\"'[{", r->whole[s]) != NULL)
+		return false;
+	for (i = s, c = kc; i < end && c < col; c++) {	/* the key: no ':' before col */
+		if (r->whole[i] == ':')
+			return false;
+		i += utf8_decode(r->whole + i, end - i, &cp);
+	}
+	if (c != col || i >= end || r->whole[i] != ':')
+		return false;
+	for (l = line - 1; l >= r->base_line && l >= 1; l--) {
+		s = line_content(r, line_offset(r, l), &pc, &end);
+		if (s < end && r->whole[s] != '#')
+			break;	/* not blank, not a comment */
+	}
+	if (l < r->base_line || l < 1 || pc != kc || strchr("\"'[{|>&*!%@-", r->whole[s]) != NULL)
+		return false;
+	for (i = s; i < end; i++)
+		if (r->whole[i] == ':' && (i + 1 == end || r->whole[i + 1] == ' '))
+			return false;	/* a key of its own: another problem */
+	*kline = l;
+	*kcol = pc;
+	return true;
+}
+
 static void
 report_parser_error(const struct reader *r, const yaml_parser_t *p)
 {
@@ -232,6 +307,12 @@ report_parser_error(const struct reader *r, const yaml_parser_t *p)
 	    strstr(problem, "did not find expected '-' indicator") != NULL) &&
 	    lookalike(r, from < 1 ? 1 : from, line))
 		return;
+	if (strstr(problem, "mapping values are not allowed") != NULL &&
+	    colon_missing_above(r, line, col, &line, &col)) {
+		diag(DIAG_ERROR, r->file, line, col, "YAML syntax: no ':' after the key that "
+		    "starts this line: write the key, ':' and a space, then its value");
+		return;
+	}
 	if (strstr(problem, "tab") != NULL || (strstr(problem, "cannot start any token") != NULL &&
 	    byte_at(r, line, col) == '\t')) {
 		diag(DIAG_ERROR, r->file, line, col,
