@@ -290,6 +290,28 @@ colon_missing_above(const struct reader *r, int line, int col, int *kline, int *
 	return true;
 }
 
+/*
+ * The last character before a 1-based line and column, blanks skipped,
+ * when it is on that line; NUL otherwise. After a closing quote or
+ * bracket it tells "title: \"Yes\" we do" from a line indented wrong.
+ */
+static char
+char_before(const struct reader *r, int line, int col)
+{
+	size_t i = line_offset(r, line), end;
+	char last = '\0';
+	int32_t cp;
+	int c;
+
+	(void)line_content(r, i, &c, &end);
+	for (c = 1; i < end && c < col; c++) {
+		if (r->whole[i] != ' ' && r->whole[i] != '\t')
+			last = r->whole[i];
+		i += utf8_decode(r->whole + i, end - i, &cp);
+	}
+	return last;
+}
+
 static void
 report_parser_error(const struct reader *r, const yaml_parser_t *p)
 {
@@ -312,6 +334,22 @@ report_parser_error(const struct reader *r, const yaml_parser_t *p)
 		diag(DIAG_ERROR, r->file, line, col, "YAML syntax: no ':' after the key that "
 		    "starts this line: write the key, ':' and a space, then its value");
 		return;
+	}
+	if (strstr(problem, "did not find expected key") != NULL ||
+	    strstr(problem, "did not find expected '-' indicator") != NULL) {
+		char c = char_before(r, line, col);
+
+		if (c == '"' || c == '\'') {
+			diag(DIAG_ERROR, r->file, line, col, "YAML syntax: text after the "
+			    "closing quote of a value: quote the whole value (title: '\"Yes\" "
+			    "we do'), or remove what follows the quote");
+			return;
+		}
+		if (c == ']' || c == '}') {
+			diag(DIAG_ERROR, r->file, line, col, "YAML syntax: text after the "
+			    "closing '%c' of a value: remove it, or quote the whole value", c);
+			return;
+		}
 	}
 	if (strstr(problem, "tab") != NULL || (strstr(problem, "cannot start any token") != NULL &&
 	    byte_at(r, line, col) == '\t')) {
