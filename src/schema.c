@@ -566,7 +566,9 @@ schema_slug(const struct schema_ctx *c, const struct ynode *m, const char *key,
 	}
 	if (!ok) {
 		diag(DIAG_ERROR, c->file, v->line, v->col,
-		    "'%s' must be 1 to 64 of a-z, 0-9 and '-', not '%s'", key,
+		    "'%s' must be 1 to 64 of a-z, 0-9 and '-'%s, not '%s'", key,
+		    v->kind == YNODE_SCALAR && v->len > 0 && v->value[0] == '-' ?
+		    ", starting with a letter or a digit" : "",
 		    v->kind == YNODE_SCALAR ? v->value : kind_name(v));
 		return -1;
 	}
