@@ -541,6 +541,56 @@ underline_tag(cmark_node *node)
 	    strcmp(s, "</U>") == 0);
 }
 
+/* Offset in the body of the start of its 1-based line (cmark's), or body_len. */
+static size_t
+body_line_offset(const struct answer_text *t, int line)
+{
+	size_t off = 0;
+	const char *nl;
+
+	for (; line > 1 && off < t->body_len; line--) {
+		if ((nl = memchr(t->body + off, '\n', t->body_len - off)) == NULL)
+			return t->body_len;
+		off = (size_t)(nl - t->body) + 1;
+	}
+	return off;
+}
+
+/*
+ * A link whose address holds a space ("[guide](https://example.org/a
+ * guide.pdf)") is no link to CommonMark: cmark leaves it as text, shown
+ * as typed, and nothing else would tell the author. Warn at the space,
+ * in each text node's bytes of the body (s to end, one line).
+ */
+static void
+lint_spaced_links(const struct answer_text *t, size_t s, size_t end)
+{
+	const char *b = t->body;
+	size_t i, j, k, close;
+	int line, col;
+
+	for (i = s; i + 1 < end; i++) {
+		if (b[i] != ']' || b[i + 1] != '(' || (i > s && b[i - 1] == '\\'))
+			continue;
+		for (j = i + 2; j < end && b[j] == ' '; j++)
+			;
+		for (k = j; k < end && b[k] != ' ' && b[k] != ')'; k++)
+			;
+		for (close = k; close < end && b[close] == ' '; close++)
+			;
+		if (k == j || close >= end || b[close] == ')' || b[close] == '"' ||
+		    b[close] == '\'' || memchr(b + close, ')', end - close) == NULL)
+			continue;	/* no address, none with a space, or not closed here */
+		close = (size_t)((const char *)memchr(b + close, ')', end - close) - b);
+		text_linecol(t->buf, (size_t)(b - t->buf) + t->body_len,
+		    (size_t)(b - t->buf) + k, &line, &col);
+		diag(DIAG_WARNING, t->path, line, col, "the link's address '%.*s' has a space, "
+		    "so it is no link and shows as typed: write the space as %%20",
+		    (int)(close - j), b + j);
+		i = close;
+	}
+}
+
 /*
  * Warn, with its position, on the first raw HTML in the body: its tags
  * are never shown, only its text, so the author should know. The body
@@ -561,6 +611,14 @@ answer_text_lint(const struct answer_text *t, cmark_node *doc)
 	it = cmark_iter_new(doc);
 	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);
+		if (cmark_node_get_type(node) == CMARK_NODE_TEXT &&
+		    cmark_node_get_start_line(node) == cmark_node_get_end_line(node) &&
+		    cmark_node_get_start_column(node) > 0) {
+			off = body_line_offset(t, cmark_node_get_start_line(node));
+			buf_len = off + (size_t)cmark_node_get_end_column(node);
+			lint_spaced_links(t, off + (size_t)cmark_node_get_start_column(node) - 1,
+			    buf_len < t->body_len ? buf_len : t->body_len);
+		}
 		if ((cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK ||
 		    cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE) && !underline_tag(node) &&
 		    cmark_iter_get_event_type(it) == CMARK_EVENT_ENTER && n++ == 0)
