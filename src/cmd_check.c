@@ -271,7 +271,7 @@ index_one(const char *dir)
 		    "passes without a single error or warning is indexed; fix what is said above "
 		    "first");
 	} else if (pack_index_write(p) == 0) {
-		safe = text_sanitized(dir);
+		safe = text_sanitized(p->dir);
 		printf("%s/%s: %zu answer text%s\n", safe, PACK_INDEX_FILE, p->ntexts,
 		    p->ntexts == 1 ? "" : "s");
 		free(safe);

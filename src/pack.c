@@ -440,8 +440,11 @@ pack_load_start(const char *dir, struct pack **out)
 		free(p);
 		return LOAD_INVALID;
 	}
-	p->dir = xstrdup(dir);
-	p->file = xasprintf("%s/assessment.yaml", dir);
+	/* "pack/", as the shell completes it, names its files "pack/answers/...", not "pack//..." */
+	for (len = strlen(dir); len > 1 && dir[len - 1] == '/'; len--)
+		;
+	p->dir = xstrndup(dir, len);
+	p->file = xasprintf("%s/assessment.yaml", p->dir);
 	if (file_read_stat(p->file, CONTENT_MAX_ASSESSMENT, "an assessment file", NULL,
 	    &buf, &len, &st) < 0) {
 		pack_free(p);

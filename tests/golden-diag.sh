@@ -120,6 +120,22 @@ checked "an answer text named .MD" "stok-assess: pack/answers/Q8-2.MD: warning: 
 stok-assess: pack/assessment.yaml:18:22: error: question 8, choice 2 has no answer text: add a file with question_id: 8 and choice_id: 2 under answers/
 [exit 2]"
 
+# A pack named with a trailing slash, as the shell completes a directory:
+# the files in the messages are the pack's, with one '/' before each name
+# ("pack/answers/...", not "pack//answers/..."), as an editor or grep wants.
+for dir in pack/ pack//; do
+	(cd "$work" && "$bin" check "$dir" >/dev/null 2>stderr; echo "[exit $?]" >>stderr)
+	want="stok-assess: pack/answers/Q8-2.MD: warning: is not read: an answer text's name ends in .md or .txt, in small letters; rename it
+stok-assess: pack/assessment.yaml:18:22: error: question 8, choice 2 has no answer text: add a file with question_id: 8 and choice_id: 2 under answers/
+[exit 2]"
+	if [ "$(cat "$work/stderr")" = "$want" ]; then
+		echo "PASS: diagnostics of a pack given as $dir"
+	else
+		echo "FAIL: diagnostics of a pack given as $dir"
+		sed 's/^/    /' "$work/stderr" | head -5
+	fi
+done
+
 # Ten checks of DIR/pack, each one's stderr and "[exit N]" through FILTER,
 # must all give exactly WANT: what the loader's threads report comes out
 # in file order whatever the timing.

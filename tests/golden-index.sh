@@ -283,3 +283,13 @@ nl='
 result "check refuses a text's name with a tab, as index does" unholdable "q8${tab}1.md"
 result "check refuses a text's name with a line break, as index does" unholdable "q8${nl}1.md"
 result "check refuses a folder's name with a tab, as index does" unholdable "a${tab}b/q8-1.md"
+
+# A pack named with a trailing slash, as the shell completes it: the index
+# written is named with one '/' ("p-slash/answers.index").
+slash() {
+	rm -rf p-slash
+	cp -R "$top/tests/content/base" p-slash
+	"$bin" index p-slash/ >out 2>&1 || { cat out; return 1; }
+	[ "$(cat out)" = "p-slash/answers.index: 8 answer texts" ] || { cat out; return 1; }
+}
+result "a pack named with a trailing slash: its index named with one '/'" slash
