@@ -153,6 +153,7 @@ static const struct {
 	{ "found unexpected end of stream",
 	  "a quote or a bracket opened on that line is never closed" },
 	{ "found undefined tag handle", "a value that starts with ! goes in quotes" },
+	{ "block sequence entries are not allowed", "a value that starts with '- ' goes in quotes" },
 	{ "did not find expected alphabetic or numeric character",
 	  "a value that starts with & or * goes in quotes" },
 };
