@@ -370,6 +370,12 @@ report_parser_error(const struct reader *r, const yaml_parser_t *p)
 		return;
 	}
 	advice = advice_for(problem);
+	if (p->context != NULL && (strstr(p->context, "scanning an alias") != NULL ||
+	    strstr(p->context, "scanning an anchor") != NULL)) {
+		/* at the '*' or '&' that starts the value, which the advice names, not inside it */
+		line = r->base_line + (int)p->context_mark.line;
+		col = (int)p->context_mark.column + 1;
+	}
 	if (p->context != NULL)
 		diag(DIAG_ERROR, r->file, line, col, "YAML syntax: %s, %s at line %d%s%s",
 		    problem, p->context, r->base_line + (int)p->context_mark.line,
