@@ -313,6 +313,23 @@ char_before(const struct reader *r, int line, int col)
 	return last;
 }
 
+/* Whether a 1-based line holds a ':' that ends a key (followed by a blank or the end). */
+static bool
+line_has_colon(const struct reader *r, int line)
+{
+	size_t i, end;
+	int c;
+
+	for (i = line_content(r, line_offset(r, line), &c, &end); i < end; i++)
+		if (r->whole[i] == ':' && (i + 1 == end || r->whole[i + 1] == ' ' ||
+		    r->whole[i + 1] == '\t'))
+			return true;
+	return false;
+}
+
+static const char no_colon_msg[] = "YAML syntax: no ':' after the key that starts this line: "
+    "write the key, ':' and a space, then its value";
+
 static void
 report_parser_error(const struct reader *r, const yaml_parser_t *p)
 {
@@ -332,8 +349,7 @@ report_parser_error(const struct reader *r, const yaml_parser_t *p)
 		return;
 	if (strstr(problem, "mapping values are not allowed") != NULL &&
 	    colon_missing_above(r, line, col, &line, &col)) {
-		diag(DIAG_ERROR, r->file, line, col, "YAML syntax: no ':' after the key that "
-		    "starts this line: write the key, ':' and a space, then its value");
+		diag(DIAG_ERROR, r->file, line, col, "%s", no_colon_msg);
 		return;
 	}
 	if (strstr(problem, "did not find expected key") != NULL ||
@@ -363,6 +379,10 @@ report_parser_error(const struct reader *r, const yaml_parser_t *p)
 		if (p->context_mark.line > 0 || p->context_mark.column > 0) {
 			line = r->base_line + (int)p->context_mark.line;
 			col = (int)p->context_mark.column + 1;
+		}
+		if (!line_has_colon(r, line)) {	/* "choice_id 1": the ':' forgotten */
+			diag(DIAG_ERROR, r->file, line, col, "%s", no_colon_msg);
+			return;
 		}
 		diag(DIAG_ERROR, r->file, line, col,
 		    "YAML syntax: no ':' after a key (is the key longer than 1024 characters, "
