@@ -7,12 +7,17 @@
  * summary line per pack on stdout. Warnings leave the exit status at 0.
  * And "stok-assess index PACK...", which writes a pack's index.
  */
+#include <errno.h>
+#include <dirent.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmark.h>
 
@@ -207,6 +212,67 @@ check_one(const char *dir, int stale_years, const struct pack_list *list, size_t
 	pack_free(p);
 }
 
+static int
+name_cmp(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/*
+ * Check every pack in a folder of packs (as --content takes one), in the
+ * order list gives them: each folder in it with an assessment file, the
+ * broken ones too, which list passes over. Two packs of one id and
+ * language are warned of as list sees them.
+ */
+static void
+check_folder(const char *dir, int stale_years)
+{
+	struct pack_list list;
+	struct dirent **ents;
+	size_t k;
+	int i, n, found = 0;
+
+	if ((n = scandir(dir, &ents, NULL, name_cmp)) < 0) {
+		diag(DIAG_IO, dir, 0, 0, "cannot read the packs: %s", errno_text(errno));
+		return;
+	}
+	diag_mute(true);	/* each pack's words are check_one's */
+	packs_scan(dir, &list);
+	diag_mute(false);
+	for (i = 0; i < n; i++) {
+		char *pack = xasprintf("%s/%s", dir, ents[i]->d_name);
+		char *file = xasprintf("%s/assessment.yaml", pack);
+
+		if (ents[i]->d_name[0] != '.' && access(file, F_OK) == 0) {
+			for (k = 0; k < list.n && strcmp(list.v[k].dir, pack) != 0; k++)
+				;
+			check_one(pack, stale_years, k < list.n ? &list : NULL, k);
+			found++;
+		}
+		free(file);
+		free(pack);
+		free(ents[i]);
+	}
+	free(ents);
+	packs_free(&list);
+	if (found == 0)
+		diag(DIAG_ERROR, dir, 0, 0, "holds no packs: name a pack's folder, the one "
+		    "with its assessment.yaml, or a folder of such folders");
+}
+
+/* A folder with no assessment file of its own: a folder of packs, as --content takes it. */
+static bool
+is_folder_of_packs(const char *dir)
+{
+	char *file = xasprintf("%s/assessment.yaml", dir);
+	struct stat st;
+	bool folder = access(file, F_OK) != 0 && errno == ENOENT && stat(dir, &st) == 0 &&
+	    S_ISDIR(st.st_mode);
+
+	free(file);
+	return folder;
+}
+
 int
 cmd_check(int argc, char **argv)
 {
@@ -215,8 +281,6 @@ cmd_check(int argc, char **argv)
 		{ "stale", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct pack_list list;
-	size_t i;
 	int ch, stale = 0;
 
 	while ((ch = cmd_getopt(argc, argv, "h", longopts)) != -1) {
@@ -233,17 +297,13 @@ cmd_check(int argc, char **argv)
 			return usage_error(NULL);
 		}
 	}
-	if (optind < argc) {
-		for (; optind < argc; optind++)
+	if (optind == argc)
+		check_folder(packs_datadir(), stale);
+	for (; optind < argc; optind++)
+		if (is_folder_of_packs(argv[optind]))
+			check_folder(argv[optind], stale);
+		else
 			check_one(argv[optind], stale, NULL, 0);
-	} else {
-		packs_scan(packs_datadir(), &list);
-		if (list.n == 0 && diag_counts().io == 0)
-			diag(DIAG_ERROR, packs_datadir(), 0, 0, "holds no packs");
-		for (i = 0; i < list.n; i++)
-			check_one(list.v[i].dir, stale, &list, i);
-		packs_free(&list);
-	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		diag_plain(DIAG_IO, "cannot write to standard output");
 		return 1;

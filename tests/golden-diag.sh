@@ -136,6 +136,33 @@ stok-assess: pack/assessment.yaml:18:22: error: question 8, choice 2 has no answ
 	fi
 done
 
+# A folder of packs, as --content takes one: check checks each pack in
+# it, the broken ones too (a summary line each, in name order), warns of
+# two packs of one id and language as --content would choose between them,
+# and says of a folder with none what to name instead of a missing
+# assessment file.
+rm -rf "$work/packs" "$work/empty"
+mkdir "$work/packs" "$work/empty"
+cp -r "$top/tests/content/base" "$work/packs/b-good"
+cp -r "$work/pack" "$work/packs/a-broken"
+(cd "$work" && "$bin" check packs >stdout 2>stderr; echo "[exit $?]" >>stderr
+ "$bin" check empty 2>>stderr >>stdout; echo "[exit $?]" >>stderr)
+want="packs/a-broken: deneme (tr, version 1): 2 areas, 2 questions, 7 answer texts, 1 error, 1 warning
+packs/b-good: deneme (tr, version 1): 2 areas, 2 questions, 8 answer texts, 0 errors, 1 warning
+stok-assess: packs/a-broken/answers/Q8-2.MD: warning: is not read: an answer text's name ends in .md or .txt, in small letters; rename it
+stok-assess: packs/a-broken/assessment.yaml:18:22: error: question 8, choice 2 has no answer text: add a file with question_id: 8 and choice_id: 2 under answers/
+stok-assess: packs/b-good: warning: holds pack 'deneme' in language 'tr', as packs/a-broken does: only packs/a-broken is ever chosen; give one of them another id or language
+[exit 2]
+stok-assess: empty: error: holds no packs: name a pack's folder, the one with its assessment.yaml, or a folder of such folders
+[exit 2]"
+if [ "$(cat "$work/stdout" "$work/stderr")" = "$want" ]; then
+	echo "PASS: check of a folder of packs"
+else
+	echo "FAIL: check of a folder of packs"
+	cat "$work/stdout" "$work/stderr" | sed 's/^/    /' | head -10
+fi
+rm -rf "$work/packs" "$work/empty"
+
 # Ten checks of DIR/pack, each one's stderr and "[exit N]" through FILTER,
 # must all give exactly WANT: what the loader's threads report comes out
 # in file order whatever the timing.
