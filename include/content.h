@@ -284,6 +284,8 @@ const struct pack_role *pack_role(const struct pack *, const char *id);
  * 9999), as the number YYYYMMDD; false otherwise.
  */
 bool	content_parse_date(const char *s, size_t len, int *out);
+/* A language as packs and the links register name it: a code of 2 or 3 letters a-z (tr, en, fi). */
+bool	content_language_ok(const char *s, size_t len);
 /*
  * Today's date as YYYYMMDD, in the timezone furthest ahead (UTC+14), so
  * that a date written today anywhere is not in the future, whatever TZ.

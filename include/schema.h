@@ -77,6 +77,9 @@ int	schema_id(const struct schema_ctx *, const struct ynode *m, const char *key,
 /* A slug: 1-64 of a-z, 0-9 and '-', starting with a letter or digit. */
 int	schema_slug(const struct schema_ctx *, const struct ynode *m, const char *key,
 	    const char *what, char **out);
+/* The "language" key of m, as content_language_ok takes it; -1 with an error otherwise. */
+int	schema_language(const struct schema_ctx *, const struct ynode *m, const char *what,
+	    char **out);
 
 /*
  * A date written YYYY-MM-DD that exists in the calendar, as YYYYMMDD in

@@ -325,7 +325,7 @@ assessment_parse(struct pack *p, const char *file, const char *buf, size_t len)
 	schema_unknown_keys(&c, root, "the assessment file", top_keys);
 	if (schema_slug(&c, root, "id", "the assessment file", &p->id) < 0 ||
 	    schema_text(&c, root, "title", "the assessment file", true, true, &p->title) < 0 ||
-	    schema_slug(&c, root, "language", "the assessment file", &p->language) < 0 ||
+	    schema_language(&c, root, "the assessment file", &p->language) < 0 ||
 	    schema_id(&c, root, "version", "the assessment file", CONTENT_MAX_ID, &p->version) < 0 ||
 	    schema_text(&c, root, "introduction", "the assessment file", false, false,
 	    &p->introduction) < 0 ||

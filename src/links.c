@@ -429,18 +429,12 @@ static void
 check_row(struct link_register *r, const char *buf, size_t len, const struct field *f,
     struct link_row *row)
 {
-	size_t i;
-	bool ok;
-
 	if (!link_url_ok(row->url))
 		field_error(r, buf, len, &f[0], DIAG_ERROR,
 		    "'%.*s' is not an absolute http or https URL with a host", (int)f[0].len, f[0].s);
 	text_field_ok(r, buf, len, &f[1], "title");
 	text_field_ok(r, buf, len, &f[2], "publisher");
-	ok = f[3].len >= 2 && f[3].len <= 3;
-	for (i = 0; ok && i < f[3].len; i++)
-		ok = f[3].s[i] >= 'a' && f[3].s[i] <= 'z';
-	if (!ok)
+	if (!content_language_ok(f[3].s, f[3].len))
 		field_error(r, buf, len, &f[3], DIAG_ERROR,
 		    "the language must be a code of 2 or 3 letters a-z (tr, en, fi), not '%.*s'",
 		    (int)f[3].len, f[3].s);

@@ -576,6 +576,35 @@ schema_slug(const struct schema_ctx *c, const struct ynode *m, const char *key,
 	return 0;
 }
 
+bool
+content_language_ok(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return false;
+	return len >= 2 && len <= 3;
+}
+
+int
+schema_language(const struct schema_ctx *c, const struct ynode *m, const char *what, char **out)
+{
+	const struct ynode *v = schema_require(c, m, "language", what);
+
+	*out = NULL;
+	if (v == NULL)
+		return -1;
+	if (v->kind != YNODE_SCALAR || !content_language_ok(v->value, v->len)) {
+		diag(DIAG_ERROR, c->file, v->line, v->col, "'language' must be a code of 2 or 3 "
+		    "letters a-z, such as tr, en or fi, not '%s'",
+		    v->kind == YNODE_SCALAR ? v->value : kind_name(v));
+		return -1;
+	}
+	*out = xstrndup(v->value, v->len);
+	return 0;
+}
+
 int
 schema_date(const struct schema_ctx *c, const struct ynode *m, const char *key,
     const char *what, bool required, int *out)

@@ -206,7 +206,7 @@ parse_header(const struct schema_ctx *c, const struct ynode *root, const struct 
 		    "answers were given to other questions than pack '%s' version %d has: "
 		    "check the changed questions", pack->id, pack->version);
 	}
-	if (schema_slug(c, root, "language", what, &s->language) < 0 ||
+	if (schema_language(c, root, what, &s->language) < 0 ||
 	    schema_text(c, root, "organisation", what, false, true, &s->organisation) < 0 ||
 	    schema_text(c, root, "role", what, false, true, &s->role) < 0 ||
 	    schema_text(c, root, "date", what, false, true, &s->date) < 0)
