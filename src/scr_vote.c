@@ -100,7 +100,10 @@ vote_enter(struct ui *ui)
 	}
 }
 
-/* The question whose counts are counted but not agreed on, or -1. */
+/*
+ * The question whose counts are counted, or typed on its screen, but not
+ * agreed on, or -1: q says so before they are lost.
+ */
 int
 vote_unagreed(const struct ui *ui)
 {
@@ -108,6 +111,8 @@ vote_unagreed(const struct ui *ui)
 
 	if (ui->counted == NULL)
 		return -1;
+	if (ui->screen == SCR_VOTE && !ui->voted && strpbrk(ui->vote_input, "0123456789") != NULL)
+		return (int)ui->q;	/* typed, not yet confirmed */
 	for (i = 0; i < ui->app->pack->nquestions; i++)
 		if (ui->counted[i].n > 0)
 			return (int)i;

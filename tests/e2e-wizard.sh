@@ -727,6 +727,8 @@ typed_votes_kept() {	# counts typed but not yet agreed survive a look at ? or h
 	sleep 0.3
 	keys q
 	wait_for "How many chose each option? 1 2" || { echo "the counts being typed are lost"; screen; return 1; }
+	keys q	# counts typed are not agreed on: q says so first
+	wait_for "not agreed on yet" || return 1
 	keys q
 	wait_for "EXIT=0"
 }

@@ -268,6 +268,23 @@ kept_on_move() {
 }
 result "counts typed stay with their question when an arrow leaves it" kept_on_move
 
+# q with counts typed and not yet confirmed says so and stays, as it does
+# for counts confirmed and not agreed on (they were dropped without a word).
+typed_then_quit() {
+	start typedq 80 24 || return 1
+	keys "3 5 2"
+	keys q
+	wait_for "not agreed on yet" || return 1
+	keys Enter	# the counts are still there, and count
+	wait_for "Votes: 10" || return 1
+	keys q
+	wait_for "not agreed on yet" || return 1
+	keys q
+	wait_for "EXIT=0" || return 1
+	! saved 2>/dev/null | grep -q 'question: 1$'
+}
+result "q with counts typed and not confirmed warns first, as with counts not agreed" typed_then_quit
+
 # A room where nobody voted has nothing to agree on: no answer is saved.
 nobody_voted() {
 	start nobody 80 24 || return 1
