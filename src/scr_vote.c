@@ -183,10 +183,25 @@ count_digits(void)
 	return snprintf(NULL, 0, "%d", VOTES_MAX_COUNT);
 }
 
+/*
+ * A share of the room as the interface's language writes a percentage:
+ * 46%, %46 in Turkish, 46 % in Finnish. Its length, in bytes and columns.
+ */
+static int
+share_text(char *buf, size_t size, int pct)
+{
+	/*
+	 * TRANSLATORS: a share of the room's votes in whole percent, written
+	 * as your language writes a percentage, in ASCII: Turkish "%%%d" shows
+	 * %46, Finnish "%d %%" shows 46 %.
+	 */
+	return snprintf(buf, size, _("%d%%"), pct);
+}
+
 static int
 count_width(void)
 {
-	return count_digits() + (int)sizeof(" 100%") - 1;
+	return count_digits() + 1 + share_text(NULL, 0, 100);
 }
 
 /*
@@ -197,13 +212,15 @@ count_width(void)
 static void
 draw_count(struct ui *ui, int y, int x, int barw, int votes, int most, int pct)
 {
-	char num[32];
+	char num[32], share[16];
 	int cells = most > 0 ? (votes * barw + most - 1) / most : 0, b;
 
 	for (b = 0; b < barw; b++)
 		ui_put(y, x + b, b < cells ? "\xE2\x96\x88" : " ", 1,
 		    b < cells ? ui_attr(ui, UC_CHOSEN) : A_NORMAL);
-	snprintf(num, sizeof(num), "%*d %3d%%", count_digits(), votes, pct);
+	share_text(share, sizeof(share), pct);
+	snprintf(num, sizeof(num), "%*d %*s", count_digits(), votes,
+	    share_text(NULL, 0, 100), share);
 	ui_put(y, x + barw + 1, num, count_width(), A_BOLD);
 }
 
@@ -223,7 +240,7 @@ vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int tota
 	int i, y, h, b, bottom = LINES - 4, barw, first = 0, avail, spare, qrows;
 	int need[CONTENT_MAX_CHOICES + 1], lrows[CONTENT_MAX_CHOICES + 1];
 	bool labels, gap, more;
-	char *s, num[32];
+	char *s, num[32], share[16];
 
 	/*
 	 * The question on three rows at most, fewer when that gives every
@@ -282,7 +299,8 @@ vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int tota
 		for (r = 0; r < h; r++)
 			for (b = 0; b < cells; b++)
 				ui_put(y + r, x + b, "\xE2\x96\x88", 1, ui_attr(ui, UC_CHOSEN));
-		snprintf(num, sizeof(num), "%d %d%%", ui->votes[i], pct[i]);
+		share_text(share, sizeof(share), pct[i]);
+		snprintf(num, sizeof(num), "%d %s", ui->votes[i], share);
 		ui_put(y, x + cells + 1, num, COLS - x - cells - 2, A_BOLD);
 		y += h + gap;
 	}

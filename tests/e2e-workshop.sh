@@ -194,7 +194,7 @@ largest_count() {
 	wait_for "Örgütsel Kapasite" && keys Enter && wait_for "1/32" || return 1
 	keys "100000 99999 99999 99999 99999" Enter
 	wait_for "499996" || return 1
-	screen | grep -q ' 100000  20%$' && [ "$(screen | grep -c ' 99999  20%$')" = 4 ] ||
+	screen | grep -q ' 100000  %20$' && [ "$(screen | grep -c ' 99999  %20$')" = 4 ] ||
 	    { echo "60x16 tr:"; screen; return 1; }
 }
 result "the largest count accepted shows whole with its share, at 80x24, with --big and at 60x16" largest_count
@@ -254,6 +254,23 @@ shares_add_up() {	# the shares shown add up to 100 % (3 5 2 1 of 11 rounded alon
 	done
 }
 result "a vote's shares add up to 100 %, on the screen and with --big" shares_add_up
+
+# A share is written as the interface's language writes a percentage: %50
+# in Turkish, 50 % in Finnish (both showed 50%), on the screen and with --big.
+share_in_language() {
+	for lang_share in "en:50%" "tr:%50" "fi:50 %"; do
+		lang=${lang_share%%:*} share=${lang_share#*:}
+		for big in "" --big; do
+			pane "share-$lang$big" 80 24 "" "--workshop $big --lang $lang --content data/tr"
+			wait_for "Örgütsel Kapasite" && keys Enter && wait_for "1/32" || return 1
+			keys "3 5 2" Enter
+			wait_for ": 10" || return 1
+			screen | grep -q " 5 \{1,2\}$share\$" ||
+			    { echo "$lang${big:+ $big}: not $share"; screen; return 1; }
+		done
+	done
+}
+result "a share is written as the interface's language writes a percentage" share_in_language
 
 # Counts typed and not yet confirmed are kept when an arrow leaves the
 # question, as Enter keeps them (they were dropped without a word).
