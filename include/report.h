@@ -40,6 +40,8 @@ enum report_format {
  * it by a no-break space, so that no line of a report starts with one.
  */
 #define REPORT_DOT "\xC2\xA0\xC2\xB7 "
+/* A no-break space: what it joins stays on one line of the text report. */
+#define REPORT_NBSP "\xC2\xA0"
 
 /* "text", "markdown" (or "md"), "html", "json", "plain"; -1 if none. */
 int	report_format_parse(const char *);

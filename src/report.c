@@ -113,10 +113,16 @@ step_of(const struct report_words *w, const struct choice *ch)
 	return ch->text != NULL && ch->text->step != NULL ? ch->text->step : w->step_fallback;
 }
 
+/*
+ * Each option's votes as its number, a bar and the count, held together
+ * by no-break spaces (the words of "not applicable" too): a line breaks
+ * only between two options, never between an option and its count.
+ */
 void
 report_count_bar(struct buf *b, const struct report_words *w, const int *counts,
     size_t nchoices, int na)
 {
+	const char *p;
 	size_t k;
 	int j, c;
 
@@ -127,14 +133,19 @@ report_count_bar(struct buf *b, const struct report_words *w, const int *counts,
 		if (k > 0)
 			buf_adds(b, REPORT_DOT);
 		if (k < nchoices)
-			buf_printf(b, "%zu ", k + 1);
+			buf_printf(b, "%zu", k + 1);
 		else
-			buf_printf(b, "%s ", w->na_short);
+			for (p = w->na_short; *p != '\0'; p++)
+				if (*p == ' ')
+					buf_adds(b, REPORT_NBSP);
+				else
+					buf_addc(b, *p);
+		buf_adds(b, REPORT_NBSP);
 		for (j = 0; j < c && j < 20; j++)
 			buf_addc(b, '#');
 		if (c == 0)
 			buf_addc(b, '.');
-		buf_printf(b, c > 20 ? "+ %d" : " %d", c);
+		buf_printf(b, c > 20 ? "+" REPORT_NBSP "%d" : REPORT_NBSP "%d", c);
 	}
 }
 

@@ -322,7 +322,9 @@ workshop_votes_resume() {	# counts typed in a workshop survive a save and a rest
 	keys Left
 	wait_for "Agreed." || return 1
 	screen | grep -q '(•).* 5  *[0-9]*%$' || { screen; return 1; }
-	"$bin" report --lang en "$f" | grep -q "^Votes: 1 ### 3$dot 2 ##### 5$dot 3 ## 2$dot 4 \. 0$dot n/a # 1$" ||
+	nb=$(printf '\302\240')	# an option, its bar and its count are held together
+	"$bin" report --lang en "$f" |
+	    grep -q "^Votes: 1$nb###${nb}3$dot 2$nb#####${nb}5$dot 3$nb##${nb}2$dot 4$nb\.${nb}0$dot n/a$nb#${nb}1$" ||
 		{ "$bin" report --lang en "$f" | grep -n Votes; return 1; }
 }
 result "workshop votes survive a save and a restart, and reach the report" workshop_votes_resume

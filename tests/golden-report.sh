@@ -59,7 +59,7 @@ md_reads_as_text() {	# md_reads_as_text NAME
 import re, sys, xml.etree.ElementTree as ET
 # votes are a bar in the text and numbers elsewhere: both left out
 NUMBERS = re.compile(r'\b\d+: \d+(, [^,:\n]+: \d+)*')
-BAR = re.compile(r'\b\d+ [#.]+ \d+( \u00b7 [^\u00b7\n]+? [#.]+ \d+)*')
+BAR = re.compile(r'\b\d+[ \u00a0][#.]+[ \u00a0]\d+([ \u00a0]\u00b7 [^\u00b7\n]+?[ \u00a0][#.]+[ \u00a0]\d+)*')
 xml = open(sys.argv[1], encoding='utf-8').read()
 xml = re.sub(r'<(softbreak|linebreak) />', '<text xml:space="preserve"> </text>', xml)
 words = []
@@ -255,6 +255,33 @@ print(" ".join(str(l.index("[")) for l in sys.stdin.read().splitlines()))')
 	    [ "$(echo "$cols" | wc -w)" = 8 ] || { echo "bars at columns: $cols"; return 1; }
 }
 result "the summary's bars line up when an area has no level" summary_lines_up
+
+# A vote's option, bar and count are read together: a line never ends
+# after an option's number or bar, nor starts with its count ("n/a #" and
+# then "1" alone, "ei" and then "koske meitä ### 3", at 50 columns).
+votes_whole() {
+	for f in tr-sample en-sample fi-sample; do
+		for w in 78 50 40 30; do
+			"$bin" report --width "$w" "$dir/$f.yaml" >"$work/votes.txt" || return 1
+			python3 - "$work/votes.txt" "$f" "$w" <<'PY' || return 1
+import re, sys
+lines = open(sys.argv[1], encoding='utf-8').read().split('\n')
+end = re.compile(r'[#.+][ \u00a0]\d+(\u00a0\u00b7)?$')
+for i, l in enumerate(lines):
+    if not re.match(r'\s*(Votes|Oylar|Äänet):', l):
+        continue
+    while not end.search(l):
+        sys.exit(f'{sys.argv[2]} at {sys.argv[3]}: a vote cut at the line end: {l!r} / {lines[i + 1]!r}')
+    while l.endswith('\u00b7'):	# wrapped after a whole vote: the next line goes on
+        i += 1
+        l = lines[i]
+        if not end.search(l):
+            sys.exit(f'{sys.argv[2]} at {sys.argv[3]}: a vote cut at the line end: {l!r}')
+PY
+		done
+	done
+}
+result "a vote's option, bar and count stay on one line" votes_whole
 
 lang_missing() {	# --lang L of a pack without L: exit 2, naming the languages it has
 	"$bin" report --lang xx "$dir/tr-sample.yaml" >"$work/o" 2>"$work/e"
