@@ -613,6 +613,9 @@ room_draw(struct ui *ui)
 	fit = LINES - 4 - y > 3 ? (size_t)(LINES - 4 - y) / 3 : 1;
 	if ((size_t)ui->focus >= fit)
 		first = (size_t)ui->focus - fit + 1;
+	/* questions out of view are said, as on a question: above, on the blank row */
+	if (first > 0)
+		ui_put(y - 1, 4, _("\xE2\x86\x91 more"), COLS - 8, ui_attr(ui, UC_DIM));
 	for (i = first; i < n && y < LINES - 4; i++) {
 		const struct answer *a = session_answer(ui->app->sess, d[i].q->id);
 		bool marked = a != NULL && a->followup;
@@ -629,6 +632,8 @@ room_draw(struct ui *ui)
 			ui->cx = 4;
 		}
 	}
+	if (i < n)	/* below, on the row the list never takes */
+		ui_put(LINES - 4, 4, _("\xE2\x86\x93 more"), COLS - 8, ui_attr(ui, UC_DIM));
 	free(d);
 }
 

@@ -522,6 +522,34 @@ PY
 }
 result "the room's record at 64x20: the focused question in view, the one marked, Home and End" record_small
 
+# The room's record at 60x20 shows three or four of its five questions: a
+# marker says there are more above or below, as on a question (nothing did).
+record_more() {
+	python3 - "$work/recmore.yaml" <<'PY'
+import sys
+o = open(sys.argv[1], 'w')
+o.write('pack: "kapasite"\nversion: 1\nlanguage: "tr"\nanswers:\n')
+for q in range(1, 33):	# six questions split 3 against 3, the rest agreed
+    v = [3, 0, 0, 3, 0] if q <= 6 else [0, 6, 0, 0, 0]
+    o.write('  - question: %d\n    choice: %d\n    votes: [%s]\n' % (q, 1 if q <= 6 else 2,
+            ', '.join(map(str, v))))
+PY
+	pane recmore 60 20 "LANGUAGE=en LC_MESSAGES=" "--workshop --content data/tr --session $work/recmore.yaml"
+	wait_for "32 answers" || return 1
+	keys Enter
+	wait_for "Results" || return 1
+	keys Left
+	wait_for "end of this area" || return 1
+	keys Enter
+	wait_for "The room's record" || return 1
+	screen | grep -q "5\. Question" && { echo "all five fit: nothing to test"; screen; return 1; }
+	screen | grep -q "↓ more" && ! screen | grep -q "↑ more" || { echo "at the first:"; screen; return 1; }
+	keys End
+	wait_for "› [ ] 5. Question" || return 1
+	screen | grep -q "↑ more" && ! screen | grep -q "↓ more" || { echo "at the last:"; screen; return 1; }
+}
+result "the room's record at 60x20 says when questions are above or below" record_more
+
 prompt_on_key() {	# ? shows the trainer's discussion prompt, which the report never shows
 	start prompt 80 24 || return 1
 	keys "?"
