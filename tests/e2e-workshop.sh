@@ -558,3 +558,17 @@ prompt_on_key() {	# ? shows the trainer's discussion prompt, which the report ne
 	! "$bin" report "$top/tests/reports/tr-sample.yaml" | grep -q "Son üç kurul toplantısının"
 }
 result "? shows the discussion prompt; the report does not" prompt_on_key
+
+# The key help says what Backspace does at both steps of a vote: it named
+# only "delete", not the way back to the counts once they are counted.
+help_backspace() {
+	for lang_words in "en:correct the counts" "tr:sayıları düzeltin" "fi:korjaa määrät"; do
+		pane "helpbs-${lang_words%%:*}" 80 24 "" "--workshop --lang ${lang_words%%:*} --content data/tr"
+		wait_for "Örgütsel Kapasite" && keys Enter && wait_for "1/32" || return 1
+		resize_to 100 200
+		keys h
+		wait_for "⌫" || return 1
+		screen | grep -q "⌫.*${lang_words#*:}" || { echo "${lang_words%%:*}:"; screen | grep -A14 -e "Workshop vote" -e "Työpajaäänestys" -e "Atölye"; return 1; }
+	done
+}
+result "the key help says Backspace corrects counted votes, in en, tr and fi" help_backspace
