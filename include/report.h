@@ -86,10 +86,11 @@ const char *report_ext(enum report_format);
 struct report_words;
 /*
  * A small text bar of counts: "1 ### 3 · 2 ##### 5 · 3 . 0 · 4 # 1 · n/a # 1",
- * its "not applicable" label in words' language.
+ * its "not applicable" label in words' language; each option's number, bar
+ * and count held together where they fit in width columns.
  */
 void	report_count_bar(struct buf *, const struct report_words *, const int *counts,
-	    size_t nchoices, int na);
+	    size_t nchoices, int na, int width);
 /* The same counts as numbers only, for a listener: "1: 3, 2: 5, 3: 0, 4: 1, n/a: 1". */
 void	report_count_numbers(struct buf *, const struct report_words *, const int *counts,
 	    size_t nchoices, int na);

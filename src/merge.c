@@ -56,6 +56,7 @@ struct group {
 	struct area_score		*levels;	/* respondent i's areas from levels[i * nareas] */
 	bool				 plain;		/* REPORT_PLAIN: words for pictures */
 	bool				 numbers;	/* counts as numbers: bars are the terminal's */
+	int				 width;		/* the text's columns */
 	const char			**roles;	/* distinct role labels */
 	const char			**role_ids;	/* each one's id as the files give it, "" for none */
 	size_t				 nroles;
@@ -617,8 +618,10 @@ merge_doc(const struct group *g)
 			free(s);
 			doc_textf(para, " %s", q->text);
 			buf_init(&bar);
-			(g->numbers ? report_count_numbers : report_count_bar)(&bar, w, counts,
-			    q->nchoices, na);
+			if (g->numbers)
+				report_count_numbers(&bar, w, counts, q->nchoices, na);
+			else
+				report_count_bar(&bar, w, counts, q->nchoices, na, g->width);
 			buf_addc(&bar, '\n');
 			/* each role's levels, then how many of it found the question not theirs */
 			for (r = 0; r < g->nroles; r++) {
@@ -920,6 +923,7 @@ merge_write(struct buf *out, const struct pack *p, const struct respondent *r, s
 		group_plan(&g);
 	g.plain = format == REPORT_PLAIN;
 	g.numbers = format != REPORT_TEXT;
+	g.width = width;
 	if (format == REPORT_JSON) {
 		merge_json(out, &g);
 	} else if (format == REPORT_CSV) {

@@ -31,6 +31,7 @@ struct report {
 	const struct network		*nw;	/* --compare, or NULL */
 	bool				 plain;	/* REPORT_PLAIN: no bars */
 	bool				 numbers;	/* counts as numbers: bars are the terminal's */
+	int				 width;		/* the text's columns */
 };
 
 int
@@ -115,37 +116,48 @@ step_of(const struct report_words *w, const struct choice *ch)
 
 /*
  * Each option's votes as its number, a bar and the count, held together
- * by no-break spaces (the words of "not applicable" too): a line breaks
- * only between two options, never between an option and its count.
+ * by no-break spaces (the words of "not applicable" too) where the whole
+ * of it fits on a line of width columns, indented: a line then breaks only
+ * between two options, never between an option and its count. One too
+ * wide for that keeps its spaces, to be broken at them.
  */
 void
 report_count_bar(struct buf *b, const struct report_words *w, const int *counts,
-    size_t nchoices, int na)
+    size_t nchoices, int na, int width)
 {
-	const char *p;
+	const char *p, *sp;
+	char num[32];
 	size_t k;
-	int j, c;
+	int j, c, cells, itemw;
 
 	for (k = 0; k <= nchoices; k++) {
 		if (k == nchoices && na == 0)
 			break;
 		c = k < nchoices ? counts[k] : na;
+		cells = c == 0 ? 1 : c < 20 ? c : 20;
+		snprintf(num, sizeof(num), "%zu", k + 1);
+		/* the label, the bar, "+" past 20, the count, the dot after it, an indent of 4 */
+		itemw = (k < nchoices ? (int)strlen(num) : text_width(w->na_short,
+		    strlen(w->na_short))) + 1 + cells + (c > 20) + 1 + snprintf(NULL, 0, "%d", c) + 2 + 4;
+		sp = itemw <= width ? REPORT_NBSP : " ";
 		if (k > 0)
 			buf_adds(b, REPORT_DOT);
 		if (k < nchoices)
-			buf_printf(b, "%zu", k + 1);
+			buf_adds(b, num);
 		else
 			for (p = w->na_short; *p != '\0'; p++)
 				if (*p == ' ')
-					buf_adds(b, REPORT_NBSP);
+					buf_adds(b, sp);
 				else
 					buf_addc(b, *p);
-		buf_adds(b, REPORT_NBSP);
+		buf_adds(b, sp);
 		for (j = 0; j < c && j < 20; j++)
 			buf_addc(b, '#');
 		if (c == 0)
 			buf_addc(b, '.');
-		buf_printf(b, c > 20 ? "+" REPORT_NBSP "%d" : REPORT_NBSP "%d", c);
+		if (c > 20)
+			buf_addc(b, '+');
+		buf_printf(b, "%s%d", sp, c);
 	}
 }
 
@@ -173,7 +185,10 @@ add_votes(cmark_node *para, const struct report *r, const struct question *q,
 	int na = a->nvotes > (int)q->nchoices ? a->votes[q->nchoices] : 0;
 
 	buf_init(&b);
-	(r->numbers ? report_count_numbers : report_count_bar)(&b, r->w, a->votes, q->nchoices, na);
+	if (r->numbers)
+		report_count_numbers(&b, r->w, a->votes, q->nchoices, na);
+	else
+		report_count_bar(&b, r->w, a->votes, q->nchoices, na, r->width);
 	doc_textf(para, "%s: ", r->w->votes);
 	(r->numbers ? doc_text : doc_code)(para, b.data);
 	buf_free(&b);
@@ -691,6 +706,7 @@ report_write(struct buf *out, const struct pack *p, const struct session *s,
 	r.nw = compare;
 	r.plain = format == REPORT_PLAIN;
 	r.numbers = format != REPORT_TEXT;
+	r.width = width;
 	score_compute(&r.score, p, s);
 	if (format == REPORT_JSON) {
 		write_json(out, &r);

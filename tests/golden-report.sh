@@ -280,6 +280,14 @@ for i, l in enumerate(lines):
 PY
 		done
 	done
+	# a room of 15 at 20 to 40 columns: an option too wide to hold keeps
+	# its spaces, and no line starts with the dot between two options
+	printf 'pack: "kapasite"\nversion: 1\nlanguage: "tr"\nanswers:\n  - question: 1\n    choice: 2\n    votes: [15, 14, 13, 12, 11]\n' >"$work/room15.yaml"
+	for w in $(seq 20 40); do
+		"$bin" report --width "$w" "$work/room15.yaml" | grep -n '^[[:space:]]*·' |
+		    sed "s/^/--width $w: /" | grep . && return 1
+	done
+	return 0
 }
 result "a vote's option, bar and count stay on one line" votes_whole
 
