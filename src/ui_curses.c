@@ -81,6 +81,54 @@ paste_mode(bool on)
 }
 
 /*
+ * Ctrl-Z: caught (the handler sets a flag, as for the signals that end
+ * the wizard), so that the loop gives the terminal back with bracketed
+ * paste off and turns it on again on the way back. Left to curses' own
+ * handler, bracketed paste stayed on for the shell, which turns it off
+ * (bash, readline) before "fg": a paragraph pasted into a note after
+ * that came as keys, its line break as Enter and its letters as the
+ * question's keys.
+ */
+static volatile sig_atomic_t stop_asked;
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stop_asked = 1;
+}
+
+/* SIGTSTP caught by on_stop, unless it was ignored (a shell without job control) */
+static void
+catch_stop(void)
+{
+	struct sigaction sa, old;
+
+	if (sigaction(SIGTSTP, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: the wait for input ends */
+	sigaction(SIGTSTP, &sa, NULL);
+}
+
+/* The terminal given back, the process stopped; continued, the screen taken again */
+static void
+suspend(void)
+{
+	stop_asked = 0;
+	paste_mode(false);
+	endwin();
+	signal(SIGTSTP, SIG_DFL);
+	raise(SIGTSTP);		/* stopped here until "fg" */
+	catch_stop();
+	clearok(curscr, TRUE);	/* the shell wrote over the screen meanwhile */
+	refresh();		/* the wizard's terminal modes and screen again */
+	paste_mode(true);
+}
+
+/*
  * What the program says while the screen is the wizard's (the loader on
  * an answer text): counted as ever, kept, and said once the screen is the
  * shell's again.
@@ -655,6 +703,7 @@ ui_curses_run(struct app *app, const struct app_options *opts, const char **why)
 	keypad(stdscr, TRUE);
 	curs_set(1);
 	paste_mode(true);
+	catch_stop();
 	/*
 	 * The first frame is up: now the texts, before any key is acted on.
 	 * Through the pack's index, the texts of the question the welcome
@@ -673,6 +722,11 @@ ui_curses_run(struct app *app, const struct app_options *opts, const char **why)
 		if (waited && (status = app_verify_texts(app)) != 0) {
 			screen_end(scr, &ui);
 			return status;
+		}
+		if (stop_asked) {
+			suspend();
+			draw(&ui);
+			continue;
 		}
 		key = read_key();
 		waited = key < 0;

@@ -459,6 +459,34 @@ result "when the answers cannot be saved, q says so and stays; a second q quits 
 
 result "a paste is text: a line break in it does not end the note, and on a question it changes nothing" paste_is_text
 
+# Ctrl-Z, then fg in a shell that turns bracketed paste off for itself
+# (bash): back in the wizard, a paste is still text, not keys.
+paste_after_fg() {
+	rm -rf "$work/fg"
+	start fg 80 24 "TERM=xterm-256color PS1='\$ '" "bash --norc --noprofile -i"
+	wait_for '$' || return 1
+	keys "$bin --content data/tr" Enter
+	wait_for "Değerlendirmeye başlayın" || return 1
+	keys Enter
+	wait_for "Soru 1/32" || return 1
+	keys 1 n
+	wait_for "Bu soru için not" || return 1
+	keys C-z
+	wait_for "Stopped" || return 1
+	keys fg Enter
+	wait_for "Bu soru için not" || return 1
+	tm set-buffer "$(printf 'Toplantı notu\r\n3 kişi geldi, 5 gönüllü')"
+	tm paste-buffer -p -t w
+	sleep 0.3
+	screen | grep -q "Bu soru için not" || { echo "the paste closed the note editor"; screen; return 1; }
+	keys Enter
+	wait_for "Not: Toplantı" || return 1
+	grep -q '^    note: "Toplantı notu 3 kişi geldi, 5 gönüllü"$' "$state/kapasite.yaml" &&
+	    grep -A1 '^  - question: 1$' "$state/kapasite.yaml" | grep -q 'choice: 1$' ||
+		{ cat "$state/kapasite.yaml"; return 1; }
+}
+result "after Ctrl-Z and fg, a paste is still text: its line break does not end the note" paste_after_fg
+
 note_edited_in_the_middle() {
 	rm -rf "$work/mid"
 	start mid 80 24 "TERM=xterm-256color" "$bin --content data/tr"
