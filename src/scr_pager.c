@@ -172,10 +172,12 @@ void
 pager_draw_lines(struct ui *ui)
 {
 	int height = LINES - 4, y;
-	size_t i;
+	size_t i, max;
 
-	if (ui->pager.nlines > (size_t)height && ui->pager_top > ui->pager.nlines - (size_t)height)
-		ui->pager_top = ui->pager.nlines - (size_t)height;
+	/* a terminal grown taller than the text shows it from its first line */
+	max = ui->pager.nlines > (size_t)height ? ui->pager.nlines - (size_t)height : 0;
+	if (ui->pager_top > max)
+		ui->pager_top = max;
 	ui_text(ui, 0, 0, COLS - 12, 1, ui->pager_title, 0, ui_attr(ui, UC_TITLE));
 	if (ui->pager.nlines > (size_t)height) {
 		char pos[32];

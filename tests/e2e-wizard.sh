@@ -111,6 +111,21 @@ resize_keeps_focus() {
 }
 result "resizing to 40x12 and back keeps the question and the focus" resize_keeps_focus
 
+grown_pager_from_top() {	# read to its end, then the terminal made taller than the text: all of it shows
+	start grown "$bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "1/32" || return 1
+	keys 2 g
+	wait_for "Yanıtınız için öneriler" || return 1
+	keys End
+	wait_for "100%" || return 1
+	resize_to 80 90
+	screen | sed -n 3p | grep -q "^Yönetim kurulumuz toplanıyor ama" ||
+		{ echo "the guidance does not start at its first line:"; screen | head -8; return 1; }
+}
+result "a pager read to its end shows its first line again when the terminal grows taller than the text" grown_pager_from_top
+
 no_color() {
 	start nocolor "env NO_COLOR=1 $bin --content data/tr"
 	wait_for "Örgütsel Kapasite" || return 1
