@@ -614,6 +614,27 @@ note_full() {	# a note at its limit says so, instead of dropping keys without a 
 }
 result "a note at its limit says so" note_full
 
+note_rows_hidden() {	# a note longer than its four rows says that more is above or below, as a question does
+	start notemore "$bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "Soru 1/32" || return 1
+	keys n
+	wait_for "Bu soru için not" || return 1
+	keys -l "$(for i in 1 2 3 4 5 6 7 8; do printf 'Satır %d: öğrenciler ve gönüllüler çarşamba günleri ışıklı salonda buluşuyor. ' $i; done)"
+	sleep 0.3
+	rule=$(screen | sed -n 18p)
+	case $rule in *"↑ devamı var"*) ;; *) echo "no marker of the rows above:"; screen; return 1 ;; esac
+	case $rule in *"↓ devamı var"*) echo "a marker of rows below the end:"; screen; return 1 ;; esac
+	keys Home
+	sleep 0.3
+	rule=$(screen | sed -n 18p)
+	case $rule in *"↓ devamı var"*) ;; *) echo "no marker of the rows below:"; screen; return 1 ;; esac
+	case $rule in *"↑ devamı var"*) echo "a marker of rows above the start:"; screen; return 1 ;; esac
+	screen | grep -q "^Satır 1: öğrenciler" || { screen; return 1; }
+}
+result "a note longer than the editor's rows says more is above or below" note_rows_hidden
+
 note_limit_end() {	# a note of exactly the limit, its last row full: the cursor is seen at its end
 	# eleven rows of 76 x and a space, 73 x and a space, then 79 y: 1000
 	# characters, the last row as wide as the editor's 79 columns at 80
