@@ -388,10 +388,27 @@ skip_string(void)
 static int
 read_escape(void)
 {
-	int c = seq_char(ESC_WAIT), n = 0, first = -1, len = 0;
+	wint_t wch;
+	int rc, c, n = 0, first = -1, len = 0;
 
-	if (c == -1)
+	timeout(ESC_WAIT);
+	rc = get_wch(&wch);
+	timeout(250);
+	if (rc == ERR)
 		return 27;
+	/*
+	 * Alt and Backspace (Esc DEL, which curses names KEY_BACKSPACE where
+	 * the terminal's Backspace is DEL), or Alt and a letter beyond ASCII
+	 * (Esc ş): dropped, as Alt and any other character is; read as a
+	 * lone Esc, either cancelled the note being typed.
+	 */
+	if ((rc == KEY_CODE_YES && wch == KEY_BACKSPACE) || (rc != KEY_CODE_YES && wch > 0x7E))
+		return 0;
+	if (rc == KEY_CODE_YES) {	/* a key of its own (Esc, then an arrow): left for the next read */
+		ungetch((int)wch);
+		return 27;
+	}
+	c = (int)wch;
 	while (c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_')
 		if ((c = skip_string()) == -1)
 			return 0;

@@ -183,9 +183,10 @@ result "line mode: starting over and quitting keeps the answers" line_mode_start
 # --- 2. Keys are read, not guessed ------------------------------------------
 
 # Every common encoding of Home, End, Insert, Delete, PgUp, PgDn, F1-F12,
-# with and without modifiers; name and bytes, one per line.
+# with and without modifiers, and Alt with a letter (Turkish too) or with
+# Backspace; name and bytes, one per line.
 key_list() {
-	e=$(printf '\033') b=$(printf '\007')
+	e=$(printf '\033') b=$(printf '\007') d=$(printf '\177')
 	cat <<-LIST
 	home-tilde $e[1~
 	home-7 $e[7~
@@ -224,6 +225,8 @@ key_list() {
 	unknown $e[99~
 	unknown-letter $e[1;5Z
 	alt-x ${e}x
+	alt-backspace $e$d
+	alt-s-cedilla ${e}ş
 	mouse-x10-press $e[M 5!
 	mouse-x10-release $e[M#5!
 	mouse-x10-wide $e[M 5ü
