@@ -81,7 +81,7 @@ void
 pager_relayout(struct ui *ui)
 {
 	const struct question *q = &ui->app->pack->questions[ui->q];
-	size_t top = ui->pager_top, i;
+	size_t top = ui->pager_top, before = ui->pager.nlines, i;
 	char *title = xstrdup(ui->pager_title), *line, *missing;
 	struct buf b;
 
@@ -133,7 +133,13 @@ pager_relayout(struct ui *ui)
 		buf_free(&b);
 		break;
 	}
-	ui->pager_top = top;
+	/*
+	 * As far into the text as before: wrapped at another width, the
+	 * same line number is elsewhere in it (at 80 columns and then 100,
+	 * a whole answer further on).
+	 */
+	ui->pager_top = before > 0 ? (size_t)((unsigned long long)top * ui->pager.nlines / before) :
+	    top;
 }
 
 static void

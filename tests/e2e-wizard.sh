@@ -126,6 +126,23 @@ grown_pager_from_top() {	# read to its end, then the terminal made taller than t
 }
 result "a pager read to its end shows its first line again when the terminal grows taller than the text" grown_pager_from_top
 
+wider_keeps_place() {	# the results read in the middle, then the terminal made wider: the same part is still on the screen
+	start wider "$bin --demo --sample --content data/tr"
+	wait_for "Sonuçlar" || return 1
+	keys PageDown PageDown PageDown PageDown PageDown PageDown PageDown PageDown PageDown PageDown
+	sleep 0.5
+	i=0	# on, line by line, to a question's heading in the middle of the screen
+	while q=$(screen | sed -n 12p | grep -o '^Soru [0-9]*\.'); [ -z "$q" ] && [ $i -lt 80 ]; do
+		keys Down
+		sleep 0.05
+		i=$((i + 1))
+	done
+	[ -n "$q" ] || { echo "no question's heading in the middle of the screen:"; screen; return 1; }
+	resize_to 120 24
+	screen | grep -q "^$q " || { echo "'$q' is no longer on the screen:"; screen; return 1; }
+}
+result "the results read in the middle stay where they were read when the terminal grows wider" wider_keeps_place
+
 no_color() {
 	start nocolor "env NO_COLOR=1 $bin --content data/tr"
 	wait_for "Örgütsel Kapasite" || return 1
