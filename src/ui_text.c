@@ -5,9 +5,9 @@
  * prompts only, never an escape sequence or a redraw. Everything from the
  * pack goes through the layout engine, which wraps it at 78 columns and
  * makes control characters visible; every line typed is stripped of
- * control characters before the session stores it. When the input is not
- * a terminal, each line read is echoed after its prompt, so that the
- * output of a scripted run reads as a dialogue. As in the curses
+ * escape sequences and control characters before the session stores it.
+ * When the input is not a terminal, each line read is echoed after its
+ * prompt, so that the output of a scripted run reads as a dialogue. As in the curses
  * interface, the session is saved after every change.
  */
 #include <errno.h>
@@ -141,9 +141,43 @@ say_item(struct line_ui *u, size_t n, const char *label, bool current)
 /* --- input -------------------------------------------------------------- */
 
 /*
- * Keep the printable text of a typed line: control characters, direction
- * overrides and invalid UTF-8 are dropped (the session refuses them), tabs
- * become spaces, and surrounding spaces go.
+ * The bytes of the escape sequence at s (s[0] is ESC) as a terminal sends
+ * it for a key, or as pasted text may hold one: ESC [ with its parameters
+ * and final byte (the arrows, Home, Delete), ESC ] or P to BEL or ESC \
+ * (a title, a device string), ESC O and one more (F1 in some modes), or
+ * ESC and one character (Alt and a key). A line-mode prompt reads a
+ * cooked line, where such keys do nothing but leave these bytes.
+ */
+static size_t
+escape_len(const char *s, size_t n)
+{
+	size_t i = 2;
+	int32_t cp;
+
+	if (n < 2)
+		return n;
+	switch (s[1]) {
+	case '[':
+		while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] <= 0x3F)
+			i++;	/* parameters and intermediates */
+		return i < n && (unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7E ? i + 1 : i;
+	case ']': case 'P': case 'X': case '^': case '_':
+		for (; i < n; i++)
+			if (s[i] == '\a' || (s[i] == '\033' && i + 1 < n && s[i + 1] == '\\'))
+				return s[i] == '\a' ? i + 1 : i + 2;
+		return n;
+	case 'O':
+		return n < 3 ? n : 3;
+	default:
+		return 1 + utf8_decode(s + 1, n - 1, &cp);
+	}
+}
+
+/*
+ * Keep the printable text of a typed line: escape sequences (escape_len),
+ * control characters, direction overrides and invalid UTF-8 are dropped
+ * (the session refuses them), tabs become spaces, and surrounding spaces
+ * go.
  */
 static void
 clean_text(struct buf *b, const char *s, size_t n)
@@ -153,6 +187,10 @@ clean_text(struct buf *b, const char *s, size_t n)
 
 	buf_reset(b);
 	while (i < n) {
+		if (s[i] == '\033') {
+			i += escape_len(s + i, n - i);
+			continue;
+		}
 		k = utf8_decode(s + i, n - i, &cp);
 		if (cp == '\t')
 			buf_addc(b, ' ');

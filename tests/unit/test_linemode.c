@@ -729,13 +729,13 @@ test_notes(void **state)
 	    "answers:\n"
 	    "  - question: 8\n"
 	    "    choice: 2\n"
-	    "    note: \"not [1mbir yer\"\n");
+	    "    note: \"not bir yer\"\n");
 	/*
 	 * resumed at question 11, back past the first area's priority to 8,
 	 * the note replaced, kept by Enter, then cleared by "-"
 	 */
 	assert_int_equal(run("\n\n\n<\n<\nn\nilk\nn\n\nn\n-\nq\n", &out), 0);
-	assert_non_null(strstr(out, "\nNote: not [1mbir yer\n"));
+	assert_non_null(strstr(out, "\nNote: not bir yer\n"));
 	assert_non_null(strstr(out, "\nCurrent note: ilk\n"));
 	assert_int_equal(count(out, "Note saved."), 1);
 	assert_int_equal(count(out, "Note kept."), 1);
@@ -873,8 +873,28 @@ test_typed_controls(void **state)
 	(void)state;
 	assert_int_equal(run("  A\x1b]0;x\x07" "B\tC\r\n\xe2\x80\xae" "K\xc2\x9b" "2\n", NULL), 0);
 	assert_saved(HDR
-	    "organisation: \"A]0;xB C\"\n"
+	    "organisation: \"AB C\"\n"
 	    "role: \"K2\"\n");
+}
+
+/*
+ * Keys pressed at a cooked prompt leave their sequences in the line: the
+ * arrows, Delete, F1 (ESC O P), Alt and a letter (here Alt-ş), a title
+ * ended by ESC \, and an ESC [ cut short at the line's end. None of it is
+ * kept of a name or a note.
+ */
+static void
+test_typed_keys(void **state)
+{
+	(void)state;
+	assert_int_equal(run("\xc5\x9e" "ube \xc4\xb1\xc4\x9f" "d\xc4\xb1r\x1b[D\x1b[D\x1b[3~\x1b[1;5C"
+	    "\x1bOP\x1b\xc5\x9f!\x1b]2;t\x1b\\.\x1b[\n\nn\n\x1b[A\x1b[Anot\n2\n", NULL), 0);
+	assert_saved(HDR
+	    "organisation: \"\xc5\x9eube \xc4\xb1\xc4\x9f" "d\xc4\xb1r!.\"\n"
+	    "answers:\n"
+	    "  - question: 8\n"
+	    "    choice: 2\n"
+	    "    note: \"not\"\n");
 }
 
 /* The session test_resume saves first, which each of its quits must leave as it is. */
@@ -1278,6 +1298,7 @@ main(void)
 		cmocka_unit_test_setup(test_long_name, fresh),
 		cmocka_unit_test_setup(test_long_note, fresh),
 		cmocka_unit_test_setup(test_typed_controls, fresh),
+		cmocka_unit_test_setup(test_typed_keys, fresh),
 		cmocka_unit_test_setup(test_resume, fresh),
 		cmocka_unit_test_setup(test_yes_no_help, fresh),
 		cmocka_unit_test_setup(test_sample_export, fresh),
