@@ -195,16 +195,7 @@ input_draw(struct ui *ui)
 	}
 	ui_text(ui, y0 - prows, 0, COLS, y0, ui->input_prompt, 0, A_BOLD);
 	/* rows of the text out of sight, above or below, are said on the rule */
-	if (first > 0 || first + shown < nrows) {
-		const char *up = first > 0 ? _("\xE2\x86\x91 more") : "";
-		const char *down = first + shown < nrows ? _("\xE2\x86\x93 more") : "";
-		char *marks = xasprintf(" %s%s%s ", up, *up != '\0' && *down != '\0' ? "  " : "",
-		    down);
-		int w = text_width(marks, strlen(marks));
-
-		ui_put(y0 - 1 - prows, COLS - w - 1, marks, w, ui_attr(ui, UC_DIM));
-		free(marks);
-	}
+	ui_rule_more(ui, y0 - 1 - prows, first > 0, first + shown < nrows);
 	for (r = first; r < first + shown; r++) {
 		size_t end = r + 1 < nrows ? starts[r + 1] : ui->input_len;
 		struct buf b;

@@ -331,6 +331,7 @@ review_draw(struct ui *ui)
 		list_row(ui, y, s, i == ui->review_sel);
 		free(s);
 	}
+	ui_rule_more(ui, 1, ui->review_top > 0, ui->review_top + height < p->nquestions);
 	/* the legend is part of this screen only, on the status line's row */
 	if (ui->status[0] == '\0')
 		ui_put(LINES - 2, 0, _("* has a note   ? not answered   - not applicable"), COLS,

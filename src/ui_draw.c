@@ -302,6 +302,23 @@ ui_rule(const struct ui *ui, int y)
 	attroff(ui_attr(ui, UC_DIM));
 }
 
+/* On a rule at row y, at its right end: what is out of sight above and below, when anything is. */
+void
+ui_rule_more(const struct ui *ui, int y, bool above, bool below)
+{
+	const char *up = above ? _("\xE2\x86\x91 more") : "";
+	const char *down = below ? _("\xE2\x86\x93 more") : "";
+	char *marks;
+	int w;
+
+	if (!above && !below)
+		return;
+	marks = xasprintf(" %s%s%s ", up, above && below ? "  " : "", down);
+	w = text_width(marks, strlen(marks));
+	ui_put(y, COLS - w - 1, marks, w, ui_attr(ui, UC_DIM));
+	free(marks);
+}
+
 void
 ui_statusline(const struct ui *ui)
 {

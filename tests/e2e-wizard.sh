@@ -652,6 +652,25 @@ note_rows_hidden() {	# a note longer than its four rows says that more is above 
 }
 result "a note longer than the editor's rows says more is above or below" note_rows_hidden
 
+review_rows_hidden() {	# the review list, longer than the screen, says on its rule that more is above or below
+	start reviewmore "$bin --content data/tr"
+	wait_for "Örgütsel Kapasite" || return 1
+	keys Enter
+	wait_for "Soru 1/32" || return 1
+	keys r
+	wait_for "Gözden geçirme" || return 1
+	rule=$(screen | sed -n 2p)
+	case $rule in *"↓ devamı var"*) ;; *) echo "no marker of the questions below:"; screen; return 1 ;; esac
+	case $rule in *"↑ devamı var"*) echo "a marker of questions above the first:"; screen; return 1 ;; esac
+	keys End
+	sleep 0.3
+	rule=$(screen | sed -n 2p)
+	case $rule in *"↑ devamı var"*) ;; *) echo "no marker of the questions above:"; screen; return 1 ;; esac
+	case $rule in *"↓ devamı var"*) echo "a marker of questions below the last:"; screen; return 1 ;; esac
+	screen | grep -q "^› *32 " || { echo "the last question is not the one chosen:"; screen; return 1; }
+}
+result "the review list says more questions are above or below" review_rows_hidden
+
 note_limit_end() {	# a note of exactly the limit, its last row full: the cursor is seen at its end
 	# eleven rows of 76 x and a space, 73 x and a space, then 79 y: 1000
 	# characters, the last row as wide as the editor's 79 columns at 80
