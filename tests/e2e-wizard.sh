@@ -119,7 +119,7 @@ grown_pager_from_top() {	# read to its end, then the terminal made taller than t
 	keys 2 g
 	wait_for "Yanıtınız için öneriler" || return 1
 	keys End
-	wait_for "100%" || return 1
+	wait_for "%100" || return 1
 	resize_to 80 90
 	screen | sed -n 3p | grep -q "^Yönetim kurulumuz toplanıyor ama" ||
 		{ echo "the guidance does not start at its first line:"; screen | head -8; return 1; }

@@ -32,12 +32,18 @@ fi
 rc=$?
 [ $rc = 0 ] || [ $rc = 1 ] || echo "FAIL: commonmark spec (the driver stopped with status $rc)"
 
-# The whole spec as one pack: check accepts it, warning only of raw HTML and
-# of the spec's relative link addresses ('/url'), each with its position
+# The whole spec as one pack: check accepts it, warning only of raw HTML,
+# of the spec's relative link addresses ('/url'), each with its position,
+# and of the two examples whose address has a space, which the spec shows
+# are no links: [link](/my uri) and [a](url &quot;tit&quot;)
 n=$(python3 tests/suite/commonmark.py pack "$spec" "$work") || n=0
 pack_ok() {
 	"$bin" check "$work/pack" >"$work/check.out" 2>"$work/check.err" || { cat "$work/check.err"; return 1; }
-	! grep -v -e ': warning: raw HTML' -e ': warning: the link .* is neither an absolute' "$work/check.err"
+	[ "$(grep -c ": warning: the link's address .* has a space" "$work/check.err")" = 2 ] ||
+	    { grep "has a space" "$work/check.err"; echo "not the spec's two addresses with a space"; return 1; }
+	! grep -v -e ': warning: raw HTML' -e ': warning: the link .* is neither an absolute' \
+	    -e ": warning: the link's address '/my uri' has a space" \
+	    -e ": warning: the link's address 'url &quot;tit&quot;' has a space" "$work/check.err"
 }
 result "pack of $n examples passes check" pack_ok
 
