@@ -152,6 +152,8 @@ bool	utf8_valid(const char *s, size_t n, size_t *bad);
 
 /* 1-based line and column (code points) of byte offset off in s. */
 void	text_linecol(const char *s, size_t n, size_t off, int *line, int *col);
+/* The byte offset in s of the start of its 1-based line (lines end at LF), or n past the end. */
+size_t	text_line_start(const char *s, size_t n, int line);
 
 /* C0 and C1 controls, DEL, bidirectional marks, overrides and isolates, invalid bytes (-1). */
 bool	text_is_control(int32_t cp);

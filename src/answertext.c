@@ -541,21 +541,6 @@ underline_tag(cmark_node *node)
 	    strcmp(s, "</U>") == 0);
 }
 
-/* Offset in the body of the start of its 1-based line (cmark's), or body_len. */
-static size_t
-body_line_offset(const struct answer_text *t, int line)
-{
-	size_t off = 0;
-	const char *nl;
-
-	for (; line > 1 && off < t->body_len; line--) {
-		if ((nl = memchr(t->body + off, '\n', t->body_len - off)) == NULL)
-			return t->body_len;
-		off = (size_t)(nl - t->body) + 1;
-	}
-	return off;
-}
-
 /*
  * A link whose address holds a space ("[guide](https://example.org/a
  * guide.pdf)") is no link to CommonMark: cmark leaves it as text, shown
@@ -603,8 +588,7 @@ answer_text_lint(const struct answer_text *t, cmark_node *doc)
 	cmark_node *node, *first = NULL;
 	cmark_iter *it;
 	size_t off, buf_len;
-	int n = 0, line, col, l;
-	const char *nl;
+	int n = 0, line, col;
 
 	if (t->body == NULL || doc == NULL)
 		return;
@@ -614,7 +598,7 @@ answer_text_lint(const struct answer_text *t, cmark_node *doc)
 		if (cmark_node_get_type(node) == CMARK_NODE_TEXT &&
 		    cmark_node_get_start_line(node) == cmark_node_get_end_line(node) &&
 		    cmark_node_get_start_column(node) > 0) {
-			off = body_line_offset(t, cmark_node_get_start_line(node));
+			off = text_line_start(t->body, t->body_len, cmark_node_get_start_line(node));
 			buf_len = off + (size_t)cmark_node_get_end_column(node);
 			lint_spaced_links(t, off + (size_t)cmark_node_get_start_column(node) - 1,
 			    buf_len < t->body_len ? buf_len : t->body_len);
@@ -626,11 +610,7 @@ answer_text_lint(const struct answer_text *t, cmark_node *doc)
 	}
 	if (first != NULL) {
 		/* cmark's line and byte column in the body, as a line and column of the file */
-		for (off = 0, l = 1; l < cmark_node_get_start_line(first) && off < t->body_len; l++) {
-			if ((nl = memchr(t->body + off, '\n', t->body_len - off)) == NULL)
-				break;
-			off = (size_t)(nl - t->body) + 1;
-		}
+		off = text_line_start(t->body, t->body_len, cmark_node_get_start_line(first));
 		if (cmark_node_get_start_column(first) > 0)
 			off += (size_t)cmark_node_get_start_column(first) - 1;
 		buf_len = (size_t)(t->body - t->buf) + t->body_len;

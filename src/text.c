@@ -155,6 +155,20 @@ utf8_valid(const char *s, size_t n, size_t *bad)
 	return true;
 }
 
+size_t
+text_line_start(const char *s, size_t n, int line)
+{
+	size_t off = 0;
+	const char *nl;
+
+	for (; line > 1 && off < n; line--) {
+		if ((nl = memchr(s + off, '\n', n - off)) == NULL)
+			return n;
+		off = (size_t)(nl - s) + 1;
+	}
+	return off;
+}
+
 void
 text_linecol(const char *s, size_t n, size_t off, int *line, int *col)
 {

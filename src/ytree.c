@@ -221,14 +221,8 @@ static size_t
 line_offset(const struct reader *r, int line)
 {
 	size_t i = r->whole_len >= 3 && memcmp(r->whole, UTF8_BOM, 3) == 0 ? 3 : 0;
-	const char *nl;
 
-	for (; line > 1 && i < r->whole_len; line--) {
-		if ((nl = memchr(r->whole + i, '\n', r->whole_len - i)) == NULL)
-			return r->whole_len;
-		i = (size_t)(nl - r->whole) + 1;
-	}
-	return i;
+	return i + text_line_start(r->whole + i, r->whole_len - i, line);
 }
 
 /*

@@ -257,6 +257,24 @@ test_linecol(void **state)
 	assert_int_equal(col, 1);
 }
 
+/* text_line_start: each line's first byte, the lines counted at LF; past the last, the end. */
+static void
+test_line_start(void **state)
+{
+	const char *s = "ab\r\nçd\n\ne";
+	size_t n = strlen(s);
+
+	(void)state;
+	assert_int_equal(text_line_start(s, n, 1), 0);
+	assert_int_equal(text_line_start(s, n, 0), 0);
+	assert_int_equal(text_line_start(s, n, 2), 4);
+	assert_int_equal(text_line_start(s, n, 3), 8);
+	assert_int_equal(text_line_start(s, n, 4), 9);
+	assert_int_equal(text_line_start(s, n, 5), n);
+	assert_int_equal(text_line_start("a\n", 2, 2), 2);
+	assert_int_equal(text_line_start("", 0, 3), 0);
+}
+
 static void
 test_sanitize(void **state)
 {
@@ -352,6 +370,7 @@ main(void)
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_linecol),
+		cmocka_unit_test(test_line_start),
 		cmocka_unit_test(test_runs),
 		cmocka_unit_test(test_plain_run),
 		cmocka_unit_test(test_printable_len),
