@@ -485,16 +485,22 @@ record() {	# the room's record: the disagreements, a mark saved, then the result
 }
 result "the room's record: disagreements listed, a follow-up mark saved" record
 
-record_small() {	# the room's record at 64x20: the focus always seen, Space marks the one seen
-	python3 - "$work/recsmall.yaml" <<'PY'
+# A workshop's answers file of data/tr, every question voted by six: the
+# first six split 3 against 3 (the room's record lists them), the rest agreed.
+split_session() {	# split_session FILE
+	python3 - "$1" <<'PY'
 import sys
 o = open(sys.argv[1], 'w')
 o.write('pack: "kapasite"\nversion: 1\nlanguage: "tr"\nanswers:\n')
-for q in range(1, 33):	# six questions split 3 against 3, the rest agreed
+for q in range(1, 33):
     v = [3, 0, 0, 3, 0] if q <= 6 else [0, 6, 0, 0, 0]
     o.write('  - question: %d\n    choice: %d\n    votes: [%s]\n' % (q, 1 if q <= 6 else 2,
             ', '.join(map(str, v))))
 PY
+}
+
+record_small() {	# the room's record at 64x20: the focus always seen, Space marks the one seen
+	split_session "$work/recsmall.yaml"
 	pane recsmall 64 20 "LANGUAGE=en LC_MESSAGES=" "--workshop --content data/tr --session $work/recsmall.yaml"
 	wait_for "32 answers" || return 1
 	keys Enter	# the saved session: on its results
@@ -525,15 +531,7 @@ result "the room's record at 64x20: the focused question in view, the one marked
 # The room's record at 60x20 shows three or four of its five questions: a
 # marker says there are more above or below, as on a question (nothing did).
 record_more() {
-	python3 - "$work/recmore.yaml" <<'PY'
-import sys
-o = open(sys.argv[1], 'w')
-o.write('pack: "kapasite"\nversion: 1\nlanguage: "tr"\nanswers:\n')
-for q in range(1, 33):	# six questions split 3 against 3, the rest agreed
-    v = [3, 0, 0, 3, 0] if q <= 6 else [0, 6, 0, 0, 0]
-    o.write('  - question: %d\n    choice: %d\n    votes: [%s]\n' % (q, 1 if q <= 6 else 2,
-            ', '.join(map(str, v))))
-PY
+	split_session "$work/recmore.yaml"
 	pane recmore 60 20 "LANGUAGE=en LC_MESSAGES=" "--workshop --content data/tr --session $work/recmore.yaml"
 	wait_for "32 answers" || return 1
 	keys Enter
