@@ -226,7 +226,7 @@ draw_count(struct ui *ui, int y, int x, int barw, int votes, int most, int pct)
 
 /*
  * --big, once the room has voted: the question and the distribution
- * alone, for the back of the room. Each option gets a label row and a bar
+ * alone, for the back of the room, the question's place beside the votes. Each option gets a label row and a bar
  * across the width, as tall as the screen allows (up to three rows); the
  * rows left over go to the labels that a row cuts, one more row at a time,
  * first to last. The count and share stand at the bar's end as text, and
@@ -237,7 +237,7 @@ static void
 vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int total,
     const int *pct)
 {
-	int i, y, h, b, bottom = LINES - 4, barw, first = 0, avail, spare, qrows;
+	int i, y, h, b, bottom = LINES - 4, barw, first = 0, avail, spare, qrows, w;
 	int need[CONTENT_MAX_CHOICES + 1], lrows[CONTENT_MAX_CHOICES + 1];
 	bool labels, gap, more;
 	char *s, num[32], share[16];
@@ -306,7 +306,13 @@ vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int tota
 	}
 	ui->cx = 4;
 	s = xasprintf(_("Votes: %d"), total);
-	ui_put(LINES - 3, 2, s, COLS - 4, A_BOLD);
+	w = ui_put(LINES - 3, 2, s, COLS - 4, A_BOLD);
+	free(s);
+	/* the question's place after the votes, as room allows: ←→ move the room on or back */
+	s = xasprintf(_("Question %zu/%zu \xC2\xB7 %s"), ui->q + 1, ui->app->pack->nquestions,
+	    q->area->title);
+	if (COLS - 4 - w - 3 > 0)
+		ui_put(LINES - 3, 2 + w + 3, s, COLS - 4 - w - 3, ui_attr(ui, UC_DIM));
 	free(s);
 }
 
