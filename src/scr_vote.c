@@ -153,15 +153,17 @@ parse_counts(struct ui *ui, int n)
 			return 0;
 		}
 		if (k == n || (!is_separator((unsigned char)*p) && *p != '\0')) {
-			/* the example's spaces are no-break spaces: a wrapped message keeps it whole */
-			ui_status(ui, _("Type one count per option, %d at most, such as "
-			    "3\xC2\xA0" "5\xC2\xA0" "2\xC2\xA0" "0."), n);
-			return 0;
+			k = 0;	/* too many, or a letter */
+			break;
 		}
 		ui->votes[k++] = (int)v;
 	}
-	if (k == 0)
+	if (k == 0) {	/* that, or nothing typed (Enter alone) */
+		/* the example's spaces are no-break spaces: a wrapped message keeps it whole */
+		ui_status(ui, _("Type one count per option, %d at most, such as "
+		    "3\xC2\xA0" "5\xC2\xA0" "2\xC2\xA0" "0."), n);
 		return 0;
+	}
 	return n;
 }
 

@@ -143,8 +143,16 @@ refused() {	# a letter is refused on the screen and never reaches the counts
 	screen | grep -q "How many chose each option? 3 5$" || { screen; return 1; }
 	keys "7 8 9 1 2 3" Enter
 	wait_for "Type one count per option, 5 at most" || return 1
+	# Enter with nothing typed says what to type (it said nothing)
+	keys C-u
+	wait_gone "Type one count per option" || return 1
+	keys Enter
+	wait_for "Type one count per option, 5 at most" || return 1
+	keys "1 2 3 4 5 6" Enter	# six counts for five options, the last ending the line
+	wait_for "Type one count per option, 5 at most" || return 1
+	! screen | grep -q "Votes:" || { echo "six counts were taken:"; screen; return 1; }
 }
-result "anything but numbers and separators is refused with a message" refused
+result "anything but numbers and separators, and Enter alone, is refused with a message" refused
 
 # A count over the largest accepted (100000) is refused as such: it was
 # told to type one count per option, which it had. In every language.
