@@ -23,7 +23,6 @@
 #include "ui.h"
 #include "ui_curses.h"
 
-
 static const struct screen_ops *const screens[SCR_COUNT] = {
 	[SCR_WELCOME] = &scr_welcome,
 	[SCR_QUESTION] = &scr_question,
@@ -69,7 +68,6 @@ ui_save(struct ui *ui)
 		ui->status[0] = '\0';
 }
 
-
 /* Bracketed paste: terminfo's BE and BD where the entry has them, else xterm's. */
 static void
 paste_mode(bool on)
@@ -79,6 +77,21 @@ paste_mode(bool on)
 	putp(cap != NULL && cap != (char *)-1 ? cap : on ? "\033[?2004h" : "\033[?2004l");
 	fflush(stdout);
 }
+
+/*
+ * How long after an Esc the rest of a key's sequence may come, in
+ * milliseconds (curses waits this long, then read_escape again): over
+ * SSH a key's bytes can arrive apart, and an arrow read as a lone Esc
+ * would close the note being typed. Vim waits 100 ms, tmux 500.
+ */
+#define ESC_WAIT	50
+
+/*
+ * How long a read for a key waits before the loop has its turn again, in
+ * milliseconds: after each wait the pack's files are held against its
+ * index once, and a signal caught meanwhile is acted on.
+ */
+#define KEY_WAIT	250
 
 /*
  * Ctrl-Z: caught (the handler sets a flag, as for the signals that end
@@ -208,10 +221,9 @@ read_paste(wchar_t *out)
 		if (wch >= 0x20 && wch != 0x7F && n < PASTE_KEEP)
 			out[n++] = (wchar_t)wch;
 	}
-	timeout(250);
+	timeout(KEY_WAIT);
 	return n;
 }
-
 
 static void
 setup_colors(struct ui *ui, const struct app_options *o)
@@ -245,7 +257,7 @@ seq_char(int ms)
 
 	timeout(ms);
 	rc = get_wch(&wch);
-	timeout(250);
+	timeout(KEY_WAIT);
 	if (rc == ERR)
 		return -1;
 	if (rc == KEY_CODE_YES || wch > 0x7E) {
@@ -258,14 +270,6 @@ seq_char(int ms)
 	}
 	return (int)wch;
 }
-
-/*
- * How long after an Esc the rest of a key's sequence may come, in
- * milliseconds (curses waits this long, then read_escape again): over
- * SSH a key's bytes can arrive apart, and an arrow read as a lone Esc
- * would close the note being typed. Vim waits 100 ms, tmux 500.
- */
-#define ESC_WAIT	50
 
 /* Whether curses reads the mouse's reports (--mouse): else read_key drops them. */
 static bool mouse_on;
@@ -282,7 +286,7 @@ seq_byte(int ms)
 
 	timeout(ms);
 	rc = get_wch(&wch);
-	timeout(250);
+	timeout(KEY_WAIT);
 	return rc == ERR ? -1 : (int)wch;
 }
 
@@ -393,7 +397,7 @@ read_escape(void)
 
 	timeout(ESC_WAIT);
 	rc = get_wch(&wch);
-	timeout(250);
+	timeout(KEY_WAIT);
 	if (rc == ERR)
 		return 27;
 	/*
@@ -693,7 +697,7 @@ ui_curses_run(struct app *app, const struct app_options *opts, const char **why)
 	cbreak();
 	noecho();
 	nonl();
-	timeout(250);
+	timeout(KEY_WAIT);
 	if (opts->mouse)
 		mouse_on = mousemask(BUTTON1_CLICKED, NULL) != 0;
 
