@@ -213,6 +213,8 @@ void	ui_put_line(const struct ui *, int y, int x, const struct lline *, int widt
 void	ui_keybar(const struct ui *, const struct keydef *);
 /* A horizontal rule across row y. */
 void	ui_rule(const struct ui *, int y);
+/* A percentage as the interface's language writes it (46%, %46, 46 %); snprintf's length. */
+int	ui_percent(char *buf, size_t size, int pct);
 /* On the rule at row y: "↑ more", "↓ more" or both, for a list or text partly out of sight. */
 void	ui_rule_more(const struct ui *, int y, bool above, bool below);
 /* The status line above the key bar. */

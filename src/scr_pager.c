@@ -187,9 +187,9 @@ pager_draw_lines(struct ui *ui)
 	ui_text(ui, 0, 0, COLS - 12, 1, ui->pager_title, 0, ui_attr(ui, UC_TITLE));
 	if (ui->pager.nlines > (size_t)height) {
 		char pos[32];
-		/* how far down, as the workshop's shares are written (46%, %46, 46 %) */
-		snprintf(pos, sizeof(pos), _("%d%%"), (int)((ui->pager_top + (size_t)height) *
-		    100 / ui->pager.nlines));
+
+		ui_percent(pos, sizeof(pos), (int)((ui->pager_top + (size_t)height) * 100 /
+		    ui->pager.nlines));	/* how far down */
 		ui_put(0, COLS - (int)strlen(pos), pos, (int)strlen(pos), ui_attr(ui, UC_DIM));
 	}
 	ui_rule(ui, 1);

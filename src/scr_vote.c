@@ -185,25 +185,10 @@ count_digits(void)
 	return snprintf(NULL, 0, "%d", VOTES_MAX_COUNT);
 }
 
-/*
- * A share of the room as the interface's language writes a percentage:
- * 46%, %46 in Turkish, 46 % in Finnish. Its length, in bytes and columns.
- */
-static int
-share_text(char *buf, size_t size, int pct)
-{
-	/*
-	 * TRANSLATORS: a share of the room's votes in whole percent, written
-	 * as your language writes a percentage, in ASCII: Turkish "%%%d" shows
-	 * %46, Finnish "%d %%" shows 46 %.
-	 */
-	return snprintf(buf, size, _("%d%%"), pct);
-}
-
 static int
 count_width(void)
 {
-	return count_digits() + 1 + share_text(NULL, 0, 100);
+	return count_digits() + 1 + ui_percent(NULL, 0, 100);
 }
 
 /*
@@ -220,18 +205,18 @@ draw_count(struct ui *ui, int y, int x, int barw, int votes, int most, int pct)
 	for (b = 0; b < barw; b++)
 		ui_put(y, x + b, b < cells ? "\xE2\x96\x88" : " ", 1,
 		    b < cells ? ui_attr(ui, UC_CHOSEN) : A_NORMAL);
-	share_text(share, sizeof(share), pct);
+	ui_percent(share, sizeof(share), pct);
 	snprintf(num, sizeof(num), "%*d %*s", count_digits(), votes,
-	    share_text(NULL, 0, 100), share);
+	    ui_percent(NULL, 0, 100), share);
 	ui_put(y, x + barw + 1, num, count_width(), A_BOLD);
 }
 
 /*
  * --big, once the room has voted: the question and the distribution
- * alone, for the back of the room, the question's place beside the votes. Each option gets a label row and a bar
- * across the width, as tall as the screen allows (up to three rows); the
- * rows left over go to the labels that a row cuts, one more row at a time,
- * first to last. The count and share stand at the bar's end as text, and
+ * alone, for the back of the room, the question's place beside the
+ * votes. Each option gets a label row and a bar across the width, as tall
+ * as the screen allows (up to three rows); the rows left over go to the
+ * labels that a row cuts, one more row at a time, first to last. The count and share stand at the bar's end as text, and
  * the focused option is marked by its sign and "(•)", never by colour
  * alone.
  */
@@ -301,7 +286,7 @@ vote_draw_big(struct ui *ui, const struct question *q, int n, int most, int tota
 		for (r = 0; r < h; r++)
 			for (b = 0; b < cells; b++)
 				ui_put(y + r, x + b, "\xE2\x96\x88", 1, ui_attr(ui, UC_CHOSEN));
-		share_text(share, sizeof(share), pct[i]);
+		ui_percent(share, sizeof(share), pct[i]);
 		snprintf(num, sizeof(num), "%d %s", ui->votes[i], share);
 		ui_put(y, x + cells + 1, num, COLS - x - cells - 2, A_BOLD);
 		y += h + gap;

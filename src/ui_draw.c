@@ -302,6 +302,22 @@ ui_rule(const struct ui *ui, int y)
 	attroff(ui_attr(ui, UC_DIM));
 }
 
+/*
+ * A percentage as the interface's language writes it: 46%, %46 in
+ * Turkish, 46 % in Finnish (a share of the room's votes, how far into a
+ * text). Its length, as snprintf's.
+ */
+int
+ui_percent(char *buf, size_t size, int pct)
+{
+	/*
+	 * TRANSLATORS: a percentage in whole numbers (a share of the room's
+	 * votes, how far down a text is read), written as your language writes
+	 * one, in ASCII: Turkish "%%%d" shows %46, Finnish "%d %%" shows 46 %.
+	 */
+	return snprintf(buf, size, _("%d%%"), pct);
+}
+
 /* On a rule at row y, at its right end: what is out of sight above and below, when anything is. */
 void
 ui_rule_more(const struct ui *ui, int y, bool above, bool below)
